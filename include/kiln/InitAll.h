@@ -1,0 +1,20 @@
+//===- InitAll.h - Register everything Kiln's tools use ---------*- C++ -*-===//
+
+#ifndef KILN_INITALL_H
+#define KILN_INITALL_H
+
+namespace mlir {
+class DialectRegistry;
+} // namespace mlir
+
+namespace kiln {
+
+/// Adds the kiln dialect and the upstream dialects Kiln's pipelines use.
+void registerAllDialects(mlir::DialectRegistry &registry);
+
+/// Registers Kiln's passes and pipelines and the upstream passes they use.
+void registerAllPasses();
+
+} // namespace kiln
+
+#endif // KILN_INITALL_H

@@ -1,0 +1,21 @@
+//===- Pipelines.h - Kiln's named pass pipelines ----------------*- C++ -*-===//
+
+#ifndef KILN_PIPELINES_PIPELINES_H
+#define KILN_PIPELINES_PIPELINES_H
+
+namespace mlir {
+class OpPassManager;
+} // namespace mlir
+
+namespace kiln {
+
+/// Graph-level optimization of kiln IR: folding, canonicalization and
+/// common-subexpression elimination.
+void buildGraphPipeline(mlir::OpPassManager &pm);
+
+/// Registers the named pipelines (`--kiln-graph-pipeline`, ...).
+void registerPipelines();
+
+} // namespace kiln
+
+#endif // KILN_PIPELINES_PIPELINES_H

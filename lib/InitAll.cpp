@@ -1,0 +1,29 @@
+//===- InitAll.cpp - Register everything Kiln's tools use -----------------===//
+//
+// The short list of dialects and passes Kiln's pipelines use; tools never
+// register everything upstream has.
+//
+//===----------------------------------------------------------------------===//
+
+#include "kiln/InitAll.h"
+
+#include "kiln/Dialect/Kiln/IR/KilnDialect.h"
+#include "kiln/Pipelines/Pipelines.h"
+
+#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/Dialect/Math/IR/Math.h"
+#include "mlir/Dialect/Tensor/IR/Tensor.h"
+#include "mlir/IR/DialectRegistry.h"
+#include "mlir/Transforms/Passes.h"
+
+void kiln::registerAllDialects(mlir::DialectRegistry &registry) {
+  registry.insert<mlir::kiln::KilnDialect, mlir::arith::ArithDialect,
+                  mlir::func::FuncDialect, mlir::math::MathDialect,
+                  mlir::tensor::TensorDialect>();
+}
+
+void kiln::registerAllPasses() {
+  mlir::registerTransformsPasses();
+  registerPipelines();
+}
