@@ -33,7 +33,7 @@ static LogicalResult inferBroadcast(ValueRange operands, Type elementType,
   for (Value operand : operands) {
     auto type = dyn_cast<RankedTensorType>(operand.getType());
     if (!type)
-      return diag.emit() << "expected ranked tensor operands";
+      return failure(); // Excluded by the ODS operand constraints.
     shapes.push_back(type.getShape());
   }
   FailureOr<SmallVector<int64_t>> shape = broadcastShapes(shapes, diag);
