@@ -22,7 +22,7 @@ class Kiln_BroadcastBinaryOp<string mnemonic, string math,
           AllElementTypesMatch<["lhs", "rhs", "output"]>])> {
   let summary = "elementwise " # math # " with broadcasting";
   let description = [{
-    Computes `output[i] = }] # math # [{` elementwise. The operand shapes
+    Computes `output = }] # math # [{` elementwise. The operand shapes
     broadcast as in numpy: they are aligned on their trailing dimensions, a
     missing leading dimension counts as 1, and each pair of sizes must be equal
     or contain a 1. Both operands have the element type of the result.
@@ -98,7 +98,7 @@ class Kiln_UnaryOp<string mnemonic, string math, Type tensorType,
                                      InferTypeOpInterface])> {
   let summary = "elementwise " # math;
   let description = [{
-    Computes `output[i] = }] # math # [{` elementwise. The result has the type
+    Computes `output = }] # math # [{` elementwise. The result has the type
     of the operand.
 
     ```mlir
