@@ -7,23 +7,28 @@
 
 #include "kiln/InitAll.h"
 
+#include "kiln/Conversion/Passes.h"
 #include "kiln/Dialect/Kiln/IR/KilnDialect.h"
 #include "kiln/Pipelines/Pipelines.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/Dialect/Linalg/IR/Linalg.h"
 #include "mlir/Dialect/Math/IR/Math.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
 #include "mlir/IR/DialectRegistry.h"
 #include "mlir/Transforms/Passes.h"
 
-void kiln::registerAllDialects(mlir::DialectRegistry &registry) {
-  registry.insert<mlir::kiln::KilnDialect, mlir::arith::ArithDialect,
-                  mlir::func::FuncDialect, mlir::math::MathDialect,
-                  mlir::tensor::TensorDialect>();
+using namespace mlir;
+
+void mlir::kiln::registerAllDialects(DialectRegistry &registry) {
+  registry.insert<KilnDialect, arith::ArithDialect, func::FuncDialect,
+                  linalg::LinalgDialect, math::MathDialect,
+                  tensor::TensorDialect>();
 }
 
-void kiln::registerAllPasses() {
-  mlir::registerTransformsPasses();
+void mlir::kiln::registerAllPasses() {
+  registerTransformsPasses();
+  registerKilnConversionPasses();
   registerPipelines();
 }

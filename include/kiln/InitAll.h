@@ -7,14 +7,14 @@ namespace mlir {
 class DialectRegistry;
 } // namespace mlir
 
-namespace kiln {
+namespace mlir::kiln {
 
 /// Adds the kiln dialect and the upstream dialects Kiln's pipelines use.
-void registerAllDialects(mlir::DialectRegistry &registry);
+void registerAllDialects(DialectRegistry &registry);
 
 /// Registers Kiln's passes and pipelines and the upstream passes they use.
 void registerAllPasses();
 
-} // namespace kiln
+} // namespace mlir::kiln
 
 #endif // KILN_INITALL_H

@@ -9,13 +9,13 @@
 
 using namespace mlir;
 
-void kiln::buildGraphPipeline(OpPassManager &pm) {
+void mlir::kiln::buildGraphPipeline(OpPassManager &pm) {
   OpPassManager &funcPm = pm.nest<func::FuncOp>();
   funcPm.addPass(createCanonicalizerPass());
   funcPm.addPass(createCSEPass());
 }
 
-void kiln::registerPipelines() {
+void mlir::kiln::registerPipelines() {
   PassPipelineRegistration<>(
       "kiln-graph-pipeline",
       "Graph-level optimization of kiln IR (folding, canonicalization, CSE)",

@@ -11,9 +11,9 @@
 #include "mlir/Tools/mlir-opt/MlirOptMain.h"
 
 int main(int argc, char **argv) {
-  kiln::registerAllPasses();
+  mlir::kiln::registerAllPasses();
   mlir::DialectRegistry registry;
-  kiln::registerAllDialects(registry);
+  mlir::kiln::registerAllDialects(registry);
   return mlir::asMainReturnCode(mlir::MlirOptMain(
       argc, argv, "Kiln optimizer driver\n", registry));
 }

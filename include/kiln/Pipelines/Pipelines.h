@@ -7,15 +7,15 @@ namespace mlir {
 class OpPassManager;
 } // namespace mlir
 
-namespace kiln {
+namespace mlir::kiln {
 
 /// Graph-level optimization of kiln IR: folding, canonicalization and
 /// common-subexpression elimination.
-void buildGraphPipeline(mlir::OpPassManager &pm);
+void buildGraphPipeline(OpPassManager &pm);
 
 /// Registers the named pipelines (`--kiln-graph-pipeline`, ...).
 void registerPipelines();
 
-} // namespace kiln
+} // namespace mlir::kiln
 
 #endif // KILN_PIPELINES_PIPELINES_H
