@@ -2,7 +2,15 @@
 
 #include "kiln/Pipelines/Pipelines.h"
 
+#include "kiln/Codegen/Passes.h"
+#include "kiln/Conversion/Passes.h"
+
+#include "mlir/Conversion/Passes.h"
+#include "mlir/Dialect/Bufferization/Pipelines/Passes.h"
+#include "mlir/Dialect/Bufferization/Transforms/Passes.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/Dialect/Linalg/Passes.h"
+#include "mlir/Dialect/MemRef/Transforms/Passes.h"
 #include "mlir/Pass/PassManager.h"
 #include "mlir/Pass/PassRegistry.h"
 #include "mlir/Transforms/Passes.h"
@@ -15,9 +23,57 @@ void mlir::kiln::buildGraphPipeline(OpPassManager &pm) {
   funcPm.addPass(createCSEPass());
 }
 
+void mlir::kiln::buildCPUPipeline(OpPassManager &pm,
+                                  const CPUPipelineOptions &options) {
+  buildGraphPipeline(pm);
+
+  // kiln -> linalg on tensors, fused elementwise chains.
+  pm.addNestedPass<func::FuncOp>(createConvertKilnToLinalg());
+  pm.addNestedPass<func::FuncOp>(createLinalgElementwiseOpFusionPass());
+  pm.addPass(createCanonicalizerPass());
+  pm.addPass(createCSEPass());
+
+  // Tensors -> buffers. Results become caller-provided out-parameters and
+  // the allocation of each result is replaced by its out-parameter.
+  bufferization::OneShotBufferizePassOptions bufferize;
+  bufferize.bufferizeFunctionBoundaries = true;
+  bufferize.functionBoundaryTypeConversion =
+      bufferization::LayoutMapOption::IdentityLayoutMap;
+  pm.addPass(bufferization::createOneShotBufferizePass(bufferize));
+  bufferization::BufferResultsToOutParamsPassOptions outParams;
+  outParams.hoistStaticAllocs = true;
+  outParams.modifyPublicFunctions = true;
+  pm.addPass(bufferization::createBufferResultsToOutParamsPass(outParams));
+  pm.addPass(createCanonicalizerPass());
+  bufferization::buildBufferDeallocationPipeline(pm);
+
+  // Buffers -> loops -> LLVM.
+  pm.addNestedPass<func::FuncOp>(createConvertLinalgToLoopsPass());
+  if (options.approximateMath)
+    pm.addPass(createApproximateMath());
+  pm.addPass(createConvertMathToLibmPass());
+  pm.addPass(memref::createExpandStridedMetadataPass());
+  pm.addPass(createLowerAffinePass());
+  pm.addPass(createSCFToControlFlowPass());
+  pm.addPass(createConvertMathToLLVMPass());
+  pm.addPass(createArithToLLVMConversionPass());
+  pm.addPass(createConvertIndexToLLVMPass());
+  pm.addPass(createFinalizeMemRefToLLVMConversionPass());
+  ConvertFuncToLLVMPassOptions funcToLLVM;
+  funcToLLVM.useBarePtrCallConv = true;
+  pm.addPass(createConvertFuncToLLVMPass(funcToLLVM));
+  pm.addPass(createConvertControlFlowToLLVMPass());
+  pm.addPass(createReconcileUnrealizedCastsPass());
+  pm.addPass(createCanonicalizerPass());
+}
+
 void mlir::kiln::registerPipelines() {
   PassPipelineRegistration<>(
       "kiln-graph-pipeline",
       "Graph-level optimization of kiln IR (folding, canonicalization, CSE)",
       [](OpPassManager &pm) { buildGraphPipeline(pm); });
+  PassPipelineRegistration<CPUPipelineOptions>(
+      "kiln-cpu-pipeline",
+      "Lower kiln functions on tensors to the LLVM dialect for the host CPU",
+      buildCPUPipeline);
 }

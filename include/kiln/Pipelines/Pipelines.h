@@ -3,17 +3,36 @@
 #ifndef KILN_PIPELINES_PIPELINES_H
 #define KILN_PIPELINES_PIPELINES_H
 
+#include "mlir/Pass/PassOptions.h"
+
 namespace mlir {
 class OpPassManager;
 } // namespace mlir
 
 namespace mlir::kiln {
 
+/// Options of the CPU code generation pipeline.
+struct CPUPipelineOptions : public PassPipelineOptions<CPUPipelineOptions> {
+  PassOptions::Option<bool> approximateMath{
+      *this, "approximate-math",
+      llvm::cl::desc("Evaluate exp, log, tanh, erf, ... with polynomial "
+                     "approximations instead of libm calls"),
+      llvm::cl::init(true)};
+};
+
 /// Graph-level optimization of kiln IR: folding, canonicalization and
 /// common-subexpression elimination.
 void buildGraphPipeline(OpPassManager &pm);
 
-/// Registers the named pipelines (`--kiln-graph-pipeline`, ...).
+/// Lowers a module of kiln functions on tensors to the LLVM dialect for the
+/// host CPU. Public functions keep their names; tensor results become
+/// out-parameters and every memref argument becomes a bare pointer, so a
+/// function `(tensor<A>, tensor<B>) -> tensor<C>` ends up as
+/// `void f(ptr a, ptr b, ptr c)`.
+void buildCPUPipeline(OpPassManager &pm, const CPUPipelineOptions &options);
+
+/// Registers the named pipelines (`--kiln-graph-pipeline`,
+/// `--kiln-cpu-pipeline`).
 void registerPipelines();
 
 } // namespace mlir::kiln

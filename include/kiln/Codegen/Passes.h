@@ -1,0 +1,30 @@
+//===- Passes.h - Kiln code generation passes -------------------*- C++ -*-===//
+
+#ifndef KILN_CODEGEN_PASSES_H
+#define KILN_CODEGEN_PASSES_H
+
+#include "mlir/Pass/Pass.h"
+
+namespace mlir {
+namespace arith {
+class ArithDialect;
+} // namespace arith
+namespace math {
+class MathDialect;
+} // namespace math
+namespace vector {
+class VectorDialect;
+} // namespace vector
+} // namespace mlir
+
+namespace mlir::kiln {
+
+#define GEN_PASS_DECL
+#include "kiln/Codegen/Passes.h.inc"
+
+#define GEN_PASS_REGISTRATION
+#include "kiln/Codegen/Passes.h.inc"
+
+} // namespace mlir::kiln
+
+#endif // KILN_CODEGEN_PASSES_H
