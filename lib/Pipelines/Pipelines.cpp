@@ -23,8 +23,7 @@ void mlir::kiln::buildGraphPipeline(OpPassManager &pm) {
   funcPm.addPass(createCSEPass());
 }
 
-void mlir::kiln::buildCPUPipeline(OpPassManager &pm,
-                                  const CPUPipelineOptions &options) {
+void mlir::kiln::buildKilnToLinalgPipeline(OpPassManager &pm) {
   buildGraphPipeline(pm);
 
   // kiln -> linalg on tensors, fused elementwise chains.
@@ -32,7 +31,10 @@ void mlir::kiln::buildCPUPipeline(OpPassManager &pm,
   pm.addNestedPass<func::FuncOp>(createLinalgElementwiseOpFusionPass());
   pm.addPass(createCanonicalizerPass());
   pm.addPass(createCSEPass());
+}
 
+void mlir::kiln::buildLinalgToLLVMPipeline(OpPassManager &pm,
+                                           const CPUPipelineOptions &options) {
   // Tensors -> buffers. Results become caller-provided out-parameters and
   // the allocation of each result is replaced by its out-parameter.
   bufferization::OneShotBufferizePassOptions bufferize;
@@ -51,11 +53,12 @@ void mlir::kiln::buildCPUPipeline(OpPassManager &pm,
   pm.addNestedPass<func::FuncOp>(createConvertLinalgToLoopsPass());
   if (options.approximateMath)
     pm.addPass(createApproximateMath());
-  pm.addPass(createConvertMathToLibmPass());
   pm.addPass(memref::createExpandStridedMetadataPass());
   pm.addPass(createLowerAffinePass());
   pm.addPass(createSCFToControlFlowPass());
+  // LLVM intrinsics where they exist (fma, sqrt, ...), libm for the rest.
   pm.addPass(createConvertMathToLLVMPass());
+  pm.addPass(createConvertMathToLibmPass());
   pm.addPass(createArithToLLVMConversionPass());
   pm.addPass(createConvertIndexToLLVMPass());
   pm.addPass(createFinalizeMemRefToLLVMConversionPass());
@@ -65,6 +68,12 @@ void mlir::kiln::buildCPUPipeline(OpPassManager &pm,
   pm.addPass(createConvertControlFlowToLLVMPass());
   pm.addPass(createReconcileUnrealizedCastsPass());
   pm.addPass(createCanonicalizerPass());
+}
+
+void mlir::kiln::buildCPUPipeline(OpPassManager &pm,
+                                  const CPUPipelineOptions &options) {
+  buildKilnToLinalgPipeline(pm);
+  buildLinalgToLLVMPipeline(pm, options);
 }
 
 void mlir::kiln::registerPipelines() {

@@ -24,8 +24,16 @@ struct CPUPipelineOptions : public PassPipelineOptions<CPUPipelineOptions> {
 /// common-subexpression elimination.
 void buildGraphPipeline(OpPassManager &pm);
 
+/// Graph passes, then kiln -> linalg on tensors with elementwise fusion.
+void buildKilnToLinalgPipeline(OpPassManager &pm);
+
+/// Bufferizes linalg on tensors and lowers it to the LLVM dialect for the
+/// host CPU (the second half of the CPU pipeline).
+void buildLinalgToLLVMPipeline(OpPassManager &pm,
+                               const CPUPipelineOptions &options);
+
 /// Lowers a module of kiln functions on tensors to the LLVM dialect for the
-/// host CPU. Public functions keep their names; tensor results become
+/// host CPU: buildKilnToLinalgPipeline then buildLinalgToLLVMPipeline. Public functions keep their names; tensor results become
 /// out-parameters and every memref argument becomes a bare pointer, so a
 /// function `(tensor<A>, tensor<B>) -> tensor<C>` ends up as
 /// `void f(ptr a, ptr b, ptr c)`.

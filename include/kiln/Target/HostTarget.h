@@ -1,0 +1,56 @@
+//===- HostTarget.h - Machine code and shared objects for the host -*- C++ -*-===//
+
+#ifndef KILN_TARGET_HOSTTARGET_H
+#define KILN_TARGET_HOSTTARGET_H
+
+#include "mlir/Support/LLVM.h"
+#include "llvm/ADT/StringRef.h"
+
+#include <memory>
+#include <string>
+
+namespace llvm {
+class Module;
+class TargetMachine;
+class raw_pwrite_stream;
+} // namespace llvm
+
+namespace mlir::kiln {
+
+/// Options of host code generation.
+struct HostCodegenOptions {
+  /// LLVM optimization level, 0 to 3.
+  unsigned optLevel = 3;
+  /// CPU to generate code for; "native" is the machine the compiler runs on,
+  /// "generic" any x86-64.
+  std::string cpu = "native";
+};
+
+/// Creates a target machine for the host triple and `options.cpu`.
+std::unique_ptr<llvm::TargetMachine>
+createHostTargetMachine(const HostCodegenOptions &options, std::string &error);
+
+/// Sets the module's target triple and data layout to the machine's.
+void configureModule(llvm::Module &module, llvm::TargetMachine &machine);
+
+/// Runs LLVM's optimization pipeline at `options.optLevel`.
+LogicalResult optimizeModule(llvm::Module &module,
+                             llvm::TargetMachine &machine,
+                             const HostCodegenOptions &options,
+                             std::string &error);
+
+/// Writes the module as an object file (`assembly` false) or as assembly.
+LogicalResult emitMachineCode(llvm::Module &module,
+                              llvm::TargetMachine &machine, bool assembly,
+                              llvm::raw_pwrite_stream &os, std::string &error);
+
+/// Links `objectPath` into the shared object `outputPath` with the system
+/// compiler driver (`linker`, or clang-22/clang found on PATH and in
+/// /usr/lib/llvm-22/bin when empty), refusing undefined symbols other than
+/// libc's and libm's.
+LogicalResult linkSharedObject(StringRef objectPath, StringRef outputPath,
+                               StringRef linker, std::string &error);
+
+} // namespace mlir::kiln
+
+#endif // KILN_TARGET_HOSTTARGET_H

@@ -1,0 +1,66 @@
+//===- ModelInterface.h - The interface a compiled model exports -*- C++ -*-===//
+//
+// A compiled model's shared object exports one query function that returns a
+// descriptor of the model (runtime/include/kiln/runtime/kiln_abi.h). This file
+// finds the model function of a kiln module, records its signature, and adds
+// the descriptor, the entry wrapper and the query function to the LLVM module
+// generated from it.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef KILN_TARGET_MODELINTERFACE_H
+#define KILN_TARGET_MODELINTERFACE_H
+
+#include "mlir/IR/BuiltinOps.h"
+#include "mlir/Support/LLVM.h"
+#include "llvm/ADT/SmallVector.h"
+
+#include <string>
+
+namespace llvm {
+class Module;
+} // namespace llvm
+
+namespace mlir::kiln {
+
+/// Name, element type (a KILN_DTYPE_* code) and shape of one model input or
+/// output.
+struct TensorSignature {
+  std::string name;
+  uint32_t dtype = 0;
+  SmallVector<int64_t> shape;
+};
+
+/// What the runtime needs to know about a model function.
+struct ModelSignature {
+  /// The model's name (the module's `sym_name`, else the function's).
+  std::string name;
+  /// The public function that computes the model.
+  std::string function;
+  SmallVector<TensorSignature> inputs;
+  SmallVector<TensorSignature> outputs;
+};
+
+/// Finds the model function of `module` (its only public `func.func`) and
+/// returns its signature. Names come from the `kiln.name` argument and result
+/// attributes, else `input<i>` / `output<i>`. Reports a diagnostic and fails
+/// when there is no such function, when there are several, or when an
+/// argument or result is not a statically shaped tensor of a supported
+/// element type.
+FailureOr<ModelSignature> getModelSignature(ModuleOp module);
+
+/// Removes the `kiln.name` argument and result attributes that
+/// getModelSignature reads, so that lowering does not carry them.
+void removeNameAttributes(ModuleOp module);
+
+/// Adds to `module` (the LLVM IR of the lowered model, in which the model
+/// function takes bare pointers to its inputs followed by its outputs) the
+/// model descriptor, the entry wrapper and the exported query function, and
+/// makes every other definition internal.
+LogicalResult addModelInterface(llvm::Module &module,
+                                const ModelSignature &signature,
+                                std::string &error);
+
+} // namespace mlir::kiln
+
+#endif // KILN_TARGET_MODELINTERFACE_H

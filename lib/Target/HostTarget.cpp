@@ -1,0 +1,148 @@
+//===- HostTarget.cpp - Machine code and shared objects for the host ------===//
+
+#include "kiln/Target/HostTarget.h"
+
+#include "mlir/ExecutionEngine/OptUtils.h"
+#include "llvm/IR/LegacyPassManager.h"
+#include "llvm/IR/Module.h"
+#include "llvm/MC/TargetRegistry.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Program.h"
+#include "llvm/Support/TargetSelect.h"
+#include "llvm/Support/raw_ostream.h"
+#include "llvm/Target/TargetMachine.h"
+#include "llvm/Target/TargetOptions.h"
+#include "llvm/TargetParser/Host.h"
+#include "llvm/TargetParser/SubtargetFeature.h"
+#include "llvm/TargetParser/Triple.h"
+
+using namespace mlir;
+using namespace mlir::kiln;
+
+std::unique_ptr<llvm::TargetMachine>
+mlir::kiln::createHostTargetMachine(const HostCodegenOptions &options,
+                                    std::string &error) {
+  llvm::InitializeNativeTarget();
+  llvm::InitializeNativeTargetAsmPrinter();
+  llvm::Triple triple(llvm::sys::getDefaultTargetTriple());
+  const llvm::Target *target = llvm::TargetRegistry::lookupTarget(triple, error);
+  if (!target)
+    return nullptr;
+
+  std::string cpu = options.cpu;
+  std::string features;
+  if (cpu == "native") {
+    cpu = llvm::sys::getHostCPUName().str();
+    llvm::SubtargetFeatures featureSet;
+    for (const auto &[feature, enabled] : llvm::sys::getHostCPUFeatures())
+      featureSet.AddFeature(feature, enabled);
+    features = featureSet.getString();
+  } else if (cpu == "generic") {
+    cpu = "x86-64";
+  }
+
+  llvm::CodeGenOptLevel level;
+  switch (options.optLevel) {
+  case 0:
+    level = llvm::CodeGenOptLevel::None;
+    break;
+  case 1:
+    level = llvm::CodeGenOptLevel::Less;
+    break;
+  case 2:
+    level = llvm::CodeGenOptLevel::Default;
+    break;
+  default:
+    level = llvm::CodeGenOptLevel::Aggressive;
+    break;
+  }
+  llvm::TargetOptions targetOptions;
+  std::unique_ptr<llvm::TargetMachine> machine(target->createTargetMachine(
+      triple, cpu, features, targetOptions, llvm::Reloc::PIC_, std::nullopt,
+      level));
+  if (!machine)
+    error = "cannot create a target machine for " + triple.str() + " (cpu '" +
+            cpu + "')";
+  return machine;
+}
+
+void mlir::kiln::configureModule(llvm::Module &module,
+                                 llvm::TargetMachine &machine) {
+  module.setTargetTriple(machine.getTargetTriple());
+  module.setDataLayout(machine.createDataLayout());
+}
+
+LogicalResult mlir::kiln::optimizeModule(llvm::Module &module,
+                                         llvm::TargetMachine &machine,
+                                         const HostCodegenOptions &options,
+                                         std::string &error) {
+  auto transformer = makeOptimizingTransformer(
+      std::min(options.optLevel, 3u), /*sizeLevel=*/0, &machine);
+  if (llvm::Error err = transformer(&module)) {
+    error = llvm::toString(std::move(err));
+    return failure();
+  }
+  return success();
+}
+
+LogicalResult mlir::kiln::emitMachineCode(llvm::Module &module,
+                                          llvm::TargetMachine &machine,
+                                          bool assembly,
+                                          llvm::raw_pwrite_stream &os,
+                                          std::string &error) {
+  llvm::legacy::PassManager pm;
+  auto type = assembly ? llvm::CodeGenFileType::AssemblyFile
+                       : llvm::CodeGenFileType::ObjectFile;
+  if (machine.addPassesToEmitFile(pm, os, nullptr, type)) {
+    error = "the target cannot emit this kind of file";
+    return failure();
+  }
+  pm.run(module);
+  return success();
+}
+
+/// The compiler driver used to link: `linker` when given, else clang-22 or
+/// clang from PATH or the LLVM 22 installation.
+static std::string findLinker(StringRef linker) {
+  if (!linker.empty())
+    return linker.str();
+  for (StringRef name : {"clang-22", "clang"}) {
+    if (llvm::ErrorOr<std::string> path = llvm::sys::findProgramByName(name))
+      return *path;
+    if (llvm::ErrorOr<std::string> path =
+            llvm::sys::findProgramByName(name, {"/usr/lib/llvm-22/bin"}))
+      return *path;
+  }
+  return "";
+}
+
+LogicalResult mlir::kiln::linkSharedObject(StringRef objectPath,
+                                           StringRef outputPath,
+                                           StringRef linker,
+                                           std::string &error) {
+  std::string driver = findLinker(linker);
+  if (driver.empty()) {
+    error = "no linker found: install clang-22 or pass --linker=PATH";
+    return failure();
+  }
+  SmallVector<StringRef> args = {driver, "-shared", "-o", outputPath,
+                                 objectPath, "-Wl,-z,defs", "-Wl,-z,noexecstack",
+                                 "-lm"};
+  // Prefer lld when the driver can find it.
+  std::string lld;
+  if (llvm::ErrorOr<std::string> path = llvm::sys::findProgramByName(
+          "ld.lld", {"/usr/lib/llvm-22/bin"}))
+    lld = "--ld-path=" + *path;
+  if (!lld.empty())
+    args.push_back(lld);
+  std::string message;
+  int status = llvm::sys::ExecuteAndWait(driver, args, /*Env=*/std::nullopt,
+                                         /*Redirects=*/{}, /*SecondsToWait=*/0,
+                                         /*MemoryLimit=*/0, &message);
+  if (status != 0) {
+    error = "linking " + outputPath.str() + " with " + driver + " failed" +
+            (message.empty() ? "" : ": " + message);
+    return failure();
+  }
+  return success();
+}

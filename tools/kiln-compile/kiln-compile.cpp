@@ -1,0 +1,241 @@
+//===- kiln-compile.cpp - Compile a model to a shared object --------------===//
+//
+// kiln-compile MODEL.mlir -o MODEL.so [--emit=...] [-O0..-O3] [--mcpu=...]
+//
+// Reads a model written in the kiln dialect, lowers it for the host CPU and
+// writes a shared object that the Kiln runtime loads (or an intermediate
+// form). Every error is one diagnostic on stderr and exit status 1.
+//
+//===----------------------------------------------------------------------===//
+
+#include "kiln/InitAll.h"
+#include "kiln/Pipelines/Pipelines.h"
+#include "kiln/Target/HostTarget.h"
+#include "kiln/Target/ModelInterface.h"
+
+#include "mlir/IR/BuiltinOps.h"
+#include "mlir/IR/DialectRegistry.h"
+#include "mlir/IR/MLIRContext.h"
+#include "mlir/Parser/Parser.h"
+#include "mlir/Pass/PassManager.h"
+#include "mlir/Support/FileUtilities.h"
+#include "mlir/Target/LLVMIR/Dialect/Builtin/BuiltinToLLVMIRTranslation.h"
+#include "mlir/Target/LLVMIR/Dialect/LLVMIR/LLVMToLLVMIRTranslation.h"
+#include "mlir/Target/LLVMIR/Export.h"
+#include "llvm/IR/LLVMContext.h"
+#include "llvm/IR/Module.h"
+#include "llvm/Support/CommandLine.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/FileUtilities.h"
+#include "llvm/Support/InitLLVM.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/SourceMgr.h"
+#include "llvm/Support/ToolOutputFile.h"
+#include "llvm/Target/TargetMachine.h"
+
+using namespace mlir;
+namespace cl = llvm::cl;
+
+namespace {
+enum class Emit { Kiln, Linalg, Mlir, Llvm, Asm, Obj, So };
+
+cl::OptionCategory category("kiln-compile options");
+
+cl::opt<std::string> inputFile(cl::Positional, cl::desc("<model.mlir>"),
+                               cl::Required, cl::cat(category));
+cl::opt<std::string> outputFile("o", cl::desc("Output file (default: the "
+                                              "input's name with the emitted "
+                                              "kind's extension)"),
+                                cl::value_desc("file"), cl::cat(category));
+cl::opt<std::string> target("target",
+                            cl::desc("Target to compile for: cpu (default) or "
+                                     "cuda"),
+                            cl::init("cpu"), cl::cat(category));
+cl::opt<Emit> emit(
+    "emit", cl::desc("What to write"), cl::init(Emit::So),
+    cl::values(
+        clEnumValN(Emit::Kiln, "kiln", "kiln IR after the graph passes"),
+        clEnumValN(Emit::Linalg, "linalg", "linalg on tensors after fusion"),
+        clEnumValN(Emit::Mlir, "mlir", "MLIR in the LLVM dialect"),
+        clEnumValN(Emit::Llvm, "llvm", "optimized LLVM IR"),
+        clEnumValN(Emit::Asm, "asm", "assembly"),
+        clEnumValN(Emit::Obj, "obj", "an object file"),
+        clEnumValN(Emit::So, "so", "a shared object for the runtime "
+                                   "(default)")),
+    cl::cat(category));
+cl::opt<unsigned> optLevel("O", cl::desc("Optimization level 0-3 (default 3)"),
+                           cl::Prefix, cl::init(3), cl::cat(category));
+cl::opt<std::string> mcpu("mcpu",
+                          cl::desc("CPU to generate code for: native "
+                                   "(default, this machine), generic, or an "
+                                   "LLVM CPU name"),
+                          cl::init("native"), cl::cat(category));
+cl::opt<std::string> linker("linker",
+                            cl::desc("Compiler driver that links the shared "
+                                     "object (default: clang-22 or clang)"),
+                            cl::init(""), cl::cat(category));
+cl::opt<bool> approximateMath(
+    "approximate-math",
+    cl::desc("Evaluate exp, tanh, erf, ... with polynomial approximations "
+             "(default true)"),
+    cl::init(true), cl::cat(category));
+
+StringRef extensionOf(Emit kind) {
+  switch (kind) {
+  case Emit::Kiln:
+  case Emit::Linalg:
+  case Emit::Mlir:
+    return ".mlir";
+  case Emit::Llvm:
+    return ".ll";
+  case Emit::Asm:
+    return ".s";
+  case Emit::Obj:
+    return ".o";
+  case Emit::So:
+    return ".so";
+  }
+  return "";
+}
+
+int fail(const Twine &message) {
+  llvm::errs() << "kiln-compile: error: " << message << "\n";
+  return 1;
+}
+
+/// Writes `text` to the output file.
+template <typename WriteFn>
+int writeOutput(StringRef path, WriteFn write) {
+  std::string error;
+  std::unique_ptr<llvm::ToolOutputFile> output = openOutputFile(path, &error);
+  if (!output)
+    return fail(error);
+  if (failed(write(output->os())))
+    return 1;
+  output->keep();
+  return 0;
+}
+} // namespace
+
+int main(int argc, char **argv) {
+  llvm::InitLLVM initLLVM(argc, argv);
+  cl::HideUnrelatedOptions(category);
+  cl::ParseCommandLineOptions(
+      argc, argv,
+      "Kiln model compiler\n\n"
+      "Compiles a model written in the kiln dialect (.mlir) to a shared "
+      "object\nthat the Kiln runtime, kiln-run and the Python package load.\n");
+
+  if (target != "cpu")
+    return fail("target '" + target +
+                "' is not supported yet; the only target is cpu");
+  if (optLevel > 3)
+    return fail("-O" + Twine(optLevel.getValue()) +
+                " is not a level; use -O0 to -O3");
+  if (llvm::sys::path::extension(inputFile) == ".onnx")
+    return fail("ONNX input is not supported yet; write the model in the "
+                "kiln dialect (.mlir)");
+
+  std::string output = outputFile;
+  if (output.empty()) {
+    llvm::SmallString<128> path(inputFile);
+    llvm::sys::path::replace_extension(path, extensionOf(emit));
+    if (path == inputFile)
+      return fail("give an output file with -o");
+    output = path.str().str();
+  }
+
+  DialectRegistry registry;
+  kiln::registerAllDialects(registry);
+  registerBuiltinDialectTranslation(registry);
+  registerLLVMDialectTranslation(registry);
+  MLIRContext context(registry);
+
+  llvm::SourceMgr sourceMgr;
+  SourceMgrDiagnosticHandler diagnostics(sourceMgr, &context);
+  std::string error;
+  std::unique_ptr<llvm::MemoryBuffer> input = openInputFile(inputFile, &error);
+  if (!input)
+    return fail(error);
+  sourceMgr.AddNewSourceBuffer(std::move(input), llvm::SMLoc());
+  OwningOpRef<ModuleOp> module = parseSourceFile<ModuleOp>(sourceMgr, &context);
+  if (!module)
+    return 1;
+
+  FailureOr<kiln::ModelSignature> signature =
+      kiln::getModelSignature(*module);
+  if (failed(signature))
+    return 1;
+  kiln::removeNameAttributes(*module);
+
+  // MLIR pipelines.
+  PassManager pm(&context);
+  if (emit == Emit::Kiln) {
+    kiln::buildGraphPipeline(pm);
+  } else {
+    kiln::buildKilnToLinalgPipeline(pm);
+    if (emit != Emit::Linalg) {
+      kiln::CPUPipelineOptions options;
+      options.approximateMath = approximateMath;
+      kiln::buildLinalgToLLVMPipeline(pm, options);
+    }
+  }
+  if (failed(pm.run(*module)))
+    return 1;
+  if (emit == Emit::Kiln || emit == Emit::Linalg || emit == Emit::Mlir)
+    return writeOutput(output, [&](llvm::raw_ostream &os) {
+      module->print(os);
+      return success();
+    });
+
+  // LLVM IR.
+  llvm::LLVMContext llvmContext;
+  std::unique_ptr<llvm::Module> llvmModule =
+      translateModuleToLLVMIR(*module, llvmContext, signature->name);
+  if (!llvmModule)
+    return fail("translation to LLVM IR failed");
+  kiln::HostCodegenOptions codegen;
+  codegen.optLevel = optLevel;
+  codegen.cpu = mcpu;
+  std::unique_ptr<llvm::TargetMachine> machine =
+      kiln::createHostTargetMachine(codegen, error);
+  if (!machine)
+    return fail(error);
+  kiln::configureModule(*llvmModule, *machine);
+  if (failed(kiln::addModelInterface(*llvmModule, *signature, error)) ||
+      failed(kiln::optimizeModule(*llvmModule, *machine, codegen, error)))
+    return fail(error);
+  if (emit == Emit::Llvm)
+    return writeOutput(output, [&](llvm::raw_ostream &os) {
+      llvmModule->print(os, nullptr);
+      return success();
+    });
+
+  // Machine code.
+  if (emit == Emit::Asm || emit == Emit::Obj)
+    return writeOutput(output, [&](llvm::raw_pwrite_stream &os) {
+      if (failed(kiln::emitMachineCode(*llvmModule, *machine,
+                                       emit == Emit::Asm, os, error))) {
+        fail(error);
+        return failure();
+      }
+      return success();
+    });
+
+  // Shared object: an object file in a temporary directory, then the link.
+  llvm::SmallString<128> objectPath;
+  int fd;
+  if (std::error_code ec = llvm::sys::fs::createTemporaryFile(
+          "kiln-compile", "o", fd, objectPath))
+    return fail("cannot create a temporary file: " + ec.message());
+  llvm::FileRemover removeObject(objectPath);
+  {
+    llvm::raw_fd_ostream os(fd, /*shouldClose=*/true);
+    if (failed(kiln::emitMachineCode(*llvmModule, *machine,
+                                     /*assembly=*/false, os, error)))
+      return fail(error);
+  }
+  if (failed(kiln::linkSharedObject(objectPath, output, linker, error)))
+    return fail(error);
+  return 0;
+}
