@@ -123,4 +123,59 @@ def Kiln_GeluApproximation : I32EnumAttr<"GeluApproximation",
 def Kiln_GeluApproximationAttr
     : Kiln_EnumAttr<Kiln_GeluApproximation, "gelu_approximation">;
 
+//===----------------------------------------------------------------------===//
+// #kiln.rope: rotary position embedding parameters (kiln.attention)
+//===----------------------------------------------------------------------===//
+
+/// An enum parameter with a default value (omitted when printed).
+class Kiln_DefaultedEnumParameter<EnumAttrInfo info, string value>
+    : EnumParameter<info> {
+  let defaultValue = value;
+}
+def Kiln_RopePairingParameter : Kiln_DefaultedEnumParameter<Kiln_RopePairing,
+    "::mlir::kiln::RopePairing::Half">;
+
+/// An f64 parameter with a default, written as a float literal (`10000.0`,
+/// `5.0e+05`, or hexadecimal) and printed so that it round-trips exactly.
+class Kiln_F64Parameter<string value, string desc>
+    : APFloatParameter<desc> {
+  let defaultValue = "::llvm::APFloat(" # value # ")";
+  let parser = [{[&]() -> ::mlir::FailureOr<::llvm::APFloat> {
+      ::llvm::APFloat result(0.0);
+      if ($_parser.parseFloat(::llvm::APFloat::IEEEdouble(), result))
+        return ::mlir::failure();
+      return result;
+    }()}];
+}
+
+def Kiln_RopeAttr : AttrDef<Kiln_Dialect, "Rope"> {
+  let mnemonic = "rope";
+  let summary = "rotary position embedding applied to Q and K";
+  let description = [{
+    The parameters of a rotary position embedding, with exactly the meaning
+    of the attributes of the same names on `kiln.rope` (see there for the
+    math): `pairing` (default `half`), `rotary_dim` (absent = the head
+    dimension D; otherwise even and at least 2, and at most D where used),
+    `theta` (the frequency base, finite and positive, default 10000.0) and
+    `position_offset` (non-negative, default 0). Parameters equal to their
+    default are omitted when printed.
+
+    ```mlir
+    #kiln.rope<pairing = interleaved, rotary_dim = 64, theta = 5.0e+05, position_offset = 0>
+    #kiln.rope<>   // half pairing over the whole head, theta 10000, offset 0
+    ```
+  }];
+  let parameters = (ins
+    Kiln_RopePairingParameter:$pairing,
+    OptionalParameter<"std::optional<int64_t>",
+                      "number of rotated features (absent: all)">:$rotary_dim,
+    Kiln_F64Parameter<"10000.0",
+                      "base of the rotation frequencies">:$theta,
+    DefaultValuedParameter<"int64_t", "0",
+                           "position of the first sequence row">:$position_offset
+  );
+  let assemblyFormat = "`<` struct(params) `>`";
+  let genVerifyDecl = 1;
+}
+
 #endif // KILN_DIALECT_KILN_IR_KILNATTRS_TD
