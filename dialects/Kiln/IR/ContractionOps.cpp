@@ -27,53 +27,6 @@ using namespace mlir::kiln::detail;
 // Shared helpers
 //===----------------------------------------------------------------------===//
 
-namespace {
-/// A diagnostic under construction that always converts to failure.
-///
-/// `return diag.emit() << ...` is not enough here: a Diagnoser built without a
-/// location (inferReturnTypes called with std::nullopt) hands out an empty
-/// InFlightDiagnostic, which converts to *success*, so the check would pass
-/// and the computation below it would run on invalid input (and streaming
-/// into it asserts in builds with assertions). `Error` reports when there is
-/// somewhere to report to and fails in every case.
-class Error {
-public:
-  explicit Error(const Diagnoser &diag) : diagnostic(diag.emit()) {}
-
-  template <typename T>
-  Error &operator<<(T &&arg) {
-    if (Diagnostic *d = diagnostic.getUnderlyingDiagnostic())
-      *d << std::forward<T>(arg);
-    return *this;
-  }
-
-  operator LogicalResult() const { return failure(); }
-  template <typename T>
-  operator FailureOr<T>() const {
-    return failure();
-  }
-
-private:
-  InFlightDiagnostic diagnostic;
-};
-} // namespace
-
-/// Checks that `values` has `size` elements, each at least `min`. The same
-/// check and messages as checkArray in OpUtils.h, which returns
-/// `diag.emit() << ...` and so passes when the Diagnoser has no location (see
-/// `Error`).
-static LogicalResult checkArrayOrFail(ArrayRef<int64_t> values, StringRef name,
-                                      int64_t size, int64_t min,
-                                      const Diagnoser &diag) {
-  if (static_cast<int64_t>(values.size()) != size)
-    return Error(diag) << "'" << name << "' must have " << size
-                       << " elements, got " << values.size();
-  for (auto [i, v] : llvm::enumerate(values))
-    if (v < min)
-      return Error(diag) << "'" << name << "' element " << i << " is " << v
-                         << ", must be at least " << min;
-  return success();
-}
 
 /// Returns `type` as a statically shaped ranked tensor. Result-type inference
 /// may be called by builders with anything; for a constructed op the ODS
@@ -100,7 +53,7 @@ static LogicalResult checkElementType(RankedTensorType type, StringRef name,
                                       StringRef referenceName,
                                       const Diagnoser &diag) {
   if (type.getElementType() != reference.getElementType())
-    return Error(diag) << "'" << name << "' element type "
+    return diag.emit() << "'" << name << "' element type "
                        << type.getElementType() << " must match the '"
                        << referenceName << "' element type "
                        << reference.getElementType();
@@ -112,7 +65,7 @@ static LogicalResult checkRank(RankedTensorType type, StringRef name,
                                int64_t rank, StringRef layout,
                                const Diagnoser &diag) {
   if (type.getRank() != rank)
-    return Error(diag) << "'" << name << "' must have rank " << rank << " ("
+    return diag.emit() << "'" << name << "' must have rank " << rank << " ("
                        << layout << "), got rank " << type.getRank();
   return success();
 }
@@ -178,23 +131,23 @@ checkConvCommon(ValueRange operands, DenseI64ArrayAttr strides,
   if (groups && groups.getValue().getSignificantBits() > 64)
     return failure(); // Excluded by the ODS I64Attr constraint.
   conv.groups = groups ? groups.getValue().getSExtValue() : 1;
-  if (failed(checkArrayOrFail(conv.strides, "strides", 2, 1, diag)) ||
-      failed(checkArrayOrFail(conv.dilations, "dilations", 2, 1, diag)) ||
-      failed(checkArrayOrFail(conv.padding, "padding", 4, 0, diag)))
+  if (failed(checkArray(conv.strides, "strides", 2, 1, diag)) ||
+      failed(checkArray(conv.dilations, "dilations", 2, 1, diag)) ||
+      failed(checkArray(conv.padding, "padding", 4, 0, diag)))
     return failure();
   if (conv.groups < 1)
-    return Error(diag) << "'groups' is " << conv.groups
+    return diag.emit() << "'groups' is " << conv.groups
                        << ", must be at least 1";
 
   int64_t channels = conv.input.getDimSize(1);
   if (channels % conv.groups != 0)
-    return Error(diag) << "input channels (" << channels
+    return diag.emit() << "input channels (" << channels
                        << ") must be divisible by 'groups' (" << conv.groups
                        << ")";
   for (int i = 0; i < 2; ++i) {
     int64_t kernel = conv.filter.getDimSize(2 + i);
     if (kernel < 1)
-      return Error(diag) << "filter " << kSpatialNames[i] << " (dimension "
+      return diag.emit() << "filter " << kSpatialNames[i] << " (dimension "
                          << 2 + i << ") is " << kernel
                          << ", must be at least 1";
   }
@@ -205,14 +158,14 @@ checkConvCommon(ValueRange operands, DenseI64ArrayAttr strides,
 static LogicalResult checkBiasSize(const ConvOperands &conv,
                                    int64_t outChannels, const Diagnoser &diag) {
   if (conv.bias && conv.bias.getDimSize(0) != outChannels)
-    return Error(diag) << "'bias' size (" << conv.bias.getDimSize(0)
+    return diag.emit() << "'bias' size (" << conv.bias.getDimSize(0)
                        << ") must equal the number of output channels ("
                        << outChannels << ")";
   return success();
 }
 
 static LogicalResult emitOverflow(StringRef what, const Diagnoser &diag) {
-  return Error(diag) << "computing the " << what << " overflows int64";
+  return diag.emit() << "computing the " << what << " overflows int64";
 }
 
 //===----------------------------------------------------------------------===//
@@ -235,11 +188,11 @@ static LogicalResult inferConv2d(ValueRange operands, DenseI64ArrayAttr strides,
   int64_t g = conv->groups;
   int64_t outChannels = filter[0];
   if (outChannels % g != 0)
-    return Error(diag) << "output channels (filter dimension 0, "
+    return diag.emit() << "output channels (filter dimension 0, "
                        << outChannels << ") must be divisible by 'groups' ("
                        << g << ")";
   if (filter[1] != in[1] / g)
-    return Error(diag) << "filter dimension 1 (" << filter[1]
+    return diag.emit() << "filter dimension 1 (" << filter[1]
                        << ") must equal input channels / 'groups' (" << in[1]
                        << " / " << g << " = " << in[1] / g << ")";
   if (failed(checkBiasSize(*conv, outChannels, diag)))
@@ -262,7 +215,7 @@ static LogicalResult inferConv2d(ValueRange operands, DenseI64ArrayAttr strides,
       return emitOverflow(std::string("effective kernel ") + kSpatialNames[i],
                           diag);
     if (*effective > *padded)
-      return Error(diag) << "effective kernel " << kSpatialNames[i]
+      return diag.emit() << "effective kernel " << kSpatialNames[i]
                          << " ('dilations' " << dilation << " * (" << kernel
                          << " - 1) + 1 = " << *effective
                          << ") must not exceed the padded input "
@@ -308,14 +261,14 @@ inferConvTranspose2d(ValueRange operands, DenseI64ArrayAttr strides,
   if (failed(conv))
     return failure();
   SmallVector<int64_t> outputPadding = arrayOr(outputPaddingAttr, {0, 0});
-  if (failed(checkArrayOrFail(outputPadding, "output_padding", 2, 0, diag)))
+  if (failed(checkArray(outputPadding, "output_padding", 2, 0, diag)))
     return failure();
 
   ArrayRef<int64_t> in = conv->input.getShape();
   ArrayRef<int64_t> filter = conv->filter.getShape();
   int64_t g = conv->groups;
   if (filter[0] != in[1])
-    return Error(diag) << "filter dimension 0 (" << filter[0]
+    return diag.emit() << "filter dimension 0 (" << filter[0]
                        << ") must equal the input channels (" << in[1] << ")";
   std::optional<int64_t> outChannels = llvm::checkedMul(filter[1], g);
   if (!outChannels)
@@ -330,7 +283,7 @@ inferConvTranspose2d(ValueRange operands, DenseI64ArrayAttr strides,
     int64_t stride = conv->strides[i], dilation = conv->dilations[i];
     int64_t extra = outputPadding[i];
     if (extra >= stride && extra >= dilation)
-      return Error(diag) << "'output_padding' element " << i << " is "
+      return diag.emit() << "'output_padding' element " << i << " is "
                          << extra << ", must be smaller than the stride ("
                          << stride << ") or the dilation (" << dilation
                          << ")";
@@ -352,7 +305,7 @@ inferConvTranspose2d(ValueRange operands, DenseI64ArrayAttr strides,
     if (!out)
       return emitOverflow(std::string("output ") + kSpatialNames[i], diag);
     if (*out < 1)
-      return Error(diag) << "output " << kSpatialNames[i] << " ((" << size
+      return diag.emit() << "output " << kSpatialNames[i] << " ((" << size
                          << " - 1) * " << stride << " - " << before << " - "
                          << after << " + " << dilation << " * (" << kernel
                          << " - 1) + " << extra << " + 1 = " << *out
@@ -428,9 +381,9 @@ static LogicalResult inferMatMul(ValueRange operands, const Diagnoser &diag,
   if (failed(rhs))
     return failure();
   if (lhs->getRank() < 1)
-    return Error(diag) << "'lhs' must have rank at least 1, got rank 0";
+    return diag.emit() << "'lhs' must have rank at least 1, got rank 0";
   if (rhs->getRank() < 1)
-    return Error(diag) << "'rhs' must have rank at least 1, got rank 0";
+    return diag.emit() << "'rhs' must have rank at least 1, got rank 0";
   if (failed(checkElementType(*rhs, "rhs", *lhs, "lhs", diag)))
     return failure();
 
@@ -440,7 +393,7 @@ static LogicalResult inferMatMul(ValueRange operands, const Diagnoser &diag,
   int64_t lhsK = lhsRank - 1;
   int64_t rhsK = rhsRank == 1 ? 0 : rhsRank - 2;
   if (lhsShape[lhsK] != rhsShape[rhsK])
-    return Error(diag) << "contraction sizes must match: 'lhs' dimension "
+    return diag.emit() << "contraction sizes must match: 'lhs' dimension "
                        << lhsK << " has size " << lhsShape[lhsK]
                        << ", 'rhs' dimension " << rhsK << " has size "
                        << rhsShape[rhsK];
@@ -508,13 +461,13 @@ static LogicalResult inferGemm(ValueRange operands, BoolAttr transAAttr,
   int64_t aK = transA ? 0 : 1, bK = transB ? 1 : 0;
   int64_t m = a->getDimSize(1 - aK), n = b->getDimSize(1 - bK);
   if (a->getDimSize(aK) != b->getDimSize(bK))
-    return Error(diag) << "contraction sizes must match: 'a' dimension " << aK
+    return diag.emit() << "contraction sizes must match: 'a' dimension " << aK
                        << " has size " << a->getDimSize(aK)
                        << ", 'b' dimension " << bK << " has size "
                        << b->getDimSize(bK);
   SmallVector<int64_t> shape = {m, n};
   if (c && !broadcastsTo(c.getShape(), shape))
-    return Error(diag) << "'c' of shape [" << c.getShape()
+    return diag.emit() << "'c' of shape [" << c.getShape()
                        << "] does not broadcast to the result shape [" << shape
                        << "]";
   results.push_back(RankedTensorType::get(shape, a->getElementType()));

@@ -176,7 +176,7 @@ static LogicalResult inferLayerNorm(Type inputType, Type scaleType,
     if (broadcastsTo(param.getShape(), normalized))
       continue;
     int64_t last = input.getRank() - 1;
-    InFlightDiagnostic d = diag.emit();
+    CheckFailure d = diag.emit();
     d << "'" << name << "' of shape [" << param.getShape()
       << "] does not broadcast to the normalized shape [" << normalized
       << "] (input ";

@@ -16,21 +16,51 @@
 
 namespace mlir::kiln::detail {
 
+/// A failed check: streams its message into a diagnostic when there is one to
+/// report to, and converts to failure in every case (an inactive
+/// InFlightDiagnostic would convert to success).
+class CheckFailure {
+public:
+  explicit CheckFailure(InFlightDiagnostic diagnostic)
+      : diagnostic(std::move(diagnostic)) {}
+
+  template <typename T>
+  CheckFailure &operator<<(T &&arg) & {
+    if (Diagnostic *d = diagnostic.getUnderlyingDiagnostic())
+      *d << std::forward<T>(arg);
+    return *this;
+  }
+  template <typename T>
+  CheckFailure &&operator<<(T &&arg) && {
+    return std::move(*this << std::forward<T>(arg));
+  }
+
+  operator LogicalResult() const { return failure(); }
+  template <typename T>
+  operator FailureOr<T>() const {
+    return failure();
+  }
+
+private:
+  InFlightDiagnostic diagnostic;
+};
+
 /// Where shape and attribute checks report a problem. Built from an op, it
 /// emits the op's verifier errors ("'kiln.x' op ..."); built from the optional
 /// location handed to `inferReturnTypes`, it emits there, or nowhere when no
-/// location is known. A check writes `return diag.emit() << "message";`.
+/// location is known. A check writes `return diag.emit() << "message";`,
+/// which fails whether or not a message could be reported.
 class Diagnoser {
 public:
   explicit Diagnoser(Operation *op) : op(op) {}
   explicit Diagnoser(std::optional<Location> loc) : loc(loc) {}
 
-  InFlightDiagnostic emit() const {
+  CheckFailure emit() const {
     if (op)
-      return op->emitOpError();
+      return CheckFailure(op->emitOpError());
     if (loc)
-      return mlir::emitError(*loc);
-    return InFlightDiagnostic();
+      return CheckFailure(mlir::emitError(*loc));
+    return CheckFailure(InFlightDiagnostic());
   }
 
 private:
