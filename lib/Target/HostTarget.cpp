@@ -5,6 +5,7 @@
 #include "mlir/ExecutionEngine/OptUtils.h"
 #include "llvm/IR/LegacyPassManager.h"
 #include "llvm/IR/Module.h"
+#include "llvm/MC/MCSubtargetInfo.h"
 #include "llvm/MC/TargetRegistry.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Program.h"
@@ -39,6 +40,15 @@ mlir::kiln::createHostTargetMachine(const HostCodegenOptions &options,
     features = featureSet.getString();
   } else if (cpu == "generic") {
     cpu = "x86-64";
+  } else {
+    // LLVM aborts on some unknown CPU names: check the name first.
+    std::unique_ptr<llvm::MCSubtargetInfo> info(
+        target->createMCSubtargetInfo(triple, "", ""));
+    if (!info || !info->isCPUStringValid(cpu)) {
+      error = "unknown CPU '" + cpu + "' for " + triple.str() +
+              " (use native, generic or an LLVM CPU name such as skylake-avx512)";
+      return nullptr;
+    }
   }
 
   llvm::CodeGenOptLevel level;
