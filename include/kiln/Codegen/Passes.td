@@ -29,4 +29,22 @@ def ApproximateMath : Pass<"kiln-approximate-math"> {
   ];
 }
 
+def CopiesToLoops : Pass<"kiln-copies-to-loops"> {
+  let summary = "Turn memref.copy into linalg.copy so it becomes loops";
+  let description = [{
+    Bufferization copies buffers with `memref.copy`. Between contiguous
+    buffers the LLVM lowering turns it into `memcpy`, but a copy into or out
+    of a strided view (a padded interior, a slice) becomes a call to the
+    `memrefCopy` function of MLIR's C runner library, which a compiled model
+    must not depend on. This pass rewrites every `memref.copy` between
+    memrefs of equal static shape into `linalg.copy`, which
+    `convert-linalg-to-loops` (or vectorization) turns into loops; LLVM still
+    recognises the contiguous ones as `memcpy`.
+
+    Input invariant: bufferized IR. Output IR: no `memref.copy` of static
+    shape is left.
+  }];
+  let dependentDialects = ["::mlir::linalg::LinalgDialect"];
+}
+
 #endif // KILN_CODEGEN_PASSES_TD
