@@ -12,6 +12,7 @@ def ConvertKilnToLinalg : Pass<"convert-kiln-to-linalg", "::mlir::func::FuncOp">
     kept): elementwise ops and activations become `linalg.generic` ops whose
     indexing maps express numpy broadcasting; `kiln.constant` becomes
     `arith.constant`.
+    Pool: `tensor.pad` + `linalg.pooling_nchw_max`/`_sum` (avg: / counts); reductions: `linalg.reduce`.
 
     Input invariant: verified kiln IR with static shapes.
     Output IR: no kiln op is left; an op without a lowering is reported as

@@ -52,3 +52,60 @@ Value kiln::lowering::scalarConstant(OpBuilder &builder, Location loc, Type type
   return arith::ConstantOp::create(
       builder, loc, builder.getIntegerAttr(type, static_cast<int64_t>(value)));
 }
+
+TypedAttr kiln::lowering::lowestValueAttr(Type type) {
+  if (auto floatType = dyn_cast<FloatType>(type))
+    return FloatAttr::get(floatType,
+                          APFloat::getInf(floatType.getFloatSemantics(),
+                                          /*Negative=*/true));
+  return IntegerAttr::get(
+      type, APInt::getSignedMinValue(type.getIntOrFloatBitWidth()));
+}
+
+Value kiln::lowering::buildReduction(OpBuilder &builder, Location loc,
+                                     Value input, ArrayRef<int64_t> dims,
+                                     TypedAttr init, ReduceCombineFn combine) {
+  auto inputType = cast<RankedTensorType>(input.getType());
+  SmallVector<int64_t> shape;
+  for (int64_t i = 0, e = inputType.getRank(); i < e; ++i)
+    if (!llvm::is_contained(dims, i))
+      shape.push_back(inputType.getDimSize(i));
+  Value empty = tensor::EmptyOp::create(builder, loc, shape, init.getType());
+  Value initValue = arith::ConstantOp::create(builder, loc, init);
+  Value filled =
+      linalg::FillOp::create(builder, loc, initValue, empty).getResult(0);
+  auto reduce = linalg::ReduceOp::create(
+      builder, loc, input, filled, dims,
+      [&](OpBuilder &b, Location l, ValueRange args) {
+        linalg::YieldOp::create(b, l, combine(b, l, args[0], args[1]));
+      });
+  return reduce.getResult(0);
+}
+
+Value kiln::lowering::expandReducedDims(OpBuilder &builder, Location loc,
+                                        Value value,
+                                        RankedTensorType resultType,
+                                        ArrayRef<int64_t> dims) {
+  if (dims.empty())
+    return value;
+  // Every kept dimension opens a group; a reduced (unit) dimension joins the
+  // group before it, or the first group when it leads. Without kept
+  // dimensions the source is rank 0 and the reassociation is empty.
+  SmallVector<ReassociationIndices> groups;
+  SmallVector<int64_t> leading;
+  for (int64_t i = 0, e = resultType.getRank(); i < e; ++i) {
+    if (llvm::is_contained(dims, i)) {
+      if (groups.empty())
+        leading.push_back(i);
+      else
+        groups.back().push_back(i);
+      continue;
+    }
+    ReassociationIndices group;
+    if (groups.empty())
+      group.append(leading.begin(), leading.end());
+    group.push_back(i);
+    groups.push_back(group);
+  }
+  return tensor::ExpandShapeOp::create(builder, loc, resultType, value, groups);
+}

@@ -29,6 +29,28 @@ Value buildElementwise(OpBuilder &builder, Location loc,
 Value scalarConstant(OpBuilder &builder, Location loc,
                            Type type, double value);
 
+/// The lowest value of the float or integer type `type`: `-inf` for floats,
+/// the minimum signed value for integers (the identity of a max reduction).
+TypedAttr lowestValueAttr(Type type);
+
+/// Combines one input element `in` into the accumulator `acc` of a reduction.
+using ReduceCombineFn = llvm::function_ref<Value(OpBuilder &, Location,
+                                                 Value in, Value acc)>;
+
+/// Reduces `input` over `dims` (sorted, distinct) with a `linalg.reduce`
+/// whose accumulator starts at `init` (a fill of the init tensor); the result
+/// has the input's shape without `dims` and the type of `init`, which may
+/// differ from the input element type (`combine` converts as needed).
+Value buildReduction(OpBuilder &builder, Location loc, Value input,
+                     ArrayRef<int64_t> dims, TypedAttr init,
+                     ReduceCombineFn combine);
+
+/// Reinserts reduced dimensions of size 1: `tensor.expand_shape` from `value`
+/// (the shape of `resultType` without `dims`, which must all have size 1 in
+/// `resultType`) to `resultType`. Returns `value` when `dims` is empty.
+Value expandReducedDims(OpBuilder &builder, Location loc, Value value,
+                        RankedTensorType resultType, ArrayRef<int64_t> dims);
+
 } // namespace mlir::kiln::lowering
 
 #endif // KILN_LIB_CONVERSION_KILNTOLINALG_UTILS_H
