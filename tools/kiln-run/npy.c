@@ -95,7 +95,8 @@ static bool consume(parser_t *p, char c) {
   return false;
 }
 
-/// Parses a quoted Python string without escapes into `out`.
+/// Parses a quoted Python string of printable ASCII without escapes into
+/// `out`.
 static bool parseString(parser_t *p, char *out, size_t outSize) {
   skipSpace(p);
   if (p->cur >= p->end || (*p->cur != '\'' && *p->cur != '"'))
@@ -103,7 +104,9 @@ static bool parseString(parser_t *p, char *out, size_t outSize) {
   char quote = *p->cur++;
   size_t length = 0;
   while (p->cur < p->end && *p->cur != quote) {
-    if (*p->cur == '\\' || length + 1 >= outSize)
+    // No escapes, and only printable ASCII (keeps messages readable).
+    if (*p->cur == '\\' || *p->cur < ' ' || *p->cur > '~' ||
+        length + 1 >= outSize)
       return false;
     out[length++] = *p->cur++;
   }
