@@ -103,7 +103,10 @@ typedef struct kiln_open_options {
  *
  *  Opening the same file twice shares the loaded code (models are stateless,
  *  so the two handles do not interfere) but gives independent pools and
- *  arenas. */
+ *  arenas. Because the dynamic loader reuses an object that is still loaded
+ *  under the same path, a file rewritten in place (recompiled) while a handle
+ *  to it is open is not reloaded: close every handle first, or write the new
+ *  model to a new path. */
 KILN_RUNTIME_API kiln_status_t kiln_open(const char *path,
                                          const kiln_open_options_t *options,
                                          kiln_model_t **model);
