@@ -1,4 +1,4 @@
-/*===- arena.c - Per-model cache of scratch arenas ------------------------===//
+/*===- arena.c - Per-model cache of scratch arenas -------------------------===*
  *
  * Implements the arena free list declared in arena.h.
  *
@@ -51,8 +51,8 @@ kiln_status_t kiln_arena_acquire(kiln_arena_cache_t *cache, void **arena) {
   size_t alignment = cache->alignment < sizeof(void *)
                          ? sizeof(void *)
                          : (size_t)cache->alignment;
-  size_t size = cache->size < sizeof(void *) ? sizeof(void *)
-                                             : (size_t)cache->size;
+  size_t size =
+      cache->size < sizeof(void *) ? sizeof(void *) : (size_t)cache->size;
   void *memory = NULL;
   if (posix_memalign(&memory, alignment, size) != 0)
     return kiln_error(KILN_STATUS_OUT_OF_MEMORY,

@@ -1,4 +1,4 @@
-/*===- arena.h - Per-model cache of scratch arenas -----------------*- C -*-===//
+/*===- arena.h - Per-model cache of scratch arenas -----------------*- C -*-===*
  *
  * Every kiln_run needs an arena of its own. Arenas are taken from a per-model
  * free list (allocated when it is empty) and returned after the run, so

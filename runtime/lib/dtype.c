@@ -1,4 +1,4 @@
-/*===- dtype.c - Element type names ---------------------------------------===//
+/*===- dtype.c - Element type names ----------------------------------------===*
  *
  * Maps kiln_dtype_t values to the short names used in messages and tools.
  *

@@ -1,4 +1,4 @@
-/*===- error.c - Thread-local error messages and status names -------------===//
+/*===- error.c - Thread-local error messages and status names --------------===*
  *
  * Implements kiln_last_error(), kiln_status_string() and the helpers that
  * build messages.
@@ -71,8 +71,7 @@ void kiln_format_shape(char *buffer, size_t size, uint32_t rank,
   buffer[used++] = '[';
   for (uint32_t i = 0; i < rank; ++i) {
     char dim[32];
-    int len = snprintf(dim, sizeof(dim), "%s%" PRId64, i ? ", " : "",
-                       shape[i]);
+    int len = snprintf(dim, sizeof(dim), "%s%" PRId64, i ? ", " : "", shape[i]);
     // Keep room for "...]" and the terminator.
     if (used + (size_t)len + sizeof(ellipsis) > size) {
       memcpy(buffer + used, ellipsis, sizeof(ellipsis));

@@ -1,4 +1,4 @@
-/*===- error.h - Thread-local error messages -----------------------*- C -*-===//
+/*===- error.h - Thread-local error messages -----------------------*- C -*-===*
  *
  * Internal helpers that record the message kiln_last_error() returns.
  *

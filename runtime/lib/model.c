@@ -1,4 +1,4 @@
-/*===- model.c - Loading, describing and configuring models ---------------===//
+/*===- model.c - Loading, describing and configuring models ----------------===*
  *
  * kiln_open / kiln_close, the descriptor accessors and the thread-count
  * setter.
@@ -132,8 +132,8 @@ kiln_status_t kiln_open(const char *path, const kiln_open_options_t *options,
   kiln_model_t *result = (kiln_model_t *)calloc(1, sizeof(kiln_model_t));
   if (!result) {
     dlclose(handle);
-    return kiln_error(KILN_STATUS_OUT_OF_MEMORY,
-                      "cannot allocate model '%s'", path);
+    return kiln_error(KILN_STATUS_OUT_OF_MEMORY, "cannot allocate model '%s'",
+                      path);
   }
   status = kiln_pool_create(threads, &result->pool);
   if (status != KILN_STATUS_OK) {

@@ -1,4 +1,4 @@
-/*===- model.h - The loaded-model object ---------------------------*- C -*-===//
+/*===- model.h - The loaded-model object ---------------------------*- C -*-===*
  *
  * Definition of kiln_model_t shared by the loader and the run path.
  *

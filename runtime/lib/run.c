@@ -1,4 +1,4 @@
-/*===- run.c - Running a model on caller buffers --------------------------===//
+/*===- run.c - Running a model on caller buffers ---------------------------===*
  *
  * kiln_run: validate the buffers, take an arena, build the execution
  * context around the model's thread pool and call the entry function.
@@ -55,9 +55,9 @@ kiln_status_t kiln_run(kiln_model_t *model, const kiln_tensor_t *inputs,
     pthread_rwlock_unlock(&model->poolLock);
     kiln_arena_release(&model->arenas, arena);
     if (code != 0)
-      status = kiln_error(KILN_STATUS_MODEL_FAILED,
-                          "model '%s' failed with code %d", desc->name,
-                          (int)code);
+      status =
+          kiln_error(KILN_STATUS_MODEL_FAILED, "model '%s' failed with code %d",
+                     desc->name, (int)code);
   }
   if (pointers != stackPointers)
     free(pointers);

@@ -1,4 +1,4 @@
-/*===- thread_pool.c - Static-chunking pthread pool -----------------------===//
+/*===- thread_pool.c - Static-chunking pthread pool ------------------------===*
  *
  * A fork-join pool: parallel_for publishes one job (a generation), wakes the
  * pool threads, runs chunk 0 itself and waits until the threads that own a
@@ -146,8 +146,8 @@ kiln_status_t kiln_pool_create(uint32_t num_threads, kiln_pool_t **out) {
   if (rc != 0) {
     kiln_pool_destroy(pool);
     return kiln_error(KILN_STATUS_RESOURCE_EXHAUSTED,
-                      "cannot start thread pool of %u threads: %s",
-                      num_threads, strerror(rc));
+                      "cannot start thread pool of %u threads: %s", num_threads,
+                      strerror(rc));
   }
   *out = pool;
   return KILN_STATUS_OK;
@@ -184,7 +184,8 @@ void kiln_pool_parallel_for(const kiln_exec_ctx_t *ctx, int64_t n,
   // Inline: one worker, a nested call, or a pool owned by another call.
   if (numChunks <= 1 || currentWorker >= 0 ||
       pthread_mutex_trylock(&pool->ownerLock) != 0) {
-    runChunk(task, data, 0, n, currentWorker >= 0 ? (uint32_t)currentWorker : 0);
+    runChunk(task, data, 0, n,
+             currentWorker >= 0 ? (uint32_t)currentWorker : 0);
     return;
   }
 

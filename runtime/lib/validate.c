@@ -1,4 +1,4 @@
-/*===- validate.c - Descriptor and buffer checks --------------------------===//
+/*===- validate.c - Descriptor and buffer checks ---------------------------===*
  *
  * Everything the runtime verifies before it trusts a descriptor or calls an
  * entry function. Messages name the offending tensor and both the expected
@@ -111,8 +111,8 @@ kiln_status_t kiln_check_model_desc(const kiln_model_desc_t *desc,
                       desc->num_outputs, KILN_MAX_TENSORS);
   if (desc->num_inputs > 0 && !desc->inputs)
     return kiln_error(KILN_STATUS_INVALID_MODEL,
-                      "model '%s' has %u inputs but no input descriptors",
-                      path, desc->num_inputs);
+                      "model '%s' has %u inputs but no input descriptors", path,
+                      desc->num_inputs);
   if (!desc->outputs)
     return kiln_error(KILN_STATUS_INVALID_MODEL,
                       "model '%s' has %u outputs but no output descriptors",
@@ -144,8 +144,7 @@ kiln_status_t kiln_check_model_desc(const kiln_model_desc_t *desc,
 /// Checks one caller buffer against its descriptor and stores its size.
 static kiln_status_t checkBuffer(const char *kind,
                                  const kiln_tensor_desc_t *desc,
-                                 const kiln_tensor_t *tensor,
-                                 uint64_t *bytes) {
+                                 const kiln_tensor_t *tensor, uint64_t *bytes) {
   if (tensor->dtype != desc->dtype) {
     if (kiln_dtype_size(tensor->dtype) == 0)
       return kiln_error(KILN_STATUS_DTYPE_MISMATCH,

@@ -1,4 +1,4 @@
-/*===- validate.h - Descriptor and buffer checks -------------------*- C -*-===//
+/*===- validate.h - Descriptor and buffer checks -------------------*- C -*-===*
  *
  * Sanity checks of a model descriptor at load time, and of caller buffers
  * against it before every run.

@@ -1,4 +1,4 @@
-/*===- runtime-api.c - Exercises the Kiln runtime C API -------------------===//
+/*===- runtime-api.c - Exercises the Kiln runtime C API --------------------===*
  *
  * Usage: runtime-api MODEL_DIR
  *
@@ -52,8 +52,7 @@ int main(int argc, char **argv) {
   printf("abi version: %u\n", kiln_runtime_abi_version());
   for (kiln_dtype_t d = 0; d <= KILN_DTYPE_COUNT_; ++d)
     printf("dtype %u: %s size %zu roundtrip %d\n", d, kiln_dtype_name(d),
-           kiln_dtype_size(d),
-           kiln_dtype_from_name(kiln_dtype_name(d)) == d);
+           kiln_dtype_size(d), kiln_dtype_from_name(kiln_dtype_name(d)) == d);
   for (int s = 0; s <= 13; ++s)
     printf("status %d: %s\n", s, kiln_status_string((kiln_status_t)s));
   printf("default threads positive: %d\n", kiln_default_threads() >= 1);
@@ -70,11 +69,17 @@ int main(int argc, char **argv) {
   report("open directory", kiln_open(modelDir, NULL, &model));
 
   // Descriptor defects.
-  static const char *const bad[] = {
-      "bad_desc_duplicate_name", "bad_desc_negative_dim", "bad_desc_rank",
-      "bad_desc_alignment",      "bad_desc_null_entry",   "bad_desc_cuda",
-      "bad_desc_target",         "bad_desc_null_query",   "bad_desc_no_outputs",
-      "bad_version",             "no_symbol"};
+  static const char *const bad[] = {"bad_desc_duplicate_name",
+                                    "bad_desc_negative_dim",
+                                    "bad_desc_rank",
+                                    "bad_desc_alignment",
+                                    "bad_desc_null_entry",
+                                    "bad_desc_cuda",
+                                    "bad_desc_target",
+                                    "bad_desc_null_query",
+                                    "bad_desc_no_outputs",
+                                    "bad_version",
+                                    "no_symbol"};
   for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); ++i)
     openModel(bad[i], 1);
 
@@ -153,8 +158,7 @@ int main(int argc, char **argv) {
   report("set threads 0", kiln_set_threads(model, 0));
   printf("threads default: %d\n",
          kiln_get_threads(model) == kiln_default_threads());
-  report("set threads too many",
-         kiln_set_threads(model, KILN_MAX_THREADS + 1));
+  report("set threads too many", kiln_set_threads(model, KILN_MAX_THREADS + 1));
   report("set threads 3", kiln_set_threads(model, 3));
   printf("threads now %u\n", kiln_get_threads(model));
   report("set threads null", kiln_set_threads(NULL, 1));

@@ -1,4 +1,4 @@
-/*===- runtime-threads.c - Concurrency test of the Kiln runtime -----------===//
+/*===- runtime-threads.c - Concurrency test of the Kiln runtime ------------===*
  *
  * Usage: runtime-threads AFFINE.so TWO_IO.so
  *
@@ -147,9 +147,8 @@ static void *errorThread(void *arg) {
                              ? "input 'x': expected dtype f32, got f64"
                              : "input 'x': expected shape [16, 128], got "
                                "[16, 129]";
-  kiln_status_t expectedStatus = self->wrongDtype
-                                     ? KILN_STATUS_DTYPE_MISMATCH
-                                     : KILN_STATUS_SHAPE_MISMATCH;
+  kiln_status_t expectedStatus = self->wrongDtype ? KILN_STATUS_DTYPE_MISMATCH
+                                                  : KILN_STATUS_SHAPE_MISMATCH;
   if (status != expectedStatus || strcmp(kiln_last_error(), expected) != 0)
     fail("thread-local error", kiln_last_error());
   return NULL;

@@ -1,4 +1,4 @@
-/*===- kiln-run.c - Run or benchmark a compiled Kiln model ----------------===//
+/*===- kiln-run.c - Run or benchmark a compiled Kiln model -----------------===*
  *
  * kiln-run MODEL.so [--input NAME=FILE.npy ...] [--output-dir DIR]
  *          [--bench N] [--warmup N] [--threads N] [--seed S] ...
@@ -71,50 +71,40 @@ static void printHelp(void) {
   printf(
       "usage: kiln-run MODEL.so [options]\n"
       "\n"
-      "Loads a model compiled by kiln-compile, runs it once (or benchmarks "
-      "it) on\n"
-      "inputs read from .npy files or generated at random, and prints a "
-      "preview of\n"
-      "every output as 'NAME: DTYPE [SHAPE] = [first %d values]'.\n"
+      "Loads a model compiled by kiln-compile, runs it once (or benchmarks\n"
+      "it) on inputs read from .npy files or generated at random, and\n"
+      "prints every output as 'NAME: DTYPE [SHAPE] = [first %d values]'.\n"
       "\n"
       "options:\n"
-      "  --input NAME=FILE.npy  read input NAME from FILE.npy (repeatable); "
-      "inputs not\n"
-      "                         given get seeded random values: floats "
-      "uniform in\n"
-      "                         [-1, 1), integers in [0, 9], bools 0 or 1\n"
-      "  --output-dir DIR       write every output to DIR/NAME.npy (DIR is "
-      "created);\n"
-      "                         in NAME, characters other than "
-      "[A-Za-z0-9._-] and a\n"
-      "                         leading '.' become '_', and a name taken "
-      "by an earlier\n"
-      "                         output gets '_2', '_3', ... appended\n"
-      "  --save-inputs DIR      write the inputs used, given or random, to "
-      "DIR/NAME.npy\n"
-      "  --bench N              time N runs and print min/median/mean/max "
-      "latency in ms\n"
-      "  --warmup N             untimed runs before the measured ones "
-      "(default: 1 with\n"
-      "                         --bench, 0 without)\n"
-      "  --threads N            thread pool size, 1 to %u (default: the "
-      "number of\n"
-      "                         online CPUs, %u here)\n"
-      "  --seed S               seed of the random inputs (default 0); each "
-      "input's\n"
-      "                         values depend only on S and its position\n"
-      "  --print-signature      print the model's name, target, arena, "
-      "inputs and\n"
-      "                         outputs, and exit without running it\n"
+      "  --input NAME=FILE.npy  read input NAME from FILE.npy (repeatable);\n"
+      "                         inputs not given get seeded random values:\n"
+      "                         floats uniform in [-1, 1), integers in\n"
+      "                         [0, 9], bools 0 or 1\n"
+      "  --output-dir DIR       write every output to DIR/NAME.npy (DIR is\n"
+      "                         created); in NAME, characters other than\n"
+      "                         [A-Za-z0-9._-] and a leading '.' become\n"
+      "                         '_', and a name taken by an earlier output\n"
+      "                         gets '_2', '_3', ... appended\n"
+      "  --save-inputs DIR      write the inputs used, given or random, to\n"
+      "                         DIR/NAME.npy\n"
+      "  --bench N              time N runs and print min/median/mean/max\n"
+      "                         latency in ms\n"
+      "  --warmup N             untimed runs before the measured ones\n"
+      "                         (default: 1 with --bench, 0 without)\n"
+      "  --threads N            thread pool size, 1 to %u (default: the\n"
+      "                         number of online CPUs, %u here)\n"
+      "  --seed S               seed of the random inputs (default 0); an\n"
+      "                         input's values depend on S and its position\n"
+      "  --print-signature      print the model's name, target, arena,\n"
+      "                         inputs and outputs, and exit without\n"
+      "                         running it\n"
       "  --help                 print this help and exit\n"
       "\n"
-      "Options take their value as the next argument or after '='. .npy "
-      "files must be\n"
-      "C-ordered and little-endian with the exact dtype and shape of the "
-      "input; bf16\n"
-      "tensors are read and written as uint16 bit patterns ('<u2'). Errors "
-      "print one\n"
-      "line on stderr and exit with status 1.\n",
+      "Options take their value as the next argument or after '='. .npy\n"
+      "files must be C-ordered and little-endian with the exact dtype and\n"
+      "shape of the input; bf16 tensors are read and written as uint16 bit\n"
+      "patterns ('<u2'). Errors print one line on stderr and exit with\n"
+      "status 1.\n",
       PREVIEW_LIMIT, KILN_MAX_THREADS, kiln_default_threads());
 }
 
@@ -163,9 +153,9 @@ static int parseOptions(int argc, char **argv, options_t *options) {
       continue;
     }
     // Options with a value: "--name value" or "--name=value".
-    static const char *const valued[] = {"--input", "--output-dir",
-                                         "--save-inputs", "--bench",
-                                         "--warmup", "--threads", "--seed"};
+    static const char *const valued[] = {
+        "--input",  "--output-dir", "--save-inputs", "--bench",
+        "--warmup", "--threads",    "--seed"};
     const char *name = NULL, *value = NULL;
     for (size_t k = 0; k < sizeof(valued) / sizeof(valued[0]); ++k) {
       size_t length = strlen(valued[k]);
@@ -262,10 +252,10 @@ static int makeDirectories(const char *path) {
     char saved = *p;
     *p = '\0';
     if (mkdir(copy, 0777) != 0 && errno != EEXIST) {
-      int saved_errno = errno;
+      int savedErrno = errno;
       free(copy);
       return error("cannot create directory '%s': %s", path,
-                   strerror(saved_errno));
+                   strerror(savedErrno));
     }
     *p = saved;
     if (saved == '\0')
@@ -436,7 +426,8 @@ static int prepareInputs(const options_t *options, session_t *s) {
   for (size_t a = 0; a < options->numInputs; ++a) {
     const input_arg_t *arg = &options->inputs[a];
     uint32_t index = 0;
-    while (index < s->numInputs && strcmp(s->inputDescs[index]->name, arg->name))
+    while (index < s->numInputs &&
+           strcmp(s->inputDescs[index]->name, arg->name))
       ++index;
     if (index == s->numInputs) {
       char names[512];
@@ -473,8 +464,8 @@ static int prepareInputs(const options_t *options, session_t *s) {
     uint64_t bytes = count * kiln_dtype_size(desc->dtype);
     tensor->data = malloc(bytes ? (size_t)bytes : 1);
     if (!tensor->data)
-      return error("input '%s': cannot allocate %" PRIu64 " bytes",
-                   desc->name, bytes);
+      return error("input '%s': cannot allocate %" PRIu64 " bytes", desc->name,
+                   bytes);
     random_state_t random = {options->seed * 0x100000001b3ull + i};
     fill_random(&random, desc->dtype, tensor->data, count);
   }
@@ -493,8 +484,8 @@ static int prepareOutputs(session_t *s) {
     tensor->shape = desc->shape;
     tensor->data = calloc(1, bytes ? (size_t)bytes : 1);
     if (!tensor->data)
-      return error("output '%s': cannot allocate %" PRIu64 " bytes",
-                   desc->name, bytes);
+      return error("output '%s': cannot allocate %" PRIu64 " bytes", desc->name,
+                   bytes);
   }
   return 0;
 }
@@ -504,8 +495,8 @@ static int prepareOutputs(session_t *s) {
 static int runModel(session_t *s, uint64_t count, double *latencies) {
   for (uint64_t i = 0; i < count; ++i) {
     double start = nowMs();
-    kiln_status_t status = kiln_run(s->model, s->inputs, s->numInputs,
-                                    s->outputs, s->numOutputs);
+    kiln_status_t status =
+        kiln_run(s->model, s->inputs, s->numInputs, s->outputs, s->numOutputs);
     double end = nowMs();
     if (status != KILN_STATUS_OK)
       return error("%s", kiln_last_error());
@@ -534,9 +525,8 @@ static int runSession(const options_t *options, session_t *s) {
       s->numInputs + 1, sizeof(kiln_tensor_desc_t *));
   s->outputDescs = (const kiln_tensor_desc_t **)calloc(
       s->numOutputs + 1, sizeof(kiln_tensor_desc_t *));
-  s->shapeStorage =
-      (int64_t *)calloc((size_t)(s->numInputs + 1) * KILN_MAX_RANK,
-                        sizeof(int64_t));
+  s->shapeStorage = (int64_t *)calloc(
+      (size_t)(s->numInputs + 1) * KILN_MAX_RANK, sizeof(int64_t));
   if (!s->inputs || !s->outputs || !s->inputDescs || !s->outputDescs ||
       !s->shapeStorage)
     return error("out of memory");
@@ -584,10 +574,9 @@ static int runSession(const options_t *options, session_t *s) {
     double sum = 0;
     for (uint64_t i = 0; i < timed; ++i)
       sum += s->latencies[i];
-    double median = timed % 2 ? s->latencies[timed / 2]
-                              : (s->latencies[timed / 2 - 1] +
-                                 s->latencies[timed / 2]) /
-                                    2;
+    double median =
+        timed % 2 ? s->latencies[timed / 2]
+                  : (s->latencies[timed / 2 - 1] + s->latencies[timed / 2]) / 2;
     printf("bench: %" PRIu64 " runs after %" PRIu64 " warmup, %u threads\n",
            timed, warmup, kiln_get_threads(s->model));
     printf("latency ms: min %.4f median %.4f mean %.4f max %.4f\n",

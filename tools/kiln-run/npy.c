@@ -1,4 +1,4 @@
-/*===- npy.c - Reading and writing NumPy .npy files -----------------------===//
+/*===- npy.c - Reading and writing NumPy .npy files ------------------------===*
  *
  * A strict reader: anything this tool cannot represent exactly (Fortran
  * order, big-endian data, structured or unsupported dtypes, truncated or
@@ -20,10 +20,8 @@
 static const char magic[6] = {'\x93', 'N', 'U', 'M', 'P', 'Y'};
 
 /// Writes a printf-style message and returns -1.
-__attribute__((format(printf, 3, 4))) static int fail(char *error,
-                                                      size_t errorSize,
-                                                      const char *format,
-                                                      ...) {
+__attribute__((format(printf, 3, 4))) static int
+fail(char *error, size_t errorSize, const char *format, ...) {
   va_list args;
   va_start(args, format);
   vsnprintf(error, errorSize, format, args);
@@ -36,9 +34,9 @@ static const struct {
   const char *type;
   kiln_dtype_t dtype;
 } typeTable[] = {
-    {"f4", KILN_DTYPE_F32}, {"f2", KILN_DTYPE_F16}, {"u2", KILN_DTYPE_BF16},
-    {"f8", KILN_DTYPE_F64}, {"i1", KILN_DTYPE_I8},  {"i2", KILN_DTYPE_I16},
-    {"i4", KILN_DTYPE_I32}, {"i8", KILN_DTYPE_I64}, {"u1", KILN_DTYPE_U8},
+    {"f4", KILN_DTYPE_F32},  {"f2", KILN_DTYPE_F16}, {"u2", KILN_DTYPE_BF16},
+    {"f8", KILN_DTYPE_F64},  {"i1", KILN_DTYPE_I8},  {"i2", KILN_DTYPE_I16},
+    {"i4", KILN_DTYPE_I32},  {"i8", KILN_DTYPE_I64}, {"u1", KILN_DTYPE_U8},
     {"b1", KILN_DTYPE_BOOL},
 };
 
@@ -80,9 +78,8 @@ typedef struct parser {
 } parser_t;
 
 static void skipSpace(parser_t *p) {
-  while (p->cur < p->end &&
-         (*p->cur == ' ' || *p->cur == '\t' || *p->cur == '\n' ||
-          *p->cur == '\r'))
+  while (p->cur < p->end && (*p->cur == ' ' || *p->cur == '\t' ||
+                             *p->cur == '\n' || *p->cur == '\r'))
     ++p->cur;
 }
 
@@ -167,8 +164,8 @@ static int parseShape(parser_t *p, npy_array_t *array, const char *path,
       return fail(error, errorSize,
                   "'%s': malformed header: bad dimension in 'shape'", path);
     if (array->rank == KILN_MAX_RANK)
-      return fail(error, errorSize, "'%s': rank exceeds the limit of %u",
-                  path, KILN_MAX_RANK);
+      return fail(error, errorSize, "'%s': rank exceeds the limit of %u", path,
+                  KILN_MAX_RANK);
     array->shape[array->rank++] = dim;
     bool comma = consume(p, ',');
     if (consume(p, ')'))
@@ -209,8 +206,7 @@ static int parseHeader(const char *header, size_t length, npy_array_t *array,
   bool fortran = false;
   char descr[32];
   if (!consume(&p, '{'))
-    return fail(error, errorSize, "'%s': malformed header: expected '{'",
-                path);
+    return fail(error, errorSize, "'%s': malformed header: expected '{'", path);
   while (!consume(&p, '}')) {
     char key[32];
     if (!parseString(&p, key, sizeof(key)) || !consume(&p, ':'))
@@ -252,12 +248,12 @@ static int parseHeader(const char *header, size_t length, npy_array_t *array,
   skipSpace(&p);
   if (p.cur != p.end)
     return fail(error, errorSize,
-                "'%s': malformed header: unexpected text after the dict",
-                path);
+                "'%s': malformed header: unexpected text after the dict", path);
   if (!haveDescr || !haveOrder || !haveShape)
-    return fail(error, errorSize,
-                "'%s': malformed header: missing '%s'", path,
-                !haveDescr ? "descr" : !haveOrder ? "fortran_order" : "shape");
+    return fail(error, errorSize, "'%s': malformed header: missing '%s'", path,
+                !haveDescr   ? "descr"
+                : !haveOrder ? "fortran_order"
+                             : "shape");
   if (fortran)
     return fail(error, errorSize,
                 "'%s': fortran_order arrays are not supported; save a "
@@ -276,8 +272,7 @@ static int readHeader(FILE *file, const char *path, npy_array_t *array,
   unsigned char preamble[8];
   if (fread(preamble, 1, sizeof(preamble), file) != sizeof(preamble) ||
       memcmp(preamble, magic, sizeof(magic)) != 0)
-    return fail(error, errorSize, "'%s' is not a .npy file (bad magic)",
-                path);
+    return fail(error, errorSize, "'%s' is not a .npy file (bad magic)", path);
   unsigned major = preamble[6];
   size_t headerLength;
   uint64_t offset;
@@ -327,8 +322,7 @@ int npy_read(const char *path, npy_array_t *array, char *error,
   struct stat info;
   if (fstat(fileno(file), &info) != 0 || !S_ISREG(info.st_mode)) {
     fclose(file);
-    return fail(error, errorSize, "cannot read '%s': not a regular file",
-                path);
+    return fail(error, errorSize, "cannot read '%s': not a regular file", path);
   }
   uint64_t dataOffset;
   if (readHeader(file, path, array, &dataOffset, error, errorSize) != 0) {
@@ -357,8 +351,7 @@ int npy_read(const char *path, npy_array_t *array, char *error,
     return fail(error, errorSize,
                 "'%s': truncated data: the header promises %llu bytes, the "
                 "file has %llu",
-                path, (unsigned long long)bytes,
-                (unsigned long long)available);
+                path, (unsigned long long)bytes, (unsigned long long)available);
   }
   if (available > bytes) {
     fclose(file);
@@ -398,9 +391,9 @@ int npy_write(const char *path, kiln_dtype_t dtype, uint32_t rank,
   // Version 1.0: 10-byte preamble, then the dict padded with spaces and ended
   // by '\n' so that the data starts at a multiple of 64 bytes.
   char header[1024];
-  int length = snprintf(header, sizeof(header),
-                        "{'descr': '%s', 'fortran_order': False, 'shape': (",
-                        descr);
+  int length =
+      snprintf(header, sizeof(header),
+               "{'descr': '%s', 'fortran_order': False, 'shape': (", descr);
   for (uint32_t i = 0; i < rank; ++i)
     length += snprintf(header + length, sizeof(header) - (size_t)length,
                        "%s%lld", i ? ", " : "", (long long)shape[i]);

@@ -1,4 +1,4 @@
-/*===- npy.h - Reading and writing NumPy .npy files ---------------*- C -*-===//
+/*===- npy.h - Reading and writing NumPy .npy files ----------------*- C -*-===*
  *
  * The subset of the .npy format Kiln tensors need: format versions 1.0 to
  * 3.0, C order, little-endian (or byte-order-free) element types that map to

@@ -1,4 +1,4 @@
-/*===- values.c - Random inputs and printed values ------------------------===//
+/*===- values.c - Random inputs and printed values -------------------------===*
  *
  * Includes the float <-> f16/bf16 conversions the tool needs, so that it
  * depends on nothing but libc.
@@ -88,7 +88,8 @@ void fill_random(random_state_t *random, kiln_dtype_t dtype, void *data,
       ((uint16_t *)data)[i] = floatToBf16(f);
       break;
     case KILN_DTYPE_F64:
-      ((double *)data)[i] = (double)(r >> 11) * (1.0 / 4503599627370496.0) - 1.0;
+      ((double *)data)[i] =
+          (double)(r >> 11) * (1.0 / 4503599627370496.0) - 1.0;
       break;
     case KILN_DTYPE_I8:
       ((int8_t *)data)[i] = (int8_t)small;

@@ -1,4 +1,4 @@
-/*===- values.h - Random inputs and printed values -----------------*- C -*-===//
+/*===- values.h - Random inputs and printed values -----------------*- C -*-===*
  *
  * Element-level helpers of kiln-run: seeded random tensor contents and a
  * short printed preview of a tensor.

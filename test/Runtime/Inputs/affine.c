@@ -1,4 +1,4 @@
-/*===- affine.c - Test model: y = 2 * x + 1 --------------------------------===//
+/*===- affine.c - Test model: y = 2 * x + 1 --------------------------------===*
  *
  * A hand-written model following kiln_abi.h, standing in for generated code:
  * one f32 [16, 128] input, one output of the same shape. Rows are spread over
@@ -59,7 +59,7 @@ static const kiln_model_desc_t desc = {
     1,
     inputs,
     outputs,
-    ROWS * COLS * sizeof(float),
+    ROWS *COLS * sizeof(float),
     ARENA_ALIGNMENT,
     entry,
 };

@@ -1,4 +1,4 @@
-/*===- bad_desc.c - Test models with one defect in their descriptor -------===//
+/*===- bad_desc.c - Test models with one defect in their descriptor --------===*
  *
  * Built once per defect with -DBAD_DESC_<NAME>; each variant must be refused
  * by kiln_open with a message naming the defect.

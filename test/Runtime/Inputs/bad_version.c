@@ -1,4 +1,4 @@
-/*===- bad_version.c - Test model built for another ABI version -----------===//
+/*===- bad_version.c - Test model built for another ABI version ------------===*
  *
  * Reports abi_version KILN_ABI_VERSION + 1; the runtime must refuse it
  * without reading anything past that field.

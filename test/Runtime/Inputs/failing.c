@@ -1,4 +1,4 @@
-/*===- failing.c - Test model whose entry reports an error ----------------===//
+/*===- failing.c - Test model whose entry reports an error -----------------===*
  *
  * A valid descriptor whose entry function always returns 42.
  *
@@ -20,8 +20,17 @@ static int32_t entry(const kiln_exec_ctx_t *ctx, void *const *in,
 }
 
 static const kiln_model_desc_t desc = {
-    KILN_ABI_VERSION, sizeof(kiln_model_desc_t), "failing", "cpu", 1, 1,
-    inputs,           outputs,                   0,         1,     entry,
+    KILN_ABI_VERSION,
+    sizeof(kiln_model_desc_t),
+    "failing",
+    "cpu",
+    1,
+    1,
+    inputs,
+    outputs,
+    0,
+    1,
+    entry,
 };
 
 const kiln_model_desc_t *kiln_query_model(uint32_t runtime_abi_version) {

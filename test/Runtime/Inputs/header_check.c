@@ -1,4 +1,4 @@
-/*===- header_check.c - The runtime headers compile as strict C99 ---------===//
+/*===- header_check.c - The runtime headers compile as strict C99 ----------===*
  *
  * Built with -std=c99 -pedantic -Werror as part of the test dependencies.
  *

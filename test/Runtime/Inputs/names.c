@@ -1,4 +1,4 @@
-/*===- names.c - Test model with names that are unsafe as file names ------===//
+/*===- names.c - Test model with names that are unsafe as file names -------===*
  *
  * Input "in/put": f32 [2]; four outputs, each a copy of it, named ".hidden",
  * "a/b", "a:b" and "a_b_2". kiln-run must turn them into distinct, safe file
@@ -31,8 +31,17 @@ static int32_t entry(const kiln_exec_ctx_t *ctx, void *const *in,
 }
 
 static const kiln_model_desc_t desc = {
-    KILN_ABI_VERSION, sizeof(kiln_model_desc_t), "names", "cpu", 1, 4,
-    inputs,           outputs,                   0,       1,     entry,
+    KILN_ABI_VERSION,
+    sizeof(kiln_model_desc_t),
+    "names",
+    "cpu",
+    1,
+    4,
+    inputs,
+    outputs,
+    0,
+    1,
+    entry,
 };
 
 const kiln_model_desc_t *kiln_query_model(uint32_t runtime_abi_version) {

@@ -1,4 +1,4 @@
-/*===- no_symbol.c - Test shared object without the query symbol ----------===//
+/*===- no_symbol.c - Test shared object without the query symbol -----------===*
  *
  * A valid shared object that exports a function, but not KILN_QUERY_SYMBOL.
  *

@@ -1,4 +1,4 @@
-/*===- two_io.c - Test model with mixed dtypes and ranks ------------------===//
+/*===- two_io.c - Test model with mixed dtypes and ranks -------------------===*
  *
  * Inputs a: f32 [2, 3] and b: i64 [3]; outputs "sum:0" = a + b (b broadcast
  * over rows, as f32) and "b/scaled" = 3 * b (i64 [3]). The output names hold
@@ -39,8 +39,17 @@ static int32_t entry(const kiln_exec_ctx_t *ctx, void *const *in,
 }
 
 static const kiln_model_desc_t desc = {
-    KILN_ABI_VERSION, sizeof(kiln_model_desc_t), "two_io", "cpu", 2, 2,
-    inputs,           outputs,                   0,        1,     entry,
+    KILN_ABI_VERSION,
+    sizeof(kiln_model_desc_t),
+    "two_io",
+    "cpu",
+    2,
+    2,
+    inputs,
+    outputs,
+    0,
+    1,
+    entry,
 };
 
 const kiln_model_desc_t *kiln_query_model(uint32_t runtime_abi_version) {

@@ -1,4 +1,4 @@
-/*===- workers.c - Test model exposing the thread pool's chunking ---------===//
+/*===- workers.c - Test model exposing the thread pool's chunking ----------===*
  *
  * Input x: f32 [10] (unused). Outputs:
  *   worker:      i32 [10], the worker that processed each index of a
@@ -61,8 +61,17 @@ static int32_t entry(const kiln_exec_ctx_t *ctx, void *const *in,
 }
 
 static const kiln_model_desc_t desc = {
-    KILN_ABI_VERSION, sizeof(kiln_model_desc_t), "workers", "cpu", 1, 3,
-    inputs,           outputs,                   0,         64,    entry,
+    KILN_ABI_VERSION,
+    sizeof(kiln_model_desc_t),
+    "workers",
+    "cpu",
+    1,
+    3,
+    inputs,
+    outputs,
+    0,
+    64,
+    entry,
 };
 
 const kiln_model_desc_t *kiln_query_model(uint32_t runtime_abi_version) {

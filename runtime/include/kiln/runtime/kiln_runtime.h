@@ -1,4 +1,4 @@
-/*===- kiln_runtime.h - Kiln ahead-of-time runtime C API ----------*- C -*-===//
+/*===- kiln_runtime.h - Kiln ahead-of-time runtime C API -----------*- C -*-===*
  *
  * Loads a model shared object produced by kiln-compile, describes its inputs
  * and outputs, and runs it on caller-owned buffers.
@@ -51,7 +51,7 @@ typedef enum kiln_status {
   KILN_STATUS_SHAPE_MISMATCH = 9,   /**< A buffer has the wrong shape. */
   KILN_STATUS_OUT_OF_MEMORY = 10,   /**< Allocation failed. */
   KILN_STATUS_RESOURCE_EXHAUSTED = 11, /**< E.g. a thread could not start. */
-  KILN_STATUS_MODEL_FAILED = 12     /**< The entry function returned non-zero. */
+  KILN_STATUS_MODEL_FAILED = 12 /**< The entry function returned non-zero. */
 } kiln_status_t;
 
 /** Short constant name of `status` ("ok", "invalid argument", ...). */
