@@ -20,8 +20,10 @@ llvm_config.with_system_environment(["HOME", "TMP", "TEMP"])
 llvm_config.use_default_substitutions()
 
 tool_dirs = [config.kiln_tools_dir, config.llvm_tools_dir]
-tools = ["kiln-opt", "kiln-compile", "FileCheck", "not", "count"]
+tools = ["kiln-opt", "kiln-compile", "kiln-run", "FileCheck", "not", "count"]
 llvm_config.add_tool_substitutions(tools, tool_dirs)
 
 import sys
 config.substitutions.append(("%python", sys.executable))
+# Debian's python3 with numpy (the first python3 on PATH may lack it).
+config.substitutions.append(("%pynumpy", "/usr/bin/python3"))

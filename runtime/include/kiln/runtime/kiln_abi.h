@@ -1,4 +1,4 @@
-/*===- kiln_abi.h - Kiln compiler <-> runtime contract ------------*- C -*-===//
+/*===- kiln_abi.h - Kiln compiler <-> runtime contract -------------*- C -*-===*
  *
  * The one header shared by the Kiln code generator and the Kiln runtime. A
  * compiled model is a native shared object that exports a single symbol,

@@ -1,0 +1,232 @@
+/*===- model.c - Loading, describing and configuring models ----------------===*
+ *
+ * kiln_open / kiln_close, the descriptor accessors and the thread-count
+ * setter.
+ *
+ *===----------------------------------------------------------------------===*/
+
+#ifndef _GNU_SOURCE
+#define _GNU_SOURCE // pthread_rwlockattr_setkind_np
+#endif
+
+#include "model.h"
+
+#include "error.h"
+#include "validate.h"
+
+#include <dlfcn.h>
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+uint32_t kiln_default_threads(void) {
+  long cpus = sysconf(_SC_NPROCESSORS_ONLN);
+  if (cpus < 1)
+    return 1;
+  return cpus > (long)KILN_MAX_THREADS ? KILN_MAX_THREADS : (uint32_t)cpus;
+}
+
+/// Maps 0 to the default thread count and rejects out-of-range values.
+static kiln_status_t resolveThreads(uint32_t requested, uint32_t *threads) {
+  if (requested > KILN_MAX_THREADS)
+    return kiln_error(KILN_STATUS_INVALID_ARGUMENT,
+                      "thread count %u is out of range [1, %u]", requested,
+                      KILN_MAX_THREADS);
+  *threads = requested ? requested : kiln_default_threads();
+  return KILN_STATUS_OK;
+}
+
+/// dlopen()s `path`. A path without a slash would make dlopen search the
+/// library path instead of the working directory, so such paths get "./".
+static void *loadLibrary(const char *path) {
+  if (strchr(path, '/'))
+    return dlopen(path, RTLD_NOW | RTLD_LOCAL);
+  size_t length = strlen(path);
+  char *relative = (char *)malloc(length + 3);
+  if (!relative)
+    return NULL;
+  memcpy(relative, "./", 2);
+  memcpy(relative + 2, path, length + 1);
+  void *handle = dlopen(relative, RTLD_NOW | RTLD_LOCAL);
+  free(relative);
+  return handle;
+}
+
+/// Loads the shared object and returns its checked descriptor.
+static kiln_status_t loadModel(const char *path, void **handle,
+                               const kiln_model_desc_t **desc) {
+  struct stat info;
+  if (stat(path, &info) != 0)
+    return kiln_error(KILN_STATUS_LOAD_FAILED, "cannot open model '%s': %s",
+                      path, strerror(errno));
+  if (!S_ISREG(info.st_mode))
+    return kiln_error(KILN_STATUS_LOAD_FAILED,
+                      "cannot open model '%s': not a regular file", path);
+
+  dlerror();
+  *handle = loadLibrary(path);
+  if (!*handle) {
+    const char *reason = dlerror();
+    return kiln_error(KILN_STATUS_LOAD_FAILED, "cannot load model '%s': %s",
+                      path, reason ? reason : "out of memory");
+  }
+
+  dlerror();
+  void *symbol = dlsym(*handle, KILN_QUERY_SYMBOL);
+  if (!symbol)
+    return kiln_error(KILN_STATUS_SYMBOL_NOT_FOUND,
+                      "model '%s' does not export '%s'; is it a Kiln model?",
+                      path, KILN_QUERY_SYMBOL);
+  kiln_query_model_fn_t query;
+  // POSIX-sanctioned conversion of an object pointer to a function pointer.
+  memcpy(&query, &symbol, sizeof(query));
+
+  *desc = query(KILN_ABI_VERSION);
+  if (!*desc)
+    return kiln_error(KILN_STATUS_VERSION_MISMATCH,
+                      "model '%s' does not support runtime ABI version %u",
+                      path, KILN_ABI_VERSION);
+  if ((*desc)->abi_version != KILN_ABI_VERSION)
+    return kiln_error(KILN_STATUS_VERSION_MISMATCH,
+                      "model '%s' was built for ABI version %u, this runtime "
+                      "supports version %u",
+                      path, (*desc)->abi_version, KILN_ABI_VERSION);
+  return kiln_check_model_desc(*desc, path);
+}
+
+kiln_status_t kiln_open(const char *path, const kiln_open_options_t *options,
+                        kiln_model_t **model) {
+  kiln_clear_error();
+  if (!model)
+    return kiln_error(KILN_STATUS_INVALID_ARGUMENT,
+                      "kiln_open: model pointer is null");
+  *model = NULL;
+  if (!path || !path[0])
+    return kiln_error(KILN_STATUS_INVALID_ARGUMENT,
+                      "kiln_open: model path is null or empty");
+  uint32_t requested = 0;
+  if (options) {
+    if (options->struct_size != 0 &&
+        options->struct_size < sizeof(kiln_open_options_t))
+      return kiln_error(KILN_STATUS_INVALID_ARGUMENT,
+                        "kiln_open: options size %u is smaller than %zu",
+                        options->struct_size, sizeof(kiln_open_options_t));
+    requested = options->num_threads;
+  }
+  uint32_t threads;
+  kiln_status_t status = resolveThreads(requested, &threads);
+  if (status != KILN_STATUS_OK)
+    return status;
+
+  void *handle = NULL;
+  const kiln_model_desc_t *desc = NULL;
+  status = loadModel(path, &handle, &desc);
+  if (status != KILN_STATUS_OK) {
+    if (handle)
+      dlclose(handle);
+    return status;
+  }
+
+  kiln_model_t *result = (kiln_model_t *)calloc(1, sizeof(kiln_model_t));
+  if (!result) {
+    dlclose(handle);
+    return kiln_error(KILN_STATUS_OUT_OF_MEMORY, "cannot allocate model '%s'",
+                      path);
+  }
+  status = kiln_pool_create(threads, &result->pool);
+  if (status != KILN_STATUS_OK) {
+    free(result);
+    dlclose(handle);
+    return status;
+  }
+  result->handle = handle;
+  result->desc = desc;
+  result->numThreads = threads;
+  pthread_rwlockattr_t attributes;
+  pthread_rwlockattr_init(&attributes);
+  // A waiting kiln_set_threads must not starve behind a stream of runs.
+  pthread_rwlockattr_setkind_np(&attributes,
+                                PTHREAD_RWLOCK_PREFER_WRITER_NONRECURSIVE_NP);
+  pthread_rwlock_init(&result->poolLock, &attributes);
+  pthread_rwlockattr_destroy(&attributes);
+  kiln_arena_cache_init(&result->arenas, desc->arena_size,
+                        desc->arena_alignment);
+  *model = result;
+  return KILN_STATUS_OK;
+}
+
+void kiln_close(kiln_model_t *model) {
+  if (!model)
+    return;
+  kiln_pool_destroy(model->pool);
+  kiln_arena_cache_destroy(&model->arenas);
+  pthread_rwlock_destroy(&model->poolLock);
+  dlclose(model->handle);
+  free(model);
+}
+
+const kiln_model_desc_t *kiln_model_desc(const kiln_model_t *model) {
+  return model ? model->desc : NULL;
+}
+
+const char *kiln_model_name(const kiln_model_t *model) {
+  return model ? model->desc->name : NULL;
+}
+
+const char *kiln_model_target(const kiln_model_t *model) {
+  return model ? model->desc->target : NULL;
+}
+
+uint32_t kiln_model_num_inputs(const kiln_model_t *model) {
+  return model ? model->desc->num_inputs : 0;
+}
+
+uint32_t kiln_model_num_outputs(const kiln_model_t *model) {
+  return model ? model->desc->num_outputs : 0;
+}
+
+const kiln_tensor_desc_t *kiln_model_input(const kiln_model_t *model,
+                                           uint32_t index) {
+  if (!model || index >= model->desc->num_inputs)
+    return NULL;
+  return &model->desc->inputs[index];
+}
+
+const kiln_tensor_desc_t *kiln_model_output(const kiln_model_t *model,
+                                            uint32_t index) {
+  if (!model || index >= model->desc->num_outputs)
+    return NULL;
+  return &model->desc->outputs[index];
+}
+
+kiln_status_t kiln_set_threads(kiln_model_t *model, uint32_t num_threads) {
+  kiln_clear_error();
+  if (!model)
+    return kiln_error(KILN_STATUS_INVALID_ARGUMENT,
+                      "kiln_set_threads: model is null");
+  uint32_t threads;
+  kiln_status_t status = resolveThreads(num_threads, &threads);
+  if (status != KILN_STATUS_OK)
+    return status;
+  // Start the new pool before retiring the old one so that failure leaves
+  // the model usable.
+  kiln_pool_t *pool;
+  status = kiln_pool_create(threads, &pool);
+  if (status != KILN_STATUS_OK)
+    return status;
+  pthread_rwlock_wrlock(&model->poolLock);
+  kiln_pool_t *old = model->pool;
+  model->pool = pool;
+  __atomic_store_n(&model->numThreads, threads, __ATOMIC_RELAXED);
+  pthread_rwlock_unlock(&model->poolLock);
+  kiln_pool_destroy(old);
+  return KILN_STATUS_OK;
+}
+
+uint32_t kiln_get_threads(const kiln_model_t *model) {
+  if (!model)
+    return 0;
+  return __atomic_load_n(&model->numThreads, __ATOMIC_RELAXED);
+}

@@ -1,0 +1,19 @@
+/*===- header_check.c - The runtime headers compile as strict C99 ----------===*
+ *
+ * Built with -std=c99 -pedantic -Werror as part of the test dependencies.
+ *
+ *===----------------------------------------------------------------------===*/
+
+#include "kiln/runtime/kiln_abi.h"
+#include "kiln/runtime/kiln_runtime.h"
+
+/// Layout facts the code generator relies on (LP64).
+typedef char check_tensor_desc[sizeof(kiln_tensor_desc_t) == 24 ? 1 : -1];
+typedef char check_exec_ctx[sizeof(kiln_exec_ctx_t) == 24 ? 1 : -1];
+typedef char check_model_desc[sizeof(kiln_model_desc_t) == 72 ? 1 : -1];
+typedef char check_tensor[sizeof(kiln_tensor_t) == 24 ? 1 : -1];
+
+int kiln_header_check_c(void);
+int kiln_header_check_c(void) {
+  return (int)kiln_dtype_size(KILN_DTYPE_F32) + (int)KILN_ABI_VERSION;
+}

@@ -1,0 +1,22 @@
+//===- header_check.cpp - The runtime headers compile as strict C++ -------===//
+//
+// Built with -std=c++11 -pedantic -Werror as part of the test dependencies.
+//
+//===----------------------------------------------------------------------===//
+
+#include "kiln/runtime/kiln_abi.h"
+#include "kiln/runtime/kiln_runtime.h"
+
+#include <cstddef>
+
+static_assert(offsetof(kiln_model_desc_t, abi_version) == 0,
+              "abi_version must stay the first field");
+static_assert(sizeof(kiln_model_desc_t) == 72, "descriptor layout changed");
+static_assert(sizeof(kiln_exec_ctx_t) == 24, "context layout changed");
+
+int kilnHeaderCheckCxx();
+int kilnHeaderCheckCxx() {
+  kiln_open_options_t options = {sizeof(options), 0};
+  return static_cast<int>(kiln_dtype_size(KILN_DTYPE_I64)) +
+         static_cast<int>(options.num_threads);
+}
