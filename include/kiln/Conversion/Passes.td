@@ -12,6 +12,7 @@ def ConvertKilnToLinalg : Pass<"convert-kiln-to-linalg", "::mlir::func::FuncOp">
     kept): elementwise ops and activations become `linalg.generic` ops whose
     indexing maps express numpy broadcasting; `kiln.constant` becomes
     `arith.constant`.
+    Norm: `linalg.generic` reductions (f32 accumulation) into per-row/per-channel statistics, then one elementwise `linalg.generic`.
 
     Input invariant: verified kiln IR with static shapes.
     Output IR: no kiln op is left; an op without a lowering is reported as

@@ -17,6 +17,9 @@ namespace mlir::kiln::lowering {
 /// Elementwise ops, activations and constants.
 void populateElementwisePatterns(RewritePatternSet &patterns);
 
+/// Batch and layer normalization, softmax and log-softmax.
+void populateNormPatterns(RewritePatternSet &patterns);
+
 } // namespace mlir::kiln::lowering
 
 #endif // KILN_LIB_CONVERSION_KILNTOLINALG_POPULATEPATTERNS_H
