@@ -13,6 +13,7 @@ def ConvertKilnToLinalg : Pass<"convert-kiln-to-linalg", "::mlir::func::FuncOp">
     indexing maps express numpy broadcasting; `kiln.constant` becomes
     `arith.constant`.
     Pool: `tensor.pad` + `linalg.pooling_nchw_max`/`_sum` (avg: / counts); reductions: `linalg.reduce`.
+    Norm: `linalg.generic` reductions (f32 accumulation) into per-row/per-channel statistics, then one elementwise `linalg.generic`.
 
     Input invariant: verified kiln IR with static shapes.
     Output IR: no kiln op is left; an op without a lowering is reported as

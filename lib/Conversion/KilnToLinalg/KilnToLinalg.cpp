@@ -27,6 +27,7 @@ using namespace mlir;
 void mlir::kiln::populateKilnToLinalgConversionPatterns(RewritePatternSet &patterns) {
   lowering::populateElementwisePatterns(patterns);
   lowering::populatePoolPatterns(patterns);
+  lowering::populateNormPatterns(patterns);
 }
 
 void mlir::kiln::configureKilnToLinalgTarget(ConversionTarget &target) {

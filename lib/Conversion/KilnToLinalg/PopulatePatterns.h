@@ -19,6 +19,8 @@ void populateElementwisePatterns(RewritePatternSet &patterns);
 
 /// Windowed and global pooling, reductions.
 void populatePoolPatterns(RewritePatternSet &patterns);
+/// Batch and layer normalization, softmax and log-softmax.
+void populateNormPatterns(RewritePatternSet &patterns);
 
 } // namespace mlir::kiln::lowering
 
