@@ -12,6 +12,7 @@ def ConvertKilnToLinalg : Pass<"convert-kiln-to-linalg", "::mlir::func::FuncOp">
     kept): elementwise ops and activations become `linalg.generic` ops whose
     indexing maps express numpy broadcasting; `kiln.constant` becomes
     `arith.constant`.
+    Attention: `kiln.rope` becomes one `linalg.generic` (partner feature and cos/sin tables read with `tensor.extract`); `kiln.attention` becomes rope, a Q.K^T contraction generic (GQA head and layout in the indexing maps), scale/mask/causal, a max-subtracted softmax (`linalg.reduce`, fully masked rows give 0) and a P.V contraction generic, in f32 for f16/bf16.
 
     Input invariant: verified kiln IR with static shapes.
     Output IR: no kiln op is left; an op without a lowering is reported as
