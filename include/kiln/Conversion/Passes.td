@@ -14,6 +14,7 @@ def ConvertKilnToLinalg : Pass<"convert-kiln-to-linalg", "::mlir::func::FuncOp">
     `arith.constant`.
     Pool: `tensor.pad` + `linalg.pooling_nchw_max`/`_sum` (avg: / counts); reductions: `linalg.reduce`.
     Norm: `linalg.generic` reductions (f32 accumulation) into per-row/per-channel statistics, then one elementwise `linalg.generic`.
+    Attention: `kiln.rope` becomes one `linalg.generic` (partner feature and cos/sin tables read with `tensor.extract`); `kiln.attention` becomes rope, a Q.K^T contraction generic (GQA head and layout in the indexing maps), scale/mask/causal, a max-subtracted softmax (`linalg.reduce`, fully masked rows give 0) and a P.V contraction generic, in f32 for f16/bf16.
 
     Input invariant: verified kiln IR with static shapes.
     Output IR: no kiln op is left; an op without a lowering is reported as

@@ -25,6 +25,7 @@ namespace mlir::kiln {
 using namespace mlir;
 
 void mlir::kiln::populateKilnToLinalgConversionPatterns(RewritePatternSet &patterns) {
+  lowering::populateAttentionPatterns(patterns);
   lowering::populateElementwisePatterns(patterns);
   lowering::populatePoolPatterns(patterns);
   lowering::populateNormPatterns(patterns);

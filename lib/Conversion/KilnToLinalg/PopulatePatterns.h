@@ -14,6 +14,9 @@ class RewritePatternSet;
 
 namespace mlir::kiln::lowering {
 
+/// kiln.rope and kiln.attention.
+void populateAttentionPatterns(RewritePatternSet &patterns);
+
 /// Elementwise ops, activations and constants.
 void populateElementwisePatterns(RewritePatternSet &patterns);
 

@@ -108,4 +108,34 @@ Value kiln::lowering::expandReducedDims(OpBuilder &builder, Location loc,
     groups.push_back(group);
   }
   return tensor::ExpandShapeOp::create(builder, loc, resultType, value, groups);
+Type kiln::lowering::getAccumulatorType(Type elementType) {
+  auto floatType = dyn_cast<FloatType>(elementType);
+  if (floatType && floatType.getWidth() < 32)
+    return Float32Type::get(elementType.getContext());
+  return elementType;
+}
+
+Value kiln::lowering::castFloat(OpBuilder &builder, Location loc, Value value,
+                                Type type) {
+  auto from = cast<FloatType>(value.getType());
+  auto to = cast<FloatType>(type);
+  if (from == to)
+    return value;
+  if (from.getWidth() < to.getWidth())
+    return arith::ExtFOp::create(builder, loc, to, value);
+  if (from.getWidth() > to.getWidth())
+    return arith::TruncFOp::create(builder, loc, to, value);
+  // Same width (f16 <-> bf16): go through f32.
+  Value wide = arith::ExtFOp::create(builder, loc, builder.getF32Type(), value);
+  return arith::TruncFOp::create(builder, loc, to, wide);
+}
+
+Value kiln::lowering::createFilledTensor(OpBuilder &builder, Location loc,
+                                         ArrayRef<int64_t> shape,
+                                         Type elementType, double value) {
+  Value empty = tensor::EmptyOp::create(builder, loc, shape, elementType);
+  Value fill = scalarConstant(builder, loc, elementType, value);
+  return linalg::FillOp::create(builder, loc, ValueRange{fill},
+                                ValueRange{empty})
+      .getResult(0);
 }

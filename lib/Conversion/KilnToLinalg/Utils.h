@@ -50,6 +50,21 @@ Value buildReduction(OpBuilder &builder, Location loc, Value input,
 /// `resultType`) to `resultType`. Returns `value` when `dims` is empty.
 Value expandReducedDims(OpBuilder &builder, Location loc, Value value,
                         RankedTensorType resultType, ArrayRef<int64_t> dims);
+/// The type in which reductions over `elementType` accumulate: f32 for f16
+/// and bf16 (and other floats narrower than 32 bits), the type itself
+/// otherwise.
+Type getAccumulatorType(Type elementType);
+
+/// Converts the float scalar `value` to the float type `type` (arith.extf,
+/// arith.truncf, or through f32 between types of the same width); returns it
+/// unchanged when it already has that type.
+Value castFloat(OpBuilder &builder, Location loc, Value value, Type type);
+
+/// A tensor of `shape` and `elementType` filled with `value`:
+/// tensor.empty + linalg.fill (the init of a reduction).
+Value createFilledTensor(OpBuilder &builder, Location loc,
+                         ArrayRef<int64_t> shape, Type elementType,
+                         double value);
 
 } // namespace mlir::kiln::lowering
 
