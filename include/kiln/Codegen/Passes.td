@@ -18,7 +18,9 @@ def ApproximateMath : Pass<"kiln-approximate-math"> {
     polynomial approximations accurate to a few ulp, so that they vectorize
     and the generated code calls no libm function for them. Math on other
     element types is first computed in f32. What remains (`math.powf`, ...)
-    is left for `convert-math-to-libm`.
+    is left for `convert-math-to-libm`, and so are `math.sin` and
+    `math.cos`, whose upstream approximation is not accurate at the large
+    angles of rotary position embeddings.
 
     Input invariant: any IR. Output IR: the functions above are gone for f32.
   }];

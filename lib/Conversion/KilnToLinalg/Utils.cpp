@@ -108,6 +108,8 @@ Value kiln::lowering::expandReducedDims(OpBuilder &builder, Location loc,
     groups.push_back(group);
   }
   return tensor::ExpandShapeOp::create(builder, loc, resultType, value, groups);
+}
+
 Type kiln::lowering::getAccumulatorType(Type elementType) {
   auto floatType = dyn_cast<FloatType>(elementType);
   if (floatType && floatType.getWidth() < 32)

@@ -50,6 +50,7 @@ Value buildReduction(OpBuilder &builder, Location loc, Value input,
 /// `resultType`) to `resultType`. Returns `value` when `dims` is empty.
 Value expandReducedDims(OpBuilder &builder, Location loc, Value value,
                         RankedTensorType resultType, ArrayRef<int64_t> dims);
+
 /// The type in which reductions over `elementType` accumulate: f32 for f16
 /// and bf16 (and other floats narrower than 32 bits), the type itself
 /// otherwise.
