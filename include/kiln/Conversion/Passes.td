@@ -12,6 +12,10 @@ def ConvertKilnToLinalg : Pass<"convert-kiln-to-linalg", "::mlir::func::FuncOp">
     kept): elementwise ops and activations become `linalg.generic` ops whose
     indexing maps express numpy broadcasting; `kiln.constant` becomes
     `arith.constant`.
+    Tensor plumbing: reshapes become `tensor.collapse_shape`/`expand_shape`,
+    transpose `linalg.transpose`, expand/slice/split/gather/reflect and edge
+    pads `linalg.generic`, concat and constant pads `linalg.copy` into
+    `tensor.insert_slice` windows (nothing that needs `memrefCopy`).
 
     Input invariant: verified kiln IR with static shapes.
     Output IR: no kiln op is left; an op without a lowering is reported as

@@ -17,6 +17,10 @@ namespace mlir::kiln::lowering {
 /// Elementwise ops, activations and constants.
 void populateElementwisePatterns(RewritePatternSet &patterns);
 
+/// Tensor plumbing: reshapes, transpose, expand, concat, split, slice, pad,
+/// gather.
+void populateTensorPatterns(RewritePatternSet &patterns);
+
 } // namespace mlir::kiln::lowering
 
 #endif // KILN_LIB_CONVERSION_KILNTOLINALG_POPULATEPATTERNS_H
