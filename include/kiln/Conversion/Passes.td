@@ -15,6 +15,10 @@ def ConvertKilnToLinalg : Pass<"convert-kiln-to-linalg", "::mlir::func::FuncOp">
     Pool: `tensor.pad` + `linalg.pooling_nchw_max`/`_sum` (avg: / counts); reductions: `linalg.reduce`.
     Norm: `linalg.generic` reductions (f32 accumulation) into per-row/per-channel statistics, then one elementwise `linalg.generic`.
     Attention: `kiln.rope` becomes one `linalg.generic` (partner feature and cos/sin tables read with `tensor.extract`); `kiln.attention` becomes rope, a Q.K^T contraction generic (GQA head and layout in the indexing maps), scale/mask/causal, a max-subtracted softmax (`linalg.reduce`, fully masked rows give 0) and a P.V contraction generic, in f32 for f16/bf16.
+    Tensor plumbing: reshapes become `tensor.collapse_shape`/`expand_shape`,
+    transpose `linalg.transpose`, expand/slice/split/gather/reflect and edge
+    pads `linalg.generic`, concat and constant pads `linalg.copy` into
+    `tensor.insert_slice` windows (nothing that needs `memrefCopy`).
 
     Input invariant: verified kiln IR with static shapes.
     Output IR: no kiln op is left; an op without a lowering is reported as

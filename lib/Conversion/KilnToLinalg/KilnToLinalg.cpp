@@ -29,6 +29,7 @@ void mlir::kiln::populateKilnToLinalgConversionPatterns(RewritePatternSet &patte
   lowering::populateElementwisePatterns(patterns);
   lowering::populatePoolPatterns(patterns);
   lowering::populateNormPatterns(patterns);
+  lowering::populateTensorPatterns(patterns);
 }
 
 void mlir::kiln::configureKilnToLinalgTarget(ConversionTarget &target) {

@@ -24,6 +24,9 @@ void populateElementwisePatterns(RewritePatternSet &patterns);
 void populatePoolPatterns(RewritePatternSet &patterns);
 /// Batch and layer normalization, softmax and log-softmax.
 void populateNormPatterns(RewritePatternSet &patterns);
+/// Tensor plumbing: reshapes, transpose, expand, concat, split, slice, pad,
+/// gather.
+void populateTensorPatterns(RewritePatternSet &patterns);
 
 } // namespace mlir::kiln::lowering
 

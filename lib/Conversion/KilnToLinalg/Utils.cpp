@@ -5,6 +5,7 @@
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
+#include "mlir/Dialect/Utils/ReshapeOpsUtils.h"
 
 using namespace mlir;
 
@@ -140,4 +141,50 @@ Value kiln::lowering::createFilledTensor(OpBuilder &builder, Location loc,
   return linalg::FillOp::create(builder, loc, ValueRange{fill},
                                 ValueRange{empty})
       .getResult(0);
+}
+
+Value kiln::lowering::buildReshape(OpBuilder &builder, Location loc,
+                                   Value value, RankedTensorType resultType) {
+  auto sourceType = cast<RankedTensorType>(value.getType());
+  if (sourceType == resultType)
+    return value;
+  // Without elements there is nothing to move.
+  if (resultType.getNumElements() == 0)
+    return tensor::EmptyOp::create(builder, loc, resultType.getShape(),
+                                   resultType.getElementType());
+  int64_t sourceRank = sourceType.getRank();
+  int64_t resultRank = resultType.getRank();
+  // Rank 0 <-> all-ones shapes: the empty reassociation.
+  if (sourceRank == 0)
+    return tensor::ExpandShapeOp::create(builder, loc, resultType, value,
+                                         ArrayRef<ReassociationIndices>{});
+  if (resultRank == 0)
+    return tensor::CollapseShapeOp::create(builder, loc, resultType, value,
+                                           ArrayRef<ReassociationIndices>{});
+  if (std::optional<SmallVector<ReassociationIndices>> reassociation =
+          getReassociationIndicesForReshape(sourceType, resultType)) {
+    if (sourceRank > resultRank)
+      return tensor::CollapseShapeOp::create(builder, loc, resultType, value,
+                                             *reassociation);
+    return tensor::ExpandShapeOp::create(builder, loc, resultType, value,
+                                         *reassociation);
+  }
+  // No regrouping (e.g. 2x3 -> 3x2): through a 1-D tensor.
+  auto flatType = RankedTensorType::get({sourceType.getNumElements()},
+                                        sourceType.getElementType());
+  Value flat = value;
+  if (sourceRank != 1) {
+    ReassociationIndices all;
+    for (int64_t d = 0; d < sourceRank; ++d)
+      all.push_back(d);
+    flat = tensor::CollapseShapeOp::create(builder, loc, flatType, value,
+                                           ArrayRef<ReassociationIndices>{all});
+  }
+  if (resultRank == 1)
+    return flat;
+  ReassociationIndices all;
+  for (int64_t d = 0; d < resultRank; ++d)
+    all.push_back(d);
+  return tensor::ExpandShapeOp::create(builder, loc, resultType, flat,
+                                       ArrayRef<ReassociationIndices>{all});
 }

@@ -67,6 +67,13 @@ Value createFilledTensor(OpBuilder &builder, Location loc,
                          ArrayRef<int64_t> shape, Type elementType,
                          double value);
 
+/// `value` reinterpreted (row-major order kept) as `resultType`, which has
+/// the same element type and element count: a tensor.collapse_shape or
+/// tensor.expand_shape where the dimensions regroup, otherwise a collapse to
+/// 1-D followed by an expand. All of them are views after bufferization.
+Value buildReshape(OpBuilder &builder, Location loc, Value value,
+                   RankedTensorType resultType);
+
 } // namespace mlir::kiln::lowering
 
 #endif // KILN_LIB_CONVERSION_KILNTOLINALG_UTILS_H
