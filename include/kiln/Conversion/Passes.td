@@ -12,6 +12,7 @@ def ConvertKilnToLinalg : Pass<"convert-kiln-to-linalg", "::mlir::func::FuncOp">
     kept): elementwise ops and activations become `linalg.generic` ops whose
     indexing maps express numpy broadcasting; `kiln.constant` becomes
     `arith.constant`.
+    Contraction: padded linalg conv named ops (transposed: one per stride phase), linalg.(batch_)matmul.
 
     Input invariant: verified kiln IR with static shapes.
     Output IR: no kiln op is left; an op without a lowering is reported as

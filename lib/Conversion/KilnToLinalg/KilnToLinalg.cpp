@@ -25,6 +25,7 @@ namespace mlir::kiln {
 using namespace mlir;
 
 void mlir::kiln::populateKilnToLinalgConversionPatterns(RewritePatternSet &patterns) {
+  lowering::populateContractionPatterns(patterns);
   lowering::populateElementwisePatterns(patterns);
 }
 

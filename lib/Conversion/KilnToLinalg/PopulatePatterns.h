@@ -14,6 +14,9 @@ class RewritePatternSet;
 
 namespace mlir::kiln::lowering {
 
+/// Convolutions and matrix products.
+void populateContractionPatterns(RewritePatternSet &patterns);
+
 /// Elementwise ops, activations and constants.
 void populateElementwisePatterns(RewritePatternSet &patterns);
 

@@ -29,6 +29,13 @@ Value buildElementwise(OpBuilder &builder, Location loc,
 Value scalarConstant(OpBuilder &builder, Location loc,
                            Type type, double value);
 
+/// `value` reshaped (row-major, same number of elements) to the static
+/// `type`: a tensor.collapse_shape to the coarsest common grouping of both
+/// shapes followed by a tensor.expand_shape, either omitted when it would be
+/// the identity. Returns `value` itself when the shapes are equal.
+Value reshapeTo(OpBuilder &builder, Location loc, Value value,
+                RankedTensorType type);
+
 } // namespace mlir::kiln::lowering
 
 #endif // KILN_LIB_CONVERSION_KILNTOLINALG_UTILS_H
