@@ -9,16 +9,30 @@ def ConvertKilnToLinalg : Pass<"convert-kiln-to-linalg", "::mlir::func::FuncOp">
   let summary = "Lower kiln ops to linalg, tensor, arith and math on tensors";
   let description = [{
     Rewrites every kiln op into upstream ops on tensors (value semantics are
-    kept): elementwise ops and activations become `linalg.generic` ops whose
-    indexing maps express numpy broadcasting; `kiln.constant` becomes
-    `arith.constant`.
-    Pool: `tensor.pad` + `linalg.pooling_nchw_max`/`_sum` (avg: / counts); reductions: `linalg.reduce`.
-    Norm: `linalg.generic` reductions (f32 accumulation) into per-row/per-channel statistics, then one elementwise `linalg.generic`.
-    Attention: `kiln.rope` becomes one `linalg.generic` (partner feature and cos/sin tables read with `tensor.extract`); `kiln.attention` becomes rope, a Q.K^T contraction generic (GQA head and layout in the indexing maps), scale/mask/causal, a max-subtracted softmax (`linalg.reduce`, fully masked rows give 0) and a P.V contraction generic, in f32 for f16/bf16.
-    Tensor plumbing: reshapes become `tensor.collapse_shape`/`expand_shape`,
-    transpose `linalg.transpose`, expand/slice/split/gather/reflect and edge
-    pads `linalg.generic`, concat and constant pads `linalg.copy` into
-    `tensor.insert_slice` windows (nothing that needs `memrefCopy`).
+    kept), one pattern set per op family:
+
+    - elementwise ops and activations: one `linalg.generic` each, whose
+      indexing maps express numpy broadcasting; `kiln.constant` becomes
+      `arith.constant`;
+    - contraction: zero `tensor.pad` (when padded) + the linalg convolution
+      named ops (`conv_2d_nchw_fchw`, `depthwise_conv_2d_nchw_chw`,
+      `conv_2d_ngchw_gfchw`) into a bias-initialized output; transposed
+      convolution as one stride-1 convolution per stride phase (no zeros
+      inserted); `linalg.matmul` / `linalg.batch_matmul`;
+    - normalization: `linalg.generic` reductions (f32 accumulation for
+      16-bit floats) into per-row or per-channel statistics, then one
+      elementwise `linalg.generic`;
+    - pooling: `tensor.pad` + `linalg.pooling_nchw_max` / `_sum` (average:
+      divided by the per-position window counts); reductions:
+      `linalg.reduce`;
+    - attention: `kiln.rope` is one `linalg.generic`; `kiln.attention` is
+      rope, a Q.K^T contraction (grouped heads and layout in the indexing
+      maps), scale, mask and causal mask, a max-subtracted softmax (fully
+      masked rows give 0) and a P.V contraction;
+    - tensor plumbing: reshapes become `tensor.collapse_shape` /
+      `expand_shape`, transpose `linalg.transpose`, expand, slice, split,
+      gather and reflect/edge pads `linalg.generic`, concat and constant pads
+      `linalg.copy` into `tensor.insert_slice` windows.
 
     Input invariant: verified kiln IR with static shapes.
     Output IR: no kiln op is left; an op without a lowering is reported as

@@ -26,9 +26,10 @@ using namespace mlir;
 
 void mlir::kiln::populateKilnToLinalgConversionPatterns(RewritePatternSet &patterns) {
   lowering::populateAttentionPatterns(patterns);
+  lowering::populateContractionPatterns(patterns);
   lowering::populateElementwisePatterns(patterns);
-  lowering::populatePoolPatterns(patterns);
   lowering::populateNormPatterns(patterns);
+  lowering::populatePoolPatterns(patterns);
   lowering::populateTensorPatterns(patterns);
 }
 

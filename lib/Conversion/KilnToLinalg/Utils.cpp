@@ -5,7 +5,6 @@
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
-#include "mlir/Dialect/Utils/ReshapeOpsUtils.h"
 
 using namespace mlir;
 
@@ -144,47 +143,78 @@ Value kiln::lowering::createFilledTensor(OpBuilder &builder, Location loc,
 }
 
 Value kiln::lowering::buildReshape(OpBuilder &builder, Location loc,
-                                   Value value, RankedTensorType resultType) {
+                                   Value value, RankedTensorType type) {
   auto sourceType = cast<RankedTensorType>(value.getType());
-  if (sourceType == resultType)
+  ArrayRef<int64_t> src = sourceType.getShape(), dst = type.getShape();
+  if (src == dst)
     return value;
   // Without elements there is nothing to move.
-  if (resultType.getNumElements() == 0)
-    return tensor::EmptyOp::create(builder, loc, resultType.getShape(),
-                                   resultType.getElementType());
-  int64_t sourceRank = sourceType.getRank();
-  int64_t resultRank = resultType.getRank();
-  // Rank 0 <-> all-ones shapes: the empty reassociation.
-  if (sourceRank == 0)
-    return tensor::ExpandShapeOp::create(builder, loc, resultType, value,
-                                         ArrayRef<ReassociationIndices>{});
-  if (resultRank == 0)
-    return tensor::CollapseShapeOp::create(builder, loc, resultType, value,
-                                           ArrayRef<ReassociationIndices>{});
-  if (std::optional<SmallVector<ReassociationIndices>> reassociation =
-          getReassociationIndicesForReshape(sourceType, resultType)) {
-    if (sourceRank > resultRank)
-      return tensor::CollapseShapeOp::create(builder, loc, resultType, value,
-                                             *reassociation);
-    return tensor::ExpandShapeOp::create(builder, loc, resultType, value,
-                                         *reassociation);
+  if (type.getNumElements() == 0)
+    return tensor::EmptyOp::create(builder, loc, dst, type.getElementType());
+
+  // Group consecutive dimensions of both shapes into blocks of equal size.
+  SmallVector<ReassociationIndices> srcGroups, dstGroups;
+  bool grouped = !llvm::is_contained(src, 0) && !llvm::is_contained(dst, 0);
+  size_t i = 0, j = 0;
+  while (grouped && i < src.size() && j < dst.size()) {
+    ReassociationIndices s = {int64_t(i)}, d = {int64_t(j)};
+    int64_t ps = src[i++], pd = dst[j++];
+    while (ps != pd) {
+      if (ps < pd && i < src.size()) {
+        s.push_back(i);
+        ps *= src[i++];
+      } else if (pd < ps && j < dst.size()) {
+        d.push_back(j);
+        pd *= dst[j++];
+      } else {
+        grouped = false;
+        break;
+      }
+    }
+    srcGroups.push_back(s);
+    dstGroups.push_back(d);
   }
-  // No regrouping (e.g. 2x3 -> 3x2): through a 1-D tensor.
-  auto flatType = RankedTensorType::get({sourceType.getNumElements()},
-                                        sourceType.getElementType());
-  Value flat = value;
-  if (sourceRank != 1) {
-    ReassociationIndices all;
-    for (int64_t d = 0; d < sourceRank; ++d)
-      all.push_back(d);
-    flat = tensor::CollapseShapeOp::create(builder, loc, flatType, value,
-                                           ArrayRef<ReassociationIndices>{all});
+  // Trailing size-1 dimensions join the last block.
+  for (; grouped && i < src.size(); ++i) {
+    if (src[i] != 1 || srcGroups.empty())
+      grouped = false;
+    else
+      srcGroups.back().push_back(i);
   }
-  if (resultRank == 1)
-    return flat;
-  ReassociationIndices all;
-  for (int64_t d = 0; d < resultRank; ++d)
-    all.push_back(d);
-  return tensor::ExpandShapeOp::create(builder, loc, resultType, flat,
-                                       ArrayRef<ReassociationIndices>{all});
+  for (; grouped && j < dst.size(); ++j) {
+    if (dst[j] != 1 || dstGroups.empty())
+      grouped = false;
+    else
+      dstGroups.back().push_back(j);
+  }
+  SmallVector<int64_t> mid;
+  if (grouped) {
+    for (const ReassociationIndices &g : srcGroups) {
+      int64_t size = 1;
+      for (int64_t d : g)
+        size *= src[d];
+      mid.push_back(size);
+    }
+  } else if (!src.empty() && !dst.empty()) {
+    // Through one dimension: always valid.
+    int64_t size = 1;
+    for (int64_t s : src)
+      size *= s;
+    mid = {size};
+    srcGroups = {llvm::to_vector(llvm::seq<int64_t>(0, src.size()))};
+    dstGroups = {llvm::to_vector(llvm::seq<int64_t>(0, dst.size()))};
+  } else {
+    // To or from a 0-D tensor: every other dimension has size 1.
+    srcGroups.clear();
+    dstGroups.clear();
+  }
+
+  Value collapsed = value;
+  if (src != ArrayRef<int64_t>(mid))
+    collapsed = tensor::CollapseShapeOp::create(
+        builder, loc, sourceType.clone(mid), value, srcGroups);
+  if (dst == ArrayRef<int64_t>(mid))
+    return collapsed;
+  return tensor::ExpandShapeOp::create(builder, loc, type, collapsed,
+                                       dstGroups);
 }

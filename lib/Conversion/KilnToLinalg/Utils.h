@@ -67,12 +67,14 @@ Value createFilledTensor(OpBuilder &builder, Location loc,
                          ArrayRef<int64_t> shape, Type elementType,
                          double value);
 
-/// `value` reinterpreted (row-major order kept) as `resultType`, which has
-/// the same element type and element count: a tensor.collapse_shape or
-/// tensor.expand_shape where the dimensions regroup, otherwise a collapse to
-/// 1-D followed by an expand. All of them are views after bufferization.
+/// `value` reshaped (row-major, same number of elements) to the static
+/// `type`: a tensor.collapse_shape to the coarsest common grouping of both
+/// shapes followed by a tensor.expand_shape, either omitted when it would be
+/// the identity (all of them views after bufferization). Returns `value`
+/// itself when the shapes are equal and a tensor.empty when there are no
+/// elements.
 Value buildReshape(OpBuilder &builder, Location loc, Value value,
-                   RankedTensorType resultType);
+                   RankedTensorType type);
 
 } // namespace mlir::kiln::lowering
 
