@@ -12,6 +12,7 @@ def ConvertKilnToLinalg : Pass<"convert-kiln-to-linalg", "::mlir::func::FuncOp">
     kept): elementwise ops and activations become `linalg.generic` ops whose
     indexing maps express numpy broadcasting; `kiln.constant` becomes
     `arith.constant`.
+    Shuffle: `kiln.channel_shuffle`, `kiln.pixel_shuffle` and `kiln.pixel_unshuffle` become one `linalg.transpose` between `tensor.expand_shape` and `tensor.collapse_shape`; `kiln.resize` becomes one `linalg.generic` over the output (one in-range tap per element, e.g. most nearest resizes: an affine `floordiv` input map; else exact source coordinates from `linalg.index`, clamped taps read with `tensor.extract` and weighted in f32).
 
     Input invariant: verified kiln IR with static shapes.
     Output IR: no kiln op is left; an op without a lowering is reported as

@@ -26,6 +26,7 @@ using namespace mlir;
 
 void mlir::kiln::populateKilnToLinalgConversionPatterns(RewritePatternSet &patterns) {
   lowering::populateElementwisePatterns(patterns);
+  lowering::populateShufflePatterns(patterns);
 }
 
 void mlir::kiln::configureKilnToLinalgTarget(ConversionTarget &target) {

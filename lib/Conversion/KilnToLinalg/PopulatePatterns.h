@@ -17,6 +17,9 @@ namespace mlir::kiln::lowering {
 /// Elementwise ops, activations and constants.
 void populateElementwisePatterns(RewritePatternSet &patterns);
 
+/// Channel shuffle, pixel shuffle and unshuffle, and resize.
+void populateShufflePatterns(RewritePatternSet &patterns);
+
 } // namespace mlir::kiln::lowering
 
 #endif // KILN_LIB_CONVERSION_KILNTOLINALG_POPULATEPATTERNS_H
