@@ -32,7 +32,13 @@ def ConvertKilnToLinalg : Pass<"convert-kiln-to-linalg", "::mlir::func::FuncOp">
     - tensor plumbing: reshapes become `tensor.collapse_shape` /
       `expand_shape`, transpose `linalg.transpose`, expand, slice, split,
       gather and reflect/edge pads `linalg.generic`, concat and constant pads
-      `linalg.copy` into `tensor.insert_slice` windows.
+      `linalg.copy` into `tensor.insert_slice` windows;
+    - shuffles: `kiln.channel_shuffle`, `kiln.pixel_shuffle` and
+      `kiln.pixel_unshuffle` are one `linalg.transpose` between
+      `tensor.expand_shape` and `tensor.collapse_shape`; `kiln.resize` is one
+      `linalg.generic` over the output (an affine input map where each output
+      reads one input element, otherwise source coordinates from
+      `linalg.index` with clamped taps weighted in f32).
 
     Input invariant: verified kiln IR with static shapes.
     Output IR: no kiln op is left; an op without a lowering is reported as

@@ -30,6 +30,7 @@ void mlir::kiln::populateKilnToLinalgConversionPatterns(RewritePatternSet &patte
   lowering::populateElementwisePatterns(patterns);
   lowering::populateNormPatterns(patterns);
   lowering::populatePoolPatterns(patterns);
+  lowering::populateShufflePatterns(patterns);
   lowering::populateTensorPatterns(patterns);
 }
 

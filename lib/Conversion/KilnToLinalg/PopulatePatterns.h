@@ -29,6 +29,9 @@ void populateNormPatterns(RewritePatternSet &patterns);
 /// Windowed and global pooling, reductions.
 void populatePoolPatterns(RewritePatternSet &patterns);
 
+/// Channel shuffle, pixel shuffle and unshuffle, and resize.
+void populateShufflePatterns(RewritePatternSet &patterns);
+
 /// Tensor plumbing: reshapes, transpose, expand, concat, split, slice, pad,
 /// gather.
 void populateTensorPatterns(RewritePatternSet &patterns);
