@@ -4,6 +4,7 @@
 
 #include "kiln/Codegen/Passes.h"
 #include "kiln/Conversion/Passes.h"
+#include "kiln/Dialect/Kiln/Transforms/Passes.h"
 
 #include "mlir/Conversion/Passes.h"
 #include "mlir/Dialect/Arith/Transforms/Passes.h"
@@ -22,6 +23,8 @@ void mlir::kiln::buildGraphPipeline(OpPassManager &pm) {
   OpPassManager &funcPm = pm.nest<func::FuncOp>();
   funcPm.addPass(createCanonicalizerPass());
   funcPm.addPass(createCSEPass());
+  funcPm.addPass(createFoldBatchNorm());
+  funcPm.addPass(createCanonicalizerPass());
 }
 
 void mlir::kiln::buildKilnToLinalgPipeline(OpPassManager &pm) {

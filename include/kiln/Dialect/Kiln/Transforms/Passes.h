@@ -1,0 +1,28 @@
+//===- Passes.h - Graph rewrites of the kiln dialect ------------*- C++ -*-===//
+
+#ifndef KILN_DIALECT_KILN_TRANSFORMS_PASSES_H
+#define KILN_DIALECT_KILN_TRANSFORMS_PASSES_H
+
+#include "mlir/Pass/Pass.h"
+
+namespace mlir {
+class RewritePatternSet;
+namespace func {
+class FuncOp;
+} // namespace func
+} // namespace mlir
+
+namespace mlir::kiln {
+
+#define GEN_PASS_DECL
+#include "kiln/Dialect/Kiln/Transforms/Passes.h.inc"
+
+#define GEN_PASS_REGISTRATION
+#include "kiln/Dialect/Kiln/Transforms/Passes.h.inc"
+
+/// Adds the pattern that folds a batch norm into the convolution before it.
+void populateFoldBatchNormPatterns(RewritePatternSet &patterns);
+
+} // namespace mlir::kiln
+
+#endif // KILN_DIALECT_KILN_TRANSFORMS_PASSES_H
