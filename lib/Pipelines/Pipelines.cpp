@@ -40,7 +40,9 @@ void mlir::kiln::buildKilnToLinalgPipeline(OpPassManager &pm) {
 void mlir::kiln::buildLinalgToLLVMPipeline(OpPassManager &pm,
                                            const CPUPipelineOptions &options) {
   // Tensors -> buffers. Results become caller-provided out-parameters and
-  // the allocation of each result is replaced by its out-parameter.
+  // the allocation of each result is replaced by its out-parameter (each
+  // returned tensor must then be a value of its own).
+  pm.addNestedPass<func::FuncOp>(createDistinctResults());
   bufferization::OneShotBufferizePassOptions bufferize;
   bufferize.bufferizeFunctionBoundaries = true;
   bufferize.functionBoundaryTypeConversion =

@@ -49,4 +49,21 @@ def CopiesToLoops : Pass<"kiln-copies-to-loops"> {
   let dependentDialects = ["::mlir::linalg::LinalgDialect"];
 }
 
+def DistinctResults : Pass<"kiln-distinct-results", "::mlir::func::FuncOp"> {
+  let summary = "Give every returned tensor its own value";
+  let description = [{
+    A model may return the same tensor twice (two outputs that are the same
+    computation, often only after CSE). Each output is written into its own
+    caller buffer, so before bufferization every repeated `func.return`
+    operand after the first becomes a `linalg.copy` of it into a new tensor.
+
+    Input invariant: functions on tensors. Output IR: no value appears twice
+    among the operands of a `func.return`.
+  }];
+  let dependentDialects = [
+    "::mlir::linalg::LinalgDialect",
+    "::mlir::tensor::TensorDialect",
+  ];
+}
+
 #endif // KILN_CODEGEN_PASSES_TD

@@ -1,16 +1,7 @@
-// kiln.rope at large positions against the exact angle of the definition,
-// a(p, k) = (p + position_offset) * theta^(-2k / r), at the f32 tolerance of
-// rope.mlir.
-//
-// XFAIL: *
-// The lowering computes the angle in f32 (inverse frequency and position
-// rounded to f32, their product rounded to f32), as PyTorch does, so the
-// angle is off by up to about one f32 ulp of its size: at positions 300-315
-// the results differ from the exact angle by up to 1e-5 (5e-5 relative,
-// outside rtol 1e-5), at 4000-4015 by up to 1.4e-4. They match the f32-angle
-// model to 1.2e-7, so the rotation itself is right: this records the
-// precision of the angle until the lowering computes it more exactly or the
-// definition states f32.
+// kiln.rope at large positions (300 and 4000): the angle is evaluated in f32
+// as the op defines it (and PyTorch computes it), then cos and sin are exact;
+// the approximate-math pass must not approximate them (its sin/cos
+// approximation is not accurate at these angles).
 // RUN: kiln-compile %s -o %t.so
 // RUN: %pynumpy %kiln_src_root/utils/check-model.py %t.so %S/Inputs/rope-large-offset.py | FileCheck %s
 // CHECK-NOT: FAIL

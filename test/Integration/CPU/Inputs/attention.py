@@ -11,8 +11,12 @@ ATOL = 1e-6
 
 
 def rope(x, layout="bhsd", pairing="half", rotary_dim=None, theta=10000.0, offset=0,
-         cos=None, sin=None):
-    """kiln.rope on a float64 copy of x; cos/sin: [S, r / 2] tables or None."""
+         cos=None, sin=None, angle_dtype=np.float32):
+    """kiln.rope on a float64 copy of x; cos/sin: [S, r / 2] tables or None.
+
+    Without tables the angle is evaluated as kiln.rope defines it (and as
+    PyTorch computes it): inverse frequency, position and their product each
+    rounded to `angle_dtype` (f32 for f16/bf16/f32 inputs, f64 for f64)."""
     x = np.asarray(x, np.float64)
     if layout == "bshd":
         x = x.transpose(0, 2, 1, 3)
@@ -21,7 +25,9 @@ def rope(x, layout="bhsd", pairing="half", rotary_dim=None, theta=10000.0, offse
     n = r // 2
     if cos is None:
         k = np.arange(n)
-        a = (np.arange(S)[:, None] + offset) * theta ** (-2.0 * k / r)[None, :]
+        inv_freq = (theta ** (-2.0 * k / r)).astype(angle_dtype)
+        position = (np.arange(S) + offset).astype(angle_dtype)
+        a = (position[:, None] * inv_freq[None, :]).astype(np.float64)
         c, s = np.cos(a), np.sin(a)
     else:
         c, s = np.asarray(cos, np.float64), np.asarray(sin, np.float64)

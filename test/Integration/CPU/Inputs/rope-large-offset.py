@@ -1,5 +1,5 @@
 """float64 numpy reference of test/Integration/CPU/rope-large-offset.mlir:
-kiln.rope with the exact angle of its definition (see attention.py)."""
+kiln.rope with the angle evaluated in f32 as its definition says (see attention.py)."""
 import os
 import sys
 
