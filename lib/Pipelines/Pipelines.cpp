@@ -66,7 +66,12 @@ void mlir::kiln::buildLinalgToLLVMPipeline(OpPassManager &pm,
   // LLVM intrinsics where they exist (fma, sqrt, ...), libm for the rest.
   pm.addPass(createConvertMathToLLVMPass());
   pm.addPass(createConvertMathToLibmPass());
-  // bf16 conversions as integer arithmetic: no compiler-rt helper calls.
+  // bf16 arithmetic in f32 and bf16 conversions as integer arithmetic: the
+  // x86 back end would otherwise call compiler-rt helpers for them.
+  arith::ArithEmulateUnsupportedFloatsOptions emulate;
+  emulate.sourceTypeStrs = {"bf16"};
+  emulate.targetTypeStr = "f32";
+  pm.addPass(arith::createArithEmulateUnsupportedFloats(emulate));
   arith::ArithExpandOpsPassOptions expand;
   expand.includeBf16 = true;
   pm.addPass(arith::createArithExpandOpsPass(expand));

@@ -1,14 +1,8 @@
 // The maximum ops on bf16 (kiln.max_pool2d, kiln.global_max_pool,
 // kiln.reduce_max) compiled for the CPU and compared with a numpy reference
 // (Inputs/pooling.py).
-//
-// XFAIL: *
-// Expected to fail until bf16 comparisons are lowered without libcalls:
-// LLVM legalizes the bf16 fcmp/select of the maximum through a float
-// round trip that calls __truncsfbf2, which the linked model does not
-// resolve ("ld.lld: error: undefined symbol: __truncsfbf2"). Drop the XFAIL
-// line (and fold these cases into pool-max.mlir and pool-reductions.mlir)
-// once this passes.
+// bf16 arithmetic is emulated in f32 by the CPU pipeline, so the comparisons
+// of a maximum need no compiler-rt helper.
 // RUN: kiln-compile %s -o %t.so
 // RUN: %pynumpy %kiln_src_root/utils/check-model.py %t.so %S/Inputs/pool-bf16-max.py | FileCheck %s
 // CHECK-NOT: FAIL
