@@ -48,6 +48,11 @@ static FailureOr<TensorSignature> getTensorSignature(func::FuncOp func,
     return func.emitError() << what << " #" << index
                             << " must be a statically shaped tensor, got "
                             << type;
+  if (tensor.getNumElements() == 0)
+    return func.emitError() << what << " #" << index << " has no elements ("
+                            << type
+                            << "); tensors of size 0 cannot be model inputs "
+                               "or outputs yet";
   uint32_t dtype = getDtype(tensor.getElementType());
   if (!dtype)
     return func.emitError() << what << " #" << index
