@@ -882,6 +882,68 @@ static FailureOr<bool> foldSlice(OnnxNode &node) {
   return true;
 }
 
+/// Transpose of a constant (PyTorch writes the pads of F.pad this way).
+static FailureOr<bool> foldTranspose(OnnxNode &node) {
+  const HostTensor *data = node.getConstantInput(0);
+  if (!data)
+    return false;
+  int64_t rank = data->getRank();
+  SmallVector<int64_t> permutation;
+  if (std::optional<SmallVector<int64_t>> perm = node.getInts("perm"))
+    permutation = *perm;
+  else
+    for (int64_t d = rank - 1; d >= 0; --d)
+      permutation.push_back(d);
+  SmallVector<int64_t> sorted(permutation);
+  llvm::sort(sorted);
+  if (static_cast<int64_t>(permutation.size()) != rank ||
+      sorted != llvm::to_vector(llvm::seq<int64_t>(0, rank)))
+    return node.emitError()
+           << "'perm' is not a permutation of the " << rank << " dimensions";
+  ArrayRef<int64_t> inputShape = data->getShape();
+  SmallVector<int64_t> inputStrides = getStrides(inputShape);
+  SmallVector<int64_t> shape;
+  for (int64_t d : permutation)
+    shape.push_back(inputShape[d]);
+  SmallVector<int64_t> positions;
+  for (int64_t i = 0, e = data->size(); i < e; ++i) {
+    int64_t linear = i, position = 0;
+    for (int64_t d = rank - 1; d >= 0; --d) {
+      position += (linear % shape[d]) * inputStrides[permutation[d]];
+      linear /= shape[d];
+    }
+    positions.push_back(position);
+  }
+  node.setOutput(0,
+                 gatherElements(*data, withShape(data->getElementType(), shape),
+                                positions));
+  return true;
+}
+
+/// Expand of an integer constant to a constant shape. Float constants are
+/// weights: kiln.expand keeps them at their size.
+static FailureOr<bool> foldExpand(OnnxNode &node) {
+  const HostTensor *data = node.getConstantInput(0);
+  const HostTensor *target = node.getConstantInput(1);
+  if (!data || !target || data->isFloat())
+    return false;
+  SmallVector<int64_t> targetShape = target->toInts();
+  std::optional<SmallVector<int64_t>> shape =
+      broadcast({data->getShape(), targetShape});
+  if (!shape)
+    return node.emitError() << "cannot expand the input to 'shape'";
+  int64_t numElements = getNumElements(*shape);
+  if (numElements > kMaxHostElements)
+    return false;
+  SmallVector<int64_t> positions;
+  for (int64_t i = 0; i < numElements; ++i)
+    positions.push_back(broadcastIndex(*shape, data->getShape(), i));
+  node.setOutput(0, gatherElements(*data,
+                                   withShape(data->getElementType(), *shape),
+                                   positions));
+  return true;
+}
+
 void onnx_import::populateShapeFolders(NodeFolderTable &table) {
   table["Constant"] = foldConstant;
   table["Shape"] = foldShape;
@@ -904,4 +966,6 @@ void onnx_import::populateShapeFolders(NodeFolderTable &table) {
   table["Unsqueeze"] = foldReshapeLike;
   table["Concat"] = foldConcat;
   table["Slice"] = foldSlice;
+  table["Transpose"] = foldTranspose;
+  table["Expand"] = foldExpand;
 }
