@@ -145,7 +145,7 @@ private:
 static RankedTensorType getTensorType(MLIRContext *context, int32_t dataType,
                                       ArrayRef<int64_t> dims) {
   Type elementType = getElementType(context, dataType);
-  if (!elementType)
+  if (!elementType || !isValidShape(dims))
     return {};
   return RankedTensorType::get(dims, elementType);
 }
@@ -205,6 +205,8 @@ LogicalResult GraphImporter::defineTensor(StringRef name,
     return node.emitError() << "external data is not supported";
   RankedTensorType type =
       getTensorType(context, tensor.data_type(), getDims(tensor));
+  if (!isValidShape(getDims(tensor)))
+    return node.emitError() << "the constant has an invalid shape";
   if (!type)
     return node.emitError()
            << "constant of element type " << getDataTypeName(tensor.data_type())
@@ -227,6 +229,9 @@ LogicalResult GraphImporter::defineInitializers() {
   for (::onnx::TensorProto &tensor : *graph.mutable_initializer()) {
     RankedTensorType type =
         getTensorType(context, tensor.data_type(), getDims(tensor));
+    if (!isValidShape(getDims(tensor)))
+      return emitError() << "initializer '" << tensor.name()
+                         << "' has an invalid shape";
     if (!type)
       return emitError() << "initializer '" << tensor.name()
                          << "' has element type "
@@ -274,6 +279,8 @@ getInputType(MLIRContext *context, const ::onnx::ValueInfoProto &input,
     error << "; give its shape with --input-shape " << name << "=DIMS";
     return failure();
   }
+  if (!isValidShape(shape))
+    return emitError() << "input '" << name << "' has an invalid shape";
   return RankedTensorType::get(shape, elementType);
 }
 
@@ -579,6 +586,17 @@ OnnxNode::reportBuildFailure(StringRef opName, ValueRange operands,
 //===----------------------------------------------------------------------===//
 // Helpers shared by the families
 //===----------------------------------------------------------------------===//
+
+bool onnx_import::isValidShape(ArrayRef<int64_t> shape) {
+  constexpr int64_t kMaxElements = int64_t(1) << 48;
+  int64_t count = 1;
+  for (int64_t size : shape) {
+    if (size < 0 || (size > 0 && count > kMaxElements / size))
+      return false;
+    count *= size;
+  }
+  return true;
+}
 
 FailureOr<int64_t> onnx_import::normalizeAxis(const OnnxNode &node,
                                               int64_t axis, int64_t rank,

@@ -444,6 +444,10 @@ FailureOr<Value> expandTo2d(const OnnxNode &node, Value value);
 /// [N, C, 1, L] -> [N, C, L].
 FailureOr<Value> collapseFrom2d(const OnnxNode &node, Value value);
 
+/// Returns true if `shape` has no negative dimension and fewer than 2^48
+/// elements (so that element counts and byte sizes cannot overflow).
+bool isValidShape(ArrayRef<int64_t> shape);
+
 /// The axes of Squeeze, Unsqueeze and the reductions: the `axes` attribute
 /// (older opsets), else constant input `inputIndex` (newer opsets), else
 /// nullopt when neither is given.

@@ -62,8 +62,12 @@ onnx_import::resolveReshape(const OnnxNode &node, ArrayRef<int64_t> inputShape,
       resolved = inputShape[i];
     }
     shape.push_back(resolved);
-    known *= resolved;
   }
+  // With the -1 as 1, the product of the sizes must not overflow.
+  if (!isValidShape(shape))
+    return node.emitError() << "'shape' has too many elements";
+  for (int64_t size : shape)
+    known *= size;
   int64_t numElements = 1;
   for (int64_t size : inputShape)
     numElements *= size;
@@ -337,8 +341,8 @@ static FailureOr<bool> foldConstantOfShape(OnnxNode &node) {
   if (failed(shapeTensor))
     return failure();
   SmallVector<int64_t> shape = (*shapeTensor)->toInts();
-  if (llvm::any_of(shape, [](int64_t size) { return size < 0; }))
-    return node.emitError() << "the shape has a negative dimension";
+  if (!isValidShape(shape))
+    return node.emitError() << "invalid shape";
   Type elementType = Float32Type::get(node.getContext());
   double value = 0;
   if (const ::onnx::AttributeProto *attr = node.getAttr("value")) {
@@ -394,7 +398,7 @@ static FailureOr<bool> foldRange(OnnxNode &node) {
   if (delta == 0)
     return node.emitError() << "'delta' is 0";
   double count = std::max(std::ceil((limit - start) / delta), 0.0);
-  if (count > kMaxHostElements)
+  if (!std::isfinite(count) || count > kMaxHostElements)
     return node.emitError() << "Range of " << count
                             << " elements is too large to evaluate at import";
   RankedTensorType type =
@@ -504,17 +508,22 @@ static std::optional<Arith> getArith(StringRef opType) {
 /// Applies `op` to integers; reports division by zero.
 static FailureOr<int64_t> applyInt(const OnnxNode &node, Arith op, int64_t a,
                                    int64_t b, bool fmod) {
+  // Integer arithmetic wraps around, as at run time, instead of overflowing.
+  auto wrap = [](uint64_t x) { return static_cast<int64_t>(x); };
+  auto ua = static_cast<uint64_t>(a), ub = static_cast<uint64_t>(b);
   switch (op) {
   case Arith::Add:
-    return a + b;
+    return wrap(ua + ub);
   case Arith::Sub:
-    return a - b;
+    return wrap(ua - ub);
   case Arith::Mul:
-    return a * b;
+    return wrap(ua * ub);
   case Arith::Div:
   case Arith::Mod:
     if (b == 0)
       return node.emitError() << "division by zero in a constant";
+    if (b == -1)
+      return op == Arith::Div ? wrap(0 - ua) : 0;
     if (op == Arith::Div)
       return a / b;
     if (fmod)
@@ -540,9 +549,9 @@ static FailureOr<int64_t> applyInt(const OnnxNode &node, Arith op, int64_t a,
   case Arith::Or:
     return a || b;
   case Arith::Neg:
-    return -a;
+    return wrap(0 - ua);
   case Arith::Abs:
-    return a < 0 ? -a : a;
+    return a < 0 ? wrap(0 - ua) : a;
   case Arith::Not:
     return !a;
   case Arith::Floor:
@@ -930,7 +939,7 @@ static FailureOr<bool> foldExpand(OnnxNode &node) {
   SmallVector<int64_t> targetShape = target->toInts();
   std::optional<SmallVector<int64_t>> shape =
       broadcast({data->getShape(), targetShape});
-  if (!shape)
+  if (!shape || !isValidShape(*shape))
     return node.emitError() << "cannot expand the input to 'shape'";
   int64_t numElements = getNumElements(*shape);
   if (numElements > kMaxHostElements)

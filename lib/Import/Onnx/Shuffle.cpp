@@ -132,6 +132,10 @@ static LogicalResult importResize(OnnxNode &node) {
     outputSizes = (*sizes)->toInts();
   } else if (*scales) {
     SmallVector<double> scaleValues = (*scales)->toDoubles();
+    if (llvm::any_of(scaleValues, [](double scale) {
+          return !std::isfinite(scale) || scale <= 0;
+        }))
+      return node.emitError() << "'scales' must be positive";
     for (int64_t d = 0; d < rank; ++d)
       outputSizes.push_back(getScaledSize(type.getDimSize(d), scaleValues[d]));
     attributes.push_back(

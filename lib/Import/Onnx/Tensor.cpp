@@ -182,6 +182,12 @@ static LogicalResult importPad(OnnxNode &node) {
     SliceBounds bounds;
     for (int64_t d = 0; d < rank; ++d) {
       int64_t size = type.getDimSize(d);
+      int64_t cropped = std::max<int64_t>(0, -pads[d]) +
+                        std::max<int64_t>(0, -pads[rank + d]);
+      if (cropped > size)
+        return node.emitError()
+               << "'pads' crop " << cropped << " elements from dimension " << d
+               << " of size " << size;
       int64_t begin = std::min(std::max<int64_t>(0, -pads[d]), size);
       int64_t end =
           std::max(size - std::max<int64_t>(0, -pads[rank + d]), begin);

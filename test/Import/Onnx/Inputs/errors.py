@@ -84,6 +84,18 @@ save(model([N("AveragePool", ["x"], ["y"], name="pool", kernel_shape=[2, 2],
               pads=[2, 2, 2, 2])],
            [("x", FLOAT, [1, 1, 4, 4])], ["y"]), d, "kiln-check")
 
+# Shapes that do not fit in memory or do not make sense, found only when the
+# shape code is evaluated.
+x = ("x", FLOAT, [1, 4, 6, 6])
+save(model([N("Reshape", ["x", "s"], ["y"], name="reshape")], [x],
+           [("y", FLOAT, [None, None, None])], [ints("s", [2**40, 2**40, 0])],
+           infer=False), d, "huge-reshape")
+save(model([N("ConstantOfShape", ["s"], ["y"], name="fill")], [],
+           [("y", FLOAT, [None, None])], [ints("s", [2**33, 2**33])],
+           infer=False), d, "huge-fill")
+save(model([N("Pad", ["x", "p"], ["y"], name="crop")], [x], ["y"],
+           [ints("p", [0, 0, -9, 0, 0, 0, 0, 0])]), d, "over-crop")
+
 # Weights in an external file.
 external = model([N("Add", ["x", "w"], ["y"])], [("x", FLOAT, [256])], ["y"],
                  [weights("w", [256])])
