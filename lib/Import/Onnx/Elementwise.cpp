@@ -187,6 +187,25 @@ static LogicalResult importClip(OnnxNode &node) {
       return node.emitError() << "'" << name << "' must be a scalar";
     attributes.push_back(node.f64Attr(name, (*bound)->getDouble(0)));
   }
+  // kiln.clip is for floats; integers are clipped with max and min.
+  Type elementType = cast<RankedTensorType>(input->getType()).getElementType();
+  if (!isa<FloatType>(elementType)) {
+    Value result = *input;
+    for (NamedAttribute bound : attributes) {
+      double value = cast<FloatAttr>(bound.getValue()).getValueAsDouble();
+      FailureOr<Value> constant = createScalar(node, elementType, value);
+      if (failed(constant))
+        return failure();
+      FailureOr<Value> clipped = bound.getName() == "min"
+                                     ? node.create<MaxOp>({result, *constant})
+                                     : node.create<MinOp>({result, *constant});
+      if (failed(clipped))
+        return failure();
+      result = *clipped;
+    }
+    node.setOutput(0, result);
+    return success();
+  }
   FailureOr<Value> result = node.create<ClipOp>({*input}, attributes);
   if (failed(result))
     return failure();

@@ -32,6 +32,8 @@ nodes = [
     N("ConvTranspose", ["x", "w"], ["same"], strides=[2, 2],
       auto_pad="SAME_UPPER"),
     N("ConvTranspose", ["x", "wg"], ["grouped"], group=2),
+    N("ConvTranspose", ["x", "w"], ["larger"], strides=[2, 2],
+      output_shape=[12, 11]),
 ]
 save(model(nodes, [("x", FLOAT, [1, 4, 5, 5])], [n.output[0] for n in nodes],
            [weights("w", [4, 3, 3, 3]), weights("b", [3], 1),

@@ -56,8 +56,10 @@ nodes = [
     N("HardSigmoid", ["x"], ["hsigmoid"], alpha=0.25),
     N("HardSwish", ["x"], ["hswish"]),
     N("Softplus", ["x"], ["softplus"]),
+    N("Clip", ["i", "ilo", "ihi"], ["clip_int"]),
 ]
-save(model(nodes, [("x", FLOAT, [1, 4, 2, 2])], [n.output[0] for n in nodes],
-           [floats("lo", 0.0), floats("hi", 6.0),
+save(model(nodes, [("x", FLOAT, [1, 4, 2, 2]), ("i", INT64, [4])],
+           [n.output[0] for n in nodes],
+           [floats("lo", 0.0), floats("hi", 6.0), ints("ilo", -1), ints("ihi", 5),
             tensor("slope", np.full((4, 1, 1), 0.25, np.float32))], opset=14),
      d, "activations")
