@@ -46,7 +46,7 @@ namespace mlir::kiln::onnx_import {
 struct ValueState {
   /// The ONNX name.
   std::string name;
-  /// The type; null for an initializer of a data type kiln lacks.
+  /// The kiln type.
   RankedTensorType type;
   /// The kiln value, once materialized.
   Value value;
@@ -54,8 +54,6 @@ struct ValueState {
   std::optional<HostTensor> host;
   /// The tensor of an initializer or a Constant node, until materialized.
   ::onnx::TensorProto *tensor = nullptr;
-  /// The ONNX data type of `tensor`.
-  int32_t dataType = 0;
 };
 
 /// Imports the graph of one model into a module.
@@ -157,8 +155,7 @@ static SmallVector<int64_t> getDims(const ::onnx::TensorProto &tensor) {
 const HostTensor *GraphImporter::getHostTensor(ValueState &state) {
   if (state.host)
     return &*state.host;
-  if (!state.tensor || !state.type ||
-      state.type.getNumElements() > kMaxHostElements)
+  if (!state.tensor || state.type.getNumElements() > kMaxHostElements)
     return nullptr;
   // The tensor's size was checked when it was defined; reading cannot fail.
   FailureOr<HostTensor> host =
@@ -174,16 +171,12 @@ GraphImporter::materialize(ValueState &state,
                            function_ref<NodeError()> emitError) {
   if (state.value)
     return state.value;
-  if (!state.type)
-    return emitError() << "initializer '" << state.name << "' has element type "
-                       << getDataTypeName(state.dataType)
-                       << ", which kiln does not support";
   std::string blobName = sanitizeName(state.name);
   ElementsAttr attr;
   if (state.host) {
     attr = makeHostTensorAttr(*state.host, blobName);
   } else if (state.tensor) {
-    // Large tensors are never read again: free their bytes once copied.
+    // Large tensors are never read again: their bytes move into the blob.
     bool release = state.type.getNumElements() > kMaxHostElements;
     FailureOr<ElementsAttr> tensorAttr =
         makeTensorAttr(*state.tensor, state.type, blobName, release, emitError);
@@ -217,7 +210,6 @@ LogicalResult GraphImporter::defineTensor(StringRef name,
   ValueState &state = newState(name);
   state.type = type;
   state.tensor = &tensor;
-  state.dataType = tensor.data_type();
   return success();
 }
 
@@ -242,7 +234,6 @@ LogicalResult GraphImporter::defineInitializers() {
     ValueState &state = newState(tensor.name());
     state.type = type;
     state.tensor = &tensor;
-    state.dataType = tensor.data_type();
   }
   return success();
 }

@@ -153,7 +153,8 @@ LogicalResult checkTensorData(const ::onnx::TensorProto &tensor,
 /// a `dense_resource` blob copied once from the tensor's bytes, aligned, or a
 /// `dense<...>` literal for splats, scalars, booleans and integer tensors of
 /// fewer than 64 elements. `blobName` names the blob. When `releaseData` is
-/// set the tensor's raw bytes are freed once copied.
+/// set the tensor is never read again: its raw bytes move into the blob
+/// without a copy where their alignment allows, and its data is freed.
 FailureOr<ElementsAttr> makeTensorAttr(::onnx::TensorProto &tensor,
                                        RankedTensorType type,
                                        StringRef blobName, bool releaseData,

@@ -413,7 +413,7 @@ onnx_import::makeTensorAttr(TensorProto &tensor, RankedTensorType type,
     const std::string &raw = tensor.raw_data();
     ArrayRef<char> bytes(raw.data(), raw.size());
     if (ElementsAttr literal = getLiteralAttr(type, bytes)) {
-      std::string().swap(*tensor.mutable_raw_data());
+      TensorProto().Swap(&tensor);
       return literal;
     }
     if (reinterpret_cast<uintptr_t>(raw.data()) % kBlobAlignment == 0) {
@@ -431,8 +431,9 @@ onnx_import::makeTensorAttr(TensorProto &tensor, RankedTensorType type,
         attr = makeAttrFromBytes(type, b, blobName);
       })))
     return failure();
-  if (releaseData && tensor.has_raw_data())
-    std::string().swap(*tensor.mutable_raw_data());
+  // Free the tensor's data (raw or in typed fields) once copied.
+  if (releaseData)
+    TensorProto().Swap(&tensor);
   return attr;
 }
 
