@@ -51,9 +51,11 @@ cl::OptionCategory category("kiln-compile options");
 cl::opt<std::string> inputFile(cl::Positional,
                                cl::desc("<model.onnx or model.mlir>"),
                                cl::Required, cl::cat(category));
-cl::opt<std::string> outputFile("o", cl::desc("Output file (default: the "
-                                              "input's name with the emitted "
-                                              "kind's extension)"),
+cl::opt<std::string> outputFile("o",
+                                cl::desc("Output file (default: the input's "
+                                         "name with the emitted kind's "
+                                         "extension; IR written to a .mlirbc "
+                                         "file is MLIR bytecode)"),
                                 cl::value_desc("file"), cl::cat(category));
 cl::opt<std::string> target("target",
                             cl::desc("Target to compile for: cpu (default) or "
