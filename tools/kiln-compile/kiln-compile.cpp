@@ -292,11 +292,14 @@ int main(int argc, char **argv) {
   if (emit == Emit::Import)
     return writeModule(*module, output);
 
+  // Code generation needs more of the signature than the IR stages do.
+  bool generatesCode = emit != Emit::Kiln && emit != Emit::Linalg;
   FailureOr<kiln::ModelSignature> signature =
-      kiln::getModelSignature(*module);
+      kiln::getModelSignature(*module, /*forCodegen=*/generatesCode);
   if (failed(signature))
     return 1;
-  kiln::removeNameAttributes(*module);
+  if (generatesCode)
+    kiln::removeNameAttributes(*module);
 
   // MLIR pipelines.
   PassManager pm(&context);
