@@ -27,6 +27,10 @@ void populateFoldBatchNormPatterns(RewritePatternSet &patterns);
 /// ops by kiln.rope, join partial ropes and turn theta tables into theta.
 void populateRecognizeRopePatterns(RewritePatternSet &patterns);
 
+/// Adds the patterns that fuse softmax attention into kiln.attention and fold
+/// ropes, scales, layout transposes and causal masks into it.
+void populateFuseAttentionPatterns(RewritePatternSet &patterns);
+
 } // namespace mlir::kiln
 
 #endif // KILN_DIALECT_KILN_TRANSFORMS_PASSES_H

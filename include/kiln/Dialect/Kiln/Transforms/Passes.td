@@ -103,4 +103,62 @@ def RecognizeRope : Pass<"kiln-recognize-rope", "::mlir::func::FuncOp"> {
   }];
 }
 
+def FuseAttention : Pass<"kiln-fuse-attention", "::mlir::func::FuncOp"> {
+  let summary = "Fuse softmax attention subgraphs, with their RoPE, into kiln.attention";
+  let description = [{
+    Replaces scaled dot-product attention written with matrix products by
+    one `kiln.attention`, then folds the rotary embeddings of Q and K into it
+    so that the rotated Q and K are never values of the program:
+
+    ```
+    softmax(matmul(Q, transpose(K)) * s [+ mask ...], axis = -1) @ V
+        -> kiln.attention Q, K, V mask(mask) {scale = s}
+    ```
+
+    - The scale is any product of scalar constant factors (`* c` or `/ c`)
+      on the scores, on Q and on K (or on K^T); `scale` is always written
+      explicitly (1.0 when there is none). Masks are additions to the scaled
+      scores that broadcast to them (several are summed); a mask inside a
+      scale is not recognized.
+    - Transposes are peeled off Q, K^T and V: when all three come from
+      `[B, S, H, D]` tensors the attention is bshd on them (and its result is
+      transposed back), otherwise bhsd.
+    - K and V whose heads are repeated with `reshape(expand(unsqueeze(kv)))`
+      (`repeat_kv` of transformers), or broadcast by the products from one
+      head, give grouped- or multi-query attention on the unrepeated heads.
+    - The scores, scaled scores, masked scores and softmax must have no other
+      users, and the softmax must be over the last axis.
+
+    Then, on `kiln.attention`:
+    - `attention(rope(q), rope(k), v)` whose ropes have the same layout as
+      the attention and the same pairing, rotary_dim, theta and offset, and
+      are used by this attention only, becomes `attention(q, k, v)
+      {rope = #kiln.rope<...>}`; cos/sin tables become `rope_tables` (the
+      same tables, or constants of which one is a prefix of the other).
+    - Scalar scales of the query or key are absorbed into `scale`.
+    - Query, key and value that are all heads/sequence transposes switch the
+      attention's layout; a transposed rope feeding an attention swaps with
+      the transpose so that it can fold.
+    - A constant mask that is 0 on and below the (bottom-right aligned)
+      diagonal and -inf above it becomes `causal`.
+
+    ```mlir
+    %kt = kiln.transpose %k {permutation = array<i64: 0, 1, 3, 2>} : ...
+    %s = kiln.matmul %q, %kt : ...
+    %d = kiln.div %s, %c8 : (tensor<1x8x128x128xf32>, tensor<f32>) -> tensor<1x8x128x128xf32>
+    %p = kiln.softmax %d {axis = -1 : i64} : tensor<1x8x128x128xf32>
+    %o = kiln.matmul %p, %v : ...
+    ```
+    becomes
+    ```mlir
+    %o = kiln.attention %q, %k, %v {scale = 1.250000e-01 : f64} : ...
+    ```
+
+    Input invariant: verified kiln IR; run after `kiln-recognize-rope`.
+    Output IR: the same computation, except that a row of scores that is
+    -inf everywhere gives a zero row (kiln.attention's convention) instead of
+    NaN.
+  }];
+}
+
 #endif // KILN_DIALECT_KILN_TRANSFORMS_PASSES_TD
