@@ -98,8 +98,7 @@ struct PeeledOperand {
 /// Matches `reshape(expand(unsqueeze(kv)))` that repeats each head of `kv`
 /// (dimension `headPos`) `groups` times in a row, as `repeat_kv` in
 /// transformers; returns kv.
-static Value matchRepeatedHeads(Value value, int64_t headPos,
-                                int64_t &groups) {
+static Value matchRepeatedHeads(Value value, int64_t headPos, int64_t &groups) {
   auto reshape = value.getDefiningOp<ReshapeOp>();
   if (!reshape)
     return {};
@@ -167,8 +166,8 @@ static PeeledOperand peelOperand(Value value, ArrayRef<int64_t> permutation,
     }
     if (allowRepeat && peeled.groups == 1) {
       int64_t groups = 1;
-      if (Value kv = matchRepeatedHeads(peeled.value, peeled.permutation[1],
-                                        groups)) {
+      if (Value kv =
+              matchRepeatedHeads(peeled.value, peeled.permutation[1], groups)) {
         peeled.groups = groups;
         peeled.value = kv;
         continue;
@@ -214,8 +213,8 @@ static Value transpose(PatternRewriter &rewriter, Location loc, Value input,
   for (int64_t i : permutation)
     shape.push_back(type.getDimSize(i));
   return TransposeOp::create(
-      rewriter, loc, RankedTensorType::get(shape, type.getElementType()),
-      input, rewriter.getDenseI64ArrayAttr(permutation));
+      rewriter, loc, RankedTensorType::get(shape, type.getElementType()), input,
+      rewriter.getDenseI64ArrayAttr(permutation));
 }
 
 /// Returns true if every use of `op` is as query or key of `attention`.
@@ -277,10 +276,8 @@ struct FuseSoftmaxAttention : OpRewritePattern<MatMulOp> {
       }
       if (auto add = scores.getDefiningOp<AddOp>()) {
         Value lhs = add.getLhs(), rhs = add.getRhs();
-        bool lhsScores =
-            lhs.getType() == add.getType() && reachesProduct(lhs);
-        bool rhsScores =
-            rhs.getType() == add.getType() && reachesProduct(rhs);
+        bool lhsScores = lhs.getType() == add.getType() && reachesProduct(lhs);
+        bool rhsScores = rhs.getType() == add.getType() && reachesProduct(rhs);
         if (!lhsScores && !rhsScores)
           break;
         if (scaled)
@@ -403,14 +400,15 @@ struct FoldRopeIntoAttention : OpRewritePattern<AttentionOp> {
           if (!table)
             return rewriter.notifyMatchFailure(attention, "tables differ");
       bool keyLonger = tables[1][0]->size() > tables[0][0]->size();
-      auto &longer = tables[keyLonger ? 1 : 0], &shorter = tables[keyLonger ? 0 : 1];
+      auto &longer = tables[keyLonger ? 1 : 0],
+           &shorter = tables[keyLonger ? 0 : 1];
       for (int i = 0; i < 2; ++i)
         if (!std::equal(shorter[i]->begin(), shorter[i]->end(),
                         longer[i]->begin()))
           return rewriter.notifyMatchFailure(attention, "tables differ");
       RopeOp source = keyLonger ? keyRope : queryRope;
-      for (Value table : {keyRope.getCos(), keyRope.getSin(),
-                          queryRope.getSin()})
+      for (Value table :
+           {keyRope.getCos(), keyRope.getSin(), queryRope.getSin()})
         if (cast<RankedTensorType>(table.getType()).getElementType() !=
             cast<RankedTensorType>(queryRope.getCos().getType())
                 .getElementType())
@@ -424,9 +422,9 @@ struct FoldRopeIntoAttention : OpRewritePattern<AttentionOp> {
                               queryRope.getPositionOffset());
     AttentionOp fused = rebuildAttention(
         rewriter, attention, attention.getType(), queryRope.getInput(),
-        keyRope.getInput(), attention.getValue(), attention.getMask(), cos,
-        sin, attention.getLayout(), attention.getScaleAttr(),
-        attention.getCausal(), rope);
+        keyRope.getInput(), attention.getValue(), attention.getMask(), cos, sin,
+        attention.getLayout(), attention.getScaleAttr(), attention.getCausal(),
+        rope);
     rewriter.replaceOp(attention, fused.getResult());
     return success();
   }
@@ -446,8 +444,9 @@ struct AbsorbScaleIntoAttention : OpRewritePattern<AttentionOp> {
       return rewriter.notifyMatchFailure(attention, "no scaled q or k");
     int64_t headDim =
         cast<RankedTensorType>(attention.getQuery().getType()).getDimSize(3);
-    double scale = attention.getScale() ? attention.getScale()->convertToDouble()
-                                        : 1.0 / std::sqrt(double(headDim));
+    double scale = attention.getScale()
+                       ? attention.getScale()->convertToDouble()
+                       : 1.0 / std::sqrt(double(headDim));
     Value query = attention.getQuery(), key = attention.getKey();
     if (queryScale) {
       scale *= queryScale->factor;
@@ -457,12 +456,12 @@ struct AbsorbScaleIntoAttention : OpRewritePattern<AttentionOp> {
       scale *= keyScale->factor;
       key = keyScale->input;
     }
-    AttentionOp fused = rebuildAttention(
-        rewriter, attention, attention.getType(), query, key,
-        attention.getValue(), attention.getMask(), attention.getRopeCos(),
-        attention.getRopeSin(), attention.getLayout(),
-        rewriter.getF64FloatAttr(scale), attention.getCausal(),
-        attention.getRopeAttr());
+    AttentionOp fused =
+        rebuildAttention(rewriter, attention, attention.getType(), query, key,
+                         attention.getValue(), attention.getMask(),
+                         attention.getRopeCos(), attention.getRopeSin(),
+                         attention.getLayout(), rewriter.getF64FloatAttr(scale),
+                         attention.getCausal(), attention.getRopeAttr());
     rewriter.replaceOp(attention, fused.getResult());
     return success();
   }
@@ -491,14 +490,14 @@ struct AbsorbLayoutTransposes : OpRewritePattern<AttentionOp> {
     SmallVector<int64_t> shape(type.getShape());
     std::swap(shape[1], shape[2]);
     AttentionOp fused = rebuildAttention(
-        rewriter, attention, RankedTensorType::get(shape, type.getElementType()),
-        inputs[0], inputs[1], inputs[2], attention.getMask(),
-        attention.getRopeCos(), attention.getRopeSin(), layout,
-        attention.getScaleAttr(), attention.getCausal(),
-        attention.getRopeAttr());
-    rewriter.replaceOp(attention, transpose(rewriter, attention.getLoc(),
-                                            fused.getResult(),
-                                            kSwapHeadsAndSequence));
+        rewriter, attention,
+        RankedTensorType::get(shape, type.getElementType()), inputs[0],
+        inputs[1], inputs[2], attention.getMask(), attention.getRopeCos(),
+        attention.getRopeSin(), layout, attention.getScaleAttr(),
+        attention.getCausal(), attention.getRopeAttr());
+    rewriter.replaceOp(attention,
+                       transpose(rewriter, attention.getLoc(),
+                                 fused.getResult(), kSwapHeadsAndSequence));
     return success();
   }
 };
@@ -517,8 +516,7 @@ struct SwapRopeAndTranspose : OpRewritePattern<TransposeOp> {
     if (!rope || !rope->hasOneUse())
       return rewriter.notifyMatchFailure(op, "input is not a rope used once");
     if (!llvm::all_of(op->getUses(), [](OpOperand &use) {
-          return isa<AttentionOp>(use.getOwner()) &&
-                 use.getOperandNumber() < 2;
+          return isa<AttentionOp>(use.getOwner()) && use.getOperandNumber() < 2;
         }))
       return rewriter.notifyMatchFailure(op, "not an attention's q or k");
     Value swapped = transpose(rewriter, op.getLoc(), rope.getInput(),

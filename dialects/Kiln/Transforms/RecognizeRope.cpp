@@ -296,9 +296,9 @@ readPositionTable(Value table, RankedTensorType input, SequenceLayout layout) {
 /// Reduces an [S, D] table whose two entries of every pair are equal
 /// (duplicated halves for `half`, repeated entries for `interleaved`) to the
 /// [S, D / 2] table kiln.rope takes.
-static std::optional<SmallVector<double>>
-reducePairs(ArrayRef<double> table, int64_t rows, int64_t dim,
-            RopePairing pairing) {
+static std::optional<SmallVector<double>> reducePairs(ArrayRef<double> table,
+                                                      int64_t rows, int64_t dim,
+                                                      RopePairing pairing) {
   int64_t pairs = dim / 2;
   SmallVector<double> reduced;
   reduced.reserve(rows * pairs);
@@ -376,7 +376,8 @@ static std::optional<RopeAngles> fitAngles(const RopeTables &tables,
     for (int64_t k = 1; k < pairs; ++k) {
       double advance = 0.0;
       for (int64_t p = 1; p < rows; ++p)
-        advance += std::remainder(phase(p, k) - phase(p - 1, k), 2.0 * llvm::numbers::pi);
+        advance += std::remainder(phase(p, k) - phase(p - 1, k),
+                                  2.0 * llvm::numbers::pi);
       if (!(advance > 0.0))
         continue;
       double freq = advance / static_cast<double>(rows - 1);
@@ -432,8 +433,8 @@ static Value buildRope(PatternRewriter &rewriter, Location loc, Value input,
   std::optional<RopeAngles> angles = fitAngles(tables, epsilon);
   Value cos, sin;
   if (!angles) {
-    auto type = RankedTensorType::get({tables.rows, tables.pairs},
-                                      tableElementType);
+    auto type =
+        RankedTensorType::get({tables.rows, tables.pairs}, tableElementType);
     cos = ConstantOp::create(rewriter, loc,
                              buildFloatData(type, tables.cos, "rope_cos"));
     sin = ConstantOp::create(rewriter, loc,
@@ -539,9 +540,9 @@ private:
           s = -s;
       Type tableElement =
           cast<RankedTensorType>(cosTable.getType()).getElementType();
-      Value rope = buildRope(rewriter, root.getLoc(), x, layout,
-                             rotation->pairing, /*rotaryDim=*/nullptr, tables,
-                             tableElement);
+      Value rope =
+          buildRope(rewriter, root.getLoc(), x, layout, rotation->pairing,
+                    /*rotaryDim=*/nullptr, tables, tableElement);
       rewriter.replaceOp(root, rope);
       return success();
     }
@@ -562,8 +563,7 @@ struct RecognizePartialRope : OpRewritePattern<ConcatOp> {
     auto rope = concat.getInputs()[0].getDefiningOp<RopeOp>();
     if (!rope || !rope->hasOneUse())
       return rewriter.notifyMatchFailure(concat, "first part is not a rope");
-    std::optional<LastAxisSlice> rotated =
-        matchLastAxisSlice(rope.getInput());
+    std::optional<LastAxisSlice> rotated = matchLastAxisSlice(rope.getInput());
     std::optional<LastAxisSlice> rest =
         matchLastAxisSlice(concat.getInputs()[1]);
     if (!rotated || !rest || rotated->source != rest->source ||
@@ -600,8 +600,8 @@ struct RopeTablesToTheta : OpRewritePattern<RopeOp> {
     std::optional<SmallVector<double>> sin = readFloatConstant(rope.getSin());
     if (!cos || !sin)
       return rewriter.notifyMatchFailure(rope, "tables are not constant");
-    RopeTables tables{std::move(*cos), std::move(*sin),
-                      tableType.getDimSize(0), tableType.getDimSize(1)};
+    RopeTables tables{std::move(*cos), std::move(*sin), tableType.getDimSize(0),
+                      tableType.getDimSize(1)};
     double epsilon = std::max(getEpsilon(tableType.getElementType()),
                               getEpsilon(sinType.getElementType()));
     std::optional<RopeAngles> angles = fitAngles(tables, epsilon);
