@@ -24,6 +24,7 @@
 #include "kiln/Dialect/Kiln/Utils/ConstantData.h"
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/IR/Matchers.h"
 #include "mlir/IR/PatternMatch.h"
 #include "mlir/Transforms/GreedyPatternRewriteDriver.h"
 #include "llvm/ADT/SetVector.h"
@@ -259,6 +260,156 @@ static std::optional<Rotation> matchRotation(Value value) {
 //===----------------------------------------------------------------------===//
 
 namespace {
+/// A float tensor known at compile time, row-major.
+struct ConstantTensor {
+  SmallVector<int64_t> shape;
+  SmallVector<double> values;
+};
+} // namespace
+
+/// Tensors of more elements than this are not evaluated.
+constexpr int64_t kMaxEvaluatedElements = int64_t(1) << 24;
+
+static SmallVector<int64_t> getStrides(ArrayRef<int64_t> shape) {
+  SmallVector<int64_t> strides(shape.size(), 1);
+  for (int64_t d = static_cast<int64_t>(shape.size()) - 2; d >= 0; --d)
+    strides[d] = strides[d + 1] * shape[d + 1];
+  return strides;
+}
+
+/// Calls `fn(index, linear)` for every index of `shape` in row-major order.
+template <typename Fn>
+static void forEachIndex(ArrayRef<int64_t> shape, Fn fn) {
+  int64_t count = 1;
+  for (int64_t size : shape)
+    count *= size;
+  SmallVector<int64_t> index(shape.size(), 0);
+  for (int64_t linear = 0; linear < count; ++linear) {
+    fn(ArrayRef<int64_t>(index), linear);
+    for (int64_t d = static_cast<int64_t>(shape.size()) - 1; d >= 0; --d) {
+      if (++index[d] < shape[d])
+        break;
+      index[d] = 0;
+    }
+  }
+}
+
+/// The integer elements of a constant, or std::nullopt.
+static std::optional<SmallVector<int64_t>> readIntConstant(Value value) {
+  DenseIntElementsAttr attr;
+  if (!matchPattern(value, m_Constant(&attr)))
+    return std::nullopt;
+  SmallVector<int64_t> values;
+  for (const APInt &x : attr.getValues<APInt>())
+    values.push_back(x.getSExtValue());
+  return values;
+}
+
+/// Evaluates `value` when it is a float constant viewed through data
+/// movement only (reshapes, transposes, slices, expands, and gathers with
+/// constant indices), as cos/sin tables are when a cache is indexed by
+/// constant positions (`cos_cached[position_ids].unsqueeze(1)`).
+static std::optional<ConstantTensor> evaluateConstant(Value value,
+                                                      int depth = 0) {
+  auto type = cast<RankedTensorType>(value.getType());
+  if (depth > 16 || type.getNumElements() > kMaxEvaluatedElements)
+    return std::nullopt;
+  SmallVector<int64_t> shape(type.getShape());
+  if (std::optional<SmallVector<double>> data = readFloatConstant(value))
+    return ConstantTensor{shape, std::move(*data)};
+  Operation *op = value.getDefiningOp();
+  if (!op)
+    return std::nullopt;
+  if (isa<ReshapeOp, UnsqueezeOp, SqueezeOp, FlattenOp>(op)) {
+    std::optional<ConstantTensor> input =
+        evaluateConstant(op->getOperand(0), depth + 1);
+    if (!input)
+      return std::nullopt;
+    return ConstantTensor{shape, std::move(input->values)};
+  }
+  if (auto transpose = dyn_cast<TransposeOp>(op)) {
+    std::optional<ConstantTensor> input =
+        evaluateConstant(transpose.getInput(), depth + 1);
+    if (!input)
+      return std::nullopt;
+    SmallVector<int64_t> strides = getStrides(input->shape);
+    ArrayRef<int64_t> permutation = transpose.getPermutation();
+    ConstantTensor result{shape, SmallVector<double>(type.getNumElements())};
+    forEachIndex(shape, [&](ArrayRef<int64_t> index, int64_t linear) {
+      int64_t source = 0;
+      for (size_t d = 0; d < index.size(); ++d)
+        source += index[d] * strides[permutation[d]];
+      result.values[linear] = input->values[source];
+    });
+    return result;
+  }
+  if (auto slice = dyn_cast<SliceOp>(op)) {
+    std::optional<ConstantTensor> input =
+        evaluateConstant(slice.getInput(), depth + 1);
+    if (!input)
+      return std::nullopt;
+    SmallVector<int64_t> strides = getStrides(input->shape);
+    ArrayRef<int64_t> starts = slice.getStarts(), steps = slice.getSteps();
+    ConstantTensor result{shape, SmallVector<double>(type.getNumElements())};
+    forEachIndex(shape, [&](ArrayRef<int64_t> index, int64_t linear) {
+      int64_t source = 0;
+      for (size_t d = 0; d < index.size(); ++d)
+        source += (starts[d] + index[d] * steps[d]) * strides[d];
+      result.values[linear] = input->values[source];
+    });
+    return result;
+  }
+  if (auto expand = dyn_cast<ExpandOp>(op)) {
+    std::optional<ConstantTensor> input =
+        evaluateConstant(expand.getInput(), depth + 1);
+    if (!input)
+      return std::nullopt;
+    int64_t offset = type.getRank() - static_cast<int64_t>(input->shape.size());
+    SmallVector<int64_t> strides = getStrides(input->shape);
+    ConstantTensor result{shape, SmallVector<double>(type.getNumElements())};
+    forEachIndex(shape, [&](ArrayRef<int64_t> index, int64_t linear) {
+      int64_t source = 0;
+      for (size_t d = 0; d < input->shape.size(); ++d)
+        if (input->shape[d] != 1)
+          source += index[d + offset] * strides[d];
+      result.values[linear] = input->values[source];
+    });
+    return result;
+  }
+  if (auto gather = dyn_cast<GatherOp>(op)) {
+    std::optional<ConstantTensor> data =
+        evaluateConstant(gather.getData(), depth + 1);
+    std::optional<SmallVector<int64_t>> indices =
+        readIntConstant(gather.getIndices());
+    if (!data || !indices)
+      return std::nullopt;
+    int64_t rank = static_cast<int64_t>(data->shape.size());
+    int64_t axis = normalizeAxis(gather.getAxis(), rank);
+    int64_t size = data->shape[axis];
+    for (int64_t &i : *indices) {
+      if (i < 0)
+        i += size;
+      if (i < 0 || i >= size)
+        return std::nullopt;
+    }
+    // output[a.., j.., b..] = data[a.., indices[j..], b..]
+    int64_t outer = 1, inner = 1;
+    for (int64_t d = 0; d < axis; ++d)
+      outer *= data->shape[d];
+    for (int64_t d = axis + 1; d < rank; ++d)
+      inner *= data->shape[d];
+    ConstantTensor result{shape, {}};
+    result.values.reserve(type.getNumElements());
+    for (int64_t o = 0; o < outer; ++o)
+      for (int64_t i : *indices)
+        for (int64_t n = 0; n < inner; ++n)
+          result.values.push_back(data->values[(o * size + i) * inner + n]);
+    return result;
+  }
+  return std::nullopt;
+}
+
+namespace {
 /// cos and sin per (position, pair): `rows` x `pairs`, row-major.
 struct RopeTables {
   SmallVector<double> cos, sin;
@@ -266,9 +417,10 @@ struct RopeTables {
 };
 } // namespace
 
-/// Reads the constant `table`, broadcast against the 4-D `input` of layout
-/// `layout`, as an [S, D] matrix. Fails unless the table depends on the
-/// position and the feature only (size 1 in the batch and head dimensions).
+/// Evaluates `table` (see evaluateConstant), broadcast against the 4-D
+/// `input` of layout `layout`, as an [S, D] matrix. Fails unless the table
+/// depends on the position and the feature only (size 1 in the batch and head
+/// dimensions).
 static std::optional<SmallVector<double>>
 readPositionTable(Value table, RankedTensorType input, SequenceLayout layout) {
   auto type = cast<RankedTensorType>(table.getType());
@@ -282,14 +434,14 @@ readPositionTable(Value table, RankedTensorType input, SequenceLayout layout) {
   if (shape[0] != 1 || shape[headPos] != 1 || shape[3] != dim ||
       (shape[seqPos] != 1 && shape[seqPos] != seqLen))
     return std::nullopt;
-  std::optional<SmallVector<double>> data = readFloatConstant(table);
+  std::optional<ConstantTensor> data = evaluateConstant(table);
   if (!data)
     return std::nullopt;
   if (shape[seqPos] == seqLen)
-    return data;
+    return std::move(data->values);
   SmallVector<double> rows;
   for (int64_t p = 0; p < seqLen; ++p)
-    llvm::append_range(rows, *data);
+    llvm::append_range(rows, data->values);
   return rows;
 }
 
@@ -596,12 +748,12 @@ struct RopeTablesToTheta : OpRewritePattern<RopeOp> {
       return rewriter.notifyMatchFailure(rope, "no tables");
     auto tableType = cast<RankedTensorType>(rope.getCos().getType());
     auto sinType = cast<RankedTensorType>(rope.getSin().getType());
-    std::optional<SmallVector<double>> cos = readFloatConstant(rope.getCos());
-    std::optional<SmallVector<double>> sin = readFloatConstant(rope.getSin());
+    std::optional<ConstantTensor> cos = evaluateConstant(rope.getCos());
+    std::optional<ConstantTensor> sin = evaluateConstant(rope.getSin());
     if (!cos || !sin)
       return rewriter.notifyMatchFailure(rope, "tables are not constant");
-    RopeTables tables{std::move(*cos), std::move(*sin), tableType.getDimSize(0),
-                      tableType.getDimSize(1)};
+    RopeTables tables{std::move(cos->values), std::move(sin->values),
+                      tableType.getDimSize(0), tableType.getDimSize(1)};
     double epsilon = std::max(getEpsilon(tableType.getElementType()),
                               getEpsilon(sinType.getElementType()));
     std::optional<RopeAngles> angles = fitAngles(tables, epsilon);

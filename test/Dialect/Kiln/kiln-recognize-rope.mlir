@@ -214,6 +214,56 @@ func.func @rope_theta_tables(%x: tensor<1x2x4x8xf32>) -> tensor<1x2x4x8xf32> {
 
 // -----
 
+// LLaMA's cache indexed by constant positions 2..5
+// (cos_cached[position_ids].unsqueeze(1)): the gathered rows are
+// evaluated, giving position_offset 2.
+// CHECK-LABEL: func @half_gathered_cache
+// CHECK-NOT: kiln.gather
+// CHECK: kiln.rope %{{.*}} {position_offset = 2 : i64} : (tensor<1x2x4x8xf32>) -> tensor<1x2x4x8xf32>
+// CHECK-NEXT: return
+func.func @half_gathered_cache(%x: tensor<1x2x4x8xf32>) -> tensor<1x2x4x8xf32> {
+  %cc = kiln.constant dense<[[1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0], [0.540302277, 0.995004177, 0.999949992, 0.999999523, 0.540302277, 0.995004177, 0.999949992, 0.999999523], [-0.416146815, 0.980066597, 0.999800026, 0.999997973, -0.416146815, 0.980066597, 0.999800026, 0.999997973], [-0.989992499, 0.955336511, 0.999550045, 0.99999553, -0.989992499, 0.955336511, 0.999550045, 0.99999553], [-0.653643608, 0.921060979, 0.999200106, 0.999992013, -0.653643608, 0.921060979, 0.999200106, 0.999992013], [0.28366217, 0.87758255, 0.998750269, 0.999987483, 0.28366217, 0.87758255, 0.998750269, 0.999987483], [0.960170269, 0.825335622, 0.998200536, 0.999981999, 0.960170269, 0.825335622, 0.998200536, 0.999981999], [0.753902256, 0.764842212, 0.997551024, 0.999975502, 0.753902256, 0.764842212, 0.997551024, 0.999975502]]> : tensor<8x8xf32>
+  %sc = kiln.constant dense<[[0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0], [0.841471016, 0.0998334214, 0.00999983307, 0.000999999931, 0.841471016, 0.0998334214, 0.00999983307, 0.000999999931], [0.909297407, 0.198669329, 0.0199986659, 0.0019999987, 0.909297407, 0.198669329, 0.0199986659, 0.0019999987], [0.141120002, 0.295520216, 0.0299954992, 0.0029999956, 0.141120002, 0.295520216, 0.0299954992, 0.0029999956], [-0.756802499, 0.389418334, 0.0399893336, 0.00399998948, -0.756802499, 0.389418334, 0.0399893336, 0.00399998948], [-0.958924294, 0.47942555, 0.0499791652, 0.0049999794, -0.958924294, 0.47942555, 0.0499791652, 0.0049999794], [-0.279415488, 0.564642489, 0.0599640049, 0.0059999642, -0.279415488, 0.564642489, 0.0599640049, 0.0059999642], [0.656986594, 0.64421767, 0.0699428469, 0.00699994294, 0.656986594, 0.64421767, 0.0699428469, 0.00699994294]]> : tensor<8x8xf32>
+  %pos = kiln.constant dense<[[2, 3, 4, 5]]> : tensor<1x4xi64>
+  %g1 = kiln.gather %cc, %pos {axis = 0 : i64} : (tensor<8x8xf32>, tensor<1x4xi64>) -> tensor<1x4x8xf32>
+  %cos = kiln.unsqueeze %g1 {axes = array<i64: 1>} : (tensor<1x4x8xf32>) -> tensor<1x1x4x8xf32>
+  %g2 = kiln.gather %sc, %pos {axis = 0 : i64} : (tensor<8x8xf32>, tensor<1x4xi64>) -> tensor<1x4x8xf32>
+  %sin = kiln.unsqueeze %g2 {axes = array<i64: 1>} : (tensor<1x4x8xf32>) -> tensor<1x1x4x8xf32>
+  %hi = kiln.slice %x {starts = array<i64: 0, 0, 0, 4>, ends = array<i64: 1, 2, 4, 8>, steps = array<i64: 1, 1, 1, 1>} : (tensor<1x2x4x8xf32>) -> tensor<1x2x4x4xf32>
+  %lo = kiln.slice %x {starts = array<i64: 0, 0, 0, 0>, ends = array<i64: 1, 2, 4, 4>, steps = array<i64: 1, 1, 1, 1>} : (tensor<1x2x4x8xf32>) -> tensor<1x2x4x4xf32>
+  %ng = kiln.neg %hi : tensor<1x2x4x4xf32>
+  %rot = kiln.concat %ng, %lo {axis = -1 : i64} : (tensor<1x2x4x4xf32>, tensor<1x2x4x4xf32>) -> tensor<1x2x4x8xf32>
+  %xc = kiln.mul %x, %cos : (tensor<1x2x4x8xf32>, tensor<1x1x4x8xf32>) -> tensor<1x2x4x8xf32>
+  %rs = kiln.mul %rot, %sin : (tensor<1x2x4x8xf32>, tensor<1x1x4x8xf32>) -> tensor<1x2x4x8xf32>
+  %y = kiln.add %xc, %rs : (tensor<1x2x4x8xf32>, tensor<1x2x4x8xf32>) -> tensor<1x2x4x8xf32>
+  return %y : tensor<1x2x4x8xf32>
+}
+
+// -----
+
+// Negative: positions known only at run time (position_ids input).
+// CHECK-LABEL: func @positions_not_constant
+// CHECK-NOT: kiln.rope
+// CHECK: kiln.add
+func.func @positions_not_constant(%x: tensor<1x2x4x8xf32>, %pos: tensor<1x4xi64>) -> tensor<1x2x4x8xf32> {
+  %cc = kiln.constant dense<[[1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0], [0.540302277, 0.995004177, 0.999949992, 0.999999523, 0.540302277, 0.995004177, 0.999949992, 0.999999523], [-0.416146815, 0.980066597, 0.999800026, 0.999997973, -0.416146815, 0.980066597, 0.999800026, 0.999997973], [-0.989992499, 0.955336511, 0.999550045, 0.99999553, -0.989992499, 0.955336511, 0.999550045, 0.99999553], [-0.653643608, 0.921060979, 0.999200106, 0.999992013, -0.653643608, 0.921060979, 0.999200106, 0.999992013], [0.28366217, 0.87758255, 0.998750269, 0.999987483, 0.28366217, 0.87758255, 0.998750269, 0.999987483], [0.960170269, 0.825335622, 0.998200536, 0.999981999, 0.960170269, 0.825335622, 0.998200536, 0.999981999], [0.753902256, 0.764842212, 0.997551024, 0.999975502, 0.753902256, 0.764842212, 0.997551024, 0.999975502]]> : tensor<8x8xf32>
+  %sc = kiln.constant dense<[[0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0], [0.841471016, 0.0998334214, 0.00999983307, 0.000999999931, 0.841471016, 0.0998334214, 0.00999983307, 0.000999999931], [0.909297407, 0.198669329, 0.0199986659, 0.0019999987, 0.909297407, 0.198669329, 0.0199986659, 0.0019999987], [0.141120002, 0.295520216, 0.0299954992, 0.0029999956, 0.141120002, 0.295520216, 0.0299954992, 0.0029999956], [-0.756802499, 0.389418334, 0.0399893336, 0.00399998948, -0.756802499, 0.389418334, 0.0399893336, 0.00399998948], [-0.958924294, 0.47942555, 0.0499791652, 0.0049999794, -0.958924294, 0.47942555, 0.0499791652, 0.0049999794], [-0.279415488, 0.564642489, 0.0599640049, 0.0059999642, -0.279415488, 0.564642489, 0.0599640049, 0.0059999642], [0.656986594, 0.64421767, 0.0699428469, 0.00699994294, 0.656986594, 0.64421767, 0.0699428469, 0.00699994294]]> : tensor<8x8xf32>
+  %g1 = kiln.gather %cc, %pos {axis = 0 : i64} : (tensor<8x8xf32>, tensor<1x4xi64>) -> tensor<1x4x8xf32>
+  %cos = kiln.unsqueeze %g1 {axes = array<i64: 1>} : (tensor<1x4x8xf32>) -> tensor<1x1x4x8xf32>
+  %g2 = kiln.gather %sc, %pos {axis = 0 : i64} : (tensor<8x8xf32>, tensor<1x4xi64>) -> tensor<1x4x8xf32>
+  %sin = kiln.unsqueeze %g2 {axes = array<i64: 1>} : (tensor<1x4x8xf32>) -> tensor<1x1x4x8xf32>
+  %hi = kiln.slice %x {starts = array<i64: 0, 0, 0, 4>, ends = array<i64: 1, 2, 4, 8>, steps = array<i64: 1, 1, 1, 1>} : (tensor<1x2x4x8xf32>) -> tensor<1x2x4x4xf32>
+  %lo = kiln.slice %x {starts = array<i64: 0, 0, 0, 0>, ends = array<i64: 1, 2, 4, 4>, steps = array<i64: 1, 1, 1, 1>} : (tensor<1x2x4x8xf32>) -> tensor<1x2x4x4xf32>
+  %ng = kiln.neg %hi : tensor<1x2x4x4xf32>
+  %rot = kiln.concat %ng, %lo {axis = -1 : i64} : (tensor<1x2x4x4xf32>, tensor<1x2x4x4xf32>) -> tensor<1x2x4x8xf32>
+  %xc = kiln.mul %x, %cos : (tensor<1x2x4x8xf32>, tensor<1x1x4x8xf32>) -> tensor<1x2x4x8xf32>
+  %rs = kiln.mul %rot, %sin : (tensor<1x2x4x8xf32>, tensor<1x1x4x8xf32>) -> tensor<1x2x4x8xf32>
+  %y = kiln.add %xc, %rs : (tensor<1x2x4x8xf32>, tensor<1x2x4x8xf32>) -> tensor<1x2x4x8xf32>
+  return %y : tensor<1x2x4x8xf32>
+}
+
+// -----
+
 // Negative: the two halves of the cos table differ (no pair shares one
 // angle), so this is not a rotation.
 // CHECK-LABEL: func @wrong_tables

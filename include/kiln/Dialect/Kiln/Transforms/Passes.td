@@ -58,7 +58,10 @@ def RecognizeRope : Pass<"kiln-recognize-rope", "::mlir::func::FuncOp"> {
     The halves may be `kiln.slice` or `kiln.split` results, a negation is a
     `kiln.neg` or a product with a splat -1 (before or after the
     unsqueeze), and the unsqueeze may be a `kiln.reshape` appending a 1.
-    `cos` and `sin` must be constants that broadcast to `x` from a table that
+    `cos` and `sin` must be constants, or constants seen through reshapes,
+    transposes, slices, expands and gathers with constant indices (a cache
+    indexed by constant positions, `cos_cached[position_ids].unsqueeze(1)`),
+    that broadcast to `x` from a table that
     depends on the sequence position and the feature only (`[S, D]`,
     `[1, 1, S, D]` for bhsd, `[1, S, 1, D]` for bshd: this decides the
     layout), with the two entries of every pair exactly equal (`cat(f, f)`
