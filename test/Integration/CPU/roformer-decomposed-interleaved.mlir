@@ -1,9 +1,9 @@
 // A RoFormer-style block (pre-norm, Q/K/V projections, rotary embedding with
 // the interleaved (RoFormer) pairing, softmax attention, output projection,
 // residual) as torch.onnx.export (opset 17) writes it, op for op: the model
-// below is the output of `Inputs/roformer-decomposed-export.py --interleaved`.
-// The graph pipeline must recognize the rotations and the attention and leave one
-// kiln.attention on the [B, S, H, D] projections with the rotary embedding
+// below is the output of `Inputs/attention-export.py roformer-interleaved`.
+// The graph pipeline must recognize the rotations and the attention and leave
+// one kiln.attention on the [B, S, H, D] projections with the rotary embedding
 // folded in (rotated Q and K are never values), and the compiled block must
 // match a numpy transcription of the PyTorch code.
 // RUN: kiln-compile %s --emit=kiln -o - | FileCheck %s --check-prefix=FUSED

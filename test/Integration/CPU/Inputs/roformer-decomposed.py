@@ -1,5 +1,5 @@
 """numpy reference of test/Integration/CPU/roformer-decomposed.mlir: the
-PyTorch RoFormer-style block of roformer-decomposed-export.py transcribed
+PyTorch RoFormer-style block of attention-export.py transcribed
 line by line (rotate_half pairing; the interleaved test sets INTERLEAVED)."""
 import numpy as np
 
