@@ -24,6 +24,8 @@ void mlir::kiln::buildGraphPipeline(OpPassManager &pm) {
   funcPm.addPass(createCanonicalizerPass());
   funcPm.addPass(createCSEPass());
   funcPm.addPass(createFoldBatchNorm());
+  funcPm.addPass(createRecognizeRope());
+  funcPm.addPass(createFuseAttention());
   funcPm.addPass(createCanonicalizerPass());
 }
 

@@ -23,6 +23,14 @@ namespace mlir::kiln {
 /// Adds the pattern that folds a batch norm into the convolution before it.
 void populateFoldBatchNormPatterns(RewritePatternSet &patterns);
 
+/// Adds the patterns that replace rotary embeddings written with elementwise
+/// ops by kiln.rope, join partial ropes and turn theta tables into theta.
+void populateRecognizeRopePatterns(RewritePatternSet &patterns);
+
+/// Adds the patterns that fuse softmax attention into kiln.attention and fold
+/// ropes, scales, layout transposes and causal masks into it.
+void populateFuseAttentionPatterns(RewritePatternSet &patterns);
+
 } // namespace mlir::kiln
 
 #endif // KILN_DIALECT_KILN_TRANSFORMS_PASSES_H
