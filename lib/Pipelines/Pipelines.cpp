@@ -34,7 +34,7 @@ void mlir::kiln::buildKilnToLinalgPipeline(OpPassManager &pm) {
 
   // kiln -> linalg on tensors, fused elementwise chains.
   pm.addNestedPass<func::FuncOp>(createConvertKilnToLinalg());
-  pm.addNestedPass<func::FuncOp>(createLinalgElementwiseOpFusionPass());
+  pm.addNestedPass<func::FuncOp>(createFuseElementwise());
   pm.addPass(createCanonicalizerPass());
   pm.addPass(createCSEPass());
 }
