@@ -23,6 +23,7 @@ void mlir::kiln::buildGraphPipeline(OpPassManager &pm) {
   OpPassManager &funcPm = pm.nest<func::FuncOp>();
   funcPm.addPass(createCanonicalizerPass());
   funcPm.addPass(createCSEPass());
+  funcPm.addPass(createRecognizePatterns());
   funcPm.addPass(createFoldBatchNorm());
   funcPm.addPass(createRecognizeRope());
   funcPm.addPass(createFuseAttention());

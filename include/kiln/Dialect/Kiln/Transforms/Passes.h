@@ -31,6 +31,25 @@ void populateRecognizeRopePatterns(RewritePatternSet &patterns);
 /// ropes, scales, layout transposes and causal masks into it.
 void populateFuseAttentionPatterns(RewritePatternSet &patterns);
 
+/// Adds every pattern of kiln-recognize-patterns (the four groups below).
+void populateRecognizePatterns(RewritePatternSet &patterns);
+
+/// Adds the patterns that recognize decomposed SiLU, hard-swish,
+/// hard-sigmoid and GELU (erf and tanh forms) as their activation ops.
+void populateRecognizeActivationPatterns(RewritePatternSet &patterns);
+
+/// Adds the pattern that recognizes a decomposed layer norm (mean, variance,
+/// division, optional scale and bias) as `kiln.layer_norm`.
+void populateRecognizeNormalizationPatterns(RewritePatternSet &patterns);
+
+/// Adds the patterns that recognize reshape-transpose-reshape chains as
+/// channel shuffles, pixel shuffles and pixel unshuffles.
+void populateRecognizeShufflePatterns(RewritePatternSet &patterns);
+
+/// Adds the patterns that bring squeeze-excitation blocks to their canonical
+/// form (global_avg_pool, 1x1 convolutions, gate, broadcasting mul).
+void populateSqueezeExcitationPatterns(RewritePatternSet &patterns);
+
 } // namespace mlir::kiln
 
 #endif // KILN_DIALECT_KILN_TRANSFORMS_PASSES_H
