@@ -356,20 +356,20 @@ kiln_status_t kiln_cuda_slot_acquire(kiln_cuda_model_t *cuda,
     return kiln_cuda_fail(cuda, KILN_STATUS_DEVICE_ERROR, r, "cuStreamCreate");
   }
   const kiln_model_desc_t *desc = cuda->desc;
-  char what[160];
+  char what[192];
   if (desc->arena_size) {
     r = allocAligned(d, desc->arena_size, desc->arena_alignment,
                      &slot->arenaBase, &slot->arena);
     snprintf(what, sizeof(what),
-             "allocating a device arena of %" PRIu64 " bytes",
-             desc->arena_size);
+             "model '%.60s': allocating a device arena of %" PRIu64 " bytes",
+             desc->name, desc->arena_size);
   }
   if (r == CUDA_SUCCESS && cuda->ioBytes) {
     r = d->cuMemAlloc(&slot->io, (size_t)cuda->ioBytes);
     snprintf(what, sizeof(what),
-             "allocating %" PRIu64 " bytes of device buffers for the inputs "
-             "and outputs",
-             cuda->ioBytes);
+             "model '%.60s': allocating %" PRIu64 " bytes of device buffers "
+             "for the inputs and outputs",
+             desc->name, cuda->ioBytes);
   }
   if (r != CUDA_SUCCESS) {
     kiln_status_t status = kiln_cuda_fail(

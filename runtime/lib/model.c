@@ -144,12 +144,14 @@ kiln_status_t kiln_open(const char *path, const kiln_open_options_t *options,
   bool isCuda = strcmp(desc->target, "cuda") == 0;
   if (device != KILN_DEVICE_DEFAULT &&
       isCuda != (device == KILN_DEVICE_CUDA)) {
+    // The descriptor lives in the shared object: format before dlclose.
+    status = kiln_error(KILN_STATUS_UNSUPPORTED,
+                        "model '%s' was compiled for %s and cannot run on %s "
+                        "(compile it with --target=%s)",
+                        path, isCuda ? "cuda" : "cpu",
+                        isCuda ? "the cpu" : "cuda", isCuda ? "cpu" : "cuda");
     dlclose(handle);
-    return kiln_error(KILN_STATUS_UNSUPPORTED,
-                      "model '%s' was compiled for %s and cannot run on %s "
-                      "(compile it with --target=%s)",
-                      path, desc->target, isCuda ? "the cpu" : "cuda",
-                      isCuda ? "cpu" : "cuda");
+    return status;
   }
   // A cuda model's host side only enqueues work: one thread unless asked.
   if (isCuda && requested == 0)
