@@ -86,11 +86,17 @@ static int32_t recordDriverFailure(cuda_run_t *run, CUresult result,
 // The GPU services of kiln_gpu_api_t
 //===----------------------------------------------------------------------===//
 
+/// The run whose context the model passed back (the context is the run's
+/// first member; models see it const, the runtime owns it).
+static cuda_run_t *runOf(const kiln_exec_ctx_t *ctx) {
+  return (cuda_run_t *)(uintptr_t)ctx;
+}
+
 static int32_t gpuLaunch(const kiln_exec_ctx_t *ctx, uint32_t kernel,
                          uint32_t gx, uint32_t gy, uint32_t gz, uint32_t bx,
                          uint32_t by, uint32_t bz, uint32_t sharedBytes,
                          void **args) {
-  cuda_run_t *run = (cuda_run_t *)ctx;
+  cuda_run_t *run = runOf(ctx);
   kiln_cuda_model_t *cuda = run->cuda;
   const kiln_model_desc_t *desc = cuda->desc;
   if (kernel >= desc->num_gpu_kernels)
@@ -132,7 +138,7 @@ static int32_t gpuLaunch(const kiln_exec_ctx_t *ctx, uint32_t kernel,
 
 static int32_t gpuAlloc(const kiln_exec_ctx_t *ctx, uint64_t bytes,
                         void **pointer) {
-  cuda_run_t *run = (cuda_run_t *)ctx;
+  cuda_run_t *run = runOf(ctx);
   kiln_cuda_model_t *cuda = run->cuda;
   const kiln_cuda_driver_t *d = cuda->driver;
   *pointer = NULL;
@@ -163,7 +169,7 @@ static int32_t gpuAlloc(const kiln_exec_ctx_t *ctx, uint64_t bytes,
 }
 
 static int32_t gpuFree(const kiln_exec_ctx_t *ctx, void *pointer) {
-  cuda_run_t *run = (cuda_run_t *)ctx;
+  cuda_run_t *run = runOf(ctx);
   if (!pointer)
     return 0;
   CUdeviceptr address = (CUdeviceptr)(uintptr_t)pointer;

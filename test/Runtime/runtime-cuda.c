@@ -63,7 +63,7 @@ static int check(const float *x, const float *y) {
 }
 
 static kiln_status_t hostRun(kiln_model_t *model, const float *x, float *y) {
-  kiln_tensor_t in = {(void *)x, KILN_DTYPE_F32, 2, shape};
+  kiln_tensor_t in = {(void *)(uintptr_t)x, KILN_DTYPE_F32, 2, shape};
   kiln_tensor_t out = {y, KILN_DTYPE_F32, 2, shape};
   return kiln_run(model, &in, 1, &out, 1);
 }
