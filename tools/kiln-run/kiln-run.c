@@ -108,7 +108,7 @@ static void printHelp(void) {
       "                         names\n"
       "  --seed S               seed of the random inputs (default 0); an\n"
       "                         input's values depend on S and its position\n"
-      "  --print-signature      print the model's name, target, arena,\n"
+      "  --print-signature      print the model's name, target, device, arena,\n"
       "                         inputs and outputs, and exit without\n"
       "                         running it\n"
       "  --help                 print this help and exit\n"
