@@ -31,9 +31,9 @@ static void describeImages(const kiln_model_desc_t *desc, char *buffer,
   buffer[0] = '\0';
   for (uint32_t i = 0; i < desc->num_gpu_images && used < size; ++i) {
     const kiln_gpu_image_t *image = &desc->gpu_images[i];
-    used += (size_t)snprintf(buffer + used, size - used, "%s%s sm_%u",
-                             i ? ", " : "", formatName(image->format),
-                             image->sm);
+    used +=
+        (size_t)snprintf(buffer + used, size - used, "%s%s sm_%u",
+                         i ? ", " : "", formatName(image->format), image->sm);
   }
 }
 
@@ -79,9 +79,8 @@ static kiln_status_t loadImage(kiln_cuda_model_t *cuda, const char *path,
   int options[2] = {CU_JIT_ERROR_LOG_BUFFER,
                     CU_JIT_ERROR_LOG_BUFFER_SIZE_BYTES};
   void *values[2] = {log, (void *)(uintptr_t)sizeof(log)};
-  CUresult result =
-      cuda->driver->cuModuleLoadDataEx(&cuda->module, image->data, 2, options,
-                                       values);
+  CUresult result = cuda->driver->cuModuleLoadDataEx(&cuda->module, image->data,
+                                                     2, options, values);
   if (result == CUDA_SUCCESS) {
     cuda->image = image;
     return KILN_STATUS_OK;
@@ -92,9 +91,8 @@ static kiln_status_t loadImage(kiln_cuda_model_t *cuda, const char *path,
   if (newline)
     *newline = '\0';
   char what[512];
-  snprintf(what, sizeof(what),
-           "model '%s': loading its %s sm_%u image on %s", path,
-           formatName(image->format), image->sm, cuda->description);
+  snprintf(what, sizeof(what), "model '%s': loading its %s sm_%u image on %s",
+           path, formatName(image->format), image->sm, cuda->description);
   kiln_status_t status =
       kiln_cuda_fail(cuda, KILN_STATUS_DEVICE_ERROR, result, what);
   if (log[0]) {
@@ -154,8 +152,8 @@ static kiln_status_t openDevice(kiln_cuda_model_t *cuda, const char *path,
     cuda->streamOrderedAlloc = pools != 0;
   cuda->sm = (uint32_t)(major * 10 + minor);
   snprintf(cuda->device_name, sizeof(cuda->device_name), "cuda:%u", ordinal);
-  snprintf(cuda->description, sizeof(cuda->description), "cuda:%u (%.200s, sm_%u)",
-           ordinal, name, cuda->sm);
+  snprintf(cuda->description, sizeof(cuda->description),
+           "cuda:%u (%.200s, sm_%u)", ordinal, name, cuda->sm);
   cuda->api.sm = cuda->sm;
 
   result = d->cuDevicePrimaryCtxRetain(&cuda->context, cuda->device);
@@ -201,9 +199,8 @@ static kiln_status_t loadKernels(kiln_cuda_model_t *cuda, const char *path,
                       "cannot allocate the kernel table of model '%s'", path);
   for (uint32_t k = 0; k < desc->num_gpu_kernels; ++k) {
     const char *name = desc->gpu_kernel_names[k];
-    CUresult result =
-        cuda->driver->cuModuleGetFunction(&cuda->functions[k], cuda->module,
-                                          name);
+    CUresult result = cuda->driver->cuModuleGetFunction(&cuda->functions[k],
+                                                        cuda->module, name);
     if (result != CUDA_SUCCESS) {
       char what[512];
       snprintf(what, sizeof(what),
@@ -236,8 +233,8 @@ static kiln_status_t layOutIo(kiln_cuda_model_t *cuda, const char *path) {
     uint64_t bytes = 0;
     kiln_tensor_bytes(t->dtype, t->rank, t->shape, &bytes);
     cuda->ioOffsets[i] = offset;
-    uint64_t padded = (bytes + DEVICE_ALIGNMENT - 1) / DEVICE_ALIGNMENT *
-                      DEVICE_ALIGNMENT;
+    uint64_t padded =
+        (bytes + DEVICE_ALIGNMENT - 1) / DEVICE_ALIGNMENT * DEVICE_ALIGNMENT;
     if (padded < bytes || offset + padded < offset)
       return kiln_error(KILN_STATUS_INVALID_MODEL,
                         "model '%s': its inputs and outputs are too large",
@@ -257,8 +254,7 @@ kiln_status_t kiln_cuda_open(const kiln_model_desc_t *desc, const char *path,
   const kiln_cuda_driver_t *driver = kiln_cuda_driver(why, sizeof(why));
   if (!driver)
     return kiln_error(KILN_STATUS_DEVICE_UNAVAILABLE,
-                      "model '%s' targets cuda (%s) but %s", path, images,
-                      why);
+                      "model '%s' targets cuda (%s) but %s", path, images, why);
 
   kiln_cuda_model_t *cuda =
       (kiln_cuda_model_t *)calloc(1, sizeof(kiln_cuda_model_t));
@@ -375,7 +371,7 @@ kiln_status_t kiln_cuda_slot_acquire(kiln_cuda_model_t *cuda,
     kiln_status_t status = kiln_cuda_fail(
         cuda,
         r == 2 /* CUDA_ERROR_OUT_OF_MEMORY */ ? KILN_STATUS_OUT_OF_MEMORY
-                                                : KILN_STATUS_DEVICE_ERROR,
+                                              : KILN_STATUS_DEVICE_ERROR,
         r, what);
     if (slot->arenaBase)
       d->cuMemFree(slot->arenaBase);

@@ -8,8 +8,8 @@
 #include "cuda_driver.h"
 
 #include <dlfcn.h>
-#include <stdbool.h>
 #include <pthread.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -21,15 +21,13 @@ static char failure[512];
 
 /// Resolves `name` into `*slot`; false (and a message) when it is missing and
 /// `required`.
-static bool resolve(void *handle, const char *name, void *slot,
-                    bool required) {
+static bool resolve(void *handle, const char *name, void *slot, bool required) {
   void *symbol = dlsym(handle, name);
   // POSIX-sanctioned conversion of an object pointer to a function pointer.
   memcpy(slot, &symbol, sizeof(symbol));
   if (!symbol && required) {
     snprintf(failure, sizeof(failure),
-             "%s could not be used: it does not export %s", driver.path,
-             name);
+             "%s could not be used: it does not export %s", driver.path, name);
     return false;
   }
   return true;
@@ -53,7 +51,8 @@ static void loadDriver(void) {
     return;
   }
   bool ok = true;
-#define REQUIRE(field, symbol) ok = ok && resolve(handle, symbol, &driver.field, true)
+#define REQUIRE(field, symbol)                                                 \
+  ok = ok && resolve(handle, symbol, &driver.field, true)
   REQUIRE(cuInit, "cuInit");
   REQUIRE(cuDriverGetVersion, "cuDriverGetVersion");
   REQUIRE(cuGetErrorName, "cuGetErrorName");

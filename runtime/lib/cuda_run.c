@@ -58,8 +58,7 @@ typedef struct cuda_run {
 } cuda_run_t;
 
 __attribute__((format(printf, 3, 4))) static int32_t
-recordFailure(cuda_run_t *run, kiln_status_t status, const char *format,
-              ...) {
+recordFailure(cuda_run_t *run, kiln_status_t status, const char *format, ...) {
   if (run->failure == KILN_STATUS_OK) {
     va_list args;
     va_start(args, format);
@@ -152,8 +151,8 @@ static int32_t gpuAlloc(const kiln_exec_ctx_t *ctx, uint64_t bytes,
     result = d->cuMemAlloc(&block.pointer, (size_t)bytes);
   if (result != CUDA_SUCCESS) {
     char what[128];
-    snprintf(what, sizeof(what), "allocating %" PRIu64 " bytes of device memory",
-             bytes);
+    snprintf(what, sizeof(what),
+             "allocating %" PRIu64 " bytes of device memory", bytes);
     return recordDriverFailure(run, result, what);
   }
   if (!pushBlock(&run->live, block)) {
@@ -251,8 +250,7 @@ static kiln_status_t runEntry(kiln_model_t *model, kiln_cuda_slot_t *slot,
                       run.message);
   if (code != 0)
     return kiln_error(KILN_STATUS_MODEL_FAILED,
-                      "model '%s' failed with code %d", desc->name,
-                      (int)code);
+                      "model '%s' failed with code %d", desc->name, (int)code);
   if (synced != CUDA_SUCCESS) {
     char what[256];
     snprintf(what, sizeof(what), "model '%.200s': waiting for its kernels",
@@ -306,8 +304,7 @@ kiln_status_t kiln_cuda_run_host(kiln_model_t *model,
   }
   if (status == KILN_STATUS_OK)
     status = runEntry(model, slot, slot->stream, pointers);
-  for (uint32_t i = 0; i < desc->num_outputs && status == KILN_STATUS_OK;
-       ++i) {
+  for (uint32_t i = 0; i < desc->num_outputs && status == KILN_STATUS_OK; ++i) {
     uint64_t bytes = 0;
     kiln_tensor_bytes(outputs[i].dtype, outputs[i].rank, outputs[i].shape,
                       &bytes);
@@ -380,17 +377,16 @@ kiln_status_t kiln_run_device(kiln_model_t *model,
     const kiln_device_tensor_t *array = i < num_inputs ? inputs : outputs;
     if (!array)
       continue; // kiln_check_run_args names the missing array.
-    const kiln_device_tensor_t *t =
-        &array[i < num_inputs ? i : i - num_inputs];
+    const kiln_device_tensor_t *t = &array[i < num_inputs ? i : i - num_inputs];
     tensors[i].data = (void *)(uintptr_t)t->address;
     tensors[i].dtype = t->dtype;
     tensors[i].rank = t->rank;
     tensors[i].shape = t->shape;
     pointers[i] = tensors[i].data;
   }
-  status = kiln_check_run_args(desc, inputs ? tensors : NULL, num_inputs,
-                               outputs ? tensors + num_inputs : NULL,
-                               num_outputs);
+  status =
+      kiln_check_run_args(desc, inputs ? tensors : NULL, num_inputs,
+                          outputs ? tensors + num_inputs : NULL, num_outputs);
   if (status != KILN_STATUS_OK)
     goto done;
   kiln_cuda_model_t *cuda = model->cuda;
@@ -400,9 +396,9 @@ kiln_status_t kiln_run_device(kiln_model_t *model,
   kiln_cuda_slot_t *slot;
   status = kiln_cuda_slot_acquire(cuda, &slot);
   if (status == KILN_STATUS_OK) {
-    status = runEntry(model, slot,
-                      stream ? (CUstream)(uintptr_t)stream : slot->stream,
-                      pointers);
+    status =
+        runEntry(model, slot,
+                 stream ? (CUstream)(uintptr_t)stream : slot->stream, pointers);
     kiln_cuda_slot_release(cuda, slot);
   }
   kiln_cuda_leave(cuda);

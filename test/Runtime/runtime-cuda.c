@@ -126,8 +126,8 @@ int main(int argc, char **argv) {
   snprintf(modelDir, sizeof(modelDir), "%s", argv[1]);
 
   // Host-pointer runs.
-  kiln_model_t *model = openModel("open", "cuda_affine", KILN_DEVICE_DEFAULT,
-                                  0);
+  kiln_model_t *model =
+      openModel("open", "cuda_affine", KILN_DEVICE_DEFAULT, 0);
   if (!model)
     return 1;
   printf("target %s, device %s, %s, %u thread(s)\n", kiln_model_target(model),
@@ -157,7 +157,8 @@ int main(int argc, char **argv) {
     printf("device run: %s\n", check(x, y) ? "exact" : "WRONG");
   int64_t wide[2] = {16, 129};
   kiln_device_tensor_t bad = {dx, KILN_DTYPE_F32, 2, wide};
-  report("device run, wrong shape", kiln_run_device(model, &bad, 1, &out, 1, 0));
+  report("device run, wrong shape",
+         kiln_run_device(model, &bad, 1, &out, 1, 0));
   bad = in;
   bad.address = 0;
   report("device run, null address",
@@ -187,8 +188,8 @@ int main(int argc, char **argv) {
   setenv("FAKE_CUDA_FAIL", "alloc", 1);
   runOnce("run with memory cached", model);
   // Two runs at once need a second slot, which cannot be allocated.
-  kiln_model_t *starved = openModel("open starved", "cuda_affine",
-                                    KILN_DEVICE_DEFAULT, 0);
+  kiln_model_t *starved =
+      openModel("open starved", "cuda_affine", KILN_DEVICE_DEFAULT, 0);
   runOnce("failing alloc", starved);
   report("device alloc", kiln_device_alloc(model, 64, &unused));
   unsetenv("FAKE_CUDA_FAIL");
@@ -198,16 +199,16 @@ int main(int argc, char **argv) {
 
   // Stream-ordered allocation versus the per-model cache.
   setenv("FAKE_CUDA_POOLS", "0", 1);
-  kiln_model_t *cached = openModel("open cached", "cuda_affine",
-                                   KILN_DEVICE_DEFAULT, 0);
+  kiln_model_t *cached =
+      openModel("open cached", "cuda_affine", KILN_DEVICE_DEFAULT, 0);
   runOnce("run without memory pools", cached);
   runOnce("again without memory pools", cached);
   kiln_close(cached);
   unsetenv("FAKE_CUDA_POOLS");
 
   // The model's own errors.
-  kiln_model_t *badLaunch = openModel("open bad launch", "cuda_bad_launch",
-                                      KILN_DEVICE_DEFAULT, 0);
+  kiln_model_t *badLaunch =
+      openModel("open bad launch", "cuda_bad_launch", KILN_DEVICE_DEFAULT, 0);
   runOnce("bad launch", badLaunch);
   kiln_close(badLaunch);
   openModel("missing kernel", "cuda_missing_kernel", KILN_DEVICE_DEFAULT, 0);
@@ -219,8 +220,8 @@ int main(int argc, char **argv) {
   openModel("device index 1", "cuda_affine", KILN_DEVICE_CUDA, 1);
   openModel("device kind 7", "cuda_affine", 7, 0);
   setenv("FAKE_CUDA_DEVICES", "3", 1);
-  kiln_model_t *third = openModel("open device 2", "cuda_affine",
-                                  KILN_DEVICE_CUDA, 2);
+  kiln_model_t *third =
+      openModel("open device 2", "cuda_affine", KILN_DEVICE_CUDA, 2);
   if (third)
     printf("device 2: %s\n", kiln_model_device_description(third));
   runOnce("run on device 2", third);

@@ -65,18 +65,15 @@ static const struct {
     {INVALID_DEVICE, "CUDA_ERROR_INVALID_DEVICE", "invalid device ordinal"},
     {INVALID_IMAGE, "CUDA_ERROR_INVALID_IMAGE",
      "device kernel image is invalid"},
-    {INVALID_CONTEXT, "CUDA_ERROR_INVALID_CONTEXT",
-     "invalid device context"},
+    {INVALID_CONTEXT, "CUDA_ERROR_INVALID_CONTEXT", "invalid device context"},
     {NO_BINARY_FOR_GPU, "CUDA_ERROR_NO_BINARY_FOR_GPU",
      "no kernel image is available for execution on the device"},
-    {INVALID_PTX, "CUDA_ERROR_INVALID_PTX",
-     "a PTX JIT compilation failed"},
+    {INVALID_PTX, "CUDA_ERROR_INVALID_PTX", "a PTX JIT compilation failed"},
     {INVALID_HANDLE, "CUDA_ERROR_INVALID_HANDLE", "invalid resource handle"},
     {NOT_FOUND, "CUDA_ERROR_NOT_FOUND", "named symbol not found"},
     {ILLEGAL_ADDRESS, "CUDA_ERROR_ILLEGAL_ADDRESS",
      "an illegal memory access was encountered"},
-    {LAUNCH_FAILED, "CUDA_ERROR_LAUNCH_FAILED",
-     "unspecified launch failure"},
+    {LAUNCH_FAILED, "CUDA_ERROR_LAUNCH_FAILED", "unspecified launch failure"},
 };
 
 //===----------------------------------------------------------------------===//
@@ -286,8 +283,7 @@ EXPORT CUresult cuDeviceGetAttribute(int *value, int attribute,
   }
 }
 
-EXPORT CUresult cuDevicePrimaryCtxRetain(context_t **context,
-                                         CUdevice device) {
+EXPORT CUresult cuDevicePrimaryCtxRetain(context_t **context, CUdevice device) {
   if (!initialized)
     return NOT_INITIALIZED;
   if (device < 0 || device >= 8)
@@ -476,8 +472,7 @@ EXPORT CUresult cuStreamSynchronize(stream_t *stream) {
   return failing("sync") ? ILLEGAL_ADDRESS : SUCCESS;
 }
 
-static CUresult allocate(CUdeviceptr *pointer, size_t bytes,
-                         const char *how) {
+static CUresult allocate(CUdeviceptr *pointer, size_t bytes, const char *how) {
   if (!haveContext())
     return INVALID_CONTEXT;
   if (bytes == 0)
@@ -573,16 +568,15 @@ EXPORT CUresult cuMemcpyHtoDAsync_v2(CUdeviceptr dst, const void *src,
   return copy((void *)(uintptr_t)dst, src, bytes, 1, stream, 1);
 }
 
-EXPORT CUresult cuMemcpyDtoHAsync_v2(void *dst, CUdeviceptr src,
-                                     size_t bytes, stream_t *stream) {
+EXPORT CUresult cuMemcpyDtoHAsync_v2(void *dst, CUdeviceptr src, size_t bytes,
+                                     stream_t *stream) {
   return copy(dst, (const void *)(uintptr_t)src, bytes, 0, stream, 1);
 }
 
 EXPORT CUresult cuLaunchKernel(function_t *function, unsigned gx, unsigned gy,
                                unsigned gz, unsigned bx, unsigned by,
                                unsigned bz, unsigned sharedBytes,
-                               stream_t *stream, void **params,
-                               void **extra) {
+                               stream_t *stream, void **params, void **extra) {
   if (!haveContext())
     return INVALID_CONTEXT;
   if (!function || !validStream(stream) || !params || extra)
