@@ -14,6 +14,7 @@
 
 #include "kiln/runtime/kiln_runtime.h"
 
+#include <dlfcn.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -167,6 +168,58 @@ int main(int argc, char **argv) {
   report("device run, overlap", kiln_run_device(model, &in, 1, &in, 1, 0));
   report("device run, null outputs",
          kiln_run_device(model, &in, 1, NULL, 1, 0));
+  report("device alloc, null result", kiln_device_alloc(model, 64, NULL));
+  report("upload, null source", kiln_device_upload(model, dx, NULL, 64));
+  report("download, null address", kiln_device_download(model, y, 0, 64));
+
+  // A device run on the caller's stream: create one through the same
+  // driver (dlopen of the same file gives the runtime's copy) in the
+  // device's primary context, and count the launches it receives.
+  void *driver = dlopen(getenv("KILN_CUDA_DRIVER"), RTLD_NOW);
+  typedef int (*retain_fn)(void **, int);
+  typedef int (*push_fn)(void *);
+  typedef int (*pop_fn)(void **);
+  typedef int (*create_fn)(void **, unsigned);
+  typedef int (*destroy_fn)(void *);
+  typedef int (*release_fn)(int);
+  typedef unsigned (*launches_fn)(const void *);
+  retain_fn retain;
+  push_fn push;
+  pop_fn pop;
+  create_fn create;
+  destroy_fn destroy;
+  release_fn release;
+  launches_fn launches;
+  *(void **)&retain = dlsym(driver, "cuDevicePrimaryCtxRetain");
+  *(void **)&push = dlsym(driver, "cuCtxPushCurrent_v2");
+  *(void **)&pop = dlsym(driver, "cuCtxPopCurrent_v2");
+  *(void **)&create = dlsym(driver, "cuStreamCreate");
+  *(void **)&destroy = dlsym(driver, "cuStreamDestroy_v2");
+  *(void **)&release = dlsym(driver, "cuDevicePrimaryCtxRelease_v2");
+  *(void **)&launches = dlsym(driver, "fake_cuda_stream_launches");
+  void *context = NULL, *stream = NULL, *popped;
+  if (retain && launches && retain(&context, 0) == 0 && push(context) == 0 &&
+      create(&stream, 1) == 0 && pop(&popped) == 0) {
+    fill(x, 3);
+    memset(y, 0, sizeof(y));
+    status = kiln_device_upload(model, dx, x, sizeof(x));
+    if (status == KILN_STATUS_OK)
+      status =
+          kiln_run_device(model, &in, 1, &out, 1, (uint64_t)(uintptr_t)stream);
+    if (status == KILN_STATUS_OK)
+      status = kiln_device_download(model, y, dy, sizeof(y));
+    if (status != KILN_STATUS_OK)
+      report("caller stream", status);
+    else
+      printf("caller stream: %s, %u launches on it\n",
+             check(x, y) ? "exact" : "WRONG", launches(stream));
+    push(context);
+    destroy(stream);
+    pop(&popped);
+    release(0);
+  } else {
+    printf("caller stream: cannot create a stream through the driver\n");
+  }
   kiln_device_free(model, dx);
   kiln_device_free(model, dy);
 
@@ -213,6 +266,17 @@ int main(int argc, char **argv) {
   kiln_close(badLaunch);
   openModel("missing kernel", "cuda_missing_kernel", KILN_DEVICE_DEFAULT, 0);
   openModel("short descriptor", "cuda_short_desc", KILN_DEVICE_DEFAULT, 0);
+  openModel("ptx without nul", "cuda_ptx_no_nul", KILN_DEVICE_DEFAULT, 0);
+  openModel("bad image format", "cuda_bad_format", KILN_DEVICE_DEFAULT, 0);
+  openModel("empty kernel name", "cuda_empty_kernel_name", KILN_DEVICE_DEFAULT,
+            0);
+  openModel("bad ptx", "cuda_bad_ptx", KILN_DEVICE_DEFAULT, 0);
+  kiln_model_t *fallback =
+      openModel("open fallback", "cuda_fallback", KILN_DEVICE_DEFAULT, 0);
+  if (fallback)
+    printf("fallback: %s\n", kiln_model_device_description(fallback));
+  runOnce("fallback run", fallback);
+  kiln_close(fallback);
 
   // Device kinds and indices.
   openModel("cuda model on cpu", "cuda_affine", KILN_DEVICE_CPU, 0);

@@ -14,7 +14,10 @@
  * Variants (-D): CUDA_MULTI adds fake cubins for sm_80 and sm_90 in front
  * of the PTX (image choice), CUDA_BAD_LAUNCH launches a kernel index out of
  * range, CUDA_MISSING_KERNEL names a kernel the image lacks, CUDA_SHORT_DESC
- * declares a descriptor that ends before the device code fields.
+ * declares a descriptor that ends before the device code fields,
+ * CUDA_FALLBACK puts a cubin the driver refuses before the PTX, CUDA_BAD_PTX
+ * has PTX the JIT rejects, and CUDA_PTX_NO_NUL, CUDA_BAD_FORMAT and
+ * CUDA_EMPTY_KERNEL_NAME break the descriptor's device code fields.
  *
  *===----------------------------------------------------------------------===*/
 
@@ -115,9 +118,34 @@ static const kiln_gpu_image_t images[] = {
     {KILN_GPU_IMAGE_PTX, 75, ptx, sizeof(ptx)},
 };
 #define MODEL_NAME "cuda_multi"
+#elif defined(CUDA_FALLBACK)
+/* A cubin for the right architecture that the driver refuses (fake_cuda.c
+ * rejects "corrupt" ones): the runtime must fall back to the PTX. */
+static const char cubin90[] =
+    "KILN-FAKE-CUBIN sm_90 corrupt\n.entry kiln_scale\n.entry kiln_add_scalar\n";
+static const kiln_gpu_image_t images[] = {
+    {KILN_GPU_IMAGE_CUBIN, 90, cubin90, sizeof(cubin90)},
+    {KILN_GPU_IMAGE_PTX, 75, ptx, sizeof(ptx)},
+};
+#define MODEL_NAME "cuda_fallback"
+#elif defined(CUDA_BAD_PTX)
+/* PTX the JIT rejects (fake_cuda.c reports a syntax error with a log). */
+static const char badPtx[] = ".version 7.0\n.target sm_75\n.address_size 64\n"
+                             "KILN-FAKE-PTX-ERROR\n";
+static const kiln_gpu_image_t images[] = {
+    {KILN_GPU_IMAGE_PTX, 75, badPtx, sizeof(badPtx)},
+    {KILN_GPU_IMAGE_PTX, 100, ptx, sizeof(ptx)}, /* Newer than the device. */
+};
+#define MODEL_NAME "cuda_bad_ptx"
 #else
 static const kiln_gpu_image_t images[] = {
+#if defined(CUDA_PTX_NO_NUL)
+    {KILN_GPU_IMAGE_PTX, 75, ptx, sizeof(ptx) - 1},
+#elif defined(CUDA_BAD_FORMAT)
+    {7, 75, ptx, sizeof(ptx)},
+#else
     {KILN_GPU_IMAGE_PTX, 75, ptx, sizeof(ptx)},
+#endif
 };
 #define MODEL_NAME "cuda_affine"
 #endif
@@ -125,8 +153,10 @@ static const kiln_gpu_image_t images[] = {
 enum { KERNEL_SCALE, KERNEL_ADD_SCALAR };
 static const char *const kernelNames[] = {
     "kiln_scale",
-#ifdef CUDA_MISSING_KERNEL
+#if defined(CUDA_MISSING_KERNEL)
     "kiln_missing",
+#elif defined(CUDA_EMPTY_KERNEL_NAME)
+    "",
 #else
     "kiln_add_scalar",
 #endif

@@ -20,6 +20,7 @@
  *  FAKE_CUDA_FAIL=WHAT   init | launch:KERNEL (launches of KERNEL fail) |
  *                        sync | alloc (every cuMemAlloc* fails)
  *  FAKE_CUDA_TRACE=FILE  append one line per interesting call to FILE
+ * fake_cuda_stream_launches(stream) tells tests how many kernels a stream got.
  *
  *===----------------------------------------------------------------------===*/
 
@@ -149,6 +150,8 @@ static int haveContext(void) {
 typedef struct stream {
   unsigned magic;
   int device;
+  /// Kernels launched on this stream.
+  unsigned launches;
 } stream_t;
 /// Live streams and modules per device.
 static int liveStreams[8], liveModules[8];
@@ -363,6 +366,8 @@ EXPORT CUresult cuModuleLoadDataEx(module_t **result, const void *image,
     int target = findSm(text, "KILN-FAKE-CUBIN");
     if (target != sm)
       return NO_BINARY_FOR_GPU;
+    if (strstr(text, "corrupt"))
+      return INVALID_IMAGE;
     trace("load cubin sm_%d", target);
   } else if (strstr(text, ".version") && strstr(text, ".target")) {
     int target = findSm(text, ".target");
@@ -373,6 +378,14 @@ EXPORT CUresult cuModuleLoadDataEx(module_t **result, const void *image,
                  ".target 'sm_%d'\nptxas fatal   : Ptx assembly aborted due "
                  "to errors",
                  target);
+      return INVALID_PTX;
+    }
+    if (strstr(text, "KILN-FAKE-PTX-ERROR")) {
+      if (errorLog && errorLogSize)
+        snprintf(errorLog, errorLogSize,
+                 "ptxas application ptx input, line 4; error   : syntax error "
+                 "at 'KILN'\nptxas fatal   : Ptx assembly aborted due to "
+                 "errors");
       return INVALID_PTX;
     }
     trace("load ptx sm_%d", target);
@@ -605,10 +618,18 @@ EXPORT CUresult cuLaunchKernel(function_t *function, unsigned gx, unsigned gy,
           return ILLEGAL_ADDRESS;
       }
   }
+  __atomic_add_fetch(&stream->launches, 1, __ATOMIC_RELAXED);
   // The kernels index along x only: threads that differ in y or z would
   // repeat the same writes, so one x row of the grid stands for all.
   unsigned count = gx * bx;
   for (unsigned i = 0; i < count; ++i)
     function->run(params, i, count);
   return SUCCESS;
+}
+
+/// Not a driver function: lets tests check which stream got the launches.
+EXPORT unsigned fake_cuda_stream_launches(const stream_t *stream) {
+  return validStream(stream)
+             ? __atomic_load_n(&stream->launches, __ATOMIC_RELAXED)
+             : 0;
 }
