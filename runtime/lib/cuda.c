@@ -150,6 +150,16 @@ static kiln_status_t openDevice(kiln_cuda_model_t *cuda, const char *path,
                               CU_DEVICE_ATTRIBUTE_MEMORY_POOLS_SUPPORTED,
                               cuda->device) == CUDA_SUCCESS)
     cuda->streamOrderedAlloc = pools != 0;
+  CUmemoryPool pool;
+  if (cuda->streamOrderedAlloc && d->cuDeviceGetDefaultMemPool &&
+      d->cuMemPoolSetAttribute &&
+      d->cuDeviceGetDefaultMemPool(&pool, cuda->device) == CUDA_SUCCESS) {
+    // By default the pool hands freed memory back to the driver at every
+    // synchronization, so each run would map its temporaries anew; keep it
+    // (as CUDA frameworks do). Only a performance setting: failure is fine.
+    uint64_t keep = UINT64_MAX;
+    d->cuMemPoolSetAttribute(pool, CU_MEMPOOL_ATTR_RELEASE_THRESHOLD, &keep);
+  }
   cuda->sm = (uint32_t)(major * 10 + minor);
   snprintf(cuda->device_name, sizeof(cuda->device_name), "cuda:%u", ordinal);
   snprintf(cuda->description, sizeof(cuda->description),

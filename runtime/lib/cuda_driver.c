@@ -83,6 +83,10 @@ static void loadDriver(void) {
   if (ok) {
     resolve(handle, "cuMemAllocAsync", &driver.cuMemAllocAsync, false);
     resolve(handle, "cuMemFreeAsync", &driver.cuMemFreeAsync, false);
+    resolve(handle, "cuDeviceGetDefaultMemPool",
+            &driver.cuDeviceGetDefaultMemPool, false);
+    resolve(handle, "cuMemPoolSetAttribute", &driver.cuMemPoolSetAttribute,
+            false);
     if (!driver.cuMemAllocAsync || !driver.cuMemFreeAsync)
       driver.cuMemAllocAsync = NULL, driver.cuMemFreeAsync = NULL;
   }

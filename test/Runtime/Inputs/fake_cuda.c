@@ -552,6 +552,21 @@ EXPORT CUresult cuMemFreeAsync(CUdeviceptr pointer, stream_t *stream) {
   return release(pointer, "stream");
 }
 
+EXPORT CUresult cuDeviceGetDefaultMemPool(void **pool, CUdevice device) {
+  if (device < 0 || device >= 8 || !envInt("FAKE_CUDA_POOLS", 1))
+    return INVALID_VALUE;
+  *pool = &contexts[device]; // Any stable handle.
+  return SUCCESS;
+}
+
+EXPORT CUresult cuMemPoolSetAttribute(void *pool, int attribute, void *value) {
+  if (attribute != 4 || !value) // RELEASE_THRESHOLD, a cuuint64_t
+    return INVALID_VALUE;
+  trace("pool of device %d: release threshold %llu",
+        ((context_t *)pool)->device, *(unsigned long long *)value);
+  return SUCCESS;
+}
+
 static CUresult copy(void *dst, const void *src, size_t bytes, int toDevice,
                      stream_t *stream, int async) {
   if (!haveContext())
