@@ -22,7 +22,7 @@
 # and prints a short table last. A step that cannot run prints "skipped: <why>" in its row (for
 # instance while kiln-compile --target=cuda is not supported). Logs and the table also go to $OUT
 # (default bench/gpu_check_out). Environment: KILN_GPU_CHECK_BUDGET (seconds before no new step
-# starts, default 500), KILN_CUDA_DRIVER (as for the runtime; the tests' fake driver makes a dry
+# starts, default 450), KILN_CUDA_DRIVER (as for the runtime; the tests' fake driver makes a dry
 # run on a machine without a GPU possible), KILN_GPU_CHECK_TARGET=cpu (the whole flow with cpu models:
 # a dry run of this script's logic anywhere), KILN_GPU_CHECK_NO_BUILD=1 (ignore build/, as on a bare
 # GPU machine).
@@ -32,7 +32,7 @@ ROOT=$PWD
 PREP=$ROOT/bench/gpu_check_models
 OUT=${OUT:-$ROOT/bench/gpu_check_out}
 WORK=${KILN_GPU_CHECK_WORK:-/tmp/kiln_gpu_check}
-BUDGET=${KILN_GPU_CHECK_BUDGET:-500}
+BUDGET=${KILN_GPU_CHECK_BUDGET:-450}
 PY=${PYTHON:-python3}
 TARGET=${KILN_GPU_CHECK_TARGET:-cuda}
 NO_BUILD=${KILN_GPU_CHECK_NO_BUILD:-0}
@@ -43,6 +43,8 @@ START=$SECONDS
 
 say() { echo "gpu_check: $*" | tee -a "$LOG"; }
 left() { echo $((BUDGET - (SECONDS - START))); }
+# tmo N: a step's time limit, N seconds but never far past the budget.
+tmo() { local l; l=$(( $(left) + 30 )); [ "$l" -lt 10 ] && l=10; [ "$1" -lt "$l" ] && l=$1; echo "$l"; }
 
 # Model suite: name|source|reference (a check-model.py reference, or "cpu" to compare with the CPU
 # build's outputs).
@@ -133,7 +135,7 @@ compile() {
   if [ -n "$KC" ]; then
     local flags=() err
     [ "$target" = cpu ] && flags=(--mcpu=x86-64-v3)
-    if err=$(timeout 180 "$KC" "$source" --target="$target" "${flags[@]}" -o "$so" 2>&1); then
+    if err=$(timeout "$(tmo 180)" "$KC" "$source" --target="$target" "${flags[@]}" -o "$so" 2>&1); then
       echo "$so"
       return 0
     fi
@@ -224,8 +226,8 @@ for entry in "${SUITE[@]}"; do
   if [ "$ref" = cpu ]; then
     if ! cpu=$(compile "$name" "$source" cpu); then row "$name" "skip" "cpu reference: $cpu" "-" "-"; continue; fi
     rm -rf "$WORK/$name.out"
-    if timeout 120 "$RUN" "$cpu" --seed 1 --save-inputs "$WORK/$name.out/in" --output-dir "$WORK/$name.out/cpu" >"$log" 2>&1 &&
-       timeout 120 "$RUN" "$so" --seed 1 --output-dir "$WORK/$name.out/cuda" >>"$log" 2>&1; then
+    if timeout "$(tmo 120)" "$RUN" "$cpu" --seed 1 --save-inputs "$WORK/$name.out/in" --output-dir "$WORK/$name.out/cpu" >"$log" 2>&1 &&
+       timeout "$(tmo 120)" "$RUN" "$so" --seed 1 --output-dir "$WORK/$name.out/cuda" >>"$log" 2>&1; then
       verdict=$("$PY" - "$WORK/$name.out" <<'EOF' 2>&1
 import glob, os, sys
 import numpy as np
@@ -241,7 +243,7 @@ EOF
       verdict="FAIL $(grep -m1 'error' "$log" | cut -c1-120)"
     fi
   else
-    if timeout 180 "$PY" utils/check-model.py "$so" "$ref" >"$log" 2>&1; then
+    if timeout "$(tmo 180)" "$PY" utils/check-model.py "$so" "$ref" >"$log" 2>&1; then
       verdict="ok vs float64 numpy"
     else
       verdict="FAIL $(grep -m1 -E 'FAIL|rror' "$log" | cut -c1-120)"
@@ -249,7 +251,7 @@ EOF
   fi
   status=PASS
   [[ $verdict == ok* ]] || status=FAIL
-  timeout 120 "$RUN" "$so" --bench 50 >"$WORK/$name.bench" 2>&1
+  timeout "$(tmo 120)" "$RUN" "$so" --bench 50 >"$WORK/$name.bench" 2>&1
   row "$name" "$status" "$verdict" "$(median_ms "$WORK/$name.bench")" "-"
 done
 
@@ -264,7 +266,7 @@ else
   fi
   if [ -d "$onnx_dir" ]; then
     log=$WORK/onnx.log
-    timeout 180 "$PY" bench/onnx_conformance.py run "$onnx_dir" >"$log" 2>&1
+    timeout "$(tmo 180)" "$PY" bench/onnx_conformance.py run "$onnx_dir" >"$log" 2>&1
     cat "$log" >>"$LOG"
     summary=$(grep '^onnx conformance:' "$log" || echo "FAIL $(tail -n 1 "$log")")
     status=PASS
@@ -283,16 +285,16 @@ for name in "${BENCH[@]}"; do
   if ! so=$(compile "$name" "bench/models/$name.mlir" "$TARGET"); then row "$name" "skip" "$so" "-" "-"; continue; fi
   dir=$WORK/$name.out
   rm -rf "$dir"
-  timeout 180 "$RUN" "$so" --seed 1 --bench 20 --warmup 3 --save-inputs "$dir/in" \
+  timeout "$(tmo 180)" "$RUN" "$so" --seed 1 --bench 20 --warmup 3 --save-inputs "$dir/in" \
     --output-dir "$dir/out" >"$WORK/$name.bench" 2>&1
   rc=$?
   if [ "$rc" -ne 0 ]; then
     note=$(grep -m1 error "$WORK/$name.bench" | cut -c1-120)
-    [ "$rc" -eq 124 ] && note="kiln-run timed out after 180 s"
+    [ "$rc" -eq 124 ] && note="kiln-run timed out"
     row "$name" "FAIL" "${note:-kiln-run exited with $rc}" "-" "-"
     continue
   fi
-  ref=$(timeout 120 "$PY" bench/gpu_torch_ref.py "$name" "$dir/in" "$dir/out" 2>&1 | tail -n 1)
+  ref=$(timeout "$(tmo 120)" "$PY" bench/gpu_torch_ref.py "$name" "$dir/in" "$dir/out" 2>&1 | tail -n 1)
   status=PASS torch_ms="-"
   [[ $ref == *" ok;"* ]] || status=FAIL
   [[ $ref == skipped* ]] && status=skip
