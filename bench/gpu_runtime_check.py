@@ -48,11 +48,20 @@ def main():
             tx = torch.from_numpy(x).cuda()
             ty = torch.empty_like(tx)
             stream = torch.cuda.Stream()
+            stream.wait_stream(torch.cuda.current_stream())
             with torch.cuda.stream(stream):
                 tx2 = tx * 1  # queued on `stream`; kiln must run after it
                 m.run_device(tx2, outputs=[ty], stream=stream)
+            torch.cuda.current_stream().wait_stream(stream)
             check("torch tensors on the caller's stream",
                   np.array_equal(ty.cpu().numpy(), expected(x)))
+            bf = torch.ones(4, dtype=torch.bfloat16, device="cuda")
+            try:
+                m.run_device(bf, outputs=[ty])
+                check("bf16 tensor for an f32 input is refused", False)
+            except kiln.Error as e:
+                check("bf16 tensor for an f32 input is refused",
+                      "expected dtype f32, got bf16" in str(e), str(e))
         else:
             print("SKIP torch interop: torch sees no CUDA device")
     except ImportError:
