@@ -283,6 +283,23 @@ int main(int argc, char **argv) {
   openModel("cpu model on cuda", "affine", KILN_DEVICE_CUDA, 0);
   openModel("device index 1", "cuda_affine", KILN_DEVICE_CUDA, 1);
   openModel("device kind 7", "cuda_affine", 7, 0);
+  // A caller built before the device fields existed passes 8 bytes; the
+  // fields it lacks keep their defaults (the model's target, device 0).
+  {
+    char path[8192];
+    snprintf(path, sizeof(path), "%s/cuda_affine.so", modelDir);
+    kiln_open_options_t old = {.struct_size = 8,
+                               .num_threads = 0,
+                               .device = KILN_DEVICE_CPU,
+                               .device_index = 5};
+    kiln_model_t *legacy = NULL;
+    kiln_status_t opened = kiln_open(path, &old, &legacy);
+    if (opened != KILN_STATUS_OK)
+      report("8-byte options", opened);
+    else
+      printf("8-byte options: %s\n", kiln_model_device(legacy));
+    kiln_close(legacy);
+  }
   setenv("FAKE_CUDA_DEVICES", "3", 1);
   kiln_model_t *third =
       openModel("open device 2", "cuda_affine", KILN_DEVICE_CUDA, 2);
