@@ -8,10 +8,11 @@
 #                                  # machine cannot build kiln-compile itself
 #
 # On the GPU machine it
-#   1. uses the build/ tree if its tools run there; else, when /usr/lib/llvm-22 is missing, tries
-#      scripts/setup.sh (time-boxed; the lent machines have no network) and else builds only the
-#      runtime, kiln-run and the "cuda" test model with the system C compiler (they need nothing
-#      but libc), and takes compiled models from bench/gpu_check_models/;
+#   1. uses the build/ tree if its tools run there; else, when /usr/lib/llvm-22 is missing and no
+#      prepared models came along, tries scripts/setup.sh (60 s at most; the lent machines have no
+#      network); without a kiln-compile it takes the models from bench/gpu_check_models/, and
+#      without a usable build/ it builds the runtime, kiln-run and the "cuda" test model with the
+#      system C compiler (they need nothing but libc);
 #   2. checks the runtime on the real driver with the hand-written PTX test model (exact results,
 #      device arrays, torch tensors on the caller's stream, four threads at once);
 #   3. runs the model suite (test/Integration/CPU models with float64 numpy references through
@@ -81,9 +82,13 @@ find_compiler() {
     say "using build/bin/kiln-compile"
     return
   fi
+  if [ ! -d /usr/lib/llvm-22 ] && [ "${1:-}" != --prepare ] && ls "$PREP"/*.so >/dev/null 2>&1; then
+    say "skipped: full build (no LLVM 22 here; using the models prepared in bench/gpu_check_models)"
+    return
+  fi
   if [ ! -d /usr/lib/llvm-22 ]; then
-    say "/usr/lib/llvm-22 is missing: trying scripts/setup.sh (at most 120 s; needs a network)"
-    if ! KILN_SKIP_BUILD=1 timeout 120 scripts/setup.sh >>"$LOG" 2>&1 || [ ! -d /usr/lib/llvm-22 ]; then
+    say "/usr/lib/llvm-22 is missing: trying scripts/setup.sh (at most 60 s; needs a network)"
+    if ! KILN_SKIP_BUILD=1 timeout 60 scripts/setup.sh >>"$LOG" 2>&1 || [ ! -d /usr/lib/llvm-22 ]; then
       say "skipped: full build (LLVM 22 could not be installed here); kiln-compile comes from bench/gpu_check_models"
       return
     fi
@@ -161,7 +166,7 @@ median_ms() { sed -n 's/^latency ms: .*median \([0-9.]*\).*/\1/p' "$1" | tail -n
 #===------------------------------------------------------------------------------------------===#
 
 if [ "${1:-}" = "--prepare" ]; then
-  find_compiler
+  find_compiler --prepare
   [ -n "$KC" ] || { say "error: --prepare needs kiln-compile (build Kiln first)"; exit 1; }
   rm -rf "$PREP" && mkdir -p "$PREP"
   prep() {  # NAME SOURCE TARGET
