@@ -16,6 +16,8 @@
 //   f(map(x)), f elementwise, a batch norm or a depthwise conv
 //                                -> map(f'(x))              (f's per-channel
 //                                   constants permuted)
+//   map(x) + map(y), map(x) * c  -> map(x + y), map(x * c') (likewise for
+//                                   the other binary elementwise ops)
 //   map(f(...f(conv2d(x, W, b)))) -> f(...f(conv2d(x, W', b')))  (output
 //                                   channels of the producing conv permuted)
 //
@@ -619,10 +621,76 @@ std::optional<Rebuild> getPerChannelRebuild(Operation *op,
   return std::nullopt;
 }
 
+/// The other operand of a binary elementwise op on a map of `x`, as an
+/// operand of the op on `x`: the same map of another tensor of `x`'s type
+/// gives that tensor; a constant that does not vary along the channels is
+/// itself; one that does is permuted along them. Otherwise null.
+Value unmapOperand(PatternRewriter &rewriter, Value other,
+                   const ChannelMap &map, ArrayRef<int64_t> inverse,
+                   int64_t rank) {
+  if (std::optional<ChannelMap> otherMap = getChannelMap(other))
+    return otherMap->indices == map.indices &&
+                   otherMap->source.getType() == map.source.getType()
+               ? otherMap->source
+               : Value();
+  auto type = cast<RankedTensorType>(other.getType());
+  int64_t axis = 1 - (rank - type.getRank());
+  if (axis < 0 || type.getDimSize(axis) == 1)
+    return other;
+  std::optional<SmallVector<double>> data = readConstant(other);
+  if (!data)
+    return Value();
+  ArrayRef<int64_t> shape = type.getShape();
+  int64_t outer = 1, inner = 1, channels = shape[axis];
+  for (int64_t d = 0; d < axis; ++d)
+    outer *= shape[d];
+  for (int64_t d = axis + 1, e = shape.size(); d < e; ++d)
+    inner *= shape[d];
+  SmallVector<double> permuted;
+  for (int64_t o = 0; o < outer; ++o) {
+    ArrayRef<double> block =
+        ArrayRef<double>(*data).slice(o * channels * inner, channels * inner);
+    llvm::append_range(permuted, takeRows(block, inner, inverse));
+  }
+  return buildConstant(rewriter, other.getLoc(), other, shape, permuted,
+                       "permuted_operand");
+}
+
+/// lhs op rhs with `mapped` (a permutation map of `map.source`) as one
+/// operand -> map(source op other') (see unmapOperand).
+LogicalResult sinkThroughBinary(Operation *user, Value mapped,
+                                const ChannelMap &map,
+                                PatternRewriter &rewriter) {
+  auto resultType = cast<RankedTensorType>(user->getResult(0).getType());
+  if (resultType != mapped.getType())
+    return failure(); // the other operand broadcasts the map's result
+  SmallVector<int64_t> inverse(map.indices.size());
+  for (auto [c, i] : llvm::enumerate(map.indices))
+    inverse[i] = c;
+  rewriter.setInsertionPoint(user);
+  SmallVector<Value> operands;
+  for (Value operand : user->getOperands()) {
+    Value unmapped =
+        operand == mapped
+            ? map.source
+            : unmapOperand(rewriter, operand, map, inverse,
+                           resultType.getRank());
+    if (!unmapped)
+      return failure();
+    operands.push_back(unmapped);
+  }
+  Operation *clone = rewriter.clone(*user);
+  clone->setOperands(operands);
+  rewriter.replaceOp(user, buildMap(rewriter, user->getLoc(),
+                                    clone->getResult(0), map.indices));
+  return success();
+}
+
 /// f(map(x)) -> map(f'(x)) for a map used only by f, a permutation, and f
 /// elementwise, a batch norm or a depthwise conv with constant parameters
-/// (permuted as the channels are). The map moves towards a consumer that
-/// absorbs it.
+/// (permuted as the channels are), or a binary elementwise op whose other
+/// operand is the same map of another tensor or a constant. The map moves
+/// towards a consumer that absorbs it.
 struct SinkMap : RewritePattern {
   SinkMap(MLIRContext *context)
       : RewritePattern(MatchAnyOpTypeTag(), /*benefit=*/1, context) {}
@@ -635,6 +703,8 @@ struct SinkMap : RewritePattern {
     if (!map || !map->isPermutation())
       return failure();
     Operation *user = *op->getResult(0).getUsers().begin();
+    if (isa<AddOp, SubOp, MulOp, DivOp, PowOp, MaxOp, MinOp>(user))
+      return sinkThroughBinary(user, op->getResult(0), *map, rewriter);
     if (user->getNumResults() != 1 || user->getOperand(0) != op->getResult(0))
       return failure();
     // Per-channel parameters are indexed by the map's output channel; the

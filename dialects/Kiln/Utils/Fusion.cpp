@@ -33,13 +33,22 @@ void FusionMarker::notifyOperationInserted(Operation *op,
 void FusionMarker::notifyOperationErased(Operation *op) { created.erase(op); }
 
 void FusionMarker::notifyOperationReplaced(Operation *op, ValueRange values) {
-  llvm::SmallPtrSet<Operation *, 2> marked;
-  for (Value value : values) {
-    Operation *def = value.getDefiningOp();
-    if (!def || !created.contains(def) ||
-        def->hasTrait<OpTrait::ConstantLike>() || !marked.insert(def).second)
+  // The ops made during this pass that compute the replacement (not
+  // constants), found through their operands.
+  SmallVector<Operation *> worklist;
+  for (Value value : values)
+    if (Operation *def = value.getDefiningOp())
+      worklist.push_back(def);
+  llvm::SmallPtrSet<Operation *, 4> marked;
+  while (!worklist.empty()) {
+    Operation *def = worklist.pop_back_val();
+    if (!created.contains(def) || def->hasTrait<OpTrait::ConstantLike>() ||
+        !marked.insert(def).second)
       continue;
     def->setLoc(getFusedLocation(op->getContext(),
                                  {def->getLoc(), op->getLoc()}, pass));
+    for (Value operand : def->getOperands())
+      if (Operation *producer = operand.getDefiningOp())
+        worklist.push_back(producer);
   }
 }

@@ -212,3 +212,50 @@ func.func @transpose_chain(%x: tensor<1x6x2x2xf32>) -> (tensor<1x1x2x2xf32>, ten
   %t2 = kiln.transpose %x {permutation = array<i64: 0, 1, 3, 2>} : (tensor<1x6x2x2xf32>) -> tensor<1x6x2x2xf32>
   return %c, %t2 : tensor<1x1x2x2xf32>, tensor<1x6x2x2xf32>
 }
+
+// -----
+
+// A binary op whose operands are the same map of two tensors, or a map and
+// a constant (per-channel constants permuted as the channels: entry m[c] of
+// the new constant is entry c of the old, m = [0, 2, 1, 3]; a splat is kept),
+// applies to the unmapped tensors; the conv absorbs the map.
+// CHECK-LABEL: func @sink_binary
+// CHECK-SAME: (%[[X:.*]]: tensor<1x4x2x2xf32>, %[[Y:.*]]: tensor<1x4x2x2xf32>)
+// CHECK-NOT: kiln.channel_shuffle
+// CHECK-NOT: kiln.gather
+// CHECK-DAG: %[[K:.*]] = kiln.constant dense<{{\[}}{{\[}}{{\[}}[1.000000e+00]], {{\[}}[3.000000e+00]], {{\[}}[2.000000e+00]], {{\[}}[4.000000e+00]]]]> : tensor<1x4x1x1xf32>
+// CHECK-DAG: %[[H:.*]] = kiln.constant dense<5.000000e-01> : tensor<f32>
+// CHECK: %[[A:.*]] = kiln.add %[[X]], %[[Y]]
+// CHECK: %[[M:.*]] = kiln.mul %[[A]], %[[K]]
+// CHECK: %[[S:.*]] = kiln.sub %[[H]], %[[M]]
+// CHECK: kiln.conv2d %[[S]]
+func.func @sink_binary(%x: tensor<1x4x2x2xf32>, %y: tensor<1x4x2x2xf32>) -> tensor<1x1x2x2xf32> {
+  %sx = kiln.channel_shuffle %x {groups = 2 : i64} : (tensor<1x4x2x2xf32>) -> tensor<1x4x2x2xf32>
+  %sy = kiln.channel_shuffle %y {groups = 2 : i64} : (tensor<1x4x2x2xf32>) -> tensor<1x4x2x2xf32>
+  %a = kiln.add %sx, %sy : (tensor<1x4x2x2xf32>, tensor<1x4x2x2xf32>) -> tensor<1x4x2x2xf32>
+  %k = kiln.constant dense<[[[[1.0]], [[2.0]], [[3.0]], [[4.0]]]]> : tensor<1x4x1x1xf32>
+  %m = kiln.mul %a, %k : (tensor<1x4x2x2xf32>, tensor<1x4x1x1xf32>) -> tensor<1x4x2x2xf32>
+  %h = kiln.constant dense<0.5> : tensor<f32>
+  %s = kiln.sub %h, %m : (tensor<f32>, tensor<1x4x2x2xf32>) -> tensor<1x4x2x2xf32>
+  %w = kiln.constant dense<[[[[1.0]], [[2.0]], [[3.0]], [[4.0]]]]> : tensor<1x4x1x1xf32>
+  %c = kiln.conv2d %s, %w : (tensor<1x4x2x2xf32>, tensor<1x4x1x1xf32>) -> tensor<1x1x2x2xf32>
+  return %c : tensor<1x1x2x2xf32>
+}
+
+// -----
+
+// Negative: the other operand is a different map, or not a constant.
+// CHECK-LABEL: func @no_sink_binary
+// CHECK: %[[S2:.*]] = kiln.channel_shuffle %arg0 {groups = 2 : i64}
+// CHECK: %[[S4:.*]] = kiln.channel_shuffle %arg1 {groups = 4 : i64}
+// CHECK: kiln.add %[[S2]], %[[S4]]
+// CHECK: %[[T:.*]] = kiln.channel_shuffle %arg0 {groups = 4 : i64}
+// CHECK: kiln.mul %[[T]], %arg2
+func.func @no_sink_binary(%x: tensor<1x8x2x2xf32>, %y: tensor<1x8x2x2xf32>, %z: tensor<1x8x2x2xf32>) -> (tensor<1x8x2x2xf32>, tensor<1x8x2x2xf32>) {
+  %sx = kiln.channel_shuffle %x {groups = 2 : i64} : (tensor<1x8x2x2xf32>) -> tensor<1x8x2x2xf32>
+  %sy = kiln.channel_shuffle %y {groups = 4 : i64} : (tensor<1x8x2x2xf32>) -> tensor<1x8x2x2xf32>
+  %a = kiln.add %sx, %sy : (tensor<1x8x2x2xf32>, tensor<1x8x2x2xf32>) -> tensor<1x8x2x2xf32>
+  %t = kiln.channel_shuffle %x {groups = 4 : i64} : (tensor<1x8x2x2xf32>) -> tensor<1x8x2x2xf32>
+  %m = kiln.mul %t, %z : (tensor<1x8x2x2xf32>, tensor<1x8x2x2xf32>) -> tensor<1x8x2x2xf32>
+  return %a, %m : tensor<1x8x2x2xf32>, tensor<1x8x2x2xf32>
+}

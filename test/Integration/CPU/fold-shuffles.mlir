@@ -1,6 +1,7 @@
 // kiln-fold-shuffles on a model with its weights as constants (it folds only
 // constant weights), compiled to a .so and compared with numpy: a shuffle
-// moved past relu, a batch norm and a depthwise conv into a 1x1 conv; a
+// moved past relu, a batch norm, a product with per-channel constants and a
+// depthwise conv into a 1x1 conv; a
 // reshape-transpose-reshape of channel factors [2, 3, 2] -> [2, 2, 3] (not a
 // shuffle) absorbed by the 1x1 conv producing it, through a relu; a split of a
 // shuffle, left as two gathers. The FileCheck lines check that the folds
@@ -13,6 +14,7 @@
 
 // CHECK-LABEL: func.func @main
 // CHECK: kiln.relu %arg0
+// CHECK: kiln.mul
 // CHECK: kiln.conv2d %arg0
 // CHECK-COUNT-2: kiln.gather %arg0
 // CHECK-NOT: kiln.gather
@@ -35,7 +37,9 @@ module @fold_shuffles {
     %s = kiln.channel_shuffle %x {groups = 2 : i64} : (tensor<1x4x5x5xf32>) -> tensor<1x4x5x5xf32>
     %r = kiln.relu %s : tensor<1x4x5x5xf32>
     %n = kiln.batch_norm %r, %scale, %bias, %mean, %var : (tensor<1x4x5x5xf32>, tensor<4xf32>, tensor<4xf32>, tensor<4xf32>, tensor<4xf32>) -> tensor<1x4x5x5xf32>
-    %d = kiln.conv2d %n, %dw, %db {groups = 4 : i64, padding = array<i64: 1, 1, 1, 1>} : (tensor<1x4x5x5xf32>, tensor<4x1x3x3xf32>, tensor<4xf32>) -> tensor<1x4x5x5xf32>
+    %k = kiln.constant dense<[[[[1.5]], [[-0.5]], [[2.0]], [[0.25]]]]> : tensor<1x4x1x1xf32>
+    %nk = kiln.mul %n, %k : (tensor<1x4x5x5xf32>, tensor<1x4x1x1xf32>) -> tensor<1x4x5x5xf32>
+    %d = kiln.conv2d %nk, %dw, %db {groups = 4 : i64, padding = array<i64: 1, 1, 1, 1>} : (tensor<1x4x5x5xf32>, tensor<4x1x3x3xf32>, tensor<4xf32>) -> tensor<1x4x5x5xf32>
     %y1 = kiln.conv2d %d, %pw, %pb : (tensor<1x4x5x5xf32>, tensor<3x4x1x1xf32>, tensor<3xf32>) -> tensor<1x3x5x5xf32>
 
     %c = kiln.conv2d %x, %w12, %b12 : (tensor<1x4x5x5xf32>, tensor<12x4x1x1xf32>, tensor<12xf32>) -> tensor<1x12x5x5xf32>

@@ -50,6 +50,7 @@ def reference(x):
     c = lambda v: v[None, :, None, None]
     r = np.maximum(shuffle(x, 2), 0)
     n = (r - c(MEAN)) / np.sqrt(c(VAR) + 1e-5) * c(SCALE) + c(BIAS)
+    n = n * c(np.array([1.5, -0.5, 2.0, 0.25]))
     y1 = conv1x1(depthwise3x3(n, DW, DB), PW, PB)
     t = np.maximum(conv1x1(x, W12, B12), 0)
     y2 = t.reshape(1, 2, 3, 2, 5, 5).transpose(0, 3, 1, 2, 4, 5).reshape(1, 12, 5, 5)

@@ -59,7 +59,10 @@ def FoldShuffles : Pass<"kiln-fold-shuffles", "::mlir::func::FuncOp"> {
     - `f(map(x))`, the map used only by `f`, `m` a permutation, `f` a unary
       elementwise op or activation, a batch norm with constant parameters,
       or a depthwise conv (one constant filter per channel): `map(f'(x))`
-      with `f`'s per-channel parameters permuted.
+      with `f`'s per-channel parameters permuted. Likewise a binary
+      elementwise op (add, sub, mul, div, pow, max, min) whose other operand
+      is the same map of a tensor of the same type, or a constant (permuted
+      along the channels when it varies along them).
     - `map(f(... f(conv2d(x, W, b))))`, each op used once, `f` as above
       (not a conv), the conv ungrouped with constant weights: the producer
       computes the selected output channels directly (rows of `W` and `b`,

@@ -27,8 +27,9 @@ Location getFusedLocation(MLIRContext *context, ArrayRef<Location> locs,
 SmallVector<StringRef> getFusingPasses(Location loc);
 
 /// A rewrite listener for greedy pattern drivers: when an op is replaced by
-/// the results of an op created during the rewrite (not a constant), the new
-/// op's location becomes `fused<pass>[new op's location, replaced op's
+/// values computed by ops created during the pass (not constants), each such
+/// op (the producers of the values and, through their operands, the created
+/// ops they use) gets the location `fused<pass>[its location, replaced op's
 /// location]`. Folds that replace an op by an existing value mark nothing.
 class FusionMarker : public RewriterBase::Listener {
 public:
