@@ -170,6 +170,8 @@ std::optional<ReceptiveField> hull(ArrayRef<ReceptiveField> inputs) {
     result.start[d] = (lo + hi) / 2;
     result.jump[d] = jump;
   }
+  result.collapsed = llvm::all_of(
+      inputs, [](const ReceptiveField &field) { return field.collapsed; });
   return result;
 }
 
@@ -336,7 +338,28 @@ propagateField(Operation *op,
           return hull(known);
         return std::nullopt;
       })
-      .Default([&](Operation *) -> Result { return std::nullopt; });
+      .Case<ReshapeOp, FlattenOp, SqueezeOp>([&](Operation *) -> Result {
+        // Dropping a spatial extent of 1 x 1 (global pool -> classifier).
+        ArrayRef<int64_t> in = shapeOf(op->getOperand(0));
+        if (!operands[0] ||
+            !(operands[0]->collapsed ||
+              (in.size() == 4 && in[2] == 1 && in[3] == 1)))
+          return std::nullopt;
+        ReceptiveField field = *operands[0];
+        field.collapsed = true;
+        return field;
+      })
+      .Default([&](Operation *) -> Result {
+        // Ops on collapsed values mix features, not pixels.
+        if (llvm::all_of(known, [](const ReceptiveField &field) {
+              return field.collapsed;
+            })) {
+          std::optional<ReceptiveField> field = hull(known);
+          field->collapsed = true;
+          return field;
+        }
+        return std::nullopt;
+      });
 }
 
 //===----------------------------------------------------------------------===//

@@ -34,6 +34,10 @@ struct ReceptiveField {
   std::array<double, 2> size = {1, 1};
   std::array<double, 2> jump = {1, 1};
   std::array<double, 2> start = {0, 0};
+  /// The value has no spatial extent left (its H and W were reduced to 1
+  /// and reshaped away, as before a classifier): every op on it keeps the
+  /// field.
+  bool collapsed = false;
 };
 
 /// One row of the report.
