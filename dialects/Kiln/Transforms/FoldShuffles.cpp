@@ -809,14 +809,14 @@ struct FoldShufflesPass : kiln::impl::FoldShufflesBase<FoldShufflesPass> {
   using Base::Base;
 
   void runOnOperation() override {
+    // Every rewrite leaves valid IR: a driver that stops before the fixed
+    // point (its iteration limit) leaves some maps unfolded, not an error.
     RewritePatternSet patterns(&getContext());
     populateFoldShufflePatterns(patterns);
-    if (failed(applyPatternsGreedily(getOperation(), std::move(patterns))))
-      return signalPassFailure();
+    (void)applyPatternsGreedily(getOperation(), std::move(patterns));
     RewritePatternSet cleanup(&getContext());
     cleanup.add<GatherToShuffle>(&getContext());
-    if (failed(applyPatternsGreedily(getOperation(), std::move(cleanup))))
-      return signalPassFailure();
+    (void)applyPatternsGreedily(getOperation(), std::move(cleanup));
     // Users of one map each slice and concatenate the same ranges: keep one.
     IRRewriter rewriter(&getContext());
     eliminateCommonSubExpressions(rewriter, getAnalysis<DominanceInfo>(),
