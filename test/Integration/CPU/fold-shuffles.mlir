@@ -4,7 +4,8 @@
 // depthwise conv into a 1x1 conv; a
 // reshape-transpose-reshape of channel factors [2, 3, 2] -> [2, 2, 3] (not a
 // shuffle) absorbed by the 1x1 conv producing it, through a relu; a split of a
-// shuffle, left as two gathers. The FileCheck lines check that the folds
+// shuffle, left as two gathers; a padded 3x3 conv of a concat of a channel
+// slice and a relu (lowered as one conv per concat input). The FileCheck lines check that the folds
 // happened.
 // RUN: kiln-compile %s --emit=kiln -o - | FileCheck %s --implicit-check-not=kiln.channel_shuffle --implicit-check-not=kiln.transpose
 // RUN: kiln-compile %s -o %t.so
@@ -22,7 +23,8 @@
 module @fold_shuffles {
   func.func @main(%x: tensor<1x4x5x5xf32> {kiln.name = "x"})
       -> (tensor<1x3x5x5xf32> {kiln.name = "y1"}, tensor<1x12x5x5xf32> {kiln.name = "y2"},
-          tensor<1x2x5x5xf32> {kiln.name = "y3"}, tensor<1x2x5x5xf32> {kiln.name = "y4"}) {
+          tensor<1x2x5x5xf32> {kiln.name = "y3"}, tensor<1x2x5x5xf32> {kiln.name = "y4"},
+          tensor<1x2x5x5xf32> {kiln.name = "y5"}) {
     %scale = kiln.constant dense<[0.5, 0.75, 1.0, 1.25]> : tensor<4xf32>
     %bias = kiln.constant dense<[0.5, -0.25, 0.125, -1.0]> : tensor<4xf32>
     %mean = kiln.constant dense<[0.1, -0.2, 0.3, -0.4]> : tensor<4xf32>
@@ -50,6 +52,12 @@ module @fold_shuffles {
 
     %s2 = kiln.channel_shuffle %x {groups = 2 : i64} : (tensor<1x4x5x5xf32>) -> tensor<1x4x5x5xf32>
     %p:2 = kiln.split %s2 {axis = 1 : i64, sizes = array<i64: 2, 2>} : (tensor<1x4x5x5xf32>) -> (tensor<1x2x5x5xf32>, tensor<1x2x5x5xf32>)
-    return %y1, %y2, %p#0, %p#1 : tensor<1x3x5x5xf32>, tensor<1x12x5x5xf32>, tensor<1x2x5x5xf32>, tensor<1x2x5x5xf32>
+
+    %w5 = kiln.constant dense<[[[[-0.5, -0.3125, -0.125], [0.0625, 0.25, 0.4375], [-0.4375, -0.25, -0.0625]], [[0.125, 0.3125, 0.5], [-0.375, -0.1875, 0.0], [0.1875, 0.375, -0.5]], [[-0.3125, -0.125, 0.0625], [0.25, 0.4375, -0.4375], [-0.25, -0.0625, 0.125]], [[0.3125, 0.5, -0.375], [-0.1875, 0.0, 0.1875], [0.375, -0.5, -0.3125]], [[-0.125, 0.0625, 0.25], [0.4375, -0.4375, -0.25], [-0.0625, 0.125, 0.3125]], [[0.5, -0.375, -0.1875], [0.0, 0.1875, 0.375], [-0.5, -0.3125, -0.125]]], [[[0.0625, 0.25, 0.4375], [-0.4375, -0.25, -0.0625], [0.125, 0.3125, 0.5]], [[-0.375, -0.1875, 0.0], [0.1875, 0.375, -0.5], [-0.3125, -0.125, 0.0625]], [[0.25, 0.4375, -0.4375], [-0.25, -0.0625, 0.125], [0.3125, 0.5, -0.375]], [[-0.1875, 0.0, 0.1875], [0.375, -0.5, -0.3125], [-0.125, 0.0625, 0.25]], [[0.4375, -0.4375, -0.25], [-0.0625, 0.125, 0.3125], [0.5, -0.375, -0.1875]], [[0.0, 0.1875, 0.375], [-0.5, -0.3125, -0.125], [0.0625, 0.25, 0.4375]]]]> : tensor<2x6x3x3xf32>
+    %xs = kiln.slice %x {starts = array<i64: 0, 1, 0, 0>, ends = array<i64: 1, 3, 5, 5>, steps = array<i64: 1, 1, 1, 1>} : (tensor<1x4x5x5xf32>) -> tensor<1x2x5x5xf32>
+    %xr = kiln.relu %x : tensor<1x4x5x5xf32>
+    %cat = kiln.concat %xs, %xr {axis = 1 : i64} : (tensor<1x2x5x5xf32>, tensor<1x4x5x5xf32>) -> tensor<1x6x5x5xf32>
+    %y5 = kiln.conv2d %cat, %w5 {padding = array<i64: 1, 1, 1, 1>} : (tensor<1x6x5x5xf32>, tensor<2x6x3x3xf32>) -> tensor<1x2x5x5xf32>
+    return %y1, %y2, %p#0, %p#1, %y5 : tensor<1x3x5x5xf32>, tensor<1x12x5x5xf32>, tensor<1x2x5x5xf32>, tensor<1x2x5x5xf32>, tensor<1x2x5x5xf32>
   }
 }

@@ -24,6 +24,7 @@ PW = const((3, 4, 1, 1), 7, 8)
 PB = const((3,), 2, 4)
 W12 = const((12, 4, 1, 1), 11, 8)
 B12 = const((12,), 13, 8)
+W5 = const((2, 6, 3, 3), 3, 16)
 
 
 def shuffle(x, groups):
@@ -45,6 +46,16 @@ def depthwise3x3(x, w, b):
     return out + b[None, :, None, None]
 
 
+def conv3x3(x, w):
+    xp = np.pad(x, ((0, 0), (0, 0), (1, 1), (1, 1)))
+    h, wd = x.shape[2:]
+    out = np.zeros((x.shape[0], w.shape[0], h, wd))
+    for i in range(3):
+        for j in range(3):
+            out += np.einsum("nchw,fc->nfhw", xp[:, :, i:i + h, j:j + wd], w[:, :, i, j])
+    return out
+
+
 def reference(x):
     x = x.astype(np.float64)
     c = lambda v: v[None, :, None, None]
@@ -55,4 +66,5 @@ def reference(x):
     t = np.maximum(conv1x1(x, W12, B12), 0)
     y2 = t.reshape(1, 2, 3, 2, 5, 5).transpose(0, 3, 1, 2, 4, 5).reshape(1, 12, 5, 5)
     s = shuffle(x, 2)
-    return {"y1": y1, "y2": y2, "y3": s[:, :2], "y4": s[:, 2:]}
+    y5 = conv3x3(np.concatenate([x[:, 1:3], np.maximum(x, 0)], axis=1), W5)
+    return {"y1": y1, "y2": y2, "y3": s[:, :2], "y4": s[:, 2:], "y5": y5}
