@@ -75,7 +75,9 @@ def FoldShuffles : Pass<"kiln-fold-shuffles", "::mlir::func::FuncOp"> {
     2 groups, `chunk(2)` into the next unit) no shuffle is left: each half of
     the next unit's input is a concat of the halves of the two concat inputs
     that it reads, the permutation goes into the 1x1 conv that consumes it,
-    and the half that passes through joins the next unit's concat directly.
+    and the half that passes through joins the next unit's concat directly
+    (the lowering of a conv of a concat and of a concat of slices copies
+    nothing more).
 
     ```mlir
     %s = kiln.channel_shuffle %x {groups = 2 : i64} : (tensor<1x8x4x4xf32>) -> tensor<1x8x4x4xf32>
