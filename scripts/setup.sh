@@ -11,6 +11,7 @@ packages=(
   # toolchain and MLIR/LLVM 22 (linked as libMLIR.so / libLLVM.so)
   cmake ninja-build ccache clang-22 lld-22 llvm-22-dev llvm-22-tools libmlir-22-dev mlir-22-tools
   python3 python3-numpy  # numpy: runtime tests (kiln-run, the kiln package)
+  libonnx-testdata python3-onnx  # ONNX backend test data and its reader: test/Conformance
 )
 
 missing=()
