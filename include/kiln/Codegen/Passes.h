@@ -12,9 +12,15 @@ class ArithDialect;
 namespace linalg {
 class LinalgDialect;
 } // namespace linalg
+namespace func {
+class FuncOp;
+} // namespace func
 namespace math {
 class MathDialect;
 } // namespace math
+namespace tensor {
+class TensorDialect;
+} // namespace tensor
 namespace vector {
 class VectorDialect;
 } // namespace vector
