@@ -32,7 +32,10 @@ using namespace mlir;
 using namespace mlir::kiln;
 using namespace mlir::kiln::onnx_import;
 
-/// The opsets of the default ONNX domain the importer handles.
+/// The opsets of the default ONNX domain the importer handles. Models of
+/// opsets kMinConvertedOpset to kMinOpset - 1 are first converted to kMinOpset
+/// with ONNX's version converter.
+static constexpr int64_t kMinConvertedOpset = 1;
 static constexpr int64_t kMinOpset = 11;
 static constexpr int64_t kMaxOpset = 17;
 
@@ -671,10 +674,10 @@ static FailureOr<int64_t> getOpset(const ::onnx::ModelProto &model,
   if (!opset)
     return mlir::emitError(fileLoc)
            << "the model imports no opset of the default ONNX domain";
-  if (*opset < kMinOpset || *opset > kMaxOpset)
+  if (*opset < kMinConvertedOpset || *opset > kMaxOpset)
     return mlir::emitError(fileLoc)
            << "ONNX opset " << *opset << " is not supported; kiln imports "
-           << "opsets " << kMinOpset << " to " << kMaxOpset;
+           << "opsets " << kMinConvertedOpset << " to " << kMaxOpset;
   return *opset;
 }
 
@@ -757,6 +760,12 @@ mlir::kiln::importOnnxFile(StringRef path, MLIRContext *context,
   if (failed(opset) || failed(checkNoExternalData(model, fileLoc)) ||
       failed(applyInputShapes(model, options, fileLoc)))
     return failure();
+  if (*opset < kMinOpset) {
+    if (std::optional<std::string> error =
+            convertToOpset(model, *opset, kMinOpset))
+      return mlir::emitError(fileLoc) << *error;
+    opset = kMinOpset;
+  }
   if (std::optional<std::string> error = checkAndInferShapes(model))
     return mlir::emitError(fileLoc) << *error;
   return GraphImporter(context, model, path, *opset).run();

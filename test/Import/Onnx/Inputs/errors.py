@@ -61,9 +61,14 @@ save(model([N("Conv", ["x", "W"], ["y"], name="conv")],
            [("x", FLOAT, [1, 3, 4, 4])], [("y", FLOAT, [1, 8, 2, 2])],
            infer=False), d, "missing-initializer", check=False)
 
-# Opsets outside 11-17.
-save(model([N("Relu", ["x"], ["y"])], [("x", FLOAT, [1, 4])], ["y"], opset=10),
-     d, "opset10")
+# An opset newer than 17; an opset-1 Pad, which ONNX's version converter
+# cannot bring to opset 11.
+save(model([N("Relu", ["x"], ["y"])], [("x", FLOAT, [1, 4])],
+           [("y", FLOAT, [1, 4])], opset=18, infer=False), d, "opset18",
+     check=False)
+save(model([N("Pad", ["x"], ["y"], paddings=[0, 1, 0, 1])],
+           [("x", FLOAT, [2, 3])], [("y", FLOAT, [2, 5])], opset=1,
+           infer=False), d, "opset1-pad", check=False)
 
 # A Reshape whose shape is computed at run time from an input's values.
 save(model([N("Reshape", ["x", "shape"], ["y"], name="reshape")],
