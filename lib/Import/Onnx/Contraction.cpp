@@ -1,14 +1,15 @@
 //===- Contraction.cpp - Import convolutions and matrix products ----------===//
 //
-// Conv and ConvTranspose (2-D, and 1-D as 2-D over [N, C, 1, L]) with every
-// auto_pad mode, MatMul and Gemm. Also the window helpers that pooling
-// shares.
+// Conv (2-D; 1-D as 2-D over [N, C, 1, L]; 3-D as a sum of 2-D convolutions
+// over depth slices) and ConvTranspose (1-D and 2-D) with every auto_pad mode,
+// MatMul and Gemm. Also the window helpers that pooling shares.
 //
 //===----------------------------------------------------------------------===//
 
 #include "Importer.h"
 
 #include "kiln/Dialect/Kiln/IR/KilnContractionOps.h"
+#include "kiln/Dialect/Kiln/IR/KilnElementwiseOps.h"
 #include "kiln/Dialect/Kiln/IR/KilnTensorOps.h"
 
 using namespace mlir;
@@ -19,11 +20,13 @@ using namespace mlir::kiln::onnx_import;
 // Window helpers
 //===----------------------------------------------------------------------===//
 
-LogicalResult onnx_import::checkSpatialRank(const OnnxNode &node,
-                                            int64_t rank) {
-  if (rank == 3 || rank == 4)
+LogicalResult onnx_import::checkSpatialRank(const OnnxNode &node, int64_t rank,
+                                            bool allow3d) {
+  if (rank == 3 || rank == 4 || (allow3d && rank == 5))
     return success();
-  return node.emitError() << "only 1-D and 2-D " << node.getOpType()
+  return node.emitError() << "only 1-D"
+                          << (allow3d ? ", 2-D and 3-D " : " and 2-D ")
+                          << node.getOpType()
                           << " is supported, the input has rank " << rank;
 }
 
@@ -101,7 +104,7 @@ FailureOr<Window2d> onnx_import::getWindow2d(const OnnxNode &node,
   }
 
   Window2d window;
-  if (n == 2) {
+  if (n != 1) {
     window.strides = *strides;
     window.dilations = *dilations;
     window.padding = pads;
@@ -126,7 +129,8 @@ struct ConvOperands {
 };
 } // namespace
 
-static FailureOr<ConvOperands> getConvOperands(const OnnxNode &node) {
+static FailureOr<ConvOperands> getConvOperands(const OnnxNode &node,
+                                               bool allow3d) {
   ConvOperands conv;
   FailureOr<Value> input = node.getInput(0), filter = node.getInput(1);
   FailureOr<Value> bias = node.getOptionalInput(2);
@@ -134,7 +138,7 @@ static FailureOr<ConvOperands> getConvOperands(const OnnxNode &node) {
     return failure();
   auto inputType = cast<RankedTensorType>(input->getType());
   auto filterType = cast<RankedTensorType>(filter->getType());
-  if (failed(checkSpatialRank(node, inputType.getRank())))
+  if (failed(checkSpatialRank(node, inputType.getRank(), allow3d)))
     return failure();
   if (filterType.getRank() != inputType.getRank())
     return node.emitError() << "the weight has rank " << filterType.getRank()
@@ -173,8 +177,101 @@ static LogicalResult setConvResult(const OnnxNode &node, bool is1d,
   return success();
 }
 
+/// A 3-D convolution as 2-D ones: the depth dimension joins the batch, and
+/// each of the KD depth taps of the kernel is one 2-D convolution over the
+/// input depth slices it reads (strided by the depth stride, offset by the
+/// tap times the depth dilation, over the depth-padded input); the KD results
+/// are summed. Same arithmetic as the 3-D convolution, KD smaller ops.
+static LogicalResult importConv3d(OnnxNode &node, const ConvOperands &conv,
+                                  const Window2d &window) {
+  ArrayRef<int64_t> in = conv.inputShape, filter = conv.filterShape;
+  int64_t n = in[0], c = in[1], depth = in[2], h = in[3], w = in[4];
+  int64_t f = filter[0], kd = filter[2];
+  int64_t strideD = window.strides[0], dilationD = window.dilations[0];
+  int64_t padBegin = window.padding[0], padEnd = window.padding[3];
+  if (strideD < 1 || dilationD < 1 || padBegin < 0 || padEnd < 0)
+    return node.emitError()
+           << "'strides' and 'dilations' must be positive, 'pads' not "
+              "negative";
+  int64_t padded = depth + padBegin + padEnd;
+  int64_t outDepth = (padded - dilationD * (kd - 1) - 1) / strideD + 1;
+  if (padded - dilationD * (kd - 1) - 1 < 0)
+    return node.emitError() << "the kernel is deeper than the padded input";
+
+  Value input = conv.input;
+  if (padBegin || padEnd) {
+    FailureOr<Value> result = node.create<PadOp>(
+        {input}, {node.i64ArrayAttr(
+                     "pads", {0, 0, padBegin, 0, 0, 0, 0, padEnd, 0, 0})});
+    if (failed(result))
+      return failure();
+    input = *result;
+  }
+  // [N, C, Dp, H, W] -> [N, Dp, C, H, W].
+  FailureOr<Value> depthMajor = node.create<TransposeOp>(
+      {input}, {node.i64ArrayAttr("permutation", {0, 2, 1, 3, 4})});
+  if (failed(depthMajor))
+    return failure();
+  SmallVector<int64_t> strides = {window.strides[1], window.strides[2]};
+  SmallVector<int64_t> dilations = {window.dilations[1], window.dilations[2]};
+  SmallVector<int64_t> padding = {window.padding[1], window.padding[2],
+                                  window.padding[4], window.padding[5]};
+  int64_t groups = node.getInt("group", 1);
+  Value sum;
+  for (int64_t tap = 0; tap < kd; ++tap) {
+    int64_t start = tap * dilationD;
+    FailureOr<Value> slice = node.create<SliceOp>(
+        {*depthMajor},
+        {node.i64ArrayAttr("starts", {0, start, 0, 0, 0}),
+         node.i64ArrayAttr("ends",
+                           {n, start + strideD * (outDepth - 1) + 1, c, h, w}),
+         node.i64ArrayAttr("steps", {1, strideD, 1, 1, 1})});
+    if (failed(slice))
+      return failure();
+    FailureOr<Value> batch = reshapeTo(node, *slice, {n * outDepth, c, h, w});
+    FailureOr<Value> kernel = node.create<SliceOp>(
+        {conv.filter}, {node.i64ArrayAttr("starts", {0, 0, tap, 0, 0}),
+                        node.i64ArrayAttr("ends", {f, filter[1], tap + 1,
+                                                   filter[3], filter[4]}),
+                        node.i64ArrayAttr("steps", {1, 1, 1, 1, 1})});
+    if (failed(batch) || failed(kernel))
+      return failure();
+    kernel = reshapeTo(node, *kernel, {f, filter[1], filter[3], filter[4]});
+    if (failed(kernel))
+      return failure();
+    SmallVector<Value> operands = {*batch, *kernel};
+    if (tap == 0 && conv.bias)
+      operands.push_back(conv.bias);
+    FailureOr<Value> partial = node.create<Conv2dOp>(
+        operands, {node.i64ArrayAttr("strides", strides),
+                   node.i64ArrayAttr("dilations", dilations),
+                   node.i64ArrayAttr("padding", padding),
+                   node.i64Attr("groups", groups)});
+    if (failed(partial))
+      return failure();
+    if (sum) {
+      partial = node.create<AddOp>({sum, *partial});
+      if (failed(partial))
+        return failure();
+    }
+    sum = *partial;
+  }
+  // [N * OD, F, OH, OW] -> [N, OD, F, OH, OW] -> [N, F, OD, OH, OW].
+  auto planes = cast<RankedTensorType>(sum.getType()).getShape();
+  FailureOr<Value> result =
+      reshapeTo(node, sum, {n, outDepth, f, planes[2], planes[3]});
+  if (failed(result))
+    return failure();
+  result = node.create<TransposeOp>(
+      {*result}, {node.i64ArrayAttr("permutation", {0, 2, 1, 3, 4})});
+  if (failed(result))
+    return failure();
+  node.setOutput(0, *result);
+  return success();
+}
+
 static LogicalResult importConv(OnnxNode &node) {
-  FailureOr<ConvOperands> conv = getConvOperands(node);
+  FailureOr<ConvOperands> conv = getConvOperands(node, /*allow3d=*/true);
   if (failed(conv))
     return failure();
   ArrayRef<int64_t> spatial = ArrayRef<int64_t>(conv->inputShape).drop_front(2);
@@ -183,6 +280,8 @@ static LogicalResult importConv(OnnxNode &node) {
       getWindow2d(node, spatial, kernel, /*hasDilations=*/true);
   if (failed(window))
     return failure();
+  if (kernel.size() == 3)
+    return importConv3d(node, *conv, *window);
   SmallVector<Value> operands = {conv->input, conv->filter};
   if (conv->bias)
     operands.push_back(conv->bias);
@@ -196,7 +295,7 @@ static LogicalResult importConv(OnnxNode &node) {
 }
 
 static LogicalResult importConvTranspose(OnnxNode &node) {
-  FailureOr<ConvOperands> conv = getConvOperands(node);
+  FailureOr<ConvOperands> conv = getConvOperands(node, /*allow3d=*/false);
   if (failed(conv))
     return failure();
   ArrayRef<int64_t> spatial = ArrayRef<int64_t>(conv->inputShape).drop_front(2);

@@ -79,10 +79,10 @@ save(model([N("Reshape", ["x", "shape"], ["y"], name="reshape")],
 save(model([N("MaxPool", ["x"], ["y", "idx"], name="pool", kernel_shape=[2, 2])],
            [("x", FLOAT, [1, 1, 4, 4])], ["y", "idx"]), d, "maxpool-indices")
 
-# A 3-D convolution.
-save(model([N("Conv", ["x", "w"], ["y"], name="conv3d")],
+# A 3-D transposed convolution.
+save(model([N("ConvTranspose", ["x", "w"], ["y"], name="convt3d")],
            [("x", FLOAT, [1, 2, 4, 4, 4])], ["y"], [weights("w", [2, 2, 1, 1, 1])]),
-     d, "conv3d")
+     d, "convt3d")
 
 # A check of a kiln op that ONNX does not make: pads as large as the window.
 save(model([N("AveragePool", ["x"], ["y"], name="pool", kernel_shape=[2, 2],
