@@ -63,16 +63,18 @@ struct ValueState {
 class GraphImporter {
 public:
   GraphImporter(MLIRContext *context, ::onnx::ModelProto &model, StringRef path,
-                int64_t opset)
+                int64_t opset, int64_t originalOpset)
       : context(context), model(model), path(path.str()), opset(opset),
-        builder(context), fileLoc(FileLineColLoc::get(context, path, /*line=*/0,
-                                                      /*column=*/0)) {}
+        originalOpset(originalOpset), builder(context),
+        fileLoc(FileLineColLoc::get(context, path, /*line=*/0,
+                                    /*column=*/0)) {}
 
   FailureOr<OwningOpRef<ModuleOp>> run();
 
   MLIRContext *getContext() const { return context; }
   OpBuilder &getBuilder() { return builder; }
   int64_t getOpset() const { return opset; }
+  int64_t getOriginalOpset() const { return originalOpset; }
   Location getFileLoc() const { return fileLoc; }
 
   /// The state of value `name`, or null when no node, input or initializer
@@ -129,6 +131,8 @@ private:
   ::onnx::ModelProto &model;
   std::string path;
   int64_t opset;
+  /// The opset the model file imports (before version conversion).
+  int64_t originalOpset;
   OpBuilder builder;
   Location fileLoc;
 
@@ -414,6 +418,9 @@ OnnxNode::OnnxNode(GraphImporter &importer, ::onnx::NodeProto &proto,
 }
 
 int64_t OnnxNode::getOpset() const { return importer.getOpset(); }
+int64_t OnnxNode::getOriginalOpset() const {
+  return importer.getOriginalOpset();
+}
 
 OpBuilder &OnnxNode::getBuilder() const { return importer.getBuilder(); }
 
@@ -760,6 +767,7 @@ mlir::kiln::importOnnxFile(StringRef path, MLIRContext *context,
   if (failed(opset) || failed(checkNoExternalData(model, fileLoc)) ||
       failed(applyInputShapes(model, options, fileLoc)))
     return failure();
+  int64_t originalOpset = *opset;
   if (*opset < kMinOpset) {
     if (std::optional<std::string> error =
             convertToOpset(model, *opset, kMinOpset))
@@ -768,5 +776,5 @@ mlir::kiln::importOnnxFile(StringRef path, MLIRContext *context,
   }
   if (std::optional<std::string> error = checkAndInferShapes(model))
     return mlir::emitError(fileLoc) << *error;
-  return GraphImporter(context, model, path, *opset).run();
+  return GraphImporter(context, model, path, *opset, originalOpset).run();
 }

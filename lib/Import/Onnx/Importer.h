@@ -183,8 +183,12 @@ public:
 
   const ::onnx::NodeProto &getProto() const { return proto; }
   StringRef getOpType() const { return proto.op_type(); }
-  /// The ONNX opset of the default domain.
+  /// The ONNX opset of the default domain (after version conversion).
   int64_t getOpset() const;
+  /// The opset the model file imports: below 11 the model was converted to
+  /// opset 11, and ops whose semantics the converter keeps unchanged may
+  /// need their old reading (PRelu before opset 7).
+  int64_t getOriginalOpset() const;
   Location getLoc() const { return loc; }
   MLIRContext *getContext() const { return loc.getContext(); }
   OpBuilder &getBuilder() const;

@@ -79,6 +79,17 @@ save(model([N("Reshape", ["x", "shape"], ["y"], name="reshape")],
 save(model([N("MaxPool", ["x"], ["y", "idx"], name="pool", kernel_shape=[2, 2])],
            [("x", FLOAT, [1, 1, 4, 4])], ["y", "idx"]), d, "maxpool-indices")
 
+# Training mode: Dropout with a ratio draws a random mask (ratio 0 is the
+# identity, tensor.py); BatchNormalization computes batch statistics.
+save(model([N("Dropout", ["x", "ratio", "training"], ["y"], name="drop")],
+           [("x", FLOAT, [2, 3])], ["y"],
+           [tensor("ratio", np.float32(0.25)), tensor("training", np.bool_(True))]), d, "dropout-training")
+stats = [weights(n, [3], i) for i, n in enumerate(["s", "b", "m", "v"])]
+save(model([N("BatchNormalization", ["x", "s", "b", "m", "v"], ["y", "rm", "rv"],
+              name="bn", training_mode=1)],
+           [("x", FLOAT, [2, 3, 4])], ["y", "rm", "rv"], stats, opset=15), d,
+     "batchnorm-training")
+
 # A 3-D transposed convolution.
 save(model([N("ConvTranspose", ["x", "w"], ["y"], name="convt3d")],
            [("x", FLOAT, [1, 2, 4, 4, 4])], ["y"], [weights("w", [2, 2, 1, 1, 1])]),

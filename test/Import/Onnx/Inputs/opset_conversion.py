@@ -30,3 +30,12 @@ save(m, d, "opset6")
 nodes = [N("Upsample", ["x"], ["up"], mode="nearest", scales=[1.0, 1.0, 2.0, 3.0])]
 save(model(nodes, [("x", FLOAT, [1, 2, 3, 3])],
            [("up", FLOAT, [1, 2, 6, 9])], opset=7, infer=False), d, "opset7-upsample")
+
+# Opset 6 PRelu with a slope of C values: per channel (dimension 1) then,
+# [C, 1, 1] after conversion; a slope of one value stays as it is.
+nodes = [N("PRelu", ["x", "slope"], ["y"]), N("PRelu", ["x", "slope1"], ["z"])]
+m = model(nodes, [("x", FLOAT, [2, 3, 4, 5])],
+          [("y", FLOAT, [2, 3, 4, 5]), ("z", FLOAT, [2, 3, 4, 5])],
+          [weights("slope", [3], 4), weights("slope1", [1], 5)], opset=6,
+          infer=False)
+save(m, d, "opset6-prelu")
