@@ -13,7 +13,8 @@ input_<i>.pb and output_<i>.pb; it is named `<folder>/<test>`, e.g.
 `node/test_relu`.
 
 A test is selected when
-  - every node is an ONNX-domain op listed in SUPPORTED_OPS below, and
+  - every node is an ONNX-domain op that Kiln's importer registers (read
+    from lib/Import/Onnx/*.cpp; see importer_ops below), and
   - every graph output is float32 and every graph input is float32 or an
     int8/16/32/64, uint8 or bool tensor (no float16, float64, bfloat16,
     string, uint32 ...).
@@ -62,17 +63,31 @@ REPO = os.path.normpath(os.path.join(os.path.dirname(os.path.abspath(__file__)),
 DATA_ROOT = "/usr/share/libonnx-testdata/data"
 DEFAULT_FOLDERS = ("node", "pytorch-converted", "pytorch-operator")
 
-#: ONNX op types Kiln imports (the one list this script reads). Shape-only
-#: ops (Shape, ConstantOfShape, Range, ...) fold at import.
-SUPPORTED_OPS = frozenset("""
-    Add Sub Mul Div Pow Max Min Where Equal Neg Abs Exp Log Sqrt Tanh Erf Cast
-    Relu Clip LeakyRelu PRelu Elu Selu Sigmoid HardSigmoid HardSwish Softplus
-    Conv ConvTranspose MatMul Gemm BatchNormalization LayerNormalization
-    Softmax LogSoftmax MaxPool AveragePool GlobalAveragePool GlobalMaxPool
-    ReduceMean ReduceSum ReduceMax DepthToSpace SpaceToDepth Resize Upsample
-    Reshape Transpose Concat Split Slice Pad Gather Expand Flatten Squeeze
-    Unsqueeze Identity Dropout Constant Shape ConstantOfShape Range
-""".split())
+#: ONNX op types that the importer has no entry for but imports all the same:
+#: Upsample exists up to opset 9 only, and the importer converts models of
+#: opsets before 11 with ONNX's version converter, which makes it a Resize.
+CONVERTED_OPS = frozenset({"Upsample"})
+
+
+def importer_ops():
+    """The ONNX op types Kiln imports: every op the importer registers an
+    importer or an import-time folder for (`table["Op"] = ...` in
+    lib/Import/Onnx/*.cpp), and CONVERTED_OPS. Read from the source so that
+    the selection follows the importer."""
+    folder = os.path.join(REPO, "lib", "Import", "Onnx")
+    ops = set(CONVERTED_OPS)
+    for name in sorted(os.listdir(folder)):
+        if name.endswith(".cpp"):
+            with open(os.path.join(folder, name)) as f:
+                ops.update(re.findall(r'\btable\["(\w+)"\]\s*=', f.read()))
+    if len(ops) == len(CONVERTED_OPS):
+        sys.exit(f"onnx-conformance: error: found no op registrations in {folder}")
+    return frozenset(ops)
+
+
+#: ONNX op types Kiln imports. Shape-only ops (Shape, ConstantOfShape,
+#: Range, ...) fold at import.
+SUPPORTED_OPS = importer_ops()
 
 #: Operands (input positions) of ONNX ops that Kiln needs as constants; a
 #: graph input feeding one is bound to the test's values at compile time.
