@@ -7,19 +7,24 @@ d = outdir()
 N = helper.make_node
 
 # Opset 6: Gemm with legacy broadcasting of C, Add with a legacy `broadcast`
-# of a trailing [3] operand, an opset-2 Pad with its pads as an
+# of a trailing [3] operand, Mul with a legacy `broadcast` of [2] along
+# `axis` 1 (the converter of ONNX 1.12 gets that one wrong unless the
+# importer first unsqueezes the operand to [2, 1, 1]), an opset-2 Pad with its pads as an
 # attribute (an input from opset 11) and an opset-7 Upsample (Resize from
 # opset 10). IR version 3: initializers are graph inputs too, and the pads
 # initializer that the converter adds must become one.
 nodes = [
     N("Gemm", ["a", "w", "c"], ["gemm"], broadcast=1, transB=1),
     N("Add", ["x", "bias"], ["biased"], broadcast=1),
-    N("Pad", ["biased"], ["padded"], pads=[0, 0, 1, 0, 0, 0, 0, 2],
+    N("Mul", ["biased", "scale"], ["scaled"], broadcast=1, axis=1),
+    N("Pad", ["scaled"], ["padded"], pads=[0, 0, 1, 0, 0, 0, 0, 2],
       mode="constant", value=0.5),
 ]
-inits = [weights("w", [4, 3], 1), weights("c", [4], 2), weights("bias", [3], 3)]
+inits = [weights("w", [4, 3], 1), weights("c", [4], 2), weights("bias", [3], 3),
+         weights("scale", [2], 6)]
 m = model(nodes, [("a", FLOAT, [5, 3]), ("x", FLOAT, [1, 2, 3, 3]),
-                  ("w", FLOAT, [4, 3]), ("c", FLOAT, [4]), ("bias", FLOAT, [3])],
+                  ("w", FLOAT, [4, 3]), ("c", FLOAT, [4]), ("bias", FLOAT, [3]),
+                  ("scale", FLOAT, [2])],
           ["gemm", "padded"], inits, opset=6, infer=False)
 m.graph.output[0].CopyFrom(helper.make_tensor_value_info("gemm", FLOAT, [5, 4]))
 m.graph.output[1].CopyFrom(
