@@ -442,10 +442,8 @@ FailureOr<Window2d> getWindow2d(const OnnxNode &node,
                                 ArrayRef<int64_t> spatialSizes,
                                 ArrayRef<int64_t> kernel, bool hasDilations);
 
-/// Checks that a conv or pool input of rank `rank` is 1-D or 2-D (or 3-D,
-/// with `allow3d`).
-LogicalResult checkSpatialRank(const OnnxNode &node, int64_t rank,
-                               bool allow3d = false);
+/// Checks that a conv or pool input of rank `rank` is 1-D, 2-D or 3-D.
+LogicalResult checkSpatialRank(const OnnxNode &node, int64_t rank);
 
 /// [N, C, L] -> [N, C, 1, L] (1-D ops are imported as 2-D ones).
 FailureOr<Value> expandTo2d(const OnnxNode &node, Value value);

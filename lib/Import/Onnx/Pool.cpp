@@ -80,7 +80,7 @@ template <typename OpTy> static LogicalResult importPool(OnnxNode &node) {
   if (failed(input))
     return failure();
   auto type = cast<RankedTensorType>(input->getType());
-  if (failed(checkSpatialRank(node, type.getRank(), /*allow3d=*/true)))
+  if (failed(checkSpatialRank(node, type.getRank())))
     return failure();
   std::optional<SmallVector<int64_t>> kernel = node.getInts("kernel_shape");
   if (!kernel || static_cast<int64_t>(kernel->size()) != type.getRank() - 2)

@@ -90,10 +90,10 @@ save(model([N("BatchNormalization", ["x", "s", "b", "m", "v"], ["y", "rm", "rv"]
            [("x", FLOAT, [2, 3, 4])], ["y", "rm", "rv"], stats, opset=15), d,
      "batchnorm-training")
 
-# A 3-D transposed convolution.
-save(model([N("ConvTranspose", ["x", "w"], ["y"], name="convt3d")],
-           [("x", FLOAT, [1, 2, 4, 4, 4])], ["y"], [weights("w", [2, 2, 1, 1, 1])]),
-     d, "convt3d")
+# A 4-D convolution.
+save(model([N("Conv", ["x", "w"], ["y"], name="conv4d")],
+           [("x", FLOAT, [1, 2, 3, 3, 3, 3])], ["y"],
+           [weights("w", [2, 2, 1, 1, 1, 1])]), d, "conv4d")
 
 # A check of a kiln op that ONNX does not make: pads as large as the window.
 save(model([N("AveragePool", ["x"], ["y"], name="pool", kernel_shape=[2, 2],
