@@ -1,7 +1,8 @@
 //===- Importer.cpp - Import an ONNX model as kiln IR ---------------------===//
 //
-// The core of the ONNX importer: reads the model file, checks the opset, fixes
-// input shapes given by the user, runs ONNX's checker and shape inference,
+// The core of the ONNX importer: reads the model file, checks the opset
+// (converting opsets below 11 to 11), fixes input shapes given by the user,
+// runs ONNX's checker and shape inference,
 // then walks the graph in order. Each node is first offered to the
 // import-time evaluator (shape folding), then to the importer of its op
 // family; constants are materialized as kiln.constant ops on first use.
