@@ -16,6 +16,7 @@ packages=(
   libonnx-dev libprotobuf-dev protobuf-compiler python3-onnx
   # PyTorch writes test models with torch.onnx.export (test/Import/Onnx)
   python3-torch python3-torchvision
+  libonnx-testdata  # ONNX backend test data: test/Conformance
 )
 
 missing=()

@@ -11,6 +11,7 @@
 
 #include "onnx/onnx_pb.h"
 
+#include <cstdint>
 #include <optional>
 #include <string>
 
@@ -20,6 +21,13 @@ namespace mlir::kiln::onnx_import {
 /// data propagation) on `model`, which adds the inferred value types to the
 /// graph. Returns a one-line description of the first problem, or nullopt.
 std::optional<std::string> checkAndInferShapes(::onnx::ModelProto &model);
+
+/// Checks `model`, which imports opset `from` of the default domain, and
+/// rewrites it in place for opset `to` with ONNX's version converter. Returns
+/// a one-line description of the first problem (an invalid model, an op the
+/// converter has no adapter for), or nullopt.
+std::optional<std::string> convertToOpset(::onnx::ModelProto &model,
+                                          int64_t from, int64_t to);
 
 } // namespace mlir::kiln::onnx_import
 

@@ -1,14 +1,15 @@
 //===- Contraction.cpp - Import convolutions and matrix products ----------===//
 //
-// Conv and ConvTranspose (2-D, and 1-D as 2-D over [N, C, 1, L]) with every
-// auto_pad mode, MatMul and Gemm. Also the window helpers that pooling
-// shares.
+// Conv and ConvTranspose (2-D; 1-D as 2-D over [N, C, 1, L]; 3-D as one 2-D
+// op per depth tap of the kernel, summed) with every auto_pad mode,
+// MatMul and Gemm. Also the window helpers that pooling shares.
 //
 //===----------------------------------------------------------------------===//
 
 #include "Importer.h"
 
 #include "kiln/Dialect/Kiln/IR/KilnContractionOps.h"
+#include "kiln/Dialect/Kiln/IR/KilnElementwiseOps.h"
 #include "kiln/Dialect/Kiln/IR/KilnTensorOps.h"
 
 using namespace mlir;
@@ -21,9 +22,9 @@ using namespace mlir::kiln::onnx_import;
 
 LogicalResult onnx_import::checkSpatialRank(const OnnxNode &node,
                                             int64_t rank) {
-  if (rank == 3 || rank == 4)
+  if (rank >= 3 && rank <= 5)
     return success();
-  return node.emitError() << "only 1-D and 2-D " << node.getOpType()
+  return node.emitError() << "only 1-D, 2-D and 3-D " << node.getOpType()
                           << " is supported, the input has rank " << rank;
 }
 
@@ -101,7 +102,7 @@ FailureOr<Window2d> onnx_import::getWindow2d(const OnnxNode &node,
   }
 
   Window2d window;
-  if (n == 2) {
+  if (n != 1) {
     window.strides = *strides;
     window.dilations = *dilations;
     window.padding = pads;
@@ -173,6 +174,99 @@ static LogicalResult setConvResult(const OnnxNode &node, bool is1d,
   return success();
 }
 
+/// A 3-D convolution as 2-D ones: the depth dimension joins the batch, and
+/// each of the KD depth taps of the kernel is one 2-D convolution over the
+/// input depth slices it reads (strided by the depth stride, offset by the
+/// tap times the depth dilation, over the depth-padded input); the KD results
+/// are summed. Same arithmetic as the 3-D convolution, KD smaller ops.
+static LogicalResult importConv3d(OnnxNode &node, const ConvOperands &conv,
+                                  const Window2d &window) {
+  ArrayRef<int64_t> in = conv.inputShape, filter = conv.filterShape;
+  int64_t n = in[0], c = in[1], depth = in[2], h = in[3], w = in[4];
+  int64_t f = filter[0], kd = filter[2];
+  int64_t strideD = window.strides[0], dilationD = window.dilations[0];
+  int64_t padBegin = window.padding[0], padEnd = window.padding[3];
+  if (strideD < 1 || dilationD < 1 || padBegin < 0 || padEnd < 0)
+    return node.emitError()
+           << "'strides' and 'dilations' must be positive, 'pads' not "
+              "negative";
+  int64_t padded = depth + padBegin + padEnd;
+  int64_t outDepth = (padded - dilationD * (kd - 1) - 1) / strideD + 1;
+  if (padded - dilationD * (kd - 1) - 1 < 0)
+    return node.emitError() << "the kernel is deeper than the padded input";
+
+  Value input = conv.input;
+  if (padBegin || padEnd) {
+    FailureOr<Value> result = node.create<PadOp>(
+        {input}, {node.i64ArrayAttr(
+                     "pads", {0, 0, padBegin, 0, 0, 0, 0, padEnd, 0, 0})});
+    if (failed(result))
+      return failure();
+    input = *result;
+  }
+  // [N, C, Dp, H, W] -> [N, Dp, C, H, W].
+  FailureOr<Value> depthMajor = node.create<TransposeOp>(
+      {input}, {node.i64ArrayAttr("permutation", {0, 2, 1, 3, 4})});
+  if (failed(depthMajor))
+    return failure();
+  SmallVector<int64_t> strides = {window.strides[1], window.strides[2]};
+  SmallVector<int64_t> dilations = {window.dilations[1], window.dilations[2]};
+  SmallVector<int64_t> padding = {window.padding[1], window.padding[2],
+                                  window.padding[4], window.padding[5]};
+  int64_t groups = node.getInt("group", 1);
+  Value sum;
+  for (int64_t tap = 0; tap < kd; ++tap) {
+    int64_t start = tap * dilationD;
+    FailureOr<Value> slice = node.create<SliceOp>(
+        {*depthMajor},
+        {node.i64ArrayAttr("starts", {0, start, 0, 0, 0}),
+         node.i64ArrayAttr("ends",
+                           {n, start + strideD * (outDepth - 1) + 1, c, h, w}),
+         node.i64ArrayAttr("steps", {1, strideD, 1, 1, 1})});
+    if (failed(slice))
+      return failure();
+    FailureOr<Value> batch = reshapeTo(node, *slice, {n * outDepth, c, h, w});
+    FailureOr<Value> kernel = node.create<SliceOp>(
+        {conv.filter}, {node.i64ArrayAttr("starts", {0, 0, tap, 0, 0}),
+                        node.i64ArrayAttr("ends", {f, filter[1], tap + 1,
+                                                   filter[3], filter[4]}),
+                        node.i64ArrayAttr("steps", {1, 1, 1, 1, 1})});
+    if (failed(batch) || failed(kernel))
+      return failure();
+    kernel = reshapeTo(node, *kernel, {f, filter[1], filter[3], filter[4]});
+    if (failed(kernel))
+      return failure();
+    SmallVector<Value> operands = {*batch, *kernel};
+    if (tap == 0 && conv.bias)
+      operands.push_back(conv.bias);
+    FailureOr<Value> partial = node.create<Conv2dOp>(
+        operands, {node.i64ArrayAttr("strides", strides),
+                   node.i64ArrayAttr("dilations", dilations),
+                   node.i64ArrayAttr("padding", padding),
+                   node.i64Attr("groups", groups)});
+    if (failed(partial))
+      return failure();
+    if (sum) {
+      partial = node.create<AddOp>({sum, *partial});
+      if (failed(partial))
+        return failure();
+    }
+    sum = *partial;
+  }
+  // [N * OD, F, OH, OW] -> [N, OD, F, OH, OW] -> [N, F, OD, OH, OW].
+  auto planes = cast<RankedTensorType>(sum.getType()).getShape();
+  FailureOr<Value> result =
+      reshapeTo(node, sum, {n, outDepth, f, planes[2], planes[3]});
+  if (failed(result))
+    return failure();
+  result = node.create<TransposeOp>(
+      {*result}, {node.i64ArrayAttr("permutation", {0, 2, 1, 3, 4})});
+  if (failed(result))
+    return failure();
+  node.setOutput(0, *result);
+  return success();
+}
+
 static LogicalResult importConv(OnnxNode &node) {
   FailureOr<ConvOperands> conv = getConvOperands(node);
   if (failed(conv))
@@ -183,6 +277,8 @@ static LogicalResult importConv(OnnxNode &node) {
       getWindow2d(node, spatial, kernel, /*hasDilations=*/true);
   if (failed(window))
     return failure();
+  if (kernel.size() == 3)
+    return importConv3d(node, *conv, *window);
   SmallVector<Value> operands = {conv->input, conv->filter};
   if (conv->bias)
     operands.push_back(conv->bias);
@@ -193,6 +289,128 @@ static LogicalResult importConv(OnnxNode &node) {
                              node.i64ArrayAttr("dilations", window->dilations),
                              node.i64ArrayAttr("padding", window->padding),
                              node.i64Attr("groups", node.getInt("group", 1))}));
+}
+
+/// A 3-D transposed convolution as 2-D ones: the depth dimension joins the
+/// batch, and each of the KD depth taps of the kernel is one 2-D transposed
+/// convolution of every input plane. Input plane i feeds output plane
+/// i * stride + tap * dilation (before the depth pads are cropped): each
+/// tap's planes are spread by the depth stride (zero planes between them),
+/// shifted to their offset and summed; then the depth pads are cropped and
+/// the bias added.
+static LogicalResult
+importConvTranspose3d(OnnxNode &node, const ConvOperands &conv,
+                      ArrayRef<int64_t> strides, ArrayRef<int64_t> dilations,
+                      ArrayRef<int64_t> outputPadding, ArrayRef<int64_t> pads) {
+  ArrayRef<int64_t> in = conv.inputShape, filter = conv.filterShape;
+  int64_t n = in[0], c = in[1], depth = in[2], h = in[3], w = in[4];
+  int64_t groups = node.getInt("group", 1);
+  int64_t kd = filter[2], f = filter[1] * groups;
+  int64_t strideD = strides[0], dilationD = dilations[0];
+  if (strideD < 1 || dilationD < 1 || pads[0] < 0 || pads[3] < 0 ||
+      outputPadding[0] < 0)
+    return node.emitError() << "'strides' and 'dilations' must be positive, "
+                               "'pads' and 'output_padding' not negative";
+  int64_t spread = (depth - 1) * strideD + 1;
+  int64_t full = spread + (kd - 1) * dilationD + outputPadding[0];
+  if (pads[0] + pads[3] >= full)
+    return node.emitError() << "the depth pads leave no output";
+
+  FailureOr<Value> depthMajor = node.create<TransposeOp>(
+      {conv.input}, {node.i64ArrayAttr("permutation", {0, 2, 1, 3, 4})});
+  if (failed(depthMajor))
+    return failure();
+  FailureOr<Value> batch = reshapeTo(node, *depthMajor, {n * depth, c, h, w});
+  if (failed(batch))
+    return failure();
+  Value sum;
+  int64_t plane = 0, outH = 0, outW = 0;
+  for (int64_t tap = 0; tap < kd; ++tap) {
+    FailureOr<Value> kernel = node.create<SliceOp>(
+        {conv.filter}, {node.i64ArrayAttr("starts", {0, 0, tap, 0, 0}),
+                        node.i64ArrayAttr("ends", {c, filter[1], tap + 1,
+                                                   filter[3], filter[4]}),
+                        node.i64ArrayAttr("steps", {1, 1, 1, 1, 1})});
+    if (failed(kernel))
+      return failure();
+    kernel = reshapeTo(node, *kernel, {c, filter[1], filter[3], filter[4]});
+    if (failed(kernel))
+      return failure();
+    FailureOr<Value> planes = node.create<ConvTranspose2dOp>(
+        {*batch, *kernel},
+        {node.i64ArrayAttr("strides", {strides[1], strides[2]}),
+         node.i64ArrayAttr("dilations", {dilations[1], dilations[2]}),
+         node.i64ArrayAttr("padding", {pads[1], pads[2], pads[4], pads[5]}),
+         node.i64ArrayAttr("output_padding",
+                           {outputPadding[1], outputPadding[2]}),
+         node.i64Attr("groups", groups)});
+    if (failed(planes))
+      return failure();
+    ArrayRef<int64_t> shape =
+        cast<RankedTensorType>(planes->getType()).getShape();
+    outH = shape[2];
+    outW = shape[3];
+    plane = f * outH * outW;
+    // [N * D, F, OH, OW] -> [N, (D - 1) * stride + 1, F * OH * OW] with
+    // stride - 1 zero planes after each input plane but the last.
+    FailureOr<Value> rows = reshapeTo(node, *planes, {n, depth, 1, plane});
+    if (failed(rows))
+      return failure();
+    if (strideD > 1) {
+      rows = node.create<PadOp>(
+          {*rows},
+          {node.i64ArrayAttr("pads", {0, 0, 0, 0, 0, 0, strideD - 1, 0})});
+      if (failed(rows))
+        return failure();
+      rows = reshapeTo(node, *rows, {n, depth * strideD, plane});
+      if (failed(rows))
+        return failure();
+      rows = node.create<SliceOp>(
+          {*rows}, {node.i64ArrayAttr("starts", {0, 0, 0}),
+                    node.i64ArrayAttr("ends", {n, spread, plane}),
+                    node.i64ArrayAttr("steps", {1, 1, 1})});
+    } else {
+      rows = reshapeTo(node, *rows, {n, depth, plane});
+    }
+    if (failed(rows))
+      return failure();
+    int64_t offset = tap * dilationD;
+    FailureOr<Value> placed = node.create<PadOp>(
+        {*rows}, {node.i64ArrayAttr(
+                     "pads", {0, offset, 0, 0, full - spread - offset, 0})});
+    if (failed(placed))
+      return failure();
+    if (sum) {
+      placed = node.create<AddOp>({sum, *placed});
+      if (failed(placed))
+        return failure();
+    }
+    sum = *placed;
+  }
+  int64_t outD = full - pads[0] - pads[3];
+  FailureOr<Value> result = node.create<SliceOp>(
+      {sum}, {node.i64ArrayAttr("starts", {0, pads[0], 0}),
+              node.i64ArrayAttr("ends", {n, pads[0] + outD, plane}),
+              node.i64ArrayAttr("steps", {1, 1, 1})});
+  if (failed(result))
+    return failure();
+  result = reshapeTo(node, *result, {n, outD, f, outH, outW});
+  if (failed(result))
+    return failure();
+  result = node.create<TransposeOp>(
+      {*result}, {node.i64ArrayAttr("permutation", {0, 2, 1, 3, 4})});
+  if (failed(result))
+    return failure();
+  if (conv.bias) {
+    FailureOr<Value> bias = reshapeTo(node, conv.bias, {f, 1, 1, 1});
+    if (failed(bias))
+      return failure();
+    result = node.create<AddOp>({*result, *bias});
+    if (failed(result))
+      return failure();
+  }
+  node.setOutput(0, *result);
+  return success();
 }
 
 static LogicalResult importConvTranspose(OnnxNode &node) {
@@ -252,6 +470,9 @@ static LogicalResult importConvTranspose(OnnxNode &node) {
     pads = *given;
   }
 
+  if (n == 3)
+    return importConvTranspose3d(node, *conv, *strides, *dilations,
+                                 *outputPadding, pads);
   SmallVector<int64_t> strides2d = *strides, dilations2d = *dilations,
                        outputPadding2d = *outputPadding, padding = pads;
   if (n == 1) {

@@ -126,6 +126,32 @@ static LogicalResult importDirect(OnnxNode &node,
   return success();
 }
 
+/// PRelu. Before opset 7 the slope did not broadcast numpy-style: a slope of
+/// C values applied per channel (dimension 1), as [C, 1, ..., 1] does now.
+/// The version converter keeps the node as it is, so that reading is applied
+/// here.
+static LogicalResult importPRelu(OnnxNode &node) {
+  FailureOr<Value> input = node.getInput(0), slope = node.getInput(1);
+  if (failed(input) || failed(slope))
+    return failure();
+  auto inputType = cast<RankedTensorType>(input->getType());
+  auto slopeType = cast<RankedTensorType>(slope->getType());
+  if (node.getOriginalOpset() < 7 && inputType.getRank() > 2 &&
+      slopeType.getRank() == 1 && slopeType.getDimSize(0) != 1 &&
+      slopeType.getDimSize(0) == inputType.getDimSize(1)) {
+    SmallVector<int64_t> shape(inputType.getRank() - 1, 1);
+    shape[0] = slopeType.getDimSize(0);
+    slope = reshapeTo(node, *slope, shape);
+    if (failed(slope))
+      return failure();
+  }
+  FailureOr<Value> result = node.create<PReluOp>({*input, *slope});
+  if (failed(result))
+    return failure();
+  node.setOutput(0, *result);
+  return success();
+}
+
 /// Activations with float parameters: each ONNX attribute that is present
 /// becomes the kiln attribute of the same meaning (absent ones keep kiln's
 /// defaults, which are ONNX's).
@@ -245,7 +271,7 @@ void onnx_import::populateElementwiseImporters(NodeImporterTable &table) {
   table["LeakyRelu"] = [](OnnxNode &node) {
     return importActivation<LeakyReluOp>(node, {{"alpha", "alpha"}});
   };
-  table["PRelu"] = [](OnnxNode &node) { return importDirect<PReluOp>(node); };
+  table["PRelu"] = importPRelu;
   table["Elu"] = [](OnnxNode &node) {
     return importActivation<EluOp>(node, {{"alpha", "alpha"}});
   };

@@ -1,7 +1,8 @@
 //===- Importer.cpp - Import an ONNX model as kiln IR ---------------------===//
 //
-// The core of the ONNX importer: reads the model file, checks the opset, fixes
-// input shapes given by the user, runs ONNX's checker and shape inference,
+// The core of the ONNX importer: reads the model file, checks the opset
+// (converting opsets below 11 to 11), fixes input shapes given by the user,
+// runs ONNX's checker and shape inference,
 // then walks the graph in order. Each node is first offered to the
 // import-time evaluator (shape folding), then to the importer of its op
 // family; constants are materialized as kiln.constant ops on first use.
@@ -32,7 +33,10 @@ using namespace mlir;
 using namespace mlir::kiln;
 using namespace mlir::kiln::onnx_import;
 
-/// The opsets of the default ONNX domain the importer handles.
+/// The opsets of the default ONNX domain the importer handles. Models of
+/// opsets kMinConvertedOpset to kMinOpset - 1 are first converted to kMinOpset
+/// with ONNX's version converter.
+static constexpr int64_t kMinConvertedOpset = 1;
 static constexpr int64_t kMinOpset = 11;
 static constexpr int64_t kMaxOpset = 17;
 
@@ -60,16 +64,18 @@ struct ValueState {
 class GraphImporter {
 public:
   GraphImporter(MLIRContext *context, ::onnx::ModelProto &model, StringRef path,
-                int64_t opset)
+                int64_t opset, int64_t originalOpset)
       : context(context), model(model), path(path.str()), opset(opset),
-        builder(context), fileLoc(FileLineColLoc::get(context, path, /*line=*/0,
-                                                      /*column=*/0)) {}
+        originalOpset(originalOpset), builder(context),
+        fileLoc(FileLineColLoc::get(context, path, /*line=*/0,
+                                    /*column=*/0)) {}
 
   FailureOr<OwningOpRef<ModuleOp>> run();
 
   MLIRContext *getContext() const { return context; }
   OpBuilder &getBuilder() { return builder; }
   int64_t getOpset() const { return opset; }
+  int64_t getOriginalOpset() const { return originalOpset; }
   Location getFileLoc() const { return fileLoc; }
 
   /// The state of value `name`, or null when no node, input or initializer
@@ -126,6 +132,8 @@ private:
   ::onnx::ModelProto &model;
   std::string path;
   int64_t opset;
+  /// The opset the model file imports (before version conversion).
+  int64_t originalOpset;
   OpBuilder builder;
   Location fileLoc;
 
@@ -411,6 +419,9 @@ OnnxNode::OnnxNode(GraphImporter &importer, ::onnx::NodeProto &proto,
 }
 
 int64_t OnnxNode::getOpset() const { return importer.getOpset(); }
+int64_t OnnxNode::getOriginalOpset() const {
+  return importer.getOriginalOpset();
+}
 
 OpBuilder &OnnxNode::getBuilder() const { return importer.getBuilder(); }
 
@@ -671,10 +682,10 @@ static FailureOr<int64_t> getOpset(const ::onnx::ModelProto &model,
   if (!opset)
     return mlir::emitError(fileLoc)
            << "the model imports no opset of the default ONNX domain";
-  if (*opset < kMinOpset || *opset > kMaxOpset)
+  if (*opset < kMinConvertedOpset || *opset > kMaxOpset)
     return mlir::emitError(fileLoc)
            << "ONNX opset " << *opset << " is not supported; kiln imports "
-           << "opsets " << kMinOpset << " to " << kMaxOpset;
+           << "opsets " << kMinConvertedOpset << " to " << kMaxOpset;
   return *opset;
 }
 
@@ -757,7 +768,14 @@ mlir::kiln::importOnnxFile(StringRef path, MLIRContext *context,
   if (failed(opset) || failed(checkNoExternalData(model, fileLoc)) ||
       failed(applyInputShapes(model, options, fileLoc)))
     return failure();
+  int64_t originalOpset = *opset;
+  if (*opset < kMinOpset) {
+    if (std::optional<std::string> error =
+            convertToOpset(model, *opset, kMinOpset))
+      return mlir::emitError(fileLoc) << *error;
+    opset = kMinOpset;
+  }
   if (std::optional<std::string> error = checkAndInferShapes(model))
     return mlir::emitError(fileLoc) << *error;
-  return GraphImporter(context, model, path, *opset).run();
+  return GraphImporter(context, model, path, *opset, originalOpset).run();
 }

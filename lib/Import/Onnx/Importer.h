@@ -183,8 +183,12 @@ public:
 
   const ::onnx::NodeProto &getProto() const { return proto; }
   StringRef getOpType() const { return proto.op_type(); }
-  /// The ONNX opset of the default domain.
+  /// The ONNX opset of the default domain (after version conversion).
   int64_t getOpset() const;
+  /// The opset the model file imports: below 11 the model was converted to
+  /// opset 11, and ops whose semantics the converter keeps unchanged may
+  /// need their old reading (PRelu before opset 7).
+  int64_t getOriginalOpset() const;
   Location getLoc() const { return loc; }
   MLIRContext *getContext() const { return loc.getContext(); }
   OpBuilder &getBuilder() const;
@@ -423,21 +427,22 @@ FailureOr<Value> createScalar(const OnnxNode &node, Type elementType,
 FailureOr<Value> reshapeTo(const OnnxNode &node, Value value,
                            ArrayRef<int64_t> shape);
 
-/// Window parameters of a 1-D or 2-D convolution or pooling, as the
+/// Window parameters of a 1-D, 2-D or 3-D convolution or pooling, as the
 /// attributes of the 2-D kiln op: a 1-D op is imported as a 2-D one over
-/// [N, C, 1, L].
+/// [N, C, 1, L]. A 3-D op keeps its 3 strides and dilations and 6 pads (all
+/// begins, then all ends) for the importer to split.
 struct Window2d {
   SmallVector<int64_t> strides, dilations, padding;
 };
 
 /// Reads `strides`, `dilations` (when `hasDilations`), `pads` and `auto_pad`
 /// of a node whose spatial input sizes are `spatialSizes` and whose kernel is
-/// `kernel` (1 or 2 values), resolving SAME_UPPER, SAME_LOWER and VALID.
+/// `kernel` (1, 2 or 3 values), resolving SAME_UPPER, SAME_LOWER and VALID.
 FailureOr<Window2d> getWindow2d(const OnnxNode &node,
                                 ArrayRef<int64_t> spatialSizes,
                                 ArrayRef<int64_t> kernel, bool hasDilations);
 
-/// Checks that a conv or pool input of rank `rank` is 1-D or 2-D.
+/// Checks that a conv or pool input of rank `rank` is 1-D, 2-D or 3-D.
 LogicalResult checkSpatialRank(const OnnxNode &node, int64_t rank);
 
 /// [N, C, L] -> [N, C, 1, L] (1-D ops are imported as 2-D ones).

@@ -2,13 +2,17 @@
 //
 // BatchNormalization (inference), LayerNormalization, Softmax and LogSoftmax
 // (opset 11-12: the input is viewed as a matrix split at `axis`; opset 13:
-// one axis). Only output 0 of the normalizations may be used.
+// one axis). LayerNormalization's Mean and InvStdDev outputs are computed
+// with reductions next to kiln.layer_norm; of BatchNormalization only output
+// 0 (inference) is imported.
 //
 //===----------------------------------------------------------------------===//
 
 #include "Importer.h"
 
+#include "kiln/Dialect/Kiln/IR/KilnElementwiseOps.h"
 #include "kiln/Dialect/Kiln/IR/KilnNormOps.h"
+#include "kiln/Dialect/Kiln/IR/KilnPoolOps.h"
 
 using namespace mlir;
 using namespace mlir::kiln;
@@ -35,27 +39,75 @@ static LogicalResult importBatchNorm(OnnxNode &node) {
   return success();
 }
 
-static LogicalResult importLayerNorm(OnnxNode &node) {
-  if (failed(node.requireUnusedOutputs(1, "the mean and inverse standard "
-                                          "deviation")))
+/// The optional outputs of LayerNormalization: Mean (output 1) and InvStdDev
+/// (output 2) of `input` over the dimensions from `axis` on, kept as size-1
+/// dimensions: mean(x) and 1 / sqrt(mean((x - mean(x))^2) + epsilon), as
+/// kiln reductions and elementwise ops.
+static LogicalResult importLayerNormStatistics(OnnxNode &node, Value input,
+                                               int64_t axis, double epsilon) {
+  auto type = cast<RankedTensorType>(input.getType());
+  SmallVector<int64_t> axes;
+  for (int64_t d = axis; d < type.getRank(); ++d)
+    axes.push_back(d);
+  SmallVector<NamedAttribute> reduce = {node.i64ArrayAttr("axes", axes),
+                                        node.boolAttr("keep_dims", true)};
+  FailureOr<Value> mean = node.create<ReduceMeanOp>({input}, reduce);
+  if (failed(mean))
     return failure();
+  if (node.isOutputUsed(1))
+    node.setOutput(1, *mean);
+  if (!node.isOutputUsed(2))
+    return success();
+  FailureOr<Value> centered = node.create<SubOp>({input, *mean});
+  if (failed(centered))
+    return failure();
+  FailureOr<Value> squared = node.create<MulOp>({*centered, *centered});
+  if (failed(squared))
+    return failure();
+  FailureOr<Value> variance = node.create<ReduceMeanOp>({*squared}, reduce);
+  FailureOr<Value> eps = createScalar(node, type.getElementType(), epsilon);
+  FailureOr<Value> one = createScalar(node, type.getElementType(), 1.0);
+  if (failed(variance) || failed(eps) || failed(one))
+    return failure();
+  FailureOr<Value> shifted = node.create<AddOp>({*variance, *eps});
+  if (failed(shifted))
+    return failure();
+  FailureOr<Value> deviation = node.create<SqrtOp>({*shifted});
+  if (failed(deviation))
+    return failure();
+  FailureOr<Value> inverse = node.create<DivOp>({*one, *deviation});
+  if (failed(inverse))
+    return failure();
+  node.setOutput(2, *inverse);
+  return success();
+}
+
+static LogicalResult importLayerNorm(OnnxNode &node) {
   FailureOr<Value> input = node.getInput(0), scale = node.getInput(1);
   FailureOr<Value> bias = node.getOptionalInput(2);
   if (failed(input) || failed(scale) || failed(bias))
     return failure();
+  int64_t rank = cast<RankedTensorType>(input->getType()).getRank();
+  FailureOr<int64_t> axis =
+      normalizeAxis(node, node.getInt("axis", -1), rank, "axis");
+  if (failed(axis))
+    return failure();
+  double epsilon = node.getFloat("epsilon", 1e-5);
   SmallVector<Value> operands = {*input, *scale};
   if (*bias)
     operands.push_back(*bias);
   FailureOr<Value> result = node.create<LayerNormOp>(
       operands,
       {node.i64Attr("axis", node.getInt("axis", -1)),
-       node.f64Attr("epsilon", node.getFloat("epsilon", 1e-5)),
+       node.f64Attr("epsilon", epsilon),
        node.namedAttr(
            "operandSegmentSizes",
            DenseI32ArrayAttr::get(node.getContext(), {1, 1, *bias ? 1 : 0}))});
   if (failed(result))
     return failure();
   node.setOutput(0, *result);
+  if (node.isOutputUsed(1) || node.isOutputUsed(2))
+    return importLayerNormStatistics(node, *input, *axis, epsilon);
   return success();
 }
 

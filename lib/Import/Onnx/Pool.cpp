@@ -1,9 +1,9 @@
 //===- Pool.cpp - Import pooling and reductions ---------------------------===//
 //
-// MaxPool and AveragePool (2-D, and 1-D as 2-D over [N, C, 1, L]; every
-// auto_pad mode, ceil mode), the global pools, and ReduceMean, ReduceSum and
-// ReduceMax with their axes as an attribute or (ReduceSum from opset 13) a
-// constant input.
+// MaxPool and AveragePool (2-D; 1-D as 2-D over [N, C, 1, L]; 3-D as a 2-D
+// pool over (H, W) and one over depth; every auto_pad mode, ceil mode), the
+// global pools, and ReduceMean, ReduceSum and ReduceMax with their axes as an
+// attribute or (ReduceSum from opset 13) a constant input.
 //
 //===----------------------------------------------------------------------===//
 
@@ -14,6 +14,61 @@
 using namespace mlir;
 using namespace mlir::kiln;
 using namespace mlir::kiln::onnx_import;
+
+/// A 3-D MaxPool or AveragePool as two 2-D pools: over (H, W) with depth
+/// folded into the channels, then over depth with the pooled planes
+/// flattened into the width. Exact because the pooling window (and its part
+/// inside the input, which an average without count_include_pad divides by)
+/// is a product of per-dimension ranges: the maximum of maxima, and the mean
+/// of means over equal-sized sets, are the 3-D results.
+template <typename OpTy>
+static LogicalResult
+importPool3d(OnnxNode &node, Value input, ArrayRef<int64_t> kernel,
+             const Window2d &window, ArrayRef<NamedAttribute> common) {
+  constexpr bool isMax = std::is_same_v<OpTy, MaxPool2dOp>;
+  ArrayRef<int64_t> shape = cast<RankedTensorType>(input.getType()).getShape();
+  int64_t n = shape[0], c = shape[1], depth = shape[2];
+  auto pool = [&](Value value, ArrayRef<int64_t> kernel2d,
+                  ArrayRef<int64_t> strides, ArrayRef<int64_t> dilations,
+                  ArrayRef<int64_t> padding) {
+    SmallVector<NamedAttribute> attributes(common);
+    attributes.append({node.i64ArrayAttr("kernel", kernel2d),
+                       node.i64ArrayAttr("strides", strides),
+                       node.i64ArrayAttr("padding", padding)});
+    if (isMax)
+      attributes.push_back(node.i64ArrayAttr("dilations", dilations));
+    return node.create<OpTy>({value}, attributes);
+  };
+  FailureOr<Value> planes =
+      reshapeTo(node, input, {n, c * depth, shape[3], shape[4]});
+  if (failed(planes))
+    return failure();
+  planes = pool(*planes, {kernel[1], kernel[2]},
+                {window.strides[1], window.strides[2]},
+                {window.dilations[1], window.dilations[2]},
+                {window.padding[1], window.padding[2], window.padding[4],
+                 window.padding[5]});
+  if (failed(planes))
+    return failure();
+  ArrayRef<int64_t> pooled =
+      cast<RankedTensorType>(planes->getType()).getShape();
+  int64_t outH = pooled[2], outW = pooled[3];
+  FailureOr<Value> columns =
+      reshapeTo(node, *planes, {n, c, depth, outH * outW});
+  if (failed(columns))
+    return failure();
+  columns = pool(*columns, {kernel[0], 1}, {window.strides[0], 1},
+                 {window.dilations[0], 1},
+                 {window.padding[0], 0, window.padding[3], 0});
+  if (failed(columns))
+    return failure();
+  int64_t outD = cast<RankedTensorType>(columns->getType()).getDimSize(2);
+  FailureOr<Value> result = reshapeTo(node, *columns, {n, c, outD, outH, outW});
+  if (failed(result))
+    return failure();
+  node.setOutput(0, *result);
+  return success();
+}
 
 /// MaxPool and AveragePool.
 template <typename OpTy> static LogicalResult importPool(OnnxNode &node) {
@@ -35,6 +90,14 @@ template <typename OpTy> static LogicalResult importPool(OnnxNode &node) {
                                            *kernel, /*hasDilations=*/isMax);
   if (failed(window))
     return failure();
+  if (type.getRank() == 5) {
+    SmallVector<NamedAttribute> common = {
+        node.boolAttr("ceil_mode", node.getInt("ceil_mode", 0) != 0)};
+    if (!isMax)
+      common.push_back(node.boolAttr("count_include_pad",
+                                     node.getInt("count_include_pad", 0) != 0));
+    return importPool3d<OpTy>(node, *input, *kernel, *window, common);
+  }
   bool is1d = type.getRank() == 3;
   SmallVector<int64_t> kernel2d = *kernel;
   if (is1d) {

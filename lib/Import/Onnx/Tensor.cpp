@@ -13,6 +13,8 @@
 
 #include "kiln/Dialect/Kiln/IR/KilnTensorOps.h"
 
+#include "llvm/Support/FormatVariadic.h"
+
 using namespace mlir;
 using namespace mlir::kiln;
 using namespace mlir::kiln::onnx_import;
@@ -274,7 +276,9 @@ static LogicalResult importIdentity(OnnxNode &node) {
   return success();
 }
 
-/// Dropout in inference is the identity; the mask output is not supported.
+/// Dropout in inference is the identity, and so is training mode with ratio
+/// 0 (nothing dropped, a scale of 1 / (1 - 0)). Training mode with another
+/// ratio draws a random mask, and the mask output is not supported.
 static LogicalResult importDropout(OnnxNode &node) {
   if (failed(node.requireUnusedOutputs(1, "the mask of training mode")))
     return failure();
@@ -283,8 +287,24 @@ static LogicalResult importDropout(OnnxNode &node) {
         node.requireConstantInput(2, "training_mode");
     if (failed(training))
       return failure();
-    if ((*training)->size() > 0 && (*training)->getInt(0) != 0)
-      return node.emitError() << "training mode is not supported";
+    if ((*training)->size() > 0 && (*training)->getInt(0) != 0) {
+      // The ratio: input 1 from opset 12 (default 0.5).
+      double ratio = 0.5;
+      if (node.hasInput(1)) {
+        FailureOr<const HostTensor *> given =
+            node.requireConstantInput(1, "ratio");
+        if (failed(given))
+          return failure();
+        if ((*given)->size() != 1)
+          return node.emitError() << "'ratio' must be a scalar";
+        ratio = (*given)->getDouble(0);
+      }
+      if (ratio != 0.0)
+        return node.emitError()
+               << "training mode with ratio " << llvm::formatv("{0}", ratio)
+               << " (a random mask) is not supported; only inference, or "
+                  "ratio 0";
+    }
   }
   node.forwardInput(0, 0);
   return success();

@@ -52,3 +52,12 @@ save(model(nodes, [("x", FLOAT, [2, 5, 8]), ("a", FLOAT, [3, 8])],
            [n.output[0] for n in nodes],
            [weights("m", [8, 4]), weights("w", [6, 8], 1), weights("c", [6], 2),
             weights("wt", [8, 6], 3)]), d, "matmul")
+
+# A 3-D convolution (depth padding, stride and dilation, groups, bias): one
+# 2-D convolution per depth tap over strided depth slices, summed.
+save(model([N("Conv", ["x", "w3", "b3"], ["y"], kernel_shape=[2, 3, 3],
+              strides=[2, 1, 1], dilations=[2, 1, 1], pads=[1, 1, 0, 2, 1, 0],
+              group=2)],
+           [("x", FLOAT, [1, 4, 6, 5, 5])], ["y"],
+           [weights("w3", [6, 2, 2, 3, 3], 11), weights("b3", [6], 12)]),
+     d, "conv3d")

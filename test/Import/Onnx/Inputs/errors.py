@@ -61,9 +61,14 @@ save(model([N("Conv", ["x", "W"], ["y"], name="conv")],
            [("x", FLOAT, [1, 3, 4, 4])], [("y", FLOAT, [1, 8, 2, 2])],
            infer=False), d, "missing-initializer", check=False)
 
-# Opsets outside 11-17.
-save(model([N("Relu", ["x"], ["y"])], [("x", FLOAT, [1, 4])], ["y"], opset=10),
-     d, "opset10")
+# An opset newer than 17; an opset-1 Pad, which ONNX's version converter
+# cannot bring to opset 11.
+save(model([N("Relu", ["x"], ["y"])], [("x", FLOAT, [1, 4])],
+           [("y", FLOAT, [1, 4])], opset=18, infer=False), d, "opset18",
+     check=False)
+save(model([N("Pad", ["x"], ["y"], paddings=[0, 1, 0, 1])],
+           [("x", FLOAT, [2, 3])], [("y", FLOAT, [2, 5])], opset=1,
+           infer=False), d, "opset1-pad", check=False)
 
 # A Reshape whose shape is computed at run time from an input's values.
 save(model([N("Reshape", ["x", "shape"], ["y"], name="reshape")],
@@ -74,10 +79,21 @@ save(model([N("Reshape", ["x", "shape"], ["y"], name="reshape")],
 save(model([N("MaxPool", ["x"], ["y", "idx"], name="pool", kernel_shape=[2, 2])],
            [("x", FLOAT, [1, 1, 4, 4])], ["y", "idx"]), d, "maxpool-indices")
 
-# A 3-D convolution.
-save(model([N("Conv", ["x", "w"], ["y"], name="conv3d")],
-           [("x", FLOAT, [1, 2, 4, 4, 4])], ["y"], [weights("w", [2, 2, 1, 1, 1])]),
-     d, "conv3d")
+# Training mode: Dropout with a ratio draws a random mask (ratio 0 is the
+# identity, tensor.py); BatchNormalization computes batch statistics.
+save(model([N("Dropout", ["x", "ratio", "training"], ["y"], name="drop")],
+           [("x", FLOAT, [2, 3])], ["y"],
+           [tensor("ratio", np.float32(0.25)), tensor("training", np.bool_(True))]), d, "dropout-training")
+stats = [weights(n, [3], i) for i, n in enumerate(["s", "b", "m", "v"])]
+save(model([N("BatchNormalization", ["x", "s", "b", "m", "v"], ["y", "rm", "rv"],
+              name="bn", training_mode=1)],
+           [("x", FLOAT, [2, 3, 4])], ["y", "rm", "rv"], stats, opset=15), d,
+     "batchnorm-training")
+
+# A 4-D convolution.
+save(model([N("Conv", ["x", "w"], ["y"], name="conv4d")],
+           [("x", FLOAT, [1, 2, 3, 3, 3, 3])], ["y"],
+           [weights("w", [2, 2, 1, 1, 1, 1])]), d, "conv4d")
 
 # A check of a kiln op that ONNX does not make: pads as large as the window.
 save(model([N("AveragePool", ["x"], ["y"], name="pool", kernel_shape=[2, 2],

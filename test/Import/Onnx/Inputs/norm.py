@@ -30,3 +30,15 @@ for opset in (11, 13):
     ]
     save(model(nodes, [("x", FLOAT, [2, 3, 4])], [n.output[0] for n in nodes],
                opset=opset), d, "softmax%d" % opset)
+
+# LayerNormalization's optional outputs: Mean and InvStdDev over the
+# normalized dimensions (axis -2 of a rank-3 input), kept as size-1
+# dimensions; one node with only InvStdDev used.
+nodes = [
+    N("LayerNormalization", ["x", "g2"], ["ln2", "mean", "inv_std_dev"],
+      axis=-2, epsilon=1e-4),
+    N("LayerNormalization", ["x", "g2"], ["ln3", "", "inv_only"], axis=1),
+]
+save(model(nodes, [("x", FLOAT, [2, 3, 4])],
+           ["ln2", "mean", "inv_std_dev", "ln3", "inv_only"],
+           [weights("g2", [3, 4], 7)], opset=17), d, "layernorm-stats")

@@ -24,6 +24,17 @@ save(model(nodes, [("x", FLOAT, [1, 2, 7, 7])], [n.output[0] for n in nodes]),
 save(model([N("MaxPool", ["x"], ["y"], kernel_shape=[3], strides=[2])],
            [("x", FLOAT, [1, 2, 9])], ["y"]), d, "pool1d")
 
+# 3-D pools: a 2-D pool over (H, W) with depth among the channels, then one
+# over depth with the planes flattened.
+nodes = [
+    N("MaxPool", ["x"], ["max"], kernel_shape=[2, 3, 3], strides=[2, 1, 2],
+      pads=[1, 0, 1, 0, 1, 1], dilations=[1, 2, 1]),
+    N("AveragePool", ["x"], ["avg"], kernel_shape=[3, 2, 2], strides=[1, 2, 2],
+      pads=[1, 0, 0, 1, 0, 0], ceil_mode=1),
+]
+save(model(nodes, [("x", FLOAT, [1, 2, 5, 6, 7])], [n.output[0] for n in nodes]),
+     d, "pool3d")
+
 # Reductions: axes as attributes (ReduceMean, ReduceMax; ReduceSum before
 # opset 13), as an input (ReduceSum from opset 13), absent (all axes), and
 # noop_with_empty_axes.

@@ -20,6 +20,7 @@ nodes = [
     N("Flatten", ["x"], ["flatten"], axis=-1),
     N("Identity", ["x"], ["identity"]),
     N("Dropout", ["x"], ["dropout"]),
+    N("Dropout", ["x", "zero", "training"], ["dropout_training"]),
     N("Constant", [], ["k"], value=helper.make_tensor("k", FLOAT, [2],
                                                       [0.5, 1.5])),
     N("Mul", ["x", "k"], ["scaled"]),
@@ -29,7 +30,8 @@ nodes = [
 save(model(nodes, [("x", FLOAT, [2, 3, 4, 2]), ("c", FLOAT, [3, 1]),
                    ("i", INT64, [5])], [n.output[0] for n in nodes if n.op_type != "Constant"],
            [ints("shape", [0, -1, 2]), ints("idx", [[2, 0], [1, 1]]),
-            ints("eshape", [2, 1, 4])]), d, "plumbing")
+            ints("eshape", [2, 1, 4]), tensor("zero", np.float32(0)),
+            tensor("training", np.bool_(True))]), d, "plumbing")
 
 # Split: attribute (opset 11), input (opset 13), equal parts.
 save(model([N("Split", ["x"], ["a", "b"], axis=1, split=[1, 2])],
