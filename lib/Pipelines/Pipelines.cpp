@@ -16,7 +16,10 @@
 #include "mlir/Pass/PassRegistry.h"
 #include "mlir/Transforms/Passes.h"
 
+#include <limits>
+
 using namespace mlir;
+using namespace mlir::kiln;
 
 void mlir::kiln::buildGraphPipeline(OpPassManager &pm) {
   OpPassManager &funcPm = pm.nest<func::FuncOp>();
@@ -34,10 +37,13 @@ void mlir::kiln::buildKilnToLinalgPipeline(OpPassManager &pm) {
   pm.addPass(createCSEPass());
 }
 
-void mlir::kiln::buildLinalgToLLVMPipeline(OpPassManager &pm,
-                                           const CPUPipelineOptions &options) {
-  // Tensors -> buffers. Results become caller-provided out-parameters and
-  // the allocation of each result is replaced by its out-parameter.
+//===----------------------------------------------------------------------===//
+// Stages of the CPU pipeline
+//===----------------------------------------------------------------------===//
+
+/// Tensors -> buffers. Results become caller-provided out-parameters and the
+/// allocation of each result is replaced by its out-parameter.
+static void addBufferizationStage(OpPassManager &pm) {
   bufferization::OneShotBufferizePassOptions bufferize;
   bufferize.bufferizeFunctionBoundaries = true;
   bufferize.functionBoundaryTypeConversion =
@@ -48,13 +54,31 @@ void mlir::kiln::buildLinalgToLLVMPipeline(OpPassManager &pm,
   outParams.modifyPublicFunctions = true;
   pm.addPass(bufferization::createBufferResultsToOutParamsPass(outParams));
   pm.addPass(createCanonicalizerPass());
+  pm.addPass(createCSEPass());
   bufferization::buildBufferDeallocationPipeline(pm);
+}
 
-  // Buffers -> loops -> LLVM.
+/// Outer tile loops call ctx->parallel_for (or run serially).
+static void addThreadStage(OpPassManager &pm,
+                           const CPUPipelineOptions &options) {
+  ForallToParallelForOptions threads;
+  threads.minIterations =
+      options.parallel ? 2 : std::numeric_limits<int64_t>::max();
+  pm.addPass(createForallToParallelFor(threads));
+}
+
+/// linalg ops become scalar loops; copies between strided views become loops
+/// too (no runner-library calls).
+static void addScalarLoopStage(OpPassManager &pm,
+                               const CPUPipelineOptions &options) {
   pm.addPass(createCopiesToLoops());
   pm.addNestedPass<func::FuncOp>(createConvertLinalgToLoopsPass());
   if (options.approximateMath)
     pm.addPass(createApproximateMath());
+}
+
+/// Everything -> the LLVM dialect, with bare-pointer function arguments.
+static void addLLVMStage(OpPassManager &pm) {
   pm.addPass(memref::createExpandStridedMetadataPass());
   pm.addPass(createLowerAffinePass());
   pm.addPass(createSCFToControlFlowPass());
@@ -74,6 +98,20 @@ void mlir::kiln::buildLinalgToLLVMPipeline(OpPassManager &pm,
   pm.addPass(createConvertControlFlowToLLVMPass());
   pm.addPass(createReconcileUnrealizedCastsPass());
   pm.addPass(createCanonicalizerPass());
+}
+
+//===----------------------------------------------------------------------===//
+// Named pipelines
+//===----------------------------------------------------------------------===//
+
+void mlir::kiln::buildLinalgToLLVMPipeline(OpPassManager &pm,
+                                           const CPUPipelineOptions &options) {
+  // The runtime's execution context becomes argument 0 of the model.
+  pm.addPass(createAddExecContext());
+  addBufferizationStage(pm);
+  addThreadStage(pm, options);
+  addScalarLoopStage(pm, options);
+  addLLVMStage(pm);
 }
 
 void mlir::kiln::buildCPUPipeline(OpPassManager &pm,

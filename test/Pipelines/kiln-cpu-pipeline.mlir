@@ -1,12 +1,12 @@
 // RUN: kiln-opt %s --kiln-cpu-pipeline | FileCheck %s
 
-// A model function ends up in the LLVM dialect taking one bare pointer per
-// input and output, with weights as aligned constant globals, no heap
-// allocation for the result, and no call into MLIR's runner libraries or
-// compiler-rt.
+// A model function ends up in the LLVM dialect taking the runtime's execution
+// context and one bare pointer per input and output, with weights as aligned
+// constant globals, no heap allocation for the result, and no call into
+// MLIR's runner libraries or compiler-rt.
 
 // CHECK: llvm.mlir.global private constant @{{.*}}(dense<[1.000000e+00, 2.000000e+00, 3.000000e+00]> : tensor<3xf32>) {addr_space = 0 : i32, alignment = 64 : i64}
-// CHECK-LABEL: llvm.func @main(%{{.*}}: !llvm.ptr, %{{.*}}: !llvm.ptr, %{{.*}}: !llvm.ptr, %{{.*}}: !llvm.ptr)
+// CHECK-LABEL: llvm.func @main(%{{.*}}: !llvm.ptr, %{{.*}}: !llvm.ptr, %{{.*}}: !llvm.ptr, %{{.*}}: !llvm.ptr, %{{.*}}: !llvm.ptr)
 // CHECK-NOT: llvm.call @malloc
 // CHECK-NOT: memrefCopy
 // CHECK-NOT: __truncsfbf2

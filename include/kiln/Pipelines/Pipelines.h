@@ -18,6 +18,11 @@ struct CPUPipelineOptions : public PassPipelineOptions<CPUPipelineOptions> {
       llvm::cl::desc("Evaluate exp, log, tanh, erf, ... with polynomial "
                      "approximations instead of libm calls"),
       llvm::cl::init(true)};
+  PassOptions::Option<bool> parallel{
+      *this, "parallel",
+      llvm::cl::desc("Run the outer tile loops of large kernels on the "
+                     "runtime's threads (ctx->parallel_for)"),
+      llvm::cl::init(true)};
 };
 
 /// Graph-level optimization of kiln IR: folding, canonicalization and
@@ -27,16 +32,25 @@ void buildGraphPipeline(OpPassManager &pm);
 /// Graph passes, then kiln -> linalg on tensors with elementwise fusion.
 void buildKilnToLinalgPipeline(OpPassManager &pm);
 
-/// Bufferizes linalg on tensors and lowers it to the LLVM dialect for the
-/// host CPU (the second half of the CPU pipeline).
+/// Lowers linalg on tensors to the LLVM dialect for the host CPU (the second
+/// half of the CPU pipeline), in named stages:
+///  1. execution context: public functions take the runtime's
+///     `const kiln_exec_ctx_t *` (kiln-add-exec-context);
+///  2. bufferization: one-shot, results as out-parameters, deallocation;
+///  3. threads: scf.forall loops become ctx->parallel_for calls of outlined
+///     tasks (kiln-forall-to-parallel-for);
+///  4. scalar loops, copies as loops, polynomial math;
+///  5. LLVM dialect with bare-pointer arguments.
 void buildLinalgToLLVMPipeline(OpPassManager &pm,
                                const CPUPipelineOptions &options);
 
 /// Lowers a module of kiln functions on tensors to the LLVM dialect for the
-/// host CPU: buildKilnToLinalgPipeline then buildLinalgToLLVMPipeline. Public functions keep their names; tensor results become
+/// host CPU: buildKilnToLinalgPipeline then buildLinalgToLLVMPipeline.
+/// Public functions keep their names and get the runtime's
+/// `const kiln_exec_ctx_t *` as first argument; tensor results become
 /// out-parameters and every memref argument becomes a bare pointer, so a
 /// function `(tensor<A>, tensor<B>) -> tensor<C>` ends up as
-/// `void f(ptr a, ptr b, ptr c)`.
+/// `void f(ptr ctx, ptr a, ptr b, ptr c)`.
 void buildCPUPipeline(OpPassManager &pm, const CPUPipelineOptions &options);
 
 /// Registers the named pipelines (`--kiln-graph-pipeline`,

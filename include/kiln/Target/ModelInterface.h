@@ -54,7 +54,8 @@ FailureOr<ModelSignature> getModelSignature(ModuleOp module);
 void removeNameAttributes(ModuleOp module);
 
 /// Adds to `module` (the LLVM IR of the lowered model, in which the model
-/// function takes bare pointers to its inputs followed by its outputs) the
+/// function takes the `const kiln_exec_ctx_t *` of the entry call followed by
+/// bare pointers to its inputs and then its outputs) the
 /// model descriptor, the entry wrapper and the exported query function, and
 /// makes every other definition internal.
 LogicalResult addModelInterface(llvm::Module &module,
