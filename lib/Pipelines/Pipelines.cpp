@@ -15,6 +15,7 @@
 #include "mlir/Pass/PassManager.h"
 #include "mlir/Pass/PassRegistry.h"
 #include "mlir/Transforms/Passes.h"
+#include "llvm/TargetParser/Host.h"
 
 #include <limits>
 
@@ -41,14 +42,44 @@ void mlir::kiln::buildKilnToLinalgPipeline(OpPassManager &pm) {
 // Stages of the CPU pipeline
 //===----------------------------------------------------------------------===//
 
+/// Width of the host CPU's vector registers: 512 with AVX-512, 256 with AVX,
+/// 128 otherwise.
+static int64_t getHostVectorBits() {
+  llvm::StringMap<bool> features = llvm::sys::getHostCPUFeatures();
+  if (features.lookup("avx512f"))
+    return 512;
+  if (features.lookup("avx"))
+    return 256;
+  return 128;
+}
+
+/// Tiles for threads and registers with producers fused into them, on
+/// tensors.
+static void addTileStage(OpPassManager &pm,
+                         const CPUPipelineOptions &options) {
+  if (!options.tile)
+    return;
+  TileAndFuseOptions tiling;
+  tiling.minParallelWork = options.minParallelWork;
+  tiling.vectorBits =
+      options.vectorBits > 0 ? options.vectorBits : getHostVectorBits();
+  pm.addNestedPass<func::FuncOp>(createTileAndFuse(tiling));
+  pm.addPass(createCanonicalizerPass());
+  pm.addPass(createCSEPass());
+}
+
 /// Tensors -> buffers. Results become caller-provided out-parameters and the
 /// allocation of each result is replaced by its out-parameter.
 static void addBufferizationStage(OpPassManager &pm) {
+  pm.addPass(bufferization::createEmptyTensorEliminationPass());
   bufferization::OneShotBufferizePassOptions bufferize;
   bufferize.bufferizeFunctionBoundaries = true;
   bufferize.functionBoundaryTypeConversion =
       bufferization::LayoutMapOption::IdentityLayoutMap;
   pm.addPass(bufferization::createOneShotBufferizePass(bufferize));
+  // Tile loops pass their buffer through iter_args; folding those makes the
+  // returned buffer the allocation itself, which the out-parameter replaces.
+  pm.addPass(createCanonicalizerPass());
   bufferization::BufferResultsToOutParamsPassOptions outParams;
   outParams.hoistStaticAllocs = true;
   outParams.modifyPublicFunctions = true;
@@ -67,8 +98,8 @@ static void addThreadStage(OpPassManager &pm,
   pm.addPass(createForallToParallelFor(threads));
 }
 
-/// linalg ops become scalar loops; copies between strided views become loops
-/// too (no runner-library calls).
+/// Tiles become scalar loops; copies between strided views become loops too
+/// (no runner-library calls).
 static void addScalarLoopStage(OpPassManager &pm,
                                const CPUPipelineOptions &options) {
   pm.addPass(createCopiesToLoops());
@@ -108,6 +139,7 @@ void mlir::kiln::buildLinalgToLLVMPipeline(OpPassManager &pm,
                                            const CPUPipelineOptions &options) {
   // The runtime's execution context becomes argument 0 of the model.
   pm.addPass(createAddExecContext());
+  addTileStage(pm, options);
   addBufferizationStage(pm);
   addThreadStage(pm, options);
   addScalarLoopStage(pm, options);

@@ -30,23 +30,88 @@ def ApproximateMath : Pass<"kiln-approximate-math"> {
 }
 
 def CopiesToLoops : Pass<"kiln-copies-to-loops"> {
-  let summary = "Turn memref.copy into linalg.copy so it becomes loops";
+  let summary = "Turn memref.copy into linalg.copy so it becomes loops; drop self-copies";
   let description = [{
     Bufferization copies buffers with `memref.copy`. Between contiguous
     buffers the LLVM lowering turns it into `memcpy`, but a copy into or out
     of a strided view (a padded interior, a slice) becomes a call to the
     `memrefCopy` function of MLIR's C runner library, which a compiled model
     must not depend on. This pass rewrites every `memref.copy` between
-    memrefs of equal static shape into `linalg.copy`, which
-    `convert-linalg-to-loops` (or vectorization) turns into loops; LLVM still
-    recognises the contiguous ones as `memcpy`.
+    ranked memrefs into `linalg.copy`, which `convert-linalg-to-loops` (or
+    vectorization) turns into loops; LLVM still recognises the contiguous
+    ones as `memcpy`. Copies of dynamic shape (the interior of a pad fused
+    into a tile at the border of an image) are included. Copies of a buffer
+    onto itself (the same value or equal subviews of one buffer, which
+    bufferization leaves where a tile is updated in place; one made a
+    depthwise convolution 20x slower) are erased.
 
-    Input invariant: bufferized IR. Output IR: no `memref.copy` of static
-    shape is left.
+    Input invariant: bufferized IR. Output IR: no `memref.copy` between
+    ranked memrefs is left, and no self-copy.
   }];
   let dependentDialects = ["::mlir::linalg::LinalgDialect"];
 }
 
+def TileAndFuse : Pass<"kiln-tile-and-fuse", "::mlir::func::FuncOp"> {
+  let summary = "Tile linalg ops for threads and vector registers, fusing producers";
+  let description = [{
+    Tiles every linalg op on tensors with static loop ranges, last op first,
+    in three levels whose sizes depend on the kind of op
+    (`kiln::getTilingConfig`):
+
+    1. thread tiles: an `scf.forall` over the parallel loops, about
+       `parallel-tiles` tiles, only for kernels of at least
+       `min-parallel-work` iteration points (smaller ones run serially);
+    2. register tiles: an `scf.for` nest over the parallel loops —
+       `matmul-rows` x 2 vectors of accumulators for matmul-like
+       contractions, one output row by 8 columns by a vector of channels for
+       convolutions and poolings, 4 vectors along the innermost loop for
+       elementwise ops and reductions;
+    3. reduction tiles: an `scf.for` nest over the reduction loops — one `k`
+       at a time for contractions, one window row and 8 input channels for
+       convolutions (so that 2-D windows decompose into 1-D ones).
+
+    Producers that only the op uses and that are cheap to recompute — fills,
+    pads, linalg ops without reductions — are fused into the tiles of the
+    first two levels when no two tiles would compute the same slice of them
+    (halos of windows aside). The `scf.for` loops are then peeled so that all
+    their iterations but the last have static tile sizes, which vectorize
+    without masks.
+
+    Input invariant: linalg on tensors. Output IR: the same computation as
+    nests of scf.forall / scf.for around small linalg ops on tensor slices.
+
+    ```mlir
+    %r = linalg.matmul ins(%a, %b : tensor<512x512xf32>, tensor<512x512xf32>)
+                       outs(%fill : tensor<512x512xf32>) -> tensor<512x512xf32>
+    // becomes
+    %r = scf.forall (%i) = (0) to (512) step (32) shared_outs(%o = %empty) {
+      %t = scf.for %j = %c0 to %c512 step %c32 iter_args(...) {
+        %u = scf.for %ii = %c0 to %c32 step %c8 iter_args(...) {
+          %f = linalg.fill ... -> tensor<8x32xf32>
+          %m = scf.for %k = %c0 to %c512 step %c1 iter_args(%acc = %f) {
+            linalg.matmul ins(... tensor<8x1xf32>, tensor<1x32xf32>) ...
+          ...
+    ```
+  }];
+  let options = [
+    Option<"parallelTiles", "parallel-tiles", "int64_t", /*default=*/"16",
+           "Number of thread tiles aimed at for a parallel kernel">,
+    Option<"minParallelWork", "min-parallel-work", "int64_t",
+           /*default=*/"1 << 18",
+           "Kernels with fewer iteration points run serially">,
+    Option<"vectorBits", "vector-bits", "int64_t", /*default=*/"512",
+           "Width of a vector register in bits">,
+    Option<"matmulRows", "matmul-rows", "int64_t", /*default=*/"0",
+           "Rows of the register tile of a matrix multiplication (0: 8 for "
+           "512-bit registers, 6 otherwise)">,
+  ];
+  let dependentDialects = [
+    "::mlir::affine::AffineDialect",
+    "::mlir::linalg::LinalgDialect",
+    "::mlir::scf::SCFDialect",
+    "::mlir::tensor::TensorDialect",
+  ];
+}
 
 
 def AddExecContext : Pass<"kiln-add-exec-context", "::mlir::ModuleOp"> {

@@ -17,12 +17,60 @@ class Operation;
 namespace func {
 class FuncOp;
 } // namespace func
+namespace linalg {
+class LinalgOp;
+} // namespace linalg
 namespace scf {
 class ForallOp;
 } // namespace scf
 } // namespace mlir
 
 namespace mlir::kiln {
+
+//===----------------------------------------------------------------------===//
+// Tiling
+//===----------------------------------------------------------------------===//
+
+/// Target properties and thresholds that tile sizes derive from.
+struct TilingHeuristics {
+  /// Number of thread tiles aimed at for a kernel that runs in parallel.
+  int64_t parallelTiles = 16;
+  /// Kernels whose iteration space has fewer points run serially.
+  int64_t minParallelWork = 1 << 18;
+  /// Width of a vector register in bits.
+  int64_t vectorBits = 512;
+  /// Rows of the register tile of a matrix multiplication.
+  int64_t matmulRows = 8;
+};
+
+/// Tile sizes of one linalg op, one per loop; 0 leaves a loop untiled.
+struct TilingConfig {
+  enum class Kind { Elementwise, Reduction, Contraction, Convolution };
+  Kind kind = Kind::Elementwise;
+  /// Tiles of the scf.forall whose iterations run on threads (parallel loops
+  /// only); empty when the op runs serially.
+  SmallVector<int64_t> threadTiles;
+  /// Tiles of the scf.for nest over parallel loops inside a thread tile,
+  /// sized for vector registers.
+  SmallVector<int64_t> vectorTiles;
+  /// Tiles of the scf.for nest over reduction loops inside a register tile.
+  SmallVector<int64_t> reductionTiles;
+};
+
+/// Chooses the tile sizes of `op` (on tensors, with static loop ranges) by
+/// its kind: elementwise, reduction, contraction (matmul-like), convolution
+/// or pooling. Returns nullopt for ops that are not tiled.
+std::optional<TilingConfig> getTilingConfig(linalg::LinalgOp op,
+                                            const TilingHeuristics &heuristics);
+
+/// Tiles `root` in three levels as `config` says (scf.forall over thread
+/// tiles, scf.for over register tiles, scf.for over reduction tiles), fusing
+/// the cheap producers (fills, pads, elementwise ops) only `root` uses into
+/// the first two, and peels the scf.for loops so that all but their last
+/// iteration work on static tile sizes. Returns the innermost tiled op.
+FailureOr<Operation *> tileAndFuse(RewriterBase &rewriter,
+                                   linalg::LinalgOp root,
+                                   const TilingConfig &config);
 
 //===----------------------------------------------------------------------===//
 // Execution context and threads

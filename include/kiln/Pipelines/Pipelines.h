@@ -18,6 +18,21 @@ struct CPUPipelineOptions : public PassPipelineOptions<CPUPipelineOptions> {
       llvm::cl::desc("Evaluate exp, log, tanh, erf, ... with polynomial "
                      "approximations instead of libm calls"),
       llvm::cl::init(true)};
+  PassOptions::Option<bool> tile{
+      *this, "tile",
+      llvm::cl::desc("Tile linalg ops for threads and registers and fuse "
+                     "their producers (off: one loop nest per op)"),
+      llvm::cl::init(true)};
+  PassOptions::Option<int64_t> vectorBits{
+      *this, "vector-bits",
+      llvm::cl::desc("Width of the target's vector registers in bits, which "
+                     "tile sizes derive from (0: the host CPU's)"),
+      llvm::cl::init(0)};
+  PassOptions::Option<int64_t> minParallelWork{
+      *this, "min-parallel-work",
+      llvm::cl::desc("Kernels with fewer iteration points than this run "
+                     "serially"),
+      llvm::cl::init(1 << 18)};
   PassOptions::Option<bool> parallel{
       *this, "parallel",
       llvm::cl::desc("Run the outer tile loops of large kernels on the "
@@ -36,11 +51,13 @@ void buildKilnToLinalgPipeline(OpPassManager &pm);
 /// half of the CPU pipeline), in named stages:
 ///  1. execution context: public functions take the runtime's
 ///     `const kiln_exec_ctx_t *` (kiln-add-exec-context);
-///  2. bufferization: one-shot, results as out-parameters, deallocation;
-///  3. threads: scf.forall loops become ctx->parallel_for calls of outlined
+///  2. tile, on tensors: thread tiles (scf.forall), register tiles and
+///     reduction tiles with cheap producers fused (kiln-tile-and-fuse);
+///  3. bufferization: one-shot, results as out-parameters, deallocation;
+///  4. threads: thread tiles become ctx->parallel_for calls of outlined
 ///     tasks (kiln-forall-to-parallel-for);
-///  4. scalar loops, copies as loops, polynomial math;
-///  5. LLVM dialect with bare-pointer arguments.
+///  5. scalar loops, copies as loops, polynomial math;
+///  6. LLVM dialect with bare-pointer arguments.
 void buildLinalgToLLVMPipeline(OpPassManager &pm,
                                const CPUPipelineOptions &options);
 
