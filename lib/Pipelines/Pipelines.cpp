@@ -6,12 +6,14 @@
 #include "kiln/Conversion/Passes.h"
 
 #include "mlir/Conversion/Passes.h"
+#include "mlir/Conversion/VectorToSCF/VectorToSCF.h"
 #include "mlir/Dialect/Arith/Transforms/Passes.h"
 #include "mlir/Dialect/Bufferization/Pipelines/Passes.h"
 #include "mlir/Dialect/Bufferization/Transforms/Passes.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/Linalg/Passes.h"
 #include "mlir/Dialect/MemRef/Transforms/Passes.h"
+#include "mlir/Dialect/Vector/Transforms/Passes.h"
 #include "mlir/Pass/PassManager.h"
 #include "mlir/Pass/PassRegistry.h"
 #include "mlir/Transforms/Passes.h"
@@ -53,10 +55,10 @@ static int64_t getHostVectorBits() {
   return 128;
 }
 
-/// Tiles for threads and registers with producers fused into them, on
-/// tensors.
-static void addTileStage(OpPassManager &pm,
-                         const CPUPipelineOptions &options) {
+/// Tiles for threads and registers with producers fused into them, then
+/// vectors, all on tensors.
+static void addTileAndVectorizeStage(OpPassManager &pm,
+                                     const CPUPipelineOptions &options) {
   if (!options.tile)
     return;
   TileAndFuseOptions tiling;
@@ -64,6 +66,14 @@ static void addTileStage(OpPassManager &pm,
   tiling.vectorBits =
       options.vectorBits > 0 ? options.vectorBits : getHostVectorBits();
   pm.addNestedPass<func::FuncOp>(createTileAndFuse(tiling));
+  pm.addPass(createCanonicalizerPass());
+  pm.addPass(createCSEPass());
+  if (!options.vectorize)
+    return;
+  pm.addNestedPass<func::FuncOp>(createVectorize());
+  // Masked transfers become transfers with a mask operand: no vector.mask
+  // regions are left for bufferization and deallocation to walk into.
+  pm.addNestedPass<func::FuncOp>(vector::createLowerVectorMaskPass());
   pm.addPass(createCanonicalizerPass());
   pm.addPass(createCSEPass());
 }
@@ -98,8 +108,8 @@ static void addThreadStage(OpPassManager &pm,
   pm.addPass(createForallToParallelFor(threads));
 }
 
-/// Tiles become scalar loops; copies between strided views become loops too
-/// (no runner-library calls).
+/// What was not vectorized becomes scalar loops; copies between strided
+/// views become loops too (no runner-library calls).
 static void addScalarLoopStage(OpPassManager &pm,
                                const CPUPipelineOptions &options) {
   pm.addPass(createCopiesToLoops());
@@ -108,11 +118,29 @@ static void addScalarLoopStage(OpPassManager &pm,
     pm.addPass(createApproximateMath());
 }
 
+/// n-D vectors -> 1-D vectors: multi-reductions, and transfers fully
+/// unrolled (unrolling into loops keeps n-D temporaries on the stack).
+static void addVectorLoweringStage(OpPassManager &pm) {
+  pm.addNestedPass<func::FuncOp>(
+      vector::createLowerVectorMultiReductionPass());
+  VectorTransferToSCFOptions transfers;
+  transfers.enableFullUnroll();
+  pm.addPass(createConvertVectorToSCFPass(transfers));
+  pm.addPass(createCanonicalizerPass());
+}
+
 /// Everything -> the LLVM dialect, with bare-pointer function arguments.
 static void addLLVMStage(OpPassManager &pm) {
   pm.addPass(memref::createExpandStridedMetadataPass());
   pm.addPass(createLowerAffinePass());
   pm.addPass(createSCFToControlFlowPass());
+  // Contractions as outer products (one FMA per accumulator row), then 1-D
+  // vectors to LLVM vectors.
+  ConvertVectorToLLVMPassOptions vectorToLLVM;
+  vectorToLLVM.vectorContractLowering =
+      vector::VectorContractLowering::OuterProduct;
+  vectorToLLVM.reassociateFPReductions = true;
+  pm.addPass(createConvertVectorToLLVMPass(vectorToLLVM));
   // LLVM intrinsics where they exist (fma, sqrt, ...), libm for the rest.
   pm.addPass(createConvertMathToLLVMPass());
   pm.addPass(createConvertMathToLibmPass());
@@ -120,6 +148,7 @@ static void addLLVMStage(OpPassManager &pm) {
   arith::ArithExpandOpsPassOptions expand;
   expand.includeBf16 = true;
   pm.addPass(arith::createArithExpandOpsPass(expand));
+  pm.addPass(createUBToLLVMConversionPass());
   pm.addPass(createArithToLLVMConversionPass());
   pm.addPass(createConvertIndexToLLVMPass());
   pm.addPass(createFinalizeMemRefToLLVMConversionPass());
@@ -139,10 +168,11 @@ void mlir::kiln::buildLinalgToLLVMPipeline(OpPassManager &pm,
                                            const CPUPipelineOptions &options) {
   // The runtime's execution context becomes argument 0 of the model.
   pm.addPass(createAddExecContext());
-  addTileStage(pm, options);
+  addTileAndVectorizeStage(pm, options);
   addBufferizationStage(pm);
   addThreadStage(pm, options);
   addScalarLoopStage(pm, options);
+  addVectorLoweringStage(pm);
   addLLVMStage(pm);
 }
 

@@ -1,10 +1,11 @@
 // RUN: kiln-opt %s --split-input-file --kiln-cpu-pipeline="vector-bits=256" | FileCheck %s
+// RUN: kiln-opt %s --split-input-file --kiln-cpu-pipeline="vector-bits=256 tile=0" | FileCheck %s --check-prefix=SCALAR
 // RUN: kiln-opt %s --split-input-file --kiln-cpu-pipeline="vector-bits=256" --mlir-print-ir-after=kiln-copies-to-loops 2>&1 >/dev/null | FileCheck %s --check-prefix=BUFFERS
 
 // A model function ends up in the LLVM dialect taking the runtime's execution
 // context and one bare pointer per input and output, with weights as aligned
-// constant globals, no heap allocation for the result, and no call into
-// MLIR's runner libraries or compiler-rt.
+// constant globals, no heap allocation for the result, vector arithmetic, and
+// no call into MLIR's runner libraries or compiler-rt.
 
 // CHECK: llvm.mlir.global private constant @{{.*}}(dense<[1.000000e+00, 2.000000e+00, 3.000000e+00]> : tensor<3xf32>) {addr_space = 0 : i32, alignment = 64 : i64}
 // CHECK-LABEL: llvm.func @main(%{{.*}}: !llvm.ptr, %{{.*}}: !llvm.ptr, %{{.*}}: !llvm.ptr, %{{.*}}: !llvm.ptr, %{{.*}}: !llvm.ptr)
@@ -12,8 +13,13 @@
 // CHECK-NOT: memrefCopy
 // CHECK-NOT: __truncsfbf2
 // CHECK-NOT: erff
+// CHECK: llvm.fadd {{.*}} : vector<3xf32>
 // CHECK: llvm.return
 
+// Without tiling, the same model is scalar loops.
+// SCALAR-LABEL: llvm.func @main(%{{.*}}: !llvm.ptr, %{{.*}}: !llvm.ptr, %{{.*}}: !llvm.ptr, %{{.*}}: !llvm.ptr, %{{.*}}: !llvm.ptr)
+// SCALAR-NOT: vector<
+// SCALAR: llvm.return
 func.func @main(%a: tensor<2x3xf32>, %b: tensor<3xf32>) -> (tensor<2x3xf32>, tensor<2x3xbf16>) {
   %c = kiln.constant dense<[1.0, 2.0, 3.0]> : tensor<3xf32>
   %0 = kiln.add %a, %b : (tensor<2x3xf32>, tensor<3xf32>) -> tensor<2x3xf32>
@@ -28,7 +34,7 @@ func.func @main(%a: tensor<2x3xf32>, %b: tensor<3xf32>) -> (tensor<2x3xf32>, ten
 // A kernel with enough work runs its thread tiles through ctx->parallel_for:
 // the function loads the pointer from the context (field 2), packs the
 // buffers it uses into a stack struct and passes an outlined task over the
-// tiles.
+// tiles, which works on 8-float vectors (256-bit registers).
 
 // CHECK: llvm.func @main(%[[CTX:.*]]: !llvm.ptr, %{{.*}}: !llvm.ptr, %{{.*}}: !llvm.ptr, %{{.*}}: !llvm.ptr)
 // CHECK-DAG: %[[TASK:.*]] = llvm.mlir.addressof @main_tiles : !llvm.ptr
@@ -37,6 +43,7 @@ func.func @main(%a: tensor<2x3xf32>, %b: tensor<3xf32>) -> (tensor<2x3xf32>, ten
 // CHECK: %[[PF:.*]] = llvm.load %[[FIELD]] : !llvm.ptr -> !llvm.ptr
 // CHECK: llvm.call %[[PF]](%[[CTX]], %{{.*}}, %[[TASK]], %[[DATA]]) : !llvm.ptr, (!llvm.ptr, i64, !llvm.ptr, !llvm.ptr) -> ()
 // CHECK: llvm.func @main_tiles(%{{.*}}: !llvm.ptr, %{{.*}}: i64, %{{.*}}: i64, %{{.*}}: i32)
+// CHECK: llvm.fadd {{.*}} : vector<32xf32>
 func.func @main(%a: tensor<1x64x112x112xf32>, %b: tensor<64x1x1xf32>) -> tensor<1x64x112x112xf32> {
   %0 = kiln.add %a, %b : (tensor<1x64x112x112xf32>, tensor<64x1x1xf32>) -> tensor<1x64x112x112xf32>
   %1 = kiln.relu %0 : tensor<1x64x112x112xf32>

@@ -168,6 +168,15 @@ int main(int argc, char **argv) {
     return 1;
   kiln::removeNameAttributes(*module);
 
+  // The target machine first: the pipeline sizes tiles for its registers.
+  kiln::HostCodegenOptions codegen;
+  codegen.optLevel = optLevel;
+  codegen.cpu = mcpu;
+  std::unique_ptr<llvm::TargetMachine> machine =
+      kiln::createHostTargetMachine(codegen, error);
+  if (!machine)
+    return fail(error);
+
   // MLIR pipelines.
   PassManager pm(&context);
   if (emit == Emit::Kiln) {
@@ -177,6 +186,7 @@ int main(int argc, char **argv) {
     if (emit != Emit::Linalg) {
       kiln::CPUPipelineOptions options;
       options.approximateMath = approximateMath;
+      options.vectorBits = kiln::getVectorRegisterBits(*machine);
       kiln::buildLinalgToLLVMPipeline(pm, options);
     }
   }
@@ -194,13 +204,6 @@ int main(int argc, char **argv) {
       translateModuleToLLVMIR(*module, llvmContext, signature->name);
   if (!llvmModule)
     return fail("translation to LLVM IR failed");
-  kiln::HostCodegenOptions codegen;
-  codegen.optLevel = optLevel;
-  codegen.cpu = mcpu;
-  std::unique_ptr<llvm::TargetMachine> machine =
-      kiln::createHostTargetMachine(codegen, error);
-  if (!machine)
-    return fail(error);
   kiln::configureModule(*llvmModule, *machine);
   if (failed(kiln::addModelInterface(*llvmModule, *signature, error)) ||
       failed(kiln::optimizeModule(*llvmModule, *machine, codegen, error)))

@@ -30,6 +30,9 @@ class SCFDialect;
 namespace tensor {
 class TensorDialect;
 } // namespace tensor
+namespace ub {
+class UBDialect;
+} // namespace ub
 namespace vector {
 class VectorDialect;
 } // namespace vector

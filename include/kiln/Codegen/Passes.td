@@ -113,6 +113,46 @@ def TileAndFuse : Pass<"kiln-tile-and-fuse", "::mlir::func::FuncOp"> {
   ];
 }
 
+def Vectorize : Pass<"kiln-vectorize", "::mlir::func::FuncOp"> {
+  let summary = "Vectorize the tiles of linalg ops on tensors";
+  let description = [{
+    Runs after `kiln-tile-and-fuse` on the small linalg ops and pads it
+    leaves:
+
+    1. 2-D convolutions and poolings whose tile has one output row and one
+       window row are decomposed into 1-D ones
+       (`linalg::populateDecomposeConvolutionPatterns`).
+    2. Every linalg op and `tensor.pad` is vectorized with
+       `linalg::vectorize` (one op at a time; the combined
+       "vectorize children and apply patterns" step gave wrong results on an
+       NCHW convolution): static shapes as they are, dynamic ones masked to
+       their upper bounds, matmul-like contractions to `vector.contract`.
+       Ops the vectorizer does not support, or whose vectors would exceed
+       4096 elements, are left for `convert-linalg-to-loops`.
+    3. Transfers are folded into the tensor slices they read and write, and
+       loop-invariant transfer pairs (reduction accumulators) are hoisted out
+       of `scf.for` loops so that they stay in registers.
+
+    Input invariant: tiled linalg on tensors. Output IR: vector ops on
+    tensors (`vector.transfer_read/write`, `vector.contract`, elementwise
+    vector arithmetic), plus the linalg ops that could not be vectorized.
+
+    ```mlir
+    %m = linalg.matmul ins(%a, %b : tensor<8x1xf32>, tensor<1x32xf32>)
+                       outs(%acc : tensor<8x32xf32>) -> tensor<8x32xf32>
+    // becomes
+    %va = vector.transfer_read %a[...] : tensor<8x1xf32>, vector<8x1xf32>
+    %vb = vector.transfer_read %b[...] : tensor<1x32xf32>, vector<1x32xf32>
+    %r = vector.contract {...} %va, %vb, %vacc : ... into vector<8x32xf32>
+    ```
+  }];
+  let dependentDialects = [
+    "::mlir::linalg::LinalgDialect",
+    "::mlir::tensor::TensorDialect",
+    "::mlir::ub::UBDialect",
+    "::mlir::vector::VectorDialect",
+  ];
+}
 
 def AddExecContext : Pass<"kiln-add-exec-context", "::mlir::ModuleOp"> {
   let summary = "Give public functions the runtime's execution context";

@@ -18,6 +18,7 @@ namespace func {
 class FuncOp;
 } // namespace func
 namespace linalg {
+class GenericOp;
 class LinalgOp;
 } // namespace linalg
 namespace scf {
@@ -71,6 +72,36 @@ std::optional<TilingConfig> getTilingConfig(linalg::LinalgOp op,
 FailureOr<Operation *> tileAndFuse(RewriterBase &rewriter,
                                    linalg::LinalgOp root,
                                    const TilingConfig &config);
+
+//===----------------------------------------------------------------------===//
+// Vectorization
+//===----------------------------------------------------------------------===//
+
+/// Rewrites a tile of a convolution or pooling `op` (any linalg op on tensors
+/// whose indexing maps have sums such as `oh * stride + kh`) in which every
+/// window loop has one iteration into a linalg.generic on slices of its
+/// operands indexed by projected permutations: loops of one iteration are
+/// dropped, and `stride * i` indices become strided slices. A
+/// `conv_2d_nchw_fchw` tile becomes `out[f, ow] += w[f, c] * in[c, ow]` (a
+/// matrix multiplication), a depthwise one an elementwise multiply-add, a
+/// pooling an elementwise max or sum. Fails without changing anything when a
+/// window loop has more than one iteration.
+FailureOr<linalg::GenericOp> rewriteUnitWindowOp(RewriterBase &rewriter,
+                                                 linalg::LinalgOp op);
+
+/// Vectorizes `op`, a linalg op on tensors: static shapes as
+/// they are, dynamic ones with masks sized to their upper bounds, matmul-like
+/// contractions to vector.contract. Ops on tensors of i1 (stored one byte per
+/// element, but packed into bits by LLVM vector loads and stores) are not
+/// vectorized. Fails without changing anything when the
+/// upstream vectorizer does not support the op or its vectors would be
+/// larger than a few thousand elements.
+LogicalResult vectorizeOp(RewriterBase &rewriter, Operation *op);
+
+/// Hoists loop-invariant pairs of vector transfers on tensors (the
+/// accumulators of reductions) out of the scf.for loops under `root`, so that
+/// they live in registers across the loop.
+void hoistVectorAccumulators(RewriterBase &rewriter, Operation *root);
 
 //===----------------------------------------------------------------------===//
 // Execution context and threads

@@ -23,6 +23,10 @@ struct CPUPipelineOptions : public PassPipelineOptions<CPUPipelineOptions> {
       llvm::cl::desc("Tile linalg ops for threads and registers and fuse "
                      "their producers (off: one loop nest per op)"),
       llvm::cl::init(true)};
+  PassOptions::Option<bool> vectorize{
+      *this, "vectorize",
+      llvm::cl::desc("Vectorize the register tiles (off: scalar loops)"),
+      llvm::cl::init(true)};
   PassOptions::Option<int64_t> vectorBits{
       *this, "vector-bits",
       llvm::cl::desc("Width of the target's vector registers in bits, which "
@@ -51,13 +55,16 @@ void buildKilnToLinalgPipeline(OpPassManager &pm);
 /// half of the CPU pipeline), in named stages:
 ///  1. execution context: public functions take the runtime's
 ///     `const kiln_exec_ctx_t *` (kiln-add-exec-context);
-///  2. tile, on tensors: thread tiles (scf.forall), register tiles and
-///     reduction tiles with cheap producers fused (kiln-tile-and-fuse);
+///  2. tile and vectorize, on tensors: thread tiles (scf.forall), register
+///     tiles and reduction tiles with cheap producers fused
+///     (kiln-tile-and-fuse), then vector ops (kiln-vectorize);
 ///  3. bufferization: one-shot, results as out-parameters, deallocation;
 ///  4. threads: thread tiles become ctx->parallel_for calls of outlined
 ///     tasks (kiln-forall-to-parallel-for);
-///  5. scalar loops, copies as loops, polynomial math;
-///  6. LLVM dialect with bare-pointer arguments.
+///  5. scalar loops for what was not vectorized, copies as loops, polynomial
+///     math;
+///  6. vector lowering: multi-reductions, transfers unrolled to 1-D;
+///  7. LLVM dialect with bare-pointer arguments.
 void buildLinalgToLLVMPipeline(OpPassManager &pm,
                                const CPUPipelineOptions &options);
 
