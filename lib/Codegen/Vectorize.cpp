@@ -280,6 +280,99 @@ struct MulAddToFMA : OpRewritePattern<arith::AddFOp> {
   }
 };
 
+/// A transfer_read along the innermost dimension of a slice with a stride
+/// `s` > 1 there (a tap of a strided convolution or pooling) reads one
+/// element at a time once lowered. It becomes a read of the contiguous
+/// range that covers the elements, `(n - 1) * s + 1` long, and a shuffle that
+/// keeps every `s`-th one.
+struct StridedReadToShuffle : OpRewritePattern<vector::TransferReadOp> {
+  using OpRewritePattern::OpRewritePattern;
+
+  LogicalResult matchAndRewrite(vector::TransferReadOp read,
+                                PatternRewriter &rewriter) const override {
+    auto slice = read.getBase().getDefiningOp<tensor::ExtractSliceOp>();
+    if (!slice || read.getMask() || !read.hasPureTensorSemantics() ||
+        llvm::any_of(read.getInBoundsValues(), [](bool b) { return !b; }))
+      return failure();
+    RankedTensorType sliceType = slice.getType();
+    int64_t rank = sliceType.getRank();
+    std::optional<SmallVector<int64_t>> strides =
+        getConstantIntValues(slice.getMixedStrides());
+    if (rank == 0 || !strides || !sliceType.hasStaticShape())
+      return failure();
+    // The innermost source dimension is the one kept last, and only it has a
+    // stride.
+    int64_t stride = strides->back();
+    llvm::SmallBitVector dropped = slice.getDroppedDims();
+    if (stride <= 1 || dropped.test(strides->size() - 1) ||
+        llvm::any_of(ArrayRef<int64_t>(*strides).drop_back(),
+                     [](int64_t s) { return s != 1; }))
+      return failure();
+    AffineMap map = read.getPermutationMap();
+    auto last = dyn_cast<AffineDimExpr>(map.getResults().back());
+    VectorType type = read.getVectorType();
+    if (!last || last.getPosition() != rank - 1 || type.isScalable())
+      return failure();
+
+    // The contiguous slice and the read of it.
+    Location loc = read.getLoc();
+    int64_t n = type.getShape().back();
+    int64_t covered = (sliceType.getShape().back() - 1) * stride + 1;
+    SmallVector<OpFoldResult> sizes = slice.getMixedSizes();
+    sizes.back() = rewriter.getIndexAttr(covered);
+    SmallVector<OpFoldResult> unitStrides(strides->size(),
+                                          rewriter.getIndexAttr(1));
+    SmallVector<int64_t> shape(sliceType.getShape());
+    shape.back() = covered;
+    auto contiguousType =
+        RankedTensorType::get(shape, sliceType.getElementType());
+    Value contiguous = tensor::ExtractSliceOp::create(
+        rewriter, loc, contiguousType, slice.getSource(),
+        slice.getMixedOffsets(), sizes, unitStrides);
+    SmallVector<Value> indices(read.getIndices());
+    Value scale = arith::ConstantIndexOp::create(rewriter, loc, stride);
+    indices.back() = arith::MulIOp::create(rewriter, loc, indices.back(), scale);
+    // Leading broadcast dimensions are added after the shuffle, which then
+    // only moves the elements actually read.
+    unsigned broadcast = 0;
+    while (broadcast < map.getNumResults() &&
+           isa<AffineConstantExpr>(map.getResult(broadcast)))
+      ++broadcast;
+    AffineMap readMap = map.dropResults(
+        llvm::to_vector(llvm::seq<int64_t>(0, broadcast)));
+    if (llvm::any_of(readMap.getResults(), [](AffineExpr expr) {
+          return !isa<AffineDimExpr>(expr);
+        }))
+      return failure();
+    SmallVector<int64_t> narrowShape(type.getShape().drop_front(broadcast));
+    SmallVector<int64_t> wideShape(narrowShape);
+    wideShape.back() = (n - 1) * stride + 1;
+    auto wideType = VectorType::get(wideShape, type.getElementType());
+    SmallVector<bool> inBounds(wideShape.size(), true);
+    Value wide = vector::TransferReadOp::create(
+        rewriter, loc, wideType, contiguous, indices, read.getPadding(),
+        readMap, inBounds);
+
+    // Every stride-th element of each row, rows flattened into one vector.
+    int64_t rows = wideType.getNumElements() / wideShape.back();
+    auto flatWide = VectorType::get({rows * wideShape.back()},
+                                    type.getElementType());
+    Value flat = vector::ShapeCastOp::create(rewriter, loc, flatWide, wide);
+    SmallVector<int64_t> mask;
+    for (int64_t row = 0; row < rows; ++row)
+      for (int64_t i = 0; i < n; ++i)
+        mask.push_back(row * wideShape.back() + i * stride);
+    Value picked = vector::ShuffleOp::create(rewriter, loc, flat, flat, mask);
+    Value narrow = vector::ShapeCastOp::create(
+        rewriter, loc, VectorType::get(narrowShape, type.getElementType()),
+        picked);
+    if (broadcast)
+      narrow = vector::BroadcastOp::create(rewriter, loc, type, narrow);
+    rewriter.replaceOp(read, narrow);
+    return success();
+  }
+};
+
 struct VectorizePass : kiln::impl::VectorizeBase<VectorizePass> {
   using Base::Base;
 
@@ -317,6 +410,7 @@ struct VectorizePass : kiln::impl::VectorizeBase<VectorizePass> {
     {
       RewritePatternSet patterns(context);
       tensor::populateFoldTensorSubsetIntoVectorTransferPatterns(patterns);
+      patterns.add<StridedReadToShuffle>(context);
       vector::TransferReadOp::getCanonicalizationPatterns(patterns, context);
       vector::TransferWriteOp::getCanonicalizationPatterns(patterns, context);
       tensor::ExtractSliceOp::getCanonicalizationPatterns(patterns, context);

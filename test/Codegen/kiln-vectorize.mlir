@@ -26,12 +26,14 @@ func.func @matmul_tile(%a: tensor<8x64xf32>, %b: tensor<64x32xf32>, %c: tensor<8
   return %r : tensor<8x32xf32>
 }
 
-// One tap of a stride-2 convolution: a strided slice of an input row, read
-// once and broadcast over 8 output channels, times one weight per channel,
-// accumulated with FMAs into channels x pixels.
+// One tap of a stride-2 convolution: every other element of an input row,
+// read as one contiguous vector and a shuffle, broadcast over 8 output
+// channels, times one weight per channel, accumulated with FMAs into
+// channels x pixels.
 // CHECK-LABEL: func.func @conv_tap
-// CHECK: %[[ROW:.*]] = tensor.extract_slice %{{.*}}[0, 0, 0, 0] [1, 1, 1, 16] [1, 1, 1, 2] : tensor<1x1x1x33xf32> to tensor<16xf32>
-// CHECK: %[[X:.*]] = vector.transfer_read %[[ROW]]{{.*}} : tensor<16xf32>, vector<8x16xf32>
+// CHECK: %[[ROW:.*]] = vector.transfer_read %{{.*}} : tensor<1x1x1x33xf32>, vector<31xf32>
+// CHECK: %[[EVEN:.*]] = vector.shuffle %[[ROW]], %[[ROW]] [0, 2, 4, 6, 8, 10, 12, 14, 16, 18, 20, 22, 24, 26, 28, 30]
+// CHECK: %[[X:.*]] = vector.broadcast %[[EVEN]] : vector<16xf32> to vector<8x16xf32>
 // CHECK: %[[W:.*]] = vector.transfer_read {{.*}} : tensor<8x1x1x1xf32>, vector<8x16xf32>
 // CHECK: %[[O:.*]] = vector.transfer_read {{.*}} : tensor<1x8x1x16xf32>, vector<8x16xf32>
 // CHECK: vector.fma %[[X]], %[[W]], %[[O]] : vector<8x16xf32>
@@ -66,6 +68,21 @@ func.func @bool_tile(%a: tensor<1x16xi1>, %o: tensor<1x16xf32>) -> tensor<1x16xf
     linalg.yield %0 : f32
   } -> tensor<1x16xf32>
   return %r : tensor<1x16xf32>
+}
+
+// One tap of a stride-2 pooling: rows of channels, each read contiguously
+// and shuffled.
+// CHECK-LABEL: func.func @pool_tap
+// CHECK: %[[ROWS:.*]] = vector.transfer_read %{{.*}} : tensor<1x4x1x17xf32>, vector<4x15xf32>
+// CHECK: %[[FLAT:.*]] = vector.shape_cast %[[ROWS]] : vector<4x15xf32> to vector<60xf32>
+// CHECK: %[[EVEN:.*]] = vector.shuffle %[[FLAT]], %[[FLAT]] [0, 2, 4, 6, 8, 10, 12, 14, 15, 17,
+// CHECK: %[[X:.*]] = vector.shape_cast %[[EVEN]] : vector<32xf32> to vector<4x8xf32>
+// CHECK: arith.maximumf %{{.*}}, %[[X]] : vector<4x8xf32>
+func.func @pool_tap(%x: tensor<1x4x1x17xf32>, %o: tensor<1x4x1x8xf32>) -> tensor<1x4x1x8xf32> {
+  %window = tensor.empty() : tensor<1x1xf32>
+  %r = linalg.pooling_nchw_max {dilations = dense<1> : tensor<2xi64>, strides = dense<2> : tensor<2xi64>}
+    ins(%x, %window : tensor<1x4x1x17xf32>, tensor<1x1xf32>) outs(%o : tensor<1x4x1x8xf32>) -> tensor<1x4x1x8xf32>
+  return %r : tensor<1x4x1x8xf32>
 }
 
 // A window of three taps is not rewritten (the tiling gives one tap per

@@ -59,38 +59,38 @@ def TileAndFuse : Pass<"kiln-tile-and-fuse", "::mlir::func::FuncOp"> {
     (`kiln::getTilingConfig`):
 
     1. thread tiles: an `scf.forall` over the parallel loops, about
-       `parallel-tiles` tiles, only for kernels of at least
+       `parallel-tiles` tiles of sizes that divide their loop (so that every
+       thread tile has the same static shape), only for kernels of at least
        `min-parallel-work` iteration points (smaller ones run serially);
     2. register tiles: an `scf.for` nest over the parallel loops —
        `matmul-rows` x 2 vectors of accumulators for matmul-like
-       contractions, one output row by 8 columns by a vector of channels for
-       convolutions and poolings, 4 vectors along the innermost loop for
-       elementwise ops and reductions;
+       contractions, `matmul-rows` channels x 2 vectors of pixels of one
+       output row for convolutions and poolings, 4 vectors along the
+       innermost loop for elementwise ops and reductions;
     3. reduction tiles: an `scf.for` nest over the reduction loops — one `k`
-       at a time for contractions, one window row and 8 input channels for
-       convolutions (so that 2-D windows decompose into 1-D ones).
+       at a time for contractions, one input channel and one window tap at a
+       time for convolutions, 4 vectors along an innermost reduction.
 
     Producers that only the op uses and that are cheap to recompute — fills,
     pads, linalg ops without reductions — are fused into the tiles of the
     first two levels when no two tiles would compute the same slice of them
-    (halos of windows aside). The `scf.for` loops are then peeled so that all
-    their iterations but the last have static tile sizes, which vectorize
-    without masks.
+    (halos of windows aside); pads only into thread tiles, whose sizes are
+    static. The `scf.for` loops are then peeled so that every tile, the
+    remainders included, has a static shape and vectorizes without masks.
 
     Input invariant: linalg on tensors. Output IR: the same computation as
     nests of scf.forall / scf.for around small linalg ops on tensor slices.
 
     ```mlir
-    %r = linalg.matmul ins(%a, %b : tensor<512x512xf32>, tensor<512x512xf32>)
+    %r = linalg.matmul ins(%a, %b : tensor<512x256xf32>, tensor<256x512xf32>)
                        outs(%fill : tensor<512x512xf32>) -> tensor<512x512xf32>
-    // becomes
-    %r = scf.forall (%i) = (0) to (512) step (32) shared_outs(%o = %empty) {
-      %t = scf.for %j = %c0 to %c512 step %c32 iter_args(...) {
-        %u = scf.for %ii = %c0 to %c32 step %c8 iter_args(...) {
-          %f = linalg.fill ... -> tensor<8x32xf32>
-          %m = scf.for %k = %c0 to %c512 step %c1 iter_args(%acc = %f) {
-            linalg.matmul ins(... tensor<8x1xf32>, tensor<1x32xf32>) ...
-          ...
+    // becomes (vector-bits=512)
+    %r = scf.forall (%j) = (0) to (512) step (32) shared_outs(%o = %empty) {
+      %t = scf.for %i = %c0 to %c512 step %c8 iter_args(...) {
+        %f = linalg.fill ... -> tensor<8x32xf32>
+        %m = scf.for %k = %c0 to %c256 step %c1 iter_args(%acc = %f) {
+          linalg.matmul ins(... tensor<8x1xf32>, tensor<1x32xf32>) ...
+        ...
     ```
   }];
   let options = [
@@ -116,22 +116,29 @@ def TileAndFuse : Pass<"kiln-tile-and-fuse", "::mlir::func::FuncOp"> {
 def Vectorize : Pass<"kiln-vectorize", "::mlir::func::FuncOp"> {
   let summary = "Vectorize the tiles of linalg ops on tensors";
   let description = [{
-    Runs after `kiln-tile-and-fuse` on the small linalg ops and pads it
-    leaves:
+    Runs after `kiln-tile-and-fuse` on the small linalg ops it leaves:
 
-    1. 2-D convolutions and poolings whose tile has one output row and one
-       window row are decomposed into 1-D ones
+    1. Convolution and pooling tiles that cover one tap of their window
+       become a `linalg.generic` on (strided) slices indexed by projected
+       permutations, loops in the output's order
+       (`kiln::rewriteUnitWindowOp`): an NCHW convolution tile is
+       `out[f, ow] += w[f, c] * in[c, ow]`, depthwise and pooling tiles are
+       elementwise. Other 2-D windows with one output row and one window row
+       are decomposed into 1-D ones
        (`linalg::populateDecomposeConvolutionPatterns`).
-    2. Every linalg op and `tensor.pad` is vectorized with
-       `linalg::vectorize` (one op at a time; the combined
-       "vectorize children and apply patterns" step gave wrong results on an
-       NCHW convolution): static shapes as they are, dynamic ones masked to
-       their upper bounds, matmul-like contractions to `vector.contract`.
-       Ops the vectorizer does not support, or whose vectors would exceed
-       4096 elements, are left for `convert-linalg-to-loops`.
-    3. Transfers are folded into the tensor slices they read and write, and
-       loop-invariant transfer pairs (reduction accumulators) are hoisted out
-       of `scf.for` loops so that they stay in registers.
+    2. Every linalg op is vectorized with `linalg::vectorize` (one op at a
+       time; the combined "vectorize children and apply patterns" step gave
+       wrong results on an NCHW convolution): static shapes as they are,
+       dynamic ones masked to their upper bounds, matmul-like contractions
+       to `vector.contract`. Ops on i1 tensors (bytes in memory, bits in LLVM
+       vectors), ops the vectorizer does not support, and ops whose vectors
+       would exceed 4096 elements are left for `convert-linalg-to-loops`.
+    3. Transfers are folded into the tensor slices they read and write; a
+       read of every `s`-th element of a row (a tap of a strided convolution
+       or pooling) becomes a contiguous read and a `vector.shuffle`;
+       `mul` + `add` on vectors become `vector.fma`; loop-invariant transfer
+       pairs (reduction accumulators) are hoisted out of `scf.for` loops so
+       that they stay in registers.
 
     Input invariant: tiled linalg on tensors. Output IR: vector ops on
     tensors (`vector.transfer_read/write`, `vector.contract`, elementwise
@@ -147,6 +154,7 @@ def Vectorize : Pass<"kiln-vectorize", "::mlir::func::FuncOp"> {
     ```
   }];
   let dependentDialects = [
+    "::mlir::arith::ArithDialect",
     "::mlir::linalg::LinalgDialect",
     "::mlir::tensor::TensorDialect",
     "::mlir::ub::UBDialect",
