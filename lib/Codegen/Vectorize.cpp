@@ -24,6 +24,7 @@
 #include "mlir/Dialect/Vector/IR/VectorOps.h"
 #include "mlir/Dialect/Vector/Transforms/VectorRewritePatterns.h"
 #include "mlir/Interfaces/ValueBoundsOpInterface.h"
+#include "mlir/Interfaces/VectorInterfaces.h"
 #include "mlir/Transforms/GreedyPatternRewriteDriver.h"
 #include "mlir/Transforms/LoopInvariantCodeMotionUtils.h"
 
@@ -373,6 +374,74 @@ struct StridedReadToShuffle : OpRewritePattern<vector::TransferReadOp> {
   }
 };
 
+/// Whether `transfer` reads or writes all of its (static) tensor, element
+/// by element in row-major order: zero indices, no mask, in bounds, and its
+/// vector dimensions are the tensor's dimensions other than unit ones, in
+/// order.
+static bool coversWholeTensor(VectorTransferOpInterface transfer) {
+  auto tensor = dyn_cast<RankedTensorType>(transfer.getBase().getType());
+  if (!tensor || !tensor.hasStaticShape() || transfer.getMask() ||
+      llvm::any_of(transfer.getIndices(),
+                   [](Value index) { return !isZeroInteger(index); }) ||
+      llvm::any_of(transfer.getInBoundsValues(), [](bool b) { return !b; }))
+    return false;
+  AffineMap map = transfer.getPermutationMap();
+  ArrayRef<int64_t> vectorShape = transfer.getVectorType().getShape();
+  llvm::SmallBitVector covered(tensor.getRank());
+  int64_t previous = -1;
+  for (auto [i, expr] : llvm::enumerate(map.getResults())) {
+    auto dim = dyn_cast<AffineDimExpr>(expr);
+    if (!dim || static_cast<int64_t>(dim.getPosition()) <= previous ||
+        vectorShape[i] != tensor.getDimSize(dim.getPosition()))
+      return false;
+    previous = dim.getPosition();
+    covered.set(dim.getPosition());
+  }
+  for (int64_t d = 0, e = tensor.getRank(); d < e; ++d)
+    if (!covered.test(d) && tensor.getDimSize(d) != 1)
+      return false;
+  return true;
+}
+
+/// A read of a whole register tile just written whole (a fill, a bias, an
+/// accumulator), with other unit dimensions, is the written vector in
+/// another shape. Upstream folding needs identical vector types, which the
+/// fill of a convolution tile (written as 6x1x16) and its read by the
+/// convolution (read as 6x16) are not.
+struct ForwardWholeTileWrite : OpRewritePattern<vector::TransferReadOp> {
+  using OpRewritePattern::OpRewritePattern;
+
+  LogicalResult matchAndRewrite(vector::TransferReadOp read,
+                                PatternRewriter &rewriter) const override {
+    auto write = read.getBase().getDefiningOp<vector::TransferWriteOp>();
+    if (!write || !coversWholeTensor(write) || !coversWholeTensor(read) ||
+        write.getVectorType().getElementType() !=
+            read.getVectorType().getElementType())
+      return failure();
+    rewriter.replaceOpWithNewOp<vector::ShapeCastOp>(read, read.getVectorType(),
+                                                     write.getVector());
+    return success();
+  }
+};
+
+/// A whole register tile written whole over another whole write of it: the
+/// first write is dead.
+struct DropOverwrittenWholeTile : OpRewritePattern<vector::TransferWriteOp> {
+  using OpRewritePattern::OpRewritePattern;
+
+  LogicalResult matchAndRewrite(vector::TransferWriteOp write,
+                                PatternRewriter &rewriter) const override {
+    auto previous = write.getBase().getDefiningOp<vector::TransferWriteOp>();
+    if (!previous || !previous->hasOneUse() || !coversWholeTensor(write) ||
+        !coversWholeTensor(previous))
+      return failure();
+    rewriter.modifyOpInPlace(write, [&] {
+      write.getBaseMutable().assign(previous.getBase());
+    });
+    return success();
+  }
+};
+
 struct VectorizePass : kiln::impl::VectorizeBase<VectorizePass> {
   using Base::Base;
 
@@ -431,6 +500,18 @@ struct VectorizePass : kiln::impl::VectorizeBase<VectorizePass> {
         return signalPassFailure();
     }
     kiln::hoistVectorAccumulators(rewriter, func);
+    // Tiles initialized whole (fills, biases) and read whole go through
+    // registers only; the loops that carried them fold away.
+    {
+      RewritePatternSet patterns(context);
+      patterns.add<ForwardWholeTileWrite, DropOverwrittenWholeTile>(context);
+      vector::TransferReadOp::getCanonicalizationPatterns(patterns, context);
+      vector::TransferWriteOp::getCanonicalizationPatterns(patterns, context);
+      vector::ShapeCastOp::getCanonicalizationPatterns(patterns, context);
+      scf::ForOp::getCanonicalizationPatterns(patterns, context);
+      if (failed(applyPatternsGreedily(func, std::move(patterns))))
+        return signalPassFailure();
+    }
   }
 };
 } // namespace

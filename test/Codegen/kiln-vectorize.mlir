@@ -96,3 +96,39 @@ func.func @pool_row(%x: tensor<1x4x1x17xf32>, %o: tensor<1x4x1x8xf32>) -> tensor
     ins(%x, %window : tensor<1x4x1x17xf32>, tensor<1x3xf32>) outs(%o : tensor<1x4x1x8xf32>) -> tensor<1x4x1x8xf32>
   return %r : tensor<1x4x1x8xf32>
 }
+
+// A register tile of a convolution with its bias and its activation fused:
+// the bias initializes the accumulator in registers, the activation applies
+// to the accumulator after the loop, and only the result is written.
+// CHECK-LABEL: func.func @conv_relu_tile
+// CHECK: %[[B:.*]] = vector.transfer_read %{{.*}} : tensor<8xf32>, vector<8x1x32xf32>
+// CHECK: %[[INIT:.*]] = vector.shape_cast %[[B]] : vector<8x1x32xf32> to vector<8x32xf32>
+// CHECK: %[[ACC:.*]] = scf.for {{.*}} iter_args(%[[A:.*]] = %[[INIT]]) -> (vector<8x32xf32>)
+// CHECK:   vector.fma %{{.*}}, %{{.*}}, %[[A]] : vector<8x32xf32>
+// CHECK: %[[RELU:.*]] = arith.maximumf %[[ACC]], %{{.*}} : vector<8x32xf32>
+// CHECK: %[[OUT:.*]] = vector.shape_cast %[[RELU]]
+// CHECK: %[[W:.*]] = vector.transfer_write %[[OUT]]
+// CHECK-NOT: vector.transfer_write
+// CHECK: return %[[W]]
+func.func @conv_relu_tile(%x: tensor<4x3x34xf32>, %w: tensor<8x4x3x3xf32>, %b: tensor<8xf32>, %out: tensor<1x8x1x32xf32>) -> tensor<1x8x1x32xf32> {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %c4 = arith.constant 4 : index
+  %zero = arith.constant 0.0 : f32
+  %e = tensor.empty() : tensor<1x8x1x32xf32>
+  %init = linalg.broadcast ins(%b : tensor<8xf32>) outs(%e : tensor<1x8x1x32xf32>) dimensions = [0, 2, 3]
+  %acc = scf.for %c = %c0 to %c4 step %c1 iter_args(%a = %init) -> (tensor<1x8x1x32xf32>) {
+    %xs0 = tensor.extract_slice %x[%c, 0, 0] [1, 1, 32] [1, 1, 1] : tensor<4x3x34xf32> to tensor<1x1x32xf32>
+    %xs = tensor.expand_shape %xs0 [[0, 1], [2], [3]] output_shape [1, 1, 1, 32] : tensor<1x1x32xf32> into tensor<1x1x1x32xf32>
+    %ws = tensor.extract_slice %w[0, %c, 0, 0] [8, 1, 1, 1] [1, 1, 1, 1] : tensor<8x4x3x3xf32> to tensor<8x1x1x1xf32>
+    %r = linalg.conv_2d_nchw_fchw {dilations = dense<1> : tensor<2xi64>, strides = dense<1> : tensor<2xi64>}
+      ins(%xs, %ws : tensor<1x1x1x32xf32>, tensor<8x1x1x1xf32>) outs(%a : tensor<1x8x1x32xf32>) -> tensor<1x8x1x32xf32>
+    scf.yield %r : tensor<1x8x1x32xf32>
+  }
+  %relu = linalg.generic {indexing_maps = [affine_map<(d0, d1, d2, d3) -> (d0, d1, d2, d3)>, affine_map<(d0, d1, d2, d3) -> (d0, d1, d2, d3)>], iterator_types = ["parallel", "parallel", "parallel", "parallel"]} ins(%acc : tensor<1x8x1x32xf32>) outs(%out : tensor<1x8x1x32xf32>) {
+  ^bb0(%v: f32, %o: f32):
+    %m = arith.maximumf %v, %zero : f32
+    linalg.yield %m : f32
+  } -> tensor<1x8x1x32xf32>
+  return %relu : tensor<1x8x1x32xf32>
+}

@@ -138,7 +138,9 @@ def Vectorize : Pass<"kiln-vectorize", "::mlir::func::FuncOp"> {
        or pooling) becomes a contiguous read and a `vector.shuffle`;
        `mul` + `add` on vectors become `vector.fma`; loop-invariant transfer
        pairs (reduction accumulators) are hoisted out of `scf.for` loops so
-       that they stay in registers.
+       that they stay in registers; a tile written whole (a fill, a bias) and
+       read whole is forwarded in registers whatever unit dimensions the two
+       transfers use, so that no temporary buffer is left per tile.
 
     Input invariant: tiled linalg on tensors. Output IR: vector ops on
     tensors (`vector.transfer_read/write`, `vector.contract`, elementwise
