@@ -108,9 +108,9 @@ static SmallVector<int64_t> chooseThreadTiles(ArrayRef<int64_t> ranges,
   return tiles;
 }
 
-std::optional<TilingConfig>
-mlir::kiln::getTilingConfig(linalg::LinalgOp op,
-                            const TilingHeuristics &heuristics) {
+/// The tile sizes of `op` by its own kind.
+static std::optional<TilingConfig>
+getOwnTilingConfig(linalg::LinalgOp op, const TilingHeuristics &heuristics) {
   if (!op.hasPureTensorSemantics() || op.getNumLoops() == 0)
     return std::nullopt;
   SmallVector<int64_t> ranges = op.getStaticLoopRanges();
@@ -242,6 +242,59 @@ mlir::kiln::getTilingConfig(linalg::LinalgOp op,
   return config;
 }
 
+/// The matmul-like or convolution op that produces an operand of the
+/// elementwise op `op`, is used by nothing else, and whose result `op` reads
+/// elementwise (identity map, same shape): the producer whose tiles `op`
+/// takes so that it is computed inside them (a bias or an activation after a
+/// convolution then costs no pass over memory). Null when there is none.
+static linalg::LinalgOp getHeavyProducer(linalg::LinalgOp op,
+                                         const TilingHeuristics &heuristics) {
+  if (op.getNumReductionLoops() != 0 || !op.hasPureTensorSemantics())
+    return {};
+  for (OpOperand *operand : op.getDpsInputOperands()) {
+    auto producer = operand->get().getDefiningOp<linalg::LinalgOp>();
+    if (!producer || producer->getNumResults() != 1 ||
+        !producer->getResult(0).hasOneUse() ||
+        !producer.hasPureTensorSemantics() ||
+        !op.getMatchingIndexingMap(operand).isIdentity() ||
+        !producer.getIndexingMapMatchingResult(producer->getResult(0))
+             .isProjectedPermutation())
+      continue;
+    std::optional<TilingConfig> config =
+        getOwnTilingConfig(producer, heuristics);
+    if (config && (config->kind == TilingConfig::Kind::Contraction ||
+                   config->kind == TilingConfig::Kind::Convolution))
+      return producer;
+  }
+  return {};
+}
+
+std::optional<TilingConfig>
+mlir::kiln::getTilingConfig(linalg::LinalgOp op,
+                            const TilingHeuristics &heuristics) {
+  std::optional<TilingConfig> own = getOwnTilingConfig(op, heuristics);
+  linalg::LinalgOp producer = getHeavyProducer(op, heuristics);
+  if (!own || !producer)
+    return own;
+  // The producer's parallel tiles, indexed by the loops of `op` (loop d of
+  // `op` is dimension d of the producer's result).
+  std::optional<TilingConfig> config =
+      getOwnTilingConfig(producer, heuristics);
+  AffineMap result =
+      producer.getIndexingMapMatchingResult(producer->getResult(0));
+  auto mapTiles = [&](ArrayRef<int64_t> tiles) {
+    SmallVector<int64_t> mapped;
+    for (unsigned d = 0; d < result.getNumResults(); ++d)
+      mapped.push_back(tiles[result.getDimPosition(d)]);
+    return mapped;
+  };
+  config->vectorTiles = mapTiles(config->vectorTiles);
+  if (!config->threadTiles.empty())
+    config->threadTiles = mapTiles(config->threadTiles);
+  config->producer = producer;
+  return config;
+}
+
 //===----------------------------------------------------------------------===//
 // Tiling and fusion
 //===----------------------------------------------------------------------===//
@@ -265,17 +318,31 @@ static bool isFusable(Operation *op, bool pads) {
 /// the same slice of the producer, halos aside), and, behind them, the
 /// producers of elementwise ops through permutation maps.
 static llvm::SmallDenseSet<Operation *>
-getFusionGroup(linalg::LinalgOp root, ArrayRef<int64_t> tiles, bool pads) {
+getFusionGroup(linalg::LinalgOp root, ArrayRef<int64_t> tiles, bool pads,
+               linalg::LinalgOp heavy) {
   llvm::SmallDenseSet<Operation *> group;
   group.insert(root);
   SmallVector<std::pair<Operation *, OpOperand *>> worklist;
-  for (OpOperand &operand : root->getOpOperands()) {
-    AffineMap map = root.getMatchingIndexingMap(&operand);
-    bool covers = llvm::all_of(llvm::enumerate(tiles), [&](auto tile) {
-      return tile.value() == 0 || map.isFunctionOfDim(tile.index());
-    });
-    if (covers)
-      worklist.push_back({root, &operand});
+  auto addCovering = [&](linalg::LinalgOp op, ArrayRef<int64_t> opTiles) {
+    for (OpOperand &operand : op->getOpOperands()) {
+      AffineMap map = op.getMatchingIndexingMap(&operand);
+      bool covers = llvm::all_of(llvm::enumerate(opTiles), [&](auto tile) {
+        return tile.value() == 0 || map.isFunctionOfDim(tile.index());
+      });
+      if (covers)
+        worklist.push_back({op, &operand});
+    }
+  };
+  addCovering(root, tiles);
+  if (heavy) {
+    // The heavy producer is tiled like the result it gives `root`; its
+    // reduction loops are whole.
+    group.insert(heavy);
+    AffineMap result = heavy.getIndexingMapMatchingResult(heavy->getResult(0));
+    SmallVector<int64_t> heavyTiles(heavy.getNumLoops(), 0);
+    for (unsigned d = 0; d < result.getNumResults(); ++d)
+      heavyTiles[result.getDimPosition(d)] = tiles[d];
+    addCovering(heavy, heavyTiles);
   }
   while (!worklist.empty()) {
     auto [consumer, operand] = worklist.pop_back_val();
@@ -329,7 +396,8 @@ static void replaceAndErase(RewriterBase &rewriter, Operation *op,
 static FailureOr<Operation *>
 tileLevel(RewriterBase &rewriter, linalg::LinalgOp op, ArrayRef<int64_t> tiles,
           scf::SCFTilingOptions::LoopType loopType, bool fuse,
-          SmallVectorImpl<LoopLikeOpInterface> &loops) {
+          SmallVectorImpl<LoopLikeOpInterface> &loops,
+          linalg::LinalgOp *heavy = nullptr) {
   if (llvm::all_of(tiles, [](int64_t t) { return t == 0; }))
     return op.getOperation();
   scf::SCFTilingOptions tiling;
@@ -346,7 +414,8 @@ tileLevel(RewriterBase &rewriter, linalg::LinalgOp op, ArrayRef<int64_t> tiles,
     return result->tiledOps.back();
   }
   llvm::SmallDenseSet<Operation *> group = getFusionGroup(
-      op, tiles, /*pads=*/loopType == scf::SCFTilingOptions::LoopType::ForallOp);
+      op, tiles, /*pads=*/loopType == scf::SCFTilingOptions::LoopType::ForallOp,
+      heavy ? *heavy : linalg::LinalgOp());
   scf::SCFTileAndFuseOptions options;
   options.setTilingOptions(tiling);
   options.setFusionControlFn(
@@ -365,6 +434,21 @@ tileLevel(RewriterBase &rewriter, linalg::LinalgOp op, ArrayRef<int64_t> tiles,
   for (Value value : op->getResults())
     replacements.push_back(result->replacements.lookup(value));
   Operation *tiled = result->tiledAndFusedOps.front();
+  if (heavy && *heavy) {
+    // The tiled copy of the heavy producer: the fused op of its name with
+    // as many reduction loops.
+    linalg::LinalgOp tiledHeavy;
+    for (Operation *fused : result->tiledAndFusedOps) {
+      auto linalgOp = dyn_cast<linalg::LinalgOp>(fused);
+      if (fused != tiled && linalgOp &&
+          fused->getName() == (*heavy)->getName() &&
+          linalgOp.getNumReductionLoops() == heavy->getNumReductionLoops())
+        tiledHeavy = linalgOp;
+    }
+    if (!tiledHeavy)
+      return failure();
+    *heavy = tiledHeavy;
+  }
   replaceAndErase(rewriter, op, replacements, group);
   loops.append(result->loops.begin(), result->loops.end());
   return tiled;
@@ -398,20 +482,32 @@ FailureOr<Operation *> mlir::kiln::tileAndFuse(RewriterBase &rewriter,
                                                const TilingConfig &config) {
   using LoopType = scf::SCFTilingOptions::LoopType;
   SmallVector<LoopLikeOpInterface> threadLoops, loops;
+  linalg::LinalgOp heavy =
+      config.producer ? cast<linalg::LinalgOp>(config.producer)
+                      : linalg::LinalgOp();
   FailureOr<Operation *> tiled = root.getOperation();
   if (!config.threadTiles.empty())
     tiled = tileLevel(rewriter, root, config.threadTiles, LoopType::ForallOp,
-                      /*fuse=*/true, threadLoops);
+                      /*fuse=*/true, threadLoops, &heavy);
   if (succeeded(tiled))
     tiled = tileLevel(rewriter, cast<linalg::LinalgOp>(*tiled),
                       config.vectorTiles, LoopType::ForOp, /*fuse=*/true,
-                      loops);
-  if (succeeded(tiled))
-    tiled = tileLevel(rewriter, cast<linalg::LinalgOp>(*tiled),
-                      config.reductionTiles, LoopType::ForOp, /*fuse=*/false,
-                      loops);
+                      loops, &heavy);
   if (failed(tiled))
     return failure();
+  // The reduction loops are those of the heavy producer when it was fused
+  // (it is not when no parallel loop was tiled: it then stays a kernel of
+  // its own, tiled when its turn comes); else those of `root`.
+  bool fusedHeavy = heavy && heavy.getOperation() != config.producer;
+  if (!config.producer || fusedHeavy) {
+    FailureOr<Operation *> reduced = tileLevel(
+        rewriter, fusedHeavy ? heavy : cast<linalg::LinalgOp>(*tiled),
+        config.reductionTiles, LoopType::ForOp, /*fuse=*/false, loops);
+    if (failed(reduced))
+      return failure();
+    if (!fusedHeavy)
+      tiled = reduced;
+  }
   if (loops.empty())
     return *tiled;
   for (LoopLikeOpInterface loop : loops)

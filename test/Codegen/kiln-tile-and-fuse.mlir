@@ -117,3 +117,55 @@ func.func @rowsum(%a: tensor<64x1000xf32>) -> tensor<64xf32> {
     }
   return %r : tensor<64xf32>
 }
+
+// An activation after a convolution takes the convolution's tiles, and the
+// convolution, its bias broadcast and its padded input are fused into them:
+// the activation applies to each register tile right after its reduction.
+// CHECK-LABEL: func.func @conv_relu
+// CHECK: scf.forall (%{{.*}}) = (0) to (40) step (2)
+// CHECK:   tensor.pad
+// CHECK:   scf.for %{{.*}} = %c0 to %c48 step %c8
+// CHECK:     %[[BIAS:.*]] = linalg.broadcast ins(%{{.*}} : tensor<8xf32>) outs(%{{.*}} : tensor<1x8x1x32xf32>)
+// CHECK:     %[[ACC:.*]] = scf.for %{{.*}} = %c0 to %c32 step %c1 iter_args(%{{.*}} = %[[BIAS]])
+// CHECK:           linalg.conv_2d_nchw_fchw {{.*}} outs(%{{.*}} : tensor<1x8x1x32xf32>)
+// CHECK:     linalg.generic {{.*}} ins(%[[ACC]] : tensor<1x8x1x32xf32>)
+// CHECK:       arith.maximumf
+// CHECK: scf.forall.in_parallel
+// CHECK-NOT: linalg.conv_2d_nchw_fchw
+// CHECK: return
+func.func @conv_relu(%x: tensor<1x32x40x40xf32>, %w: tensor<48x32x3x3xf32>, %b: tensor<48xf32>) -> tensor<1x48x40x40xf32> {
+  %zero = arith.constant 0.0 : f32
+  %xp = tensor.pad %x low[0, 0, 1, 1] high[0, 0, 1, 1] {
+  ^bb0(%i: index, %j: index, %k: index, %l: index):
+    tensor.yield %zero : f32
+  } : tensor<1x32x40x40xf32> to tensor<1x32x42x42xf32>
+  %e = tensor.empty() : tensor<1x48x40x40xf32>
+  %init = linalg.broadcast ins(%b : tensor<48xf32>) outs(%e : tensor<1x48x40x40xf32>) dimensions = [0, 2, 3]
+  %conv = linalg.conv_2d_nchw_fchw {dilations = dense<1> : tensor<2xi64>, strides = dense<1> : tensor<2xi64>}
+    ins(%xp, %w : tensor<1x32x42x42xf32>, tensor<48x32x3x3xf32>) outs(%init : tensor<1x48x40x40xf32>) -> tensor<1x48x40x40xf32>
+  %relu = linalg.generic {indexing_maps = [#id, #id], iterator_types = ["parallel", "parallel", "parallel", "parallel"]} ins(%conv : tensor<1x48x40x40xf32>) outs(%e : tensor<1x48x40x40xf32>) {
+  ^bb0(%v: f32, %o: f32):
+    %r = arith.maximumf %v, %zero : f32
+    linalg.yield %r : f32
+  } -> tensor<1x48x40x40xf32>
+  return %relu : tensor<1x48x40x40xf32>
+}
+
+// A matmul whose result has another use stays a kernel of its own.
+// CHECK-LABEL: func.func @matmul_two_uses
+// CHECK: scf.forall
+// CHECK:   linalg.matmul
+// CHECK: scf.forall
+// CHECK:   linalg.generic
+func.func @matmul_two_uses(%a: tensor<256x128xf32>, %b: tensor<128x256xf32>) -> (tensor<256x256xf32>, tensor<256x256xf32>) {
+  %zero = arith.constant 0.0 : f32
+  %e = tensor.empty() : tensor<256x256xf32>
+  %f = linalg.fill ins(%zero : f32) outs(%e : tensor<256x256xf32>) -> tensor<256x256xf32>
+  %m = linalg.matmul ins(%a, %b : tensor<256x128xf32>, tensor<128x256xf32>) outs(%f : tensor<256x256xf32>) -> tensor<256x256xf32>
+  %r = linalg.generic {indexing_maps = [affine_map<(d0, d1) -> (d0, d1)>, affine_map<(d0, d1) -> (d0, d1)>], iterator_types = ["parallel", "parallel"]} ins(%m : tensor<256x256xf32>) outs(%e : tensor<256x256xf32>) {
+  ^bb0(%v: f32, %o: f32):
+    %t = math.tanh %v : f32
+    linalg.yield %t : f32
+  } -> tensor<256x256xf32>
+  return %m, %r : tensor<256x256xf32>, tensor<256x256xf32>
+}

@@ -75,7 +75,11 @@ def TileAndFuse : Pass<"kiln-tile-and-fuse", "::mlir::func::FuncOp"> {
     pads, linalg ops without reductions — are fused into the tiles of the
     first two levels when no two tiles would compute the same slice of them
     (halos of windows aside); pads only into thread tiles, whose sizes are
-    static. The `scf.for` loops are then peeled so that every tile, the
+    static. An elementwise op (a bias, an activation) that alone reads the
+    result of a contraction or convolution takes that op's tiles, and the
+    contraction is fused into them with its own producers; the reduction
+    tiles then apply to it, and the elementwise op works on each register
+    tile right after its reduction. The `scf.for` loops are then peeled so that every tile, the
     remainders included, has a static shape and vectorizes without masks.
 
     Input invariant: linalg on tensors. Output IR: the same computation as

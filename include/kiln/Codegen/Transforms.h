@@ -54,21 +54,29 @@ struct TilingConfig {
   /// Tiles of the scf.for nest over parallel loops inside a thread tile,
   /// sized for vector registers.
   SmallVector<int64_t> vectorTiles;
-  /// Tiles of the scf.for nest over reduction loops inside a register tile.
+  /// Tiles of the scf.for nest over reduction loops inside a register tile,
+  /// over the loops of `producer` when it is set.
   SmallVector<int64_t> reductionTiles;
+  /// For an elementwise op: the matmul-like or convolution op that produces
+  /// one of its operands for it alone; the op takes that producer's tiles
+  /// and the producer is fused into them.
+  Operation *producer = nullptr;
 };
 
 /// Chooses the tile sizes of `op` (on tensors, with static loop ranges) by
 /// its kind: elementwise, reduction, contraction (matmul-like), convolution
-/// or pooling. Returns nullopt for ops that are not tiled.
+/// or pooling. An elementwise op that reads, and alone uses, the result of a
+/// contraction or convolution takes that op's tiles (see
+/// TilingConfig::producer). Returns nullopt for ops that are not tiled.
 std::optional<TilingConfig> getTilingConfig(linalg::LinalgOp op,
                                             const TilingHeuristics &heuristics);
 
 /// Tiles `root` in three levels as `config` says (scf.forall over thread
-/// tiles, scf.for over register tiles, scf.for over reduction tiles), fusing
-/// the cheap producers (fills, pads, elementwise ops) only `root` uses into
-/// the first two, and peels the scf.for loops so that all but their last
-/// iteration work on static tile sizes. Returns the innermost tiled op.
+/// tiles, scf.for over register tiles, scf.for over reduction tiles of
+/// `root` or of `config.producer`), fusing the cheap producers (fills, pads,
+/// elementwise ops) only `root` uses, and `config.producer`, into the first
+/// two, and peels the scf.for loops so that every tile has a static shape.
+/// Returns the tiled `root`.
 FailureOr<Operation *> tileAndFuse(RewriterBase &rewriter,
                                    linalg::LinalgOp root,
                                    const TilingConfig &config);
