@@ -40,8 +40,7 @@ FailureOr<Value> mlir::kiln::addExecContextArgument(func::FuncOp func) {
 }
 
 namespace {
-struct AddExecContextPass
-    : kiln::impl::AddExecContextBase<AddExecContextPass> {
+struct AddExecContextPass : kiln::impl::AddExecContextBase<AddExecContextPass> {
   using Base::Base;
 
   void runOnOperation() override {

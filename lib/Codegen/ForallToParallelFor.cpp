@@ -53,9 +53,10 @@ static Type getStorageType(const LLVMTypeConverter &converter, Type type) {
   return {};
 }
 
-FailureOr<func::FuncOp>
-mlir::kiln::forallToParallelFor(RewriterBase &rewriter, scf::ForallOp forall,
-                                Value ctx, int64_t minIterations) {
+FailureOr<func::FuncOp> mlir::kiln::forallToParallelFor(RewriterBase &rewriter,
+                                                        scf::ForallOp forall,
+                                                        Value ctx,
+                                                        int64_t minIterations) {
   if (forall.getNumResults() != 0 || !forall.getOutputs().empty() ||
       !forall.getTerminator().getYieldingOps().empty())
     return failure();
@@ -108,8 +109,8 @@ mlir::kiln::forallToParallelFor(RewriterBase &rewriter, scf::ForallOp forall,
   OpBuilder::InsertionGuard guard(rewriter);
 
   // The task: void task(ptr data, i64 begin, i64 end, i32 worker).
-  auto task = func::FuncOp::create(
-      loc, (parent.getSymName() + "_tiles").str(), taskType);
+  auto task = func::FuncOp::create(loc, (parent.getSymName() + "_tiles").str(),
+                                   taskType);
   task.setPrivate();
   // Inserted after `parent`, renamed if the name is taken.
   SymbolTable(module).insert(task, std::next(Block::iterator(parent)));
@@ -178,8 +179,8 @@ mlir::kiln::forallToParallelFor(RewriterBase &rewriter, scf::ForallOp forall,
       if (isa<IndexType>(value.getType()))
         field = arith::IndexCastOp::create(rewriter, loc, i64, value);
       else if (isa<MemRefType>(value.getType()))
-        field = UnrealizedConversionCastOp::create(rewriter, loc,
-                                                   fieldTypes[i], value)
+        field = UnrealizedConversionCastOp::create(rewriter, loc, fieldTypes[i],
+                                                   value)
                     .getResult(0);
       Value slot = LLVM::GEPOp::create(
           rewriter, loc, ptrType, structType, data,
@@ -189,8 +190,9 @@ mlir::kiln::forallToParallelFor(RewriterBase &rewriter, scf::ForallOp forall,
   }
   auto ctxType =
       LLVM::LLVMStructType::getLiteral(context, {i32, i32, ptrType, ptrType});
-  Value slot = LLVM::GEPOp::create(rewriter, loc, ptrType, ctxType, ctx,
-                                   ArrayRef<LLVM::GEPArg>{0, kParallelForField});
+  Value slot =
+      LLVM::GEPOp::create(rewriter, loc, ptrType, ctxType, ctx,
+                          ArrayRef<LLVM::GEPArg>{0, kParallelForField});
   Value parallelFor = LLVM::LoadOp::create(rewriter, loc, ptrType, slot);
   Value taskRef = func::ConstantOp::create(
       rewriter, loc, taskType,
@@ -200,8 +202,8 @@ mlir::kiln::forallToParallelFor(RewriterBase &rewriter, scf::ForallOp forall,
           .getResult(0);
   Value n = LLVM::ConstantOp::create(rewriter, loc, i64,
                                      rewriter.getI64IntegerAttr(numIterations));
-  auto callType = LLVM::LLVMFunctionType::get(
-      LLVM::LLVMVoidType::get(context), {ptrType, i64, ptrType, ptrType});
+  auto callType = LLVM::LLVMFunctionType::get(LLVM::LLVMVoidType::get(context),
+                                              {ptrType, i64, ptrType, ptrType});
   LLVM::CallOp::create(rewriter, loc, callType,
                        ValueRange{parallelFor, ctx, n, taskPtr, data});
   rewriter.eraseOp(forall);
@@ -224,8 +226,7 @@ struct ForallToParallelForPass
             outermost.push_back(forall);
         });
         for (scf::ForallOp forall : outermost)
-          (void)kiln::forallToParallelFor(rewriter, forall, ctx,
-                                          minIterations);
+          (void)kiln::forallToParallelFor(rewriter, forall, ctx, minIterations);
       }
     }
     // Whatever is left runs serially, innermost loops first.

@@ -153,9 +153,8 @@ getOwnTilingConfig(linalg::LinalgOp op, const TilingHeuristics &heuristics) {
       order.push_back(d);
     }
     for (unsigned d : contraction->m) {
-      config.vectorTiles[d] = d == contraction->m.back()
-                                  ? clamp(d, heuristics.matmulRows)
-                                  : 1;
+      config.vectorTiles[d] =
+          d == contraction->m.back() ? clamp(d, heuristics.matmulRows) : 1;
       order.push_back(d);
     }
     for (unsigned d : contraction->k)
@@ -278,8 +277,7 @@ mlir::kiln::getTilingConfig(linalg::LinalgOp op,
     return own;
   // The producer's parallel tiles, indexed by the loops of `op` (loop d of
   // `op` is dimension d of the producer's result).
-  std::optional<TilingConfig> config =
-      getOwnTilingConfig(producer, heuristics);
+  std::optional<TilingConfig> config = getOwnTilingConfig(producer, heuristics);
   AffineMap result =
       producer.getIndexingMapMatchingResult(producer->getResult(0));
   auto mapTiles = [&](ArrayRef<int64_t> tiles) {
@@ -308,8 +306,7 @@ static bool isFusable(Operation *op, bool pads) {
     return pads;
   auto linalgOp = dyn_cast<linalg::LinalgOp>(op);
   return linalgOp && linalgOp.hasPureTensorSemantics() &&
-         linalgOp.getNumReductionLoops() == 0 &&
-         isa<TilingInterface>(op);
+         linalgOp.getNumReductionLoops() == 0 && isa<TilingInterface>(op);
 }
 
 /// The producers to fuse into the tiles of `root` when its loops are tiled
@@ -317,9 +314,10 @@ static bool isFusable(Operation *op, bool pads) {
 /// through operands that every tiled loop indexes (so no two tiles compute
 /// the same slice of the producer, halos aside), and, behind them, the
 /// producers of elementwise ops through permutation maps.
-static llvm::SmallDenseSet<Operation *>
-getFusionGroup(linalg::LinalgOp root, ArrayRef<int64_t> tiles, bool pads,
-               linalg::LinalgOp heavy) {
+static llvm::SmallDenseSet<Operation *> getFusionGroup(linalg::LinalgOp root,
+                                                       ArrayRef<int64_t> tiles,
+                                                       bool pads,
+                                                       linalg::LinalgOp heavy) {
   llvm::SmallDenseSet<Operation *> group;
   group.insert(root);
   SmallVector<std::pair<Operation *, OpOperand *>> worklist;
@@ -469,8 +467,8 @@ static void peelMarkedLoops(RewriterBase &rewriter, Operation *root) {
     for (scf::ForOp loop : marked) {
       loop->removeAttr(kPeelAttrName);
       scf::ForOp remainder;
-      if (succeeded(scf::peelForLoopAndSimplifyBounds(rewriter, loop,
-                                                      remainder)) &&
+      if (succeeded(
+              scf::peelForLoopAndSimplifyBounds(rewriter, loop, remainder)) &&
           remainder)
         remainder->removeAttr(kPeelAttrName);
     }
@@ -482,17 +480,17 @@ FailureOr<Operation *> mlir::kiln::tileAndFuse(RewriterBase &rewriter,
                                                const TilingConfig &config) {
   using LoopType = scf::SCFTilingOptions::LoopType;
   SmallVector<LoopLikeOpInterface> threadLoops, loops;
-  linalg::LinalgOp heavy =
-      config.producer ? cast<linalg::LinalgOp>(config.producer)
-                      : linalg::LinalgOp();
+  linalg::LinalgOp heavy = config.producer
+                               ? cast<linalg::LinalgOp>(config.producer)
+                               : linalg::LinalgOp();
   FailureOr<Operation *> tiled = root.getOperation();
   if (!config.threadTiles.empty())
     tiled = tileLevel(rewriter, root, config.threadTiles, LoopType::ForallOp,
                       /*fuse=*/true, threadLoops, &heavy);
   if (succeeded(tiled))
-    tiled = tileLevel(rewriter, cast<linalg::LinalgOp>(*tiled),
-                      config.vectorTiles, LoopType::ForOp, /*fuse=*/true,
-                      loops, &heavy);
+    tiled =
+        tileLevel(rewriter, cast<linalg::LinalgOp>(*tiled), config.vectorTiles,
+                  LoopType::ForOp, /*fuse=*/true, loops, &heavy);
   if (failed(tiled))
     return failure();
   // The reduction loops are those of the heavy producer when it was fused

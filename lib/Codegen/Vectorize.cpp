@@ -17,10 +17,10 @@
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
 #include "mlir/Dialect/Linalg/Transforms/Transforms.h"
-#include "mlir/Dialect/Utils/StaticValueUtils.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
 #include "mlir/Dialect/Tensor/Transforms/Transforms.h"
+#include "mlir/Dialect/Utils/StaticValueUtils.h"
 #include "mlir/Dialect/Vector/IR/VectorOps.h"
 #include "mlir/Dialect/Vector/Transforms/VectorRewritePatterns.h"
 #include "mlir/Interfaces/ValueBoundsOpInterface.h"
@@ -51,8 +51,7 @@ static FailureOr<int64_t> getUpperBound(Value value, int64_t dim) {
 
 /// Vector sizes for `op`: empty when every loop range is static, else the
 /// upper bound of every loop. Fails when a bound is unknown.
-static FailureOr<SmallVector<int64_t>>
-getVectorSizes(linalg::LinalgOp op) {
+static FailureOr<SmallVector<int64_t>> getVectorSizes(linalg::LinalgOp op) {
   SmallVector<int64_t> ranges = op.getStaticLoopRanges();
   if (llvm::none_of(ranges, ShapedType::isDynamic))
     return SmallVector<int64_t>();
@@ -138,8 +137,8 @@ mlir::kiln::rewriteUnitWindowOp(RewriterBase &rewriter, linalg::LinalgOp op) {
     SmallVector<AffineExpr> results;
     AffineMap map = op.getMatchingIndexingMap(&operand);
     for (auto [dim, expr] : llvm::enumerate(map.getResults())) {
-      AffineExpr reduced = simplifyAffineExpr(
-          expr.replaceDims(replacements), numLoops, /*numSymbols=*/0);
+      AffineExpr reduced = simplifyAffineExpr(expr.replaceDims(replacements),
+                                              numLoops, /*numSymbols=*/0);
       int64_t stride = 1;
       if (auto mul = dyn_cast<AffineBinaryOpExpr>(reduced);
           mul && mul.getKind() == AffineExprKind::Mul) {
@@ -177,11 +176,9 @@ mlir::kiln::rewriteUnitWindowOp(RewriterBase &rewriter, linalg::LinalgOp op) {
   auto extract = [&](OpOperand &operand, const Slice &slice) -> Value {
     auto type = cast<RankedTensorType>(operand.get().getType());
     auto sliceType = RankedTensorType::get(slice.shape, type.getElementType());
-    if (sliceType == type &&
-        llvm::all_of(slice.offsets, isZeroInteger) &&
-        llvm::all_of(slice.strides, [](OpFoldResult s) {
-          return isConstantIntValue(s, 1);
-        }))
+    if (sliceType == type && llvm::all_of(slice.offsets, isZeroInteger) &&
+        llvm::all_of(slice.strides,
+                     [](OpFoldResult s) { return isConstantIntValue(s, 1); }))
       return operand.get();
     return tensor::ExtractSliceOp::create(rewriter, loc, sliceType,
                                           operand.get(), slice.offsets,
@@ -194,9 +191,9 @@ mlir::kiln::rewriteUnitWindowOp(RewriterBase &rewriter, linalg::LinalgOp op) {
         .push_back(extract(operand, slice));
     maps.push_back(slice.map);
   }
-  auto generic = linalg::GenericOp::create(
-      rewriter, loc, TypeRange{outputs.front().getType()}, inputs, outputs,
-      maps, iterators);
+  auto generic = linalg::GenericOp::create(rewriter, loc,
+                                           TypeRange{outputs.front().getType()},
+                                           inputs, outputs, maps, iterators);
   rewriter.cloneRegionBefore(op->getRegion(0), generic.getRegion(),
                              generic.getRegion().end());
   Value result = generic.getResult(0);
@@ -332,18 +329,18 @@ struct StridedReadToShuffle : OpRewritePattern<vector::TransferReadOp> {
         slice.getMixedOffsets(), sizes, unitStrides);
     SmallVector<Value> indices(read.getIndices());
     Value scale = arith::ConstantIndexOp::create(rewriter, loc, stride);
-    indices.back() = arith::MulIOp::create(rewriter, loc, indices.back(), scale);
+    indices.back() =
+        arith::MulIOp::create(rewriter, loc, indices.back(), scale);
     // Leading broadcast dimensions are added after the shuffle, which then
     // only moves the elements actually read.
     unsigned broadcast = 0;
     while (broadcast < map.getNumResults() &&
            isa<AffineConstantExpr>(map.getResult(broadcast)))
       ++broadcast;
-    AffineMap readMap = map.dropResults(
-        llvm::to_vector(llvm::seq<int64_t>(0, broadcast)));
-    if (llvm::any_of(readMap.getResults(), [](AffineExpr expr) {
-          return !isa<AffineDimExpr>(expr);
-        }))
+    AffineMap readMap =
+        map.dropResults(llvm::to_vector(llvm::seq<int64_t>(0, broadcast)));
+    if (llvm::any_of(readMap.getResults(),
+                     [](AffineExpr expr) { return !isa<AffineDimExpr>(expr); }))
       return failure();
     SmallVector<int64_t> narrowShape(type.getShape().drop_front(broadcast));
     SmallVector<int64_t> wideShape(narrowShape);
@@ -356,8 +353,8 @@ struct StridedReadToShuffle : OpRewritePattern<vector::TransferReadOp> {
 
     // Every stride-th element of each row, rows flattened into one vector.
     int64_t rows = wideType.getNumElements() / wideShape.back();
-    auto flatWide = VectorType::get({rows * wideShape.back()},
-                                    type.getElementType());
+    auto flatWide =
+        VectorType::get({rows * wideShape.back()}, type.getElementType());
     Value flat = vector::ShapeCastOp::create(rewriter, loc, flatWide, wide);
     SmallVector<int64_t> mask;
     for (int64_t row = 0; row < rows; ++row)
@@ -435,9 +432,8 @@ struct DropOverwrittenWholeTile : OpRewritePattern<vector::TransferWriteOp> {
     if (!previous || !previous->hasOneUse() || !coversWholeTensor(write) ||
         !coversWholeTensor(previous))
       return failure();
-    rewriter.modifyOpInPlace(write, [&] {
-      write.getBaseMutable().assign(previous.getBase());
-    });
+    rewriter.modifyOpInPlace(
+        write, [&] { write.getBaseMutable().assign(previous.getBase()); });
     return success();
   }
 };
