@@ -10,6 +10,7 @@
 #include "kiln/Codegen/Passes.h"
 #include "kiln/Conversion/Passes.h"
 #include "kiln/Dialect/Kiln/IR/KilnDialect.h"
+#include "kiln/Dialect/Kiln/Transforms/Passes.h"
 #include "kiln/Pipelines/Pipelines.h"
 
 #include "mlir/Dialect/Affine/IR/AffineOps.h"
@@ -91,5 +92,6 @@ void mlir::kiln::registerAllPasses() {
   registerTransformsPasses();
   registerKilnCodegenPasses();
   registerKilnConversionPasses();
+  registerKilnTransformsPasses();
   registerPipelines();
 }

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# The main job on a bundled example: compile a kiln model to a shared object, then run it with
-# kiln-run on random inputs and benchmark it. Run scripts/setup.sh first.
+# The main job on bundled examples: compile kiln models to shared objects, then run them with
+# kiln-run on random inputs and benchmark them. Run scripts/setup.sh first.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out=$(mktemp -d)
@@ -9,5 +9,6 @@ echo "== kiln-compile examples/elementwise.mlir"
 build/bin/kiln-compile examples/elementwise.mlir -o "$out/elementwise.so"
 echo "== kiln-run (random inputs, outputs in $out)"
 build/bin/kiln-run "$out/elementwise.so" --output-dir "$out" --bench 20
-echo "== graph pipeline on the ShuffleNetV2 unit"
-build/bin/kiln-opt --kiln-graph-pipeline examples/shufflenet_unit.mlir | head -n 12
+echo "== kiln-compile examples/shufflenet_unit.mlir, then kiln-run"
+build/bin/kiln-compile examples/shufflenet_unit.mlir -o "$out/shufflenet_unit.so"
+build/bin/kiln-run "$out/shufflenet_unit.so" --output-dir "$out" --bench 10 | tail -n 3

@@ -4,6 +4,7 @@
 
 #include "kiln/Codegen/Passes.h"
 #include "kiln/Conversion/Passes.h"
+#include "kiln/Dialect/Kiln/Transforms/Passes.h"
 
 #include "mlir/Conversion/Passes.h"
 #include "mlir/Conversion/VectorToSCF/VectorToSCF.h"
@@ -28,6 +29,11 @@ void mlir::kiln::buildGraphPipeline(OpPassManager &pm) {
   OpPassManager &funcPm = pm.nest<func::FuncOp>();
   funcPm.addPass(createCanonicalizerPass());
   funcPm.addPass(createCSEPass());
+  funcPm.addPass(createRecognizePatterns());
+  funcPm.addPass(createFoldBatchNorm());
+  funcPm.addPass(createRecognizeRope());
+  funcPm.addPass(createFuseAttention());
+  funcPm.addPass(createCanonicalizerPass());
 }
 
 void mlir::kiln::buildKilnToLinalgPipeline(OpPassManager &pm) {
@@ -35,7 +41,7 @@ void mlir::kiln::buildKilnToLinalgPipeline(OpPassManager &pm) {
 
   // kiln -> linalg on tensors, fused elementwise chains.
   pm.addNestedPass<func::FuncOp>(createConvertKilnToLinalg());
-  pm.addNestedPass<func::FuncOp>(createLinalgElementwiseOpFusionPass());
+  pm.addNestedPass<func::FuncOp>(createFuseElementwise());
   pm.addPass(createCanonicalizerPass());
   pm.addPass(createCSEPass());
 }
@@ -79,8 +85,10 @@ static void addTileAndVectorizeStage(OpPassManager &pm,
 }
 
 /// Tensors -> buffers. Results become caller-provided out-parameters and the
-/// allocation of each result is replaced by its out-parameter.
+/// allocation of each result is replaced by its out-parameter (each returned
+/// tensor must then be a value of its own).
 static void addBufferizationStage(OpPassManager &pm) {
+  pm.addNestedPass<func::FuncOp>(createDistinctResults());
   pm.addPass(bufferization::createEmptyTensorEliminationPass());
   bufferization::OneShotBufferizePassOptions bufferize;
   bufferize.bufferizeFunctionBoundaries = true;
@@ -144,7 +152,12 @@ static void addLLVMStage(OpPassManager &pm) {
   // LLVM intrinsics where they exist (fma, sqrt, ...), libm for the rest.
   pm.addPass(createConvertMathToLLVMPass());
   pm.addPass(createConvertMathToLibmPass());
-  // bf16 conversions as integer arithmetic: no compiler-rt helper calls.
+  // bf16 arithmetic in f32 and bf16 conversions as integer arithmetic: the
+  // x86 back end would otherwise call compiler-rt helpers for them.
+  arith::ArithEmulateUnsupportedFloatsOptions emulate;
+  emulate.sourceTypeStrs = {"bf16"};
+  emulate.targetTypeStr = "f32";
+  pm.addPass(arith::createArithEmulateUnsupportedFloats(emulate));
   arith::ArithExpandOpsPassOptions expand;
   expand.includeBf16 = true;
   pm.addPass(arith::createArithExpandOpsPass(expand));

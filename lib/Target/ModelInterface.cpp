@@ -42,12 +42,18 @@ static FailureOr<TensorSignature> getTensorSignature(func::FuncOp func,
                                                      Type type,
                                                      StringAttr name,
                                                      StringRef what,
-                                                     unsigned index) {
+                                                     unsigned index,
+                                                     bool forCodegen) {
   auto tensor = dyn_cast<RankedTensorType>(type);
   if (!tensor || !tensor.hasStaticShape())
     return func.emitError() << what << " #" << index
                             << " must be a statically shaped tensor, got "
                             << type;
+  if (forCodegen && tensor.getNumElements() == 0)
+    return func.emitError() << what << " #" << index << " has no elements ("
+                            << type
+                            << "); tensors of size 0 cannot be model inputs "
+                               "or outputs yet";
   uint32_t dtype = getDtype(tensor.getElementType());
   if (!dtype)
     return func.emitError() << what << " #" << index
@@ -63,7 +69,8 @@ static FailureOr<TensorSignature> getTensorSignature(func::FuncOp func,
   return signature;
 }
 
-FailureOr<ModelSignature> mlir::kiln::getModelSignature(ModuleOp module) {
+FailureOr<ModelSignature> mlir::kiln::getModelSignature(ModuleOp module,
+                                                       bool forCodegen) {
   func::FuncOp model;
   for (auto func : module.getOps<func::FuncOp>()) {
     if (func.isPrivate() || func.isDeclaration())
@@ -91,7 +98,7 @@ FailureOr<ModelSignature> mlir::kiln::getModelSignature(ModuleOp module) {
   for (auto [i, input] : llvm::enumerate(type.getInputs())) {
     FailureOr<TensorSignature> tensor = getTensorSignature(
         model, input, model.getArgAttrOfType<StringAttr>(i, "kiln.name"),
-        "input", i);
+        "input", i, forCodegen);
     if (failed(tensor))
       return failure();
     signature.inputs.push_back(std::move(*tensor));
@@ -99,7 +106,7 @@ FailureOr<ModelSignature> mlir::kiln::getModelSignature(ModuleOp module) {
   for (auto [i, output] : llvm::enumerate(type.getResults())) {
     FailureOr<TensorSignature> tensor = getTensorSignature(
         model, output, model.getResultAttrOfType<StringAttr>(i, "kiln.name"),
-        "output", i);
+        "output", i, forCodegen);
     if (failed(tensor))
       return failure();
     signature.outputs.push_back(std::move(*tensor));

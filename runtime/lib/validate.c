@@ -11,6 +11,7 @@
 #include "error.h"
 
 #include <inttypes.h>
+#include <stddef.h>
 #include <stdint.h>
 #include <string.h>
 
@@ -82,10 +83,14 @@ static kiln_status_t checkTensorDescs(const char *path, const char *kind,
 
 kiln_status_t kiln_check_model_desc(const kiln_model_desc_t *desc,
                                     const char *path) {
-  if (desc->struct_size < sizeof(kiln_model_desc_t))
+  /* The fields up to `entry` are required; later ones were appended (see
+   * kiln_abi.h) and are read only when struct_size covers them. */
+  const size_t core_size =
+      offsetof(kiln_model_desc_t, entry) + sizeof(kiln_entry_fn_t);
+  if (desc->struct_size < core_size)
     return kiln_error(KILN_STATUS_INVALID_MODEL,
                       "model '%s': descriptor size %u is smaller than %zu",
-                      path, desc->struct_size, sizeof(kiln_model_desc_t));
+                      path, desc->struct_size, core_size);
   if (!desc->name || !desc->name[0])
     return kiln_error(KILN_STATUS_INVALID_MODEL, "model '%s' has no name",
                       path);

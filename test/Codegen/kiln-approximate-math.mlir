@@ -18,10 +18,14 @@ func.func @approximated(%x: f32, %v: vector<8xf32>, %h: f16) -> (f32, vector<8xf
   return %0, %1, %2, %3, %4 : f32, vector<8xf32>, f32, f32, f16
 }
 
-// Functions without an approximation stay for libm.
+// Functions without an accurate approximation stay for libm.
 // CHECK-LABEL: func @kept
 // CHECK: math.powf
-func.func @kept(%x: f32, %y: f32) -> f32 {
+// CHECK: math.sin
+// CHECK: math.cos
+func.func @kept(%x: f32, %y: f32) -> (f32, f32, f32) {
   %0 = math.powf %x, %y : f32
-  return %0 : f32
+  %1 = math.sin %x : f32
+  %2 = math.cos %x : f32
+  return %0, %1, %2 : f32, f32, f32
 }

@@ -1,18 +1,23 @@
 //===- kiln-compile.cpp - Compile a model to a shared object --------------===//
 //
-// kiln-compile MODEL.mlir -o MODEL.so [--emit=...] [-O0..-O3] [--mcpu=...]
+// kiln-compile MODEL.{onnx,mlir} -o MODEL.so [--emit=...] [-O0..-O3]
+//              [--mcpu=...] [--input-shape NAME=DIMS ...]
 //
-// Reads a model written in the kiln dialect, lowers it for the host CPU and
-// writes a shared object that the Kiln runtime loads (or an intermediate
-// form). Every error is one diagnostic on stderr and exit status 1.
+// Reads an ONNX model or a model written in the kiln dialect, lowers it for
+// the host CPU and writes a shared object that the Kiln runtime loads (or an
+// intermediate form). Every error is one diagnostic on stderr and exit
+// status 1.
 //
 //===----------------------------------------------------------------------===//
 
+#include "kiln/Import/Onnx/OnnxImporter.h"
 #include "kiln/InitAll.h"
 #include "kiln/Pipelines/Pipelines.h"
 #include "kiln/Target/HostTarget.h"
 #include "kiln/Target/ModelInterface.h"
 
+#include "mlir/Bytecode/BytecodeWriter.h"
+#include "mlir/IR/AsmState.h"
 #include "mlir/IR/BuiltinOps.h"
 #include "mlir/IR/DialectRegistry.h"
 #include "mlir/IR/MLIRContext.h"
@@ -34,18 +39,23 @@
 #include "llvm/Target/TargetMachine.h"
 
 using namespace mlir;
+using mlir::kiln::importOnnxFile;
+using mlir::kiln::OnnxImportOptions;
 namespace cl = llvm::cl;
 
 namespace {
-enum class Emit { Kiln, Linalg, Mlir, Llvm, Asm, Obj, So };
+enum class Emit { Import, Kiln, Linalg, Mlir, Llvm, Asm, Obj, So };
 
 cl::OptionCategory category("kiln-compile options");
 
-cl::opt<std::string> inputFile(cl::Positional, cl::desc("<model.mlir>"),
+cl::opt<std::string> inputFile(cl::Positional,
+                               cl::desc("<model.onnx or model.mlir>"),
                                cl::Required, cl::cat(category));
-cl::opt<std::string> outputFile("o", cl::desc("Output file (default: the "
-                                              "input's name with the emitted "
-                                              "kind's extension)"),
+cl::opt<std::string> outputFile("o",
+                                cl::desc("Output file (default: the input's "
+                                         "name with the emitted kind's "
+                                         "extension; IR written to a .mlirbc "
+                                         "file is MLIR bytecode)"),
                                 cl::value_desc("file"), cl::cat(category));
 cl::opt<std::string> target("target",
                             cl::desc("Target to compile for: cpu (default) or "
@@ -53,15 +63,18 @@ cl::opt<std::string> target("target",
                             cl::init("cpu"), cl::cat(category));
 cl::opt<Emit> emit(
     "emit", cl::desc("What to write"), cl::init(Emit::So),
-    cl::values(
-        clEnumValN(Emit::Kiln, "kiln", "kiln IR after the graph passes"),
-        clEnumValN(Emit::Linalg, "linalg", "linalg on tensors after fusion"),
-        clEnumValN(Emit::Mlir, "mlir", "MLIR in the LLVM dialect"),
-        clEnumValN(Emit::Llvm, "llvm", "optimized LLVM IR"),
-        clEnumValN(Emit::Asm, "asm", "assembly"),
-        clEnumValN(Emit::Obj, "obj", "an object file"),
-        clEnumValN(Emit::So, "so", "a shared object for the runtime "
-                                   "(default)")),
+    cl::values(clEnumValN(Emit::Import, "import",
+                          "kiln IR as imported, before the graph passes"),
+               clEnumValN(Emit::Kiln, "kiln", "kiln IR after the graph passes"),
+               clEnumValN(Emit::Linalg, "linalg",
+                          "linalg on tensors after fusion"),
+               clEnumValN(Emit::Mlir, "mlir", "MLIR in the LLVM dialect"),
+               clEnumValN(Emit::Llvm, "llvm", "optimized LLVM IR"),
+               clEnumValN(Emit::Asm, "asm", "assembly"),
+               clEnumValN(Emit::Obj, "obj", "an object file"),
+               clEnumValN(Emit::So, "so",
+                          "a shared object for the runtime "
+                          "(default)")),
     cl::cat(category));
 cl::opt<unsigned> optLevel("O", cl::desc("Optimization level 0-3 (default 3)"),
                            cl::Prefix, cl::init(3), cl::cat(category));
@@ -79,9 +92,15 @@ cl::opt<bool> approximateMath(
     cl::desc("Evaluate exp, tanh, erf, ... with polynomial approximations "
              "(default true)"),
     cl::init(true), cl::cat(category));
+cl::list<std::string> inputShapes(
+    "input-shape",
+    cl::desc("Shape of an ONNX model input whose dimensions are symbolic or "
+             "unknown, e.g. x=1x3x224x224 (repeatable)"),
+    cl::value_desc("name=dims"), cl::cat(category));
 
 StringRef extensionOf(Emit kind) {
   switch (kind) {
+  case Emit::Import:
   case Emit::Kiln:
   case Emit::Linalg:
   case Emit::Mlir:
@@ -103,6 +122,85 @@ int fail(const Twine &message) {
   return 1;
 }
 
+/// Parses the --input-shape options into `shapes`.
+LogicalResult parseInputShapes(
+    SmallVectorImpl<std::pair<std::string, SmallVector<int64_t>>> &shapes) {
+  for (StringRef option : inputShapes) {
+    StringRef name, dims;
+    std::tie(name, dims) = option.rsplit('=');
+    bool valid = !name.empty() && !dims.empty() && option.contains('=');
+    SmallVector<int64_t> shape;
+    SmallVector<StringRef> sizes;
+    dims.split(sizes, 'x');
+    for (StringRef size : sizes) {
+      int64_t value;
+      if (size.getAsInteger(10, value) || value < 0)
+        valid = false;
+      shape.push_back(value);
+    }
+    if (!valid) {
+      fail("--input-shape '" + option +
+           "' is not NAME=DIMS (for example x=1x3x224x224)");
+      return failure();
+    }
+    if (llvm::any_of(shapes, [&](const auto &s) { return s.first == name; })) {
+      fail("--input-shape gives input '" + name + "' twice");
+      return failure();
+    }
+    shapes.emplace_back(name.str(), std::move(shape));
+  }
+  return success();
+}
+
+/// Prints the diagnostics of an ONNX model's compilation as
+/// `model.onnx: error: message (node 'conv1')`: the location of an imported
+/// op is a NameLoc naming its node (or "<op_type> node #<i>") around the
+/// file; the node is appended unless the message names it already (as the
+/// importer's own messages do). There is no source text to show.
+LogicalResult printOnnxDiagnostic(Diagnostic &diag) {
+  auto print = [](Location loc, DiagnosticSeverity severity,
+                  const std::string &message) {
+    llvm::raw_ostream &os = llvm::errs();
+    if (auto fileLoc = loc->findInstanceOf<FileLineColLoc>()) {
+      os << fileLoc.getFilename().getValue();
+      if (fileLoc.getLine() != 0)
+        os << ":" << fileLoc.getLine() << ":" << fileLoc.getColumn();
+      os << ": ";
+    } else {
+      os << "kiln-compile: ";
+    }
+    switch (severity) {
+    case DiagnosticSeverity::Error:
+      os << "error: ";
+      break;
+    case DiagnosticSeverity::Warning:
+      os << "warning: ";
+      break;
+    case DiagnosticSeverity::Note:
+      os << "note: ";
+      break;
+    case DiagnosticSeverity::Remark:
+      os << "remark: ";
+      break;
+    }
+    os << message;
+    if (auto nameLoc = loc->findInstanceOf<NameLoc>()) {
+      StringRef node = nameLoc.getName().getValue();
+      if (!StringRef(message).contains(node)) {
+        if (node.contains(" node #"))
+          os << " (" << node << ")";
+        else
+          os << " (node '" << node << "')";
+      }
+    }
+    os << "\n";
+  };
+  print(diag.getLocation(), diag.getSeverity(), diag.str());
+  for (Diagnostic &note : diag.getNotes())
+    print(note.getLocation(), note.getSeverity(), note.str());
+  return success();
+}
+
 /// Writes `text` to the output file.
 template <typename WriteFn>
 int writeOutput(StringRef path, WriteFn write) {
@@ -115,16 +213,30 @@ int writeOutput(StringRef path, WriteFn write) {
   output->keep();
   return 0;
 }
+/// Writes `module` to `path`: MLIR bytecode when the name ends in .mlirbc
+/// (weights stay binary, which suits large models), text otherwise.
+int writeModule(ModuleOp module, StringRef path) {
+  return writeOutput(path, [&](llvm::raw_ostream &os) {
+    if (path.ends_with(".mlirbc"))
+      return writeBytecodeToFile(module, os);
+    module.print(os);
+    return success();
+  });
+}
 } // namespace
 
 int main(int argc, char **argv) {
   llvm::InitLLVM initLLVM(argc, argv);
+  // The printer's options (--mlir-elide-resource-strings-if-larger,
+  // --mlir-print-debuginfo, ...) work but stay out of --help.
+  registerAsmPrinterCLOptions();
   cl::HideUnrelatedOptions(category);
   cl::ParseCommandLineOptions(
       argc, argv,
       "Kiln model compiler\n\n"
-      "Compiles a model written in the kiln dialect (.mlir) to a shared "
-      "object\nthat the Kiln runtime, kiln-run and the Python package load.\n");
+      "Compiles an ONNX model (.onnx) or a model written in the kiln dialect "
+      "(.mlir)\nto a shared object that the Kiln runtime, kiln-run and the "
+      "Python package load.\n");
 
   if (target != "cpu")
     return fail("target '" + target +
@@ -132,9 +244,12 @@ int main(int argc, char **argv) {
   if (optLevel > 3)
     return fail("-O" + Twine(optLevel.getValue()) +
                 " is not a level; use -O0 to -O3");
-  if (llvm::sys::path::extension(inputFile) == ".onnx")
-    return fail("ONNX input is not supported yet; write the model in the "
-                "kiln dialect (.mlir)");
+  bool isOnnx = llvm::sys::path::extension(inputFile) == ".onnx";
+  OnnxImportOptions importOptions;
+  if (failed(parseInputShapes(importOptions.inputShapes)))
+    return 1;
+  if (!isOnnx && !inputShapes.empty())
+    return fail("--input-shape applies to ONNX models only");
 
   std::string output = outputFile;
   if (output.empty()) {
@@ -152,21 +267,39 @@ int main(int argc, char **argv) {
   MLIRContext context(registry);
 
   llvm::SourceMgr sourceMgr;
-  SourceMgrDiagnosticHandler diagnostics(sourceMgr, &context);
+  std::optional<SourceMgrDiagnosticHandler> mlirDiagnostics;
+  std::optional<ScopedDiagnosticHandler> onnxDiagnostics;
   std::string error;
-  std::unique_ptr<llvm::MemoryBuffer> input = openInputFile(inputFile, &error);
-  if (!input)
-    return fail(error);
-  sourceMgr.AddNewSourceBuffer(std::move(input), llvm::SMLoc());
-  OwningOpRef<ModuleOp> module = parseSourceFile<ModuleOp>(sourceMgr, &context);
-  if (!module)
-    return 1;
+  OwningOpRef<ModuleOp> module;
+  if (isOnnx) {
+    onnxDiagnostics.emplace(&context, printOnnxDiagnostic);
+    FailureOr<OwningOpRef<ModuleOp>> imported =
+        importOnnxFile(inputFile, &context, importOptions);
+    if (failed(imported))
+      return 1;
+    module = std::move(*imported);
+  } else {
+    mlirDiagnostics.emplace(sourceMgr, &context);
+    std::unique_ptr<llvm::MemoryBuffer> input =
+        openInputFile(inputFile, &error);
+    if (!input)
+      return fail(error);
+    sourceMgr.AddNewSourceBuffer(std::move(input), llvm::SMLoc());
+    module = parseSourceFile<ModuleOp>(sourceMgr, &context);
+    if (!module)
+      return 1;
+  }
+  if (emit == Emit::Import)
+    return writeModule(*module, output);
 
+  // Code generation needs more of the signature than the IR stages do.
+  bool generatesCode = emit != Emit::Kiln && emit != Emit::Linalg;
   FailureOr<kiln::ModelSignature> signature =
-      kiln::getModelSignature(*module);
+      kiln::getModelSignature(*module, /*forCodegen=*/generatesCode);
   if (failed(signature))
     return 1;
-  kiln::removeNameAttributes(*module);
+  if (generatesCode)
+    kiln::removeNameAttributes(*module);
 
   // The target machine first: the pipeline sizes tiles for its registers.
   kiln::HostCodegenOptions codegen;
@@ -193,10 +326,7 @@ int main(int argc, char **argv) {
   if (failed(pm.run(*module)))
     return 1;
   if (emit == Emit::Kiln || emit == Emit::Linalg || emit == Emit::Mlir)
-    return writeOutput(output, [&](llvm::raw_ostream &os) {
-      module->print(os);
-      return success();
-    });
+    return writeModule(*module, output);
 
   // LLVM IR.
   llvm::LLVMContext llvmContext;

@@ -21,6 +21,9 @@ class LLVMDialect;
 namespace linalg {
 class LinalgDialect;
 } // namespace linalg
+namespace func {
+class FuncOp;
+} // namespace func
 namespace math {
 class MathDialect;
 } // namespace math

@@ -18,7 +18,9 @@ def ApproximateMath : Pass<"kiln-approximate-math"> {
     polynomial approximations accurate to a few ulp, so that they vectorize
     and the generated code calls no libm function for them. Math on other
     element types is first computed in f32. What remains (`math.powf`, ...)
-    is left for `convert-math-to-libm`.
+    is left for `convert-math-to-libm`, and so are `math.sin` and
+    `math.cos`, whose upstream approximation is not accurate at the large
+    angles of rotary position embeddings.
 
     Input invariant: any IR. Output IR: the functions above are gone for f32.
   }];
@@ -246,6 +248,41 @@ def ForallToParallelFor : Pass<"kiln-forall-to-parallel-for", "::mlir::ModuleOp"
     "::mlir::LLVM::LLVMDialect",
     "::mlir::scf::SCFDialect",
   ];
+}
+
+def DistinctResults : Pass<"kiln-distinct-results", "::mlir::func::FuncOp"> {
+  let summary = "Give every returned tensor its own value";
+  let description = [{
+    A model may return the same tensor twice (two outputs that are the same
+    computation, often only after CSE). Each output is written into its own
+    caller buffer, so before bufferization every repeated `func.return`
+    operand after the first becomes a `linalg.copy` of it into a new tensor.
+
+    Input invariant: functions on tensors. Output IR: no value appears twice
+    among the operands of a `func.return`.
+  }];
+  let dependentDialects = [
+    "::mlir::linalg::LinalgDialect",
+    "::mlir::tensor::TensorDialect",
+  ];
+}
+
+def FuseElementwise : Pass<"kiln-fuse-elementwise"> {
+  let summary = "Fuse elementwise linalg producers into their consumers";
+  let description = [{
+    Fuses a `linalg.generic` (or named elementwise op) on tensors into the
+    `linalg.generic` that consumes it, as upstream
+    `linalg-fuse-elementwise-ops` does, with two rules: the producer has no
+    other user (nothing is computed twice), and the consumer has no
+    reduction loop. A producer fused into a reduction is recomputed for every
+    reduced element: rotating Q or K inside Q.K^T recomputes the rotation for
+    every multiply-add (measured 5x slower on an attention with RoPE), and a
+    sigmoid fused into a matmul would run once per multiply.
+
+    Input invariant: linalg on tensors. Output IR: fewer generic ops, each
+    reduction reading materialized operands.
+  }];
+  let dependentDialects = ["::mlir::linalg::LinalgDialect"];
 }
 
 #endif // KILN_CODEGEN_PASSES_TD

@@ -44,8 +44,8 @@ struct CPUPipelineOptions : public PassPipelineOptions<CPUPipelineOptions> {
       llvm::cl::init(true)};
 };
 
-/// Graph-level optimization of kiln IR: folding, canonicalization and
-/// common-subexpression elimination.
+/// Graph-level optimization of kiln IR: folding, canonicalization,
+/// common-subexpression elimination, batch norms folded into convolutions.
 void buildGraphPipeline(OpPassManager &pm);
 
 /// Graph passes, then kiln -> linalg on tensors with elementwise fusion.

@@ -46,8 +46,10 @@ struct ModelSignature {
 /// attributes, else `input<i>` / `output<i>`. Reports a diagnostic and fails
 /// when there is no such function, when there are several, or when an
 /// argument or result is not a statically shaped tensor of a supported
-/// element type.
-FailureOr<ModelSignature> getModelSignature(ModuleOp module);
+/// element type; with `forCodegen`, also when one has no elements (code
+/// generation does not support those yet).
+FailureOr<ModelSignature> getModelSignature(ModuleOp module,
+                                            bool forCodegen = true);
 
 /// Removes the `kiln.name` argument and result attributes that
 /// getModelSignature reads, so that lowering does not carry them.

@@ -25,8 +25,13 @@ namespace mlir::kiln {
 using namespace mlir;
 
 void mlir::kiln::populateKilnToLinalgConversionPatterns(RewritePatternSet &patterns) {
+  lowering::populateAttentionPatterns(patterns);
+  lowering::populateContractionPatterns(patterns);
   lowering::populateElementwisePatterns(patterns);
+  lowering::populateNormPatterns(patterns);
   lowering::populatePoolPatterns(patterns);
+  lowering::populateShufflePatterns(patterns);
+  lowering::populateTensorPatterns(patterns);
 }
 
 void mlir::kiln::configureKilnToLinalgTarget(ConversionTarget &target) {

@@ -14,11 +14,27 @@ class RewritePatternSet;
 
 namespace mlir::kiln::lowering {
 
+/// kiln.rope and kiln.attention.
+void populateAttentionPatterns(RewritePatternSet &patterns);
+
+/// Convolutions and matrix products.
+void populateContractionPatterns(RewritePatternSet &patterns);
+
 /// Elementwise ops, activations and constants.
 void populateElementwisePatterns(RewritePatternSet &patterns);
 
+/// Batch and layer normalization, softmax and log-softmax.
+void populateNormPatterns(RewritePatternSet &patterns);
+
 /// Windowed and global pooling, reductions.
 void populatePoolPatterns(RewritePatternSet &patterns);
+
+/// Channel shuffle, pixel shuffle and unshuffle, and resize.
+void populateShufflePatterns(RewritePatternSet &patterns);
+
+/// Tensor plumbing: reshapes, transpose, expand, concat, split, slice, pad,
+/// gather.
+void populateTensorPatterns(RewritePatternSet &patterns);
 
 } // namespace mlir::kiln::lowering
 

@@ -109,3 +109,112 @@ Value kiln::lowering::expandReducedDims(OpBuilder &builder, Location loc,
   }
   return tensor::ExpandShapeOp::create(builder, loc, resultType, value, groups);
 }
+
+Type kiln::lowering::getAccumulatorType(Type elementType) {
+  auto floatType = dyn_cast<FloatType>(elementType);
+  if (floatType && floatType.getWidth() < 32)
+    return Float32Type::get(elementType.getContext());
+  return elementType;
+}
+
+Value kiln::lowering::castFloat(OpBuilder &builder, Location loc, Value value,
+                                Type type) {
+  auto from = cast<FloatType>(value.getType());
+  auto to = cast<FloatType>(type);
+  if (from == to)
+    return value;
+  if (from.getWidth() < to.getWidth())
+    return arith::ExtFOp::create(builder, loc, to, value);
+  if (from.getWidth() > to.getWidth())
+    return arith::TruncFOp::create(builder, loc, to, value);
+  // Same width (f16 <-> bf16): go through f32.
+  Value wide = arith::ExtFOp::create(builder, loc, builder.getF32Type(), value);
+  return arith::TruncFOp::create(builder, loc, to, wide);
+}
+
+Value kiln::lowering::createFilledTensor(OpBuilder &builder, Location loc,
+                                         ArrayRef<int64_t> shape,
+                                         Type elementType, double value) {
+  Value empty = tensor::EmptyOp::create(builder, loc, shape, elementType);
+  Value fill = scalarConstant(builder, loc, elementType, value);
+  return linalg::FillOp::create(builder, loc, ValueRange{fill},
+                                ValueRange{empty})
+      .getResult(0);
+}
+
+Value kiln::lowering::buildReshape(OpBuilder &builder, Location loc,
+                                   Value value, RankedTensorType type) {
+  auto sourceType = cast<RankedTensorType>(value.getType());
+  ArrayRef<int64_t> src = sourceType.getShape(), dst = type.getShape();
+  if (src == dst)
+    return value;
+  // Without elements there is nothing to move.
+  if (type.getNumElements() == 0)
+    return tensor::EmptyOp::create(builder, loc, dst, type.getElementType());
+
+  // Group consecutive dimensions of both shapes into blocks of equal size.
+  SmallVector<ReassociationIndices> srcGroups, dstGroups;
+  bool grouped = !llvm::is_contained(src, 0) && !llvm::is_contained(dst, 0);
+  size_t i = 0, j = 0;
+  while (grouped && i < src.size() && j < dst.size()) {
+    ReassociationIndices s = {int64_t(i)}, d = {int64_t(j)};
+    int64_t ps = src[i++], pd = dst[j++];
+    while (ps != pd) {
+      if (ps < pd && i < src.size()) {
+        s.push_back(i);
+        ps *= src[i++];
+      } else if (pd < ps && j < dst.size()) {
+        d.push_back(j);
+        pd *= dst[j++];
+      } else {
+        grouped = false;
+        break;
+      }
+    }
+    srcGroups.push_back(s);
+    dstGroups.push_back(d);
+  }
+  // Trailing size-1 dimensions join the last block.
+  for (; grouped && i < src.size(); ++i) {
+    if (src[i] != 1 || srcGroups.empty())
+      grouped = false;
+    else
+      srcGroups.back().push_back(i);
+  }
+  for (; grouped && j < dst.size(); ++j) {
+    if (dst[j] != 1 || dstGroups.empty())
+      grouped = false;
+    else
+      dstGroups.back().push_back(j);
+  }
+  SmallVector<int64_t> mid;
+  if (grouped) {
+    for (const ReassociationIndices &g : srcGroups) {
+      int64_t size = 1;
+      for (int64_t d : g)
+        size *= src[d];
+      mid.push_back(size);
+    }
+  } else if (!src.empty() && !dst.empty()) {
+    // Through one dimension: always valid.
+    int64_t size = 1;
+    for (int64_t s : src)
+      size *= s;
+    mid = {size};
+    srcGroups = {llvm::to_vector(llvm::seq<int64_t>(0, src.size()))};
+    dstGroups = {llvm::to_vector(llvm::seq<int64_t>(0, dst.size()))};
+  } else {
+    // To or from a 0-D tensor: every other dimension has size 1.
+    srcGroups.clear();
+    dstGroups.clear();
+  }
+
+  Value collapsed = value;
+  if (src != ArrayRef<int64_t>(mid))
+    collapsed = tensor::CollapseShapeOp::create(
+        builder, loc, sourceType.clone(mid), value, srcGroups);
+  if (dst == ArrayRef<int64_t>(mid))
+    return collapsed;
+  return tensor::ExpandShapeOp::create(builder, loc, type, collapsed,
+                                       dstGroups);
+}

@@ -51,6 +51,31 @@ Value buildReduction(OpBuilder &builder, Location loc, Value input,
 Value expandReducedDims(OpBuilder &builder, Location loc, Value value,
                         RankedTensorType resultType, ArrayRef<int64_t> dims);
 
+/// The type in which reductions over `elementType` accumulate: f32 for f16
+/// and bf16 (and other floats narrower than 32 bits), the type itself
+/// otherwise.
+Type getAccumulatorType(Type elementType);
+
+/// Converts the float scalar `value` to the float type `type` (arith.extf,
+/// arith.truncf, or through f32 between types of the same width); returns it
+/// unchanged when it already has that type.
+Value castFloat(OpBuilder &builder, Location loc, Value value, Type type);
+
+/// A tensor of `shape` and `elementType` filled with `value`:
+/// tensor.empty + linalg.fill (the init of a reduction).
+Value createFilledTensor(OpBuilder &builder, Location loc,
+                         ArrayRef<int64_t> shape, Type elementType,
+                         double value);
+
+/// `value` reshaped (row-major, same number of elements) to the static
+/// `type`: a tensor.collapse_shape to the coarsest common grouping of both
+/// shapes followed by a tensor.expand_shape, either omitted when it would be
+/// the identity (all of them views after bufferization). Returns `value`
+/// itself when the shapes are equal and a tensor.empty when there are no
+/// elements.
+Value buildReshape(OpBuilder &builder, Location loc, Value value,
+                   RankedTensorType type);
+
 } // namespace mlir::kiln::lowering
 
 #endif // KILN_LIB_CONVERSION_KILNTOLINALG_UTILS_H

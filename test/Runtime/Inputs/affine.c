@@ -62,6 +62,10 @@ static const kiln_model_desc_t desc = {
     ROWS *COLS * sizeof(float),
     ARENA_ALIGNMENT,
     entry,
+    0,
+    0,
+    NULL,
+    NULL,
 };
 
 const kiln_model_desc_t *kiln_query_model(uint32_t runtime_abi_version) {

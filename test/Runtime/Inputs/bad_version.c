@@ -10,6 +10,10 @@
 /// Only abi_version is meaningful: a runtime must not look further.
 static const kiln_model_desc_t desc = {
     KILN_ABI_VERSION + 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0,
+    0,
+    NULL,
+    NULL,
 };
 
 const kiln_model_desc_t *kiln_query_model(uint32_t runtime_abi_version) {

@@ -72,6 +72,10 @@ static const kiln_model_desc_t desc = {
     0,
     64,
     entry,
+    0,
+    0,
+    NULL,
+    NULL,
 };
 
 const kiln_model_desc_t *kiln_query_model(uint32_t runtime_abi_version) {

@@ -159,6 +159,70 @@ typedef void (*kiln_parallel_for_fn_t)(const struct kiln_exec_ctx *ctx,
                                        int64_t n, kiln_task_fn_t task,
                                        void *data);
 
+/*===----------------------------------------------------------------------===*
+ * GPU execution (target "cuda")
+ *===----------------------------------------------------------------------===*/
+
+struct kiln_gpu_api;
+
+/** Launches kernel number `kernel` (an index into desc->gpu_kernel_names) on
+ *  the stream of the current entry call with grid (gx, gy, gz), block
+ *  (bx, by, bz) and `shared_bytes` of dynamic shared memory. `args` points to
+ *  an array with one pointer per kernel parameter, each to that parameter's
+ *  value (the cuLaunchKernel kernelParams convention). Asynchronous: returns
+ *  once the launch is queued. Returns 0 on success, non-zero on failure (the
+ *  runtime records the message; the entry returns the code unchanged). */
+typedef int32_t (*kiln_gpu_launch_fn_t)(const struct kiln_exec_ctx *ctx,
+                                        uint32_t kernel, uint32_t gx,
+                                        uint32_t gy, uint32_t gz, uint32_t bx,
+                                        uint32_t by, uint32_t bz,
+                                        uint32_t shared_bytes, void **args);
+
+/** Allocates `bytes` of device memory, ordered on the entry call's stream, and
+ *  stores its address in *ptr (NULL for 0 bytes). Returns 0 or non-zero. */
+typedef int32_t (*kiln_gpu_alloc_fn_t)(const struct kiln_exec_ctx *ctx,
+                                       uint64_t bytes, void **ptr);
+
+/** Frees memory from kiln_gpu_alloc_fn_t, ordered on the stream (the memory
+ *  may be reused by later work on the same stream only). NULL is a no-op. */
+typedef int32_t (*kiln_gpu_free_fn_t)(const struct kiln_exec_ctx *ctx,
+                                      void *ptr);
+
+/** What a GPU model may ask of the runtime during an entry call. */
+typedef struct kiln_gpu_api {
+  /** sizeof(kiln_gpu_api_t) as compiled into the runtime (see
+   *  kiln_exec_ctx_t::struct_size for the rule on appended fields). */
+  uint32_t struct_size;
+  /** Compute capability of the device the call runs on, major * 10 + minor
+   *  (90 for sm_90). */
+  uint32_t sm;
+  kiln_gpu_launch_fn_t launch;
+  kiln_gpu_alloc_fn_t alloc;
+  kiln_gpu_free_fn_t free;
+} kiln_gpu_api_t;
+
+/** Kinds of kiln_gpu_image_t. */
+enum kiln_gpu_image_format {
+  KILN_GPU_IMAGE_CUBIN = 1, /**< ELF cubin for exactly one architecture. */
+  KILN_GPU_IMAGE_PTX = 2    /**< NUL-terminated PTX text; the driver JITs it
+                                 for any device of at least `sm`. */
+};
+
+/** One device code image of a "cuda" model. The runtime picks, for the device
+ *  it runs on, a cubin whose `sm` equals the device's, else a PTX image whose
+ *  `sm` is at most the device's, else fails to open the model with a message
+ *  naming both architectures. Every image defines all the model's kernels. */
+typedef struct kiln_gpu_image {
+  /** A kiln_gpu_image_format. */
+  uint32_t format;
+  /** Target architecture, major * 10 + minor (90 for sm_90 and sm_90a). */
+  uint32_t sm;
+  /** The bytes of the image. */
+  const void *data;
+  /** Size of `data` in bytes (for PTX including the terminating NUL). */
+  uint64_t size;
+} kiln_gpu_image_t;
+
 /** What the runtime hands to every entry call. Valid only for the duration of
  *  that call. */
 typedef struct kiln_exec_ctx {
@@ -173,6 +237,11 @@ typedef struct kiln_exec_ctx {
   kiln_parallel_for_fn_t parallel_for;
   /** Opaque to the model; owned by the runtime (its thread pool). */
   void *runtime_data;
+  /** GPU services for a "cuda" model; NULL when the model runs on the CPU.
+   *  For a "cuda" model, the entry's inputs, outputs and arena are device
+   *  pointers; the runtime synchronizes the stream after the entry returns
+   *  and copies host buffers in and out for host-pointer runs. */
+  const kiln_gpu_api_t *gpu;
 } kiln_exec_ctx_t;
 
 /*===----------------------------------------------------------------------===*
@@ -221,6 +290,16 @@ typedef struct kiln_model_desc {
   uint64_t arena_alignment;
   /** Runs the model; never NULL. */
   kiln_entry_fn_t entry;
+  /* The fields below were appended for target "cuda"; a "cpu" model sets them
+   * to 0 / NULL. A runtime reads them only when struct_size covers them. */
+  /** Number of device code images, >= 1 for a "cuda" model. */
+  uint32_t num_gpu_images;
+  /** Number of kernels, the valid `kernel` indices of kiln_gpu_launch_fn_t. */
+  uint32_t num_gpu_kernels;
+  /** num_gpu_images images, best first. */
+  const kiln_gpu_image_t *gpu_images;
+  /** num_gpu_kernels NUL-terminated kernel symbol names. */
+  const char *const *gpu_kernel_names;
 } kiln_model_desc_t;
 
 /** Signature of the exported KILN_QUERY_SYMBOL. `runtime_abi_version` is the

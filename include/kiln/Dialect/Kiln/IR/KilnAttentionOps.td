@@ -31,6 +31,11 @@ def Kiln_RopeOp : Kiln_InferOp<"rope", [AttrSizedOperandSegments]> {
     cos(a(p, k)) = cos[p, k],  sin(a(p, k)) = sin[p, k]   (tables)
     ```
 
+    Without tables the angle is evaluated as PyTorch computes it: the inverse
+    frequency `theta^(-2k / r)` and the position are each rounded to f32
+    (f64 for f64 inputs) and so is their product; cos and sin of that angle
+    are then computed accurately.
+
     and, writing `c = cos(a(p, k))`, `s = sin(a(p, k))`:
 
     ```

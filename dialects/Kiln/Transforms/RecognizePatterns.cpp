@@ -1,0 +1,42 @@
+//===- RecognizePatterns.cpp - Recognize decomposed subgraphs -------------===//
+//
+// The kiln-recognize-patterns pass: assembles the recognizers of decomposed
+// activations, layer norms, shuffles and the canonical form of
+// squeeze-excitation blocks (one file per group) and applies them greedily.
+//
+//===----------------------------------------------------------------------===//
+
+#include "kiln/Dialect/Kiln/Transforms/Passes.h"
+
+#include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/IR/PatternMatch.h"
+#include "mlir/Transforms/GreedyPatternRewriteDriver.h"
+
+namespace mlir::kiln {
+#define GEN_PASS_DEF_RECOGNIZEPATTERNS
+#include "kiln/Dialect/Kiln/Transforms/Passes.h.inc"
+} // namespace mlir::kiln
+
+using namespace mlir;
+using namespace mlir::kiln;
+
+namespace {
+struct RecognizePatternsPass
+    : kiln::impl::RecognizePatternsBase<RecognizePatternsPass> {
+  using Base::Base;
+
+  void runOnOperation() override {
+    RewritePatternSet patterns(&getContext());
+    populateRecognizePatterns(patterns);
+    if (failed(applyPatternsGreedily(getOperation(), std::move(patterns))))
+      signalPassFailure();
+  }
+};
+} // namespace
+
+void mlir::kiln::populateRecognizePatterns(RewritePatternSet &patterns) {
+  populateRecognizeActivationPatterns(patterns);
+  populateRecognizeNormalizationPatterns(patterns);
+  populateRecognizeShufflePatterns(patterns);
+  populateSqueezeExcitationPatterns(patterns);
+}

@@ -1,0 +1,42 @@
+//===- ConstantData.h - Read and build constant tensor data -----*- C++ -*-===//
+//
+// Graph rewrites that fold weights (batch norm into convolutions, ...) read
+// constant tensors as numbers and build new ones. Weights are
+// dense_resource blobs or dense literals; both are handled here.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef KILN_DIALECT_KILN_UTILS_CONSTANTDATA_H
+#define KILN_DIALECT_KILN_UTILS_CONSTANTDATA_H
+
+#include "mlir/IR/BuiltinAttributes.h"
+#include "mlir/IR/BuiltinTypes.h"
+#include "mlir/Support/LLVM.h"
+#include "llvm/ADT/SmallVector.h"
+
+#include <optional>
+
+namespace mlir::kiln {
+
+/// The elements of a constant float tensor as doubles, in row-major order:
+/// from a dense literal of any float type, or from a dense_resource blob of
+/// f32 or f64 whose bytes are available. Returns std::nullopt otherwise.
+std::optional<SmallVector<double>> readFloatData(ElementsAttr attr);
+
+/// The elements of the constant producing `value` (see readFloatData), or
+/// std::nullopt when `value` is not produced by a constant.
+std::optional<SmallVector<double>> readFloatConstant(Value value);
+
+/// A constant of float tensor type `type` holding `values` (rounded to the
+/// element type): a dense_resource blob named after `blobName` for f32
+/// tensors of more than `kMaxDenseLiteral` elements, a dense literal
+/// otherwise.
+ElementsAttr buildFloatData(RankedTensorType type, ArrayRef<double> values,
+                            StringRef blobName);
+
+/// Tensors with more elements than this are built as blobs.
+constexpr int64_t kMaxDenseLiteral = 256;
+
+} // namespace mlir::kiln
+
+#endif // KILN_DIALECT_KILN_UTILS_CONSTANTDATA_H

@@ -1,0 +1,269 @@
+//===- Elementwise.cpp - Import elementwise ops and activations -----------===//
+//
+// Arithmetic with broadcasting (variadic Max, Min and Sum become chains),
+// comparisons and selection, unary math, casts, and the activation
+// functions. Constant operands of shape arithmetic never get here: the
+// evaluator folds them first.
+//
+//===----------------------------------------------------------------------===//
+
+#include "Importer.h"
+
+#include "kiln/Dialect/Kiln/IR/KilnActivationOps.h"
+#include "kiln/Dialect/Kiln/IR/KilnElementwiseOps.h"
+
+using namespace mlir;
+using namespace mlir::kiln;
+using namespace mlir::kiln::onnx_import;
+
+/// Collects the kiln values of every input of `node`.
+static LogicalResult getInputs(const OnnxNode &node,
+                               SmallVectorImpl<Value> &values) {
+  for (unsigned i = 0, e = node.getNumInputs(); i < e; ++i) {
+    FailureOr<Value> value = node.getInput(i);
+    if (failed(value))
+      return failure();
+    values.push_back(*value);
+  }
+  return success();
+}
+
+/// Combines every input of `node` with `OpTy` from left to right; a single
+/// input is the result.
+template <typename OpTy>
+static FailureOr<Value> buildChain(const OnnxNode &node) {
+  SmallVector<Value> inputs;
+  if (failed(getInputs(node, inputs)))
+    return failure();
+  if (inputs.empty())
+    return node.emitError() << "needs at least one input";
+  Value result = inputs.front();
+  for (Value input : llvm::drop_begin(inputs)) {
+    FailureOr<Value> next = node.create<OpTy>({result, input});
+    if (failed(next))
+      return failure();
+    result = *next;
+  }
+  return result;
+}
+
+/// Binary ops, and the variadic Max, Min and Sum as chains.
+template <typename OpTy> static LogicalResult importChain(OnnxNode &node) {
+  FailureOr<Value> result = buildChain<OpTy>(node);
+  if (failed(result))
+    return failure();
+  node.setOutput(0, *result);
+  return success();
+}
+
+/// Mean: the sum divided by the operand count.
+static LogicalResult importMean(OnnxNode &node) {
+  FailureOr<Value> sum = buildChain<AddOp>(node);
+  if (failed(sum))
+    return failure();
+  if (node.getNumInputs() > 1) {
+    FailureOr<Value> count = createScalar(
+        node, cast<RankedTensorType>(sum->getType()).getElementType(),
+        node.getNumInputs());
+    if (failed(count))
+      return failure();
+    sum = node.create<DivOp>({*sum, *count});
+    if (failed(sum))
+      return failure();
+  }
+  node.setOutput(0, *sum);
+  return success();
+}
+
+/// Pow: kiln needs equal element types; the exponent is cast to the base's.
+static LogicalResult importPow(OnnxNode &node) {
+  FailureOr<Value> base = node.getInput(0), exponent = node.getInput(1);
+  if (failed(base) || failed(exponent))
+    return failure();
+  auto baseType = cast<RankedTensorType>(base->getType());
+  auto exponentType = cast<RankedTensorType>(exponent->getType());
+  if (exponentType.getElementType() != baseType.getElementType()) {
+    exponent = node.create<CastOp>(
+        {*exponent}, {}, {exponentType.clone(baseType.getElementType())});
+    if (failed(exponent))
+      return failure();
+  }
+  FailureOr<Value> result = node.create<PowOp>({*base, *exponent});
+  if (failed(result))
+    return failure();
+  node.setOutput(0, *result);
+  return success();
+}
+
+/// Reciprocal: 1 / x.
+static LogicalResult importReciprocal(OnnxNode &node) {
+  FailureOr<Value> input = node.getInput(0);
+  if (failed(input))
+    return failure();
+  FailureOr<Value> one = createScalar(
+      node, cast<RankedTensorType>(input->getType()).getElementType(), 1.0);
+  if (failed(one))
+    return failure();
+  FailureOr<Value> result = node.create<DivOp>({*one, *input});
+  if (failed(result))
+    return failure();
+  node.setOutput(0, *result);
+  return success();
+}
+
+/// Ops whose operands map one to one, with `attributes` computed from the
+/// node.
+template <typename OpTy>
+static LogicalResult importDirect(OnnxNode &node,
+                                  ArrayRef<NamedAttribute> attributes = {}) {
+  SmallVector<Value> inputs;
+  if (failed(getInputs(node, inputs)))
+    return failure();
+  FailureOr<Value> result = node.create<OpTy>(inputs, attributes);
+  if (failed(result))
+    return failure();
+  node.setOutput(0, *result);
+  return success();
+}
+
+/// Activations with float parameters: each ONNX attribute that is present
+/// becomes the kiln attribute of the same meaning (absent ones keep kiln's
+/// defaults, which are ONNX's).
+template <typename OpTy>
+static LogicalResult
+importActivation(OnnxNode &node,
+                 ArrayRef<std::pair<StringRef, StringRef>> names = {}) {
+  SmallVector<NamedAttribute> attributes;
+  for (auto [onnxName, kilnName] : names)
+    if (node.hasAttr(onnxName))
+      attributes.push_back(
+          node.f64Attr(kilnName, node.getFloat(onnxName, 0.0)));
+  return importDirect<OpTy>(node, attributes);
+}
+
+/// Cast and CastLike.
+static LogicalResult importCast(OnnxNode &node) {
+  FailureOr<Value> input = node.getInput(0);
+  if (failed(input))
+    return failure();
+  auto type = cast<RankedTensorType>(input->getType());
+  Type elementType;
+  if (node.getOpType() == "CastLike") {
+    elementType = node.getInputType(1).getElementType();
+  } else {
+    int64_t to = node.getInt("to", 0);
+    elementType = getElementType(node.getContext(), to);
+    if (!elementType)
+      return node.emitError() << "cast to " << getDataTypeName(to)
+                              << ", which kiln does not support";
+  }
+  if (elementType == type.getElementType()) {
+    node.setOutput(0, *input);
+    return success();
+  }
+  FailureOr<Value> result =
+      node.create<CastOp>({*input}, {}, {type.clone(elementType)});
+  if (failed(result))
+    return failure();
+  node.setOutput(0, *result);
+  return success();
+}
+
+/// Clip: the bounds are optional constant inputs.
+static LogicalResult importClip(OnnxNode &node) {
+  FailureOr<Value> input = node.getInput(0);
+  if (failed(input))
+    return failure();
+  SmallVector<NamedAttribute> attributes;
+  static const char *const kNames[] = {"min", "max"};
+  for (auto [index, name] : llvm::enumerate(kNames)) {
+    if (!node.hasInput(index + 1))
+      continue;
+    FailureOr<const HostTensor *> bound =
+        node.requireConstantInput(index + 1, name);
+    if (failed(bound))
+      return failure();
+    if ((*bound)->size() != 1)
+      return node.emitError() << "'" << name << "' must be a scalar";
+    attributes.push_back(node.f64Attr(name, (*bound)->getDouble(0)));
+  }
+  // kiln.clip is for floats; integers are clipped with max and min.
+  Type elementType = cast<RankedTensorType>(input->getType()).getElementType();
+  if (!isa<FloatType>(elementType)) {
+    Value result = *input;
+    for (NamedAttribute bound : attributes) {
+      double value = cast<FloatAttr>(bound.getValue()).getValueAsDouble();
+      FailureOr<Value> constant = createScalar(node, elementType, value);
+      if (failed(constant))
+        return failure();
+      FailureOr<Value> clipped = bound.getName() == "min"
+                                     ? node.create<MaxOp>({result, *constant})
+                                     : node.create<MinOp>({result, *constant});
+      if (failed(clipped))
+        return failure();
+      result = *clipped;
+    }
+    node.setOutput(0, result);
+    return success();
+  }
+  FailureOr<Value> result = node.create<ClipOp>({*input}, attributes);
+  if (failed(result))
+    return failure();
+  node.setOutput(0, *result);
+  return success();
+}
+
+void onnx_import::populateElementwiseImporters(NodeImporterTable &table) {
+  // Arithmetic and comparisons.
+  table["Add"] = importChain<AddOp>;
+  table["Sub"] = importChain<SubOp>;
+  table["Mul"] = importChain<MulOp>;
+  table["Div"] = importChain<DivOp>;
+  table["Max"] = importChain<MaxOp>;
+  table["Min"] = importChain<MinOp>;
+  table["Sum"] = importChain<AddOp>;
+  table["Mean"] = importMean;
+  table["Pow"] = importPow;
+  table["Reciprocal"] = importReciprocal;
+  table["Equal"] = [](OnnxNode &node) { return importDirect<EqualOp>(node); };
+  table["Where"] = [](OnnxNode &node) { return importDirect<WhereOp>(node); };
+
+  // Unary math.
+  table["Neg"] = [](OnnxNode &node) { return importDirect<NegOp>(node); };
+  table["Abs"] = [](OnnxNode &node) { return importDirect<AbsOp>(node); };
+  table["Exp"] = [](OnnxNode &node) { return importDirect<ExpOp>(node); };
+  table["Log"] = [](OnnxNode &node) { return importDirect<LogOp>(node); };
+  table["Sqrt"] = [](OnnxNode &node) { return importDirect<SqrtOp>(node); };
+  table["Tanh"] = [](OnnxNode &node) { return importDirect<TanhOp>(node); };
+  table["Erf"] = [](OnnxNode &node) { return importDirect<ErfOp>(node); };
+  table["Cast"] = importCast;
+  table["CastLike"] = importCast;
+
+  // Activations.
+  table["Relu"] = [](OnnxNode &node) { return importDirect<ReluOp>(node); };
+  table["Clip"] = importClip;
+  table["LeakyRelu"] = [](OnnxNode &node) {
+    return importActivation<LeakyReluOp>(node, {{"alpha", "alpha"}});
+  };
+  table["PRelu"] = [](OnnxNode &node) { return importDirect<PReluOp>(node); };
+  table["Elu"] = [](OnnxNode &node) {
+    return importActivation<EluOp>(node, {{"alpha", "alpha"}});
+  };
+  table["Selu"] = [](OnnxNode &node) {
+    return importActivation<SeluOp>(node,
+                                    {{"alpha", "alpha"}, {"gamma", "gamma"}});
+  };
+  table["Sigmoid"] = [](OnnxNode &node) {
+    return importDirect<SigmoidOp>(node);
+  };
+  table["HardSigmoid"] = [](OnnxNode &node) {
+    return importActivation<HardSigmoidOp>(
+        node, {{"alpha", "alpha"}, {"beta", "beta"}});
+  };
+  table["HardSwish"] = [](OnnxNode &node) {
+    return importDirect<HardSwishOp>(node);
+  };
+  table["Softplus"] = [](OnnxNode &node) {
+    return importDirect<SoftplusOp>(node);
+  };
+}
