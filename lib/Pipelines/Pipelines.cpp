@@ -88,8 +88,11 @@ static void addTileAndVectorizeStage(OpPassManager &pm,
 /// allocation of each result is replaced by its out-parameter (each returned
 /// tensor must then be a value of its own).
 static void addBufferizationStage(OpPassManager &pm) {
-  pm.addNestedPass<func::FuncOp>(createDistinctResults());
   pm.addPass(bufferization::createEmptyTensorEliminationPass());
+  // After empty-tensor elimination: a linalg.copy is a subset insertion, and
+  // the elimination would build the repeated result inside the destination of
+  // its copy, making the two results one buffer again.
+  pm.addNestedPass<func::FuncOp>(createDistinctResults());
   bufferization::OneShotBufferizePassOptions bufferize;
   bufferize.bufferizeFunctionBoundaries = true;
   bufferize.functionBoundaryTypeConversion =
