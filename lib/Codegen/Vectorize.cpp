@@ -492,7 +492,10 @@ struct VectorizePass : kiln::impl::VectorizeBase<VectorizePass> {
       vector::populateDropUnitDimWithShapeCastPatterns(patterns);
       vector::ShapeCastOp::getCanonicalizationPatterns(patterns, context);
       patterns.add<MulAddToFMA>(context);
-      if (failed(applyPatternsGreedily(func, std::move(patterns))))
+      if (failed(applyPatternsGreedily(
+              func, FrozenRewritePatternSet(
+                        std::move(patterns),
+                        kiln::getUnsafeCanonicalizationPatterns()))))
         return signalPassFailure();
     }
     kiln::hoistVectorAccumulators(rewriter, func);
@@ -505,7 +508,10 @@ struct VectorizePass : kiln::impl::VectorizeBase<VectorizePass> {
       vector::TransferWriteOp::getCanonicalizationPatterns(patterns, context);
       vector::ShapeCastOp::getCanonicalizationPatterns(patterns, context);
       scf::ForOp::getCanonicalizationPatterns(patterns, context);
-      if (failed(applyPatternsGreedily(func, std::move(patterns))))
+      if (failed(applyPatternsGreedily(
+              func, FrozenRewritePatternSet(
+                        std::move(patterns),
+                        kiln::getUnsafeCanonicalizationPatterns()))))
         return signalPassFailure();
     }
   }

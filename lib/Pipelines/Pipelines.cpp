@@ -27,13 +27,13 @@ using namespace mlir::kiln;
 
 void mlir::kiln::buildGraphPipeline(OpPassManager &pm) {
   OpPassManager &funcPm = pm.nest<func::FuncOp>();
-  funcPm.addPass(createCanonicalizerPass());
+  funcPm.addPass(createSafeCanonicalizerPass());
   funcPm.addPass(createCSEPass());
   funcPm.addPass(createRecognizePatterns());
   funcPm.addPass(createFoldBatchNorm());
   funcPm.addPass(createRecognizeRope());
   funcPm.addPass(createFuseAttention());
-  funcPm.addPass(createCanonicalizerPass());
+  funcPm.addPass(createSafeCanonicalizerPass());
 }
 
 void mlir::kiln::buildKilnToLinalgPipeline(OpPassManager &pm) {
@@ -42,7 +42,7 @@ void mlir::kiln::buildKilnToLinalgPipeline(OpPassManager &pm) {
   // kiln -> linalg on tensors, fused elementwise chains.
   pm.addNestedPass<func::FuncOp>(createConvertKilnToLinalg());
   pm.addNestedPass<func::FuncOp>(createFuseElementwise());
-  pm.addPass(createCanonicalizerPass());
+  pm.addPass(createSafeCanonicalizerPass());
   pm.addPass(createCSEPass());
 }
 
@@ -72,7 +72,7 @@ static void addTileAndVectorizeStage(OpPassManager &pm,
   tiling.vectorBits =
       options.vectorBits > 0 ? options.vectorBits : getHostVectorBits();
   pm.addNestedPass<func::FuncOp>(createTileAndFuse(tiling));
-  pm.addPass(createCanonicalizerPass());
+  pm.addPass(createSafeCanonicalizerPass());
   pm.addPass(createCSEPass());
   if (!options.vectorize)
     return;
@@ -80,7 +80,7 @@ static void addTileAndVectorizeStage(OpPassManager &pm,
   // Masked transfers become transfers with a mask operand: no vector.mask
   // regions are left for bufferization and deallocation to walk into.
   pm.addNestedPass<func::FuncOp>(vector::createLowerVectorMaskPass());
-  pm.addPass(createCanonicalizerPass());
+  pm.addPass(createSafeCanonicalizerPass());
   pm.addPass(createCSEPass());
 }
 
@@ -100,12 +100,12 @@ static void addBufferizationStage(OpPassManager &pm) {
   pm.addPass(bufferization::createOneShotBufferizePass(bufferize));
   // Tile loops pass their buffer through iter_args; folding those makes the
   // returned buffer the allocation itself, which the out-parameter replaces.
-  pm.addPass(createCanonicalizerPass());
+  pm.addPass(createSafeCanonicalizerPass());
   bufferization::BufferResultsToOutParamsPassOptions outParams;
   outParams.hoistStaticAllocs = true;
   outParams.modifyPublicFunctions = true;
   pm.addPass(bufferization::createBufferResultsToOutParamsPass(outParams));
-  pm.addPass(createCanonicalizerPass());
+  pm.addPass(createSafeCanonicalizerPass());
   pm.addPass(createCSEPass());
   bufferization::buildBufferDeallocationPipeline(pm);
 }
@@ -137,7 +137,7 @@ static void addVectorLoweringStage(OpPassManager &pm) {
   VectorTransferToSCFOptions transfers;
   transfers.enableFullUnroll();
   pm.addPass(createConvertVectorToSCFPass(transfers));
-  pm.addPass(createCanonicalizerPass());
+  pm.addPass(createSafeCanonicalizerPass());
 }
 
 /// Everything -> the LLVM dialect, with bare-pointer function arguments.
@@ -173,7 +173,7 @@ static void addLLVMStage(OpPassManager &pm) {
   pm.addPass(createConvertFuncToLLVMPass(funcToLLVM));
   pm.addPass(createConvertControlFlowToLLVMPass());
   pm.addPass(createReconcileUnrealizedCastsPass());
-  pm.addPass(createCanonicalizerPass());
+  pm.addPass(createSafeCanonicalizerPass());
 }
 
 //===----------------------------------------------------------------------===//

@@ -49,6 +49,14 @@ namespace mlir::kiln {
 #define GEN_PASS_REGISTRATION
 #include "kiln/Codegen/Passes.h.inc"
 
+/// Debug names of upstream canonicalization patterns that miscompile in the
+/// IR Kiln's CPU pipeline produces (see Canonicalize.cpp); Kiln's pattern
+/// applications and canonicalizer passes leave them out.
+ArrayRef<std::string> getUnsafeCanonicalizationPatterns();
+
+/// The canonicalizer without getUnsafeCanonicalizationPatterns().
+std::unique_ptr<Pass> createSafeCanonicalizerPass();
+
 } // namespace mlir::kiln
 
 #endif // KILN_CODEGEN_PASSES_H
