@@ -71,17 +71,25 @@ static FailureOr<SmallVector<int64_t>> getVectorSizes(linalg::LinalgOp op) {
   return ranges;
 }
 
-/// Whether `op` reads or writes tensors of a sub-byte element type. Such
-/// tensors hold one byte per element (a bool is a byte in the runtime's ABI),
-/// but LLVM packs vectors of them into bits in memory.
-static bool accessesSubByteTensors(Operation *op) {
-  auto isSubByte = [](Type type) {
+/// Whether `op` reads or writes tensors whose elements must not become
+/// vectors:
+/// - sub-byte types: such tensors hold one byte per element (a bool is a
+///   byte in the runtime's ABI), but LLVM packs vectors of them into bits in
+///   memory;
+/// - bf16: the x86 back end has no bf16 vector operations and widens every
+///   shuffle, select or phi of bf16 vectors element by element through
+///   compiler-rt's __truncsfbf2 / __extendbfsf2, which a model must not need
+///   (scalar bf16 code, emulated in f32, links without them).
+static bool accessesUnvectorizableTensors(Operation *op) {
+  auto isUnvectorizable = [](Type type) {
     auto tensor = dyn_cast<TensorType>(type);
-    return tensor && tensor.getElementType().isIntOrFloat() &&
-           tensor.getElementType().getIntOrFloatBitWidth() < 8;
+    if (!tensor || !tensor.getElementType().isIntOrFloat())
+      return false;
+    Type element = tensor.getElementType();
+    return element.getIntOrFloatBitWidth() < 8 || element.isBF16();
   };
-  return llvm::any_of(op->getOperandTypes(), isSubByte) ||
-         llvm::any_of(op->getResultTypes(), isSubByte);
+  return llvm::any_of(op->getOperandTypes(), isUnvectorizable) ||
+         llvm::any_of(op->getResultTypes(), isUnvectorizable);
 }
 
 FailureOr<linalg::GenericOp>
@@ -208,7 +216,7 @@ mlir::kiln::rewriteUnitWindowOp(RewriterBase &rewriter, linalg::LinalgOp op) {
 }
 
 LogicalResult mlir::kiln::vectorizeOp(RewriterBase &rewriter, Operation *op) {
-  if (accessesSubByteTensors(op))
+  if (accessesUnvectorizableTensors(op))
     return failure();
   SmallVector<int64_t> sizes;
   if (auto linalgOp = dyn_cast<linalg::LinalgOp>(op)) {

@@ -137,7 +137,8 @@ def Vectorize : Pass<"kiln-vectorize", "::mlir::func::FuncOp"> {
        wrong results on an NCHW convolution): static shapes as they are,
        dynamic ones masked to their upper bounds, matmul-like contractions
        to `vector.contract`. Ops on i1 tensors (bytes in memory, bits in LLVM
-       vectors), ops the vectorizer does not support, and ops whose vectors
+       vectors), ops on bf16 tensors (the x86 back end widens bf16 vectors
+       through compiler-rt calls), ops the vectorizer does not support, and ops whose vectors
        would exceed 4096 elements are left for `convert-linalg-to-loops`.
     3. Transfers are folded into the tensor slices they read and write; a
        read of every `s`-th element of a row (a tap of a strided convolution
