@@ -63,6 +63,38 @@ static bool appearsPlain(AffineMap map, unsigned dim) {
   return plain && !composite;
 }
 
+/// Whether `expr` never decreases when a loop index grows: sums and positive
+/// multiples of loop indices, plus constants. Tiling computes the slice of an
+/// operand from the first and last index of a tile, which is only right for
+/// such expressions (a reversal `7 - d` would read the wrong end).
+static bool isNonDecreasing(AffineExpr expr) {
+  switch (expr.getKind()) {
+  case AffineExprKind::DimId:
+  case AffineExprKind::Constant:
+    return true;
+  case AffineExprKind::Add: {
+    auto add = cast<AffineBinaryOpExpr>(expr);
+    return isNonDecreasing(add.getLHS()) && isNonDecreasing(add.getRHS());
+  }
+  case AffineExprKind::Mul:
+  case AffineExprKind::FloorDiv:
+  case AffineExprKind::CeilDiv: {
+    auto binary = cast<AffineBinaryOpExpr>(expr);
+    auto factor = dyn_cast<AffineConstantExpr>(binary.getRHS());
+    return factor && factor.getValue() >= 0 && isNonDecreasing(binary.getLHS());
+  }
+  default:
+    return false;
+  }
+}
+
+/// Whether every operand of `op` can be sliced for a tile of its loops.
+static bool hasTileableMaps(linalg::LinalgOp op) {
+  return llvm::all_of(op.getIndexingMapsArray(), [](AffineMap map) {
+    return llvm::all_of(map.getResults(), isNonDecreasing);
+  });
+}
+
 /// Chooses thread tiles: splits the parallel loops in `order` until there
 /// are about `targetTiles` tiles. A loop is only split into tiles that divide
 /// it, so that every thread tile has the same static shape (dynamic edge
@@ -111,10 +143,15 @@ static SmallVector<int64_t> chooseThreadTiles(ArrayRef<int64_t> ranges,
 /// The tile sizes of `op` by its own kind.
 static std::optional<TilingConfig>
 getOwnTilingConfig(linalg::LinalgOp op, const TilingHeuristics &heuristics) {
-  if (!op.hasPureTensorSemantics() || op.getNumLoops() == 0)
+  if (!op.hasPureTensorSemantics() || op.getNumLoops() == 0 ||
+      !hasTileableMaps(op))
     return std::nullopt;
   SmallVector<int64_t> ranges = op.getStaticLoopRanges();
   if (llvm::any_of(ranges, ShapedType::isDynamic))
+    return std::nullopt;
+  // An empty loop (a reduction over a dimension of size 0): no work to
+  // split, and the tiler cannot slice a tensor of size 0 (it crashed).
+  if (llvm::is_contained(ranges, 0))
     return std::nullopt;
   unsigned numLoops = ranges.size();
   SmallVector<utils::IteratorType> iterators = op.getIteratorTypesArray();
@@ -306,7 +343,8 @@ static bool isFusable(Operation *op, bool pads) {
     return pads;
   auto linalgOp = dyn_cast<linalg::LinalgOp>(op);
   return linalgOp && linalgOp.hasPureTensorSemantics() &&
-         linalgOp.getNumReductionLoops() == 0 && isa<TilingInterface>(op);
+         linalgOp.getNumReductionLoops() == 0 && hasTileableMaps(linalgOp) &&
+         isa<TilingInterface>(op);
 }
 
 /// The producers to fuse into the tiles of `root` when its loops are tiled
