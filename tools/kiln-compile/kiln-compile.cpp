@@ -92,6 +92,15 @@ cl::opt<bool> approximateMath(
     cl::desc("Evaluate exp, tanh, erf, ... with polynomial approximations "
              "(default true)"),
     cl::init(true), cl::cat(category));
+cl::opt<bool> tile("tile",
+                   cl::desc("Tile and vectorize the kernels and run their "
+                            "outer tiles on threads (default: true at -O1 "
+                            "and above, false at -O0)"),
+                   cl::cat(category));
+cl::opt<bool> threads("parallel",
+                      cl::desc("Run the outer tiles of large kernels on the "
+                               "runtime's threads (default true)"),
+                      cl::init(true), cl::cat(category));
 cl::list<std::string> inputShapes(
     "input-shape",
     cl::desc("Shape of an ONNX model input whose dimensions are symbolic or "
@@ -320,6 +329,8 @@ int main(int argc, char **argv) {
       kiln::CPUPipelineOptions options;
       options.approximateMath = approximateMath;
       options.vectorBits = kiln::getVectorRegisterBits(*machine);
+      options.tile = tile.getNumOccurrences() ? tile : optLevel > 0;
+      options.parallel = threads;
       kiln::buildLinalgToLLVMPipeline(pm, options);
     }
   }
