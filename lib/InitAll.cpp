@@ -8,6 +8,7 @@
 #include "kiln/InitAll.h"
 
 #include "kiln/Codegen/Passes.h"
+#include "kiln/Codegen/PlanArena.h"
 #include "kiln/Conversion/Passes.h"
 #include "kiln/Dialect/Kiln/IR/KilnDialect.h"
 #include "kiln/Dialect/Kiln/Transforms/Passes.h"
@@ -91,6 +92,7 @@ void mlir::kiln::registerAllDialects(DialectRegistry &registry) {
 void mlir::kiln::registerAllPasses() {
   registerTransformsPasses();
   registerKilnCodegenPasses();
+  registerPlanArenaPass();
   registerKilnConversionPasses();
   registerKilnTransformsPasses();
   registerPipelines();

@@ -3,6 +3,7 @@
 #include "kiln/Pipelines/Pipelines.h"
 
 #include "kiln/Codegen/Passes.h"
+#include "kiln/Codegen/PlanArena.h"
 #include "kiln/Conversion/Passes.h"
 #include "kiln/Dialect/Kiln/Transforms/Passes.h"
 
@@ -87,7 +88,8 @@ static void addTileAndVectorizeStage(OpPassManager &pm,
 /// Tensors -> buffers. Results become caller-provided out-parameters and the
 /// allocation of each result is replaced by its out-parameter (each returned
 /// tensor must then be a value of its own).
-static void addBufferizationStage(OpPassManager &pm) {
+static void addBufferizationStage(OpPassManager &pm,
+                                  const CPUPipelineOptions &options) {
   pm.addPass(bufferization::createEmptyTensorEliminationPass());
   // After empty-tensor elimination: a linalg.copy is a subset insertion, and
   // the elimination would build the repeated result inside the destination of
@@ -107,6 +109,10 @@ static void addBufferizationStage(OpPassManager &pm) {
   pm.addPass(bufferization::createBufferResultsToOutParamsPass(outParams));
   pm.addPass(createSafeCanonicalizerPass());
   pm.addPass(createCSEPass());
+  // Intermediates in the runtime's arena (before deallocation: views of an
+  // argument are not freed).
+  if (options.arena)
+    pm.addPass(createPlanArenaPass());
   bufferization::buildBufferDeallocationPipeline(pm);
 }
 
@@ -185,7 +191,7 @@ void mlir::kiln::buildLinalgToLLVMPipeline(OpPassManager &pm,
   // The runtime's execution context becomes argument 0 of the model.
   pm.addPass(createAddExecContext());
   addTileAndVectorizeStage(pm, options);
-  addBufferizationStage(pm);
+  addBufferizationStage(pm, options);
   addThreadStage(pm, options);
   addScalarLoopStage(pm, options);
   addVectorLoweringStage(pm);

@@ -214,6 +214,8 @@ static llvm::Function *buildEntry(llvm::Module &module, llvm::Function *model,
   };
   loadPointers(entry->getArg(1), signature.inputs.size());
   loadPointers(entry->getArg(2), signature.outputs.size());
+  if (signature.arenaSize != 0)
+    args.push_back(entry->getArg(3));
   builder.CreateCall(model->getFunctionType(), model, args);
   builder.CreateRet(llvm::ConstantInt::get(i32, 0));
   return entry;
@@ -227,7 +229,8 @@ LogicalResult mlir::kiln::addModelInterface(llvm::Module &module,
     error = "the lowered module has no function '" + signature.function + "'";
     return failure();
   }
-  size_t numArgs = 1 + signature.inputs.size() + signature.outputs.size();
+  size_t numArgs = 1 + signature.inputs.size() + signature.outputs.size() +
+                   (signature.arenaSize != 0 ? 1 : 0);
   if (model->arg_size() != numArgs ||
       !model->getReturnType()->isVoidTy() ||
       llvm::any_of(model->args(), [](llvm::Argument &arg) {
@@ -262,7 +265,7 @@ LogicalResult mlir::kiln::addModelInterface(llvm::Module &module,
       llvm::ConstantInt::get(builder.i32, signature.outputs.size()),
       builder.tensors(signature.inputs, "inputs"),
       builder.tensors(signature.outputs, "outputs"),
-      llvm::ConstantInt::get(builder.i64, 0), // arena_size
+      llvm::ConstantInt::get(builder.i64, signature.arenaSize), // arena_size
       llvm::ConstantInt::get(builder.i64, 64), // arena_alignment
       entry};
   llvm::Constant *descriptor = builder.global(

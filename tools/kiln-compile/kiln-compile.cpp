@@ -10,6 +10,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "kiln/Codegen/PlanArena.h"
 #include "kiln/Import/Onnx/OnnxImporter.h"
 #include "kiln/InitAll.h"
 #include "kiln/Pipelines/Pipelines.h"
@@ -101,6 +102,12 @@ cl::opt<bool> threads("parallel",
                       cl::desc("Run the outer tiles of large kernels on the "
                                "runtime's threads (default true)"),
                       cl::init(true), cl::cat(category));
+cl::opt<bool> reportArena(
+    "report-arena",
+    cl::desc("Print the size of the model's scratch arena next to the sum of "
+             "the intermediate buffers planned into it and the most bytes "
+             "live at once"),
+    cl::init(false), cl::cat(category));
 cl::list<std::string> inputShapes(
     "input-shape",
     cl::desc("Shape of an ONNX model input whose dimensions are symbolic or "
@@ -336,6 +343,25 @@ int main(int argc, char **argv) {
   }
   if (failed(pm.run(*module)))
     return 1;
+  if (auto size =
+          (*module)->getAttrOfType<IntegerAttr>(kiln::kArenaSizeAttrName))
+    signature->arenaSize = size.getInt();
+  if (reportArena && generatesCode) {
+    auto bytes = [&](StringRef name) -> int64_t {
+      auto attr = (*module)->getAttrOfType<IntegerAttr>(name);
+      return attr ? attr.getInt() : 0;
+    };
+    llvm::errs() << "kiln-compile: arena " << signature->arenaSize
+                 << " bytes; intermediate buffers "
+                 << bytes(kiln::kArenaBuffersAttrName) << " bytes in all, "
+                 << bytes(kiln::kArenaPeakLiveAttrName)
+                 << " bytes live at most\n";
+  }
+  if (emit != Emit::Mlir)
+    for (StringRef name :
+         {kiln::kArenaSizeAttrName, kiln::kArenaBuffersAttrName,
+          kiln::kArenaPeakLiveAttrName})
+      (*module)->removeAttr(name);
   if (emit == Emit::Kiln || emit == Emit::Linalg || emit == Emit::Mlir)
     return writeModule(*module, output);
 

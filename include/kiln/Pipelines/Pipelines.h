@@ -37,6 +37,12 @@ struct CPUPipelineOptions : public PassPipelineOptions<CPUPipelineOptions> {
       llvm::cl::desc("Kernels with fewer iteration points than this run "
                      "serially"),
       llvm::cl::init(1 << 18)};
+  PassOptions::Option<bool> arena{
+      *this, "arena",
+      llvm::cl::desc("Place the model function's intermediate buffers in the "
+                     "runtime's arena by liveness (kiln-plan-arena) instead "
+                     "of allocating them per run"),
+      llvm::cl::init(true)};
   PassOptions::Option<bool> parallel{
       *this, "parallel",
       llvm::cl::desc("Run the outer tile loops of large kernels on the "
