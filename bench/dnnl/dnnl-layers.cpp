@@ -40,8 +40,7 @@ static void fill(memory &m) {
     p[i] = static_cast<float>((i * 2654435761u) % 1000) / 1000.0f - 0.5f;
 }
 
-static void timeRuns(int runs, const std::function<void()> &run,
-                     stream &strm) {
+static void timeRuns(int runs, const std::function<void()> &run, stream &strm) {
   for (int i = 0; i < 3; ++i)
     run();
   strm.wait();
@@ -51,7 +50,8 @@ static void timeRuns(int runs, const std::function<void()> &run,
     run();
     strm.wait();
     auto end = std::chrono::steady_clock::now();
-    ms.push_back(std::chrono::duration<double, std::milli>(end - start).count());
+    ms.push_back(
+        std::chrono::duration<double, std::milli>(end - start).count());
   }
   std::sort(ms.begin(), ms.end());
   std::printf("median_ms %.4f min_ms %.4f\n", ms[ms.size() / 2], ms[0]);
@@ -67,9 +67,9 @@ static int conv(int argc, char **argv, engine &eng, stream &strm) {
   memory::dim pad = k / 2;
   memory::desc src({n, c, h, w}, dt::f32, tag::any);
   memory::desc dst({n, f, h, w}, dt::f32, tag::any);
-  memory::desc wei = g == 1 ? memory::desc({f, c, k, k}, dt::f32, tag::any)
-                            : memory::desc({g, f / g, c / g, k, k}, dt::f32,
-                                           tag::any);
+  memory::desc wei =
+      g == 1 ? memory::desc({f, c, k, k}, dt::f32, tag::any)
+             : memory::desc({g, f / g, c / g, k, k}, dt::f32, tag::any);
   convolution_forward::desc desc(prop_kind::forward_inference,
                                  algorithm::convolution_direct, src, wei, dst,
                                  {1, 1}, {pad, pad}, {pad, pad});
