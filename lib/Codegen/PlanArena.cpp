@@ -18,9 +18,9 @@
 //   of it at its offset.
 //
 // The arena size, the sum of the planned buffers and the peak of live bytes
-// are recorded as module attributes (kArenaSizeAttrName, ...), which
-// kiln-compile writes into the model descriptor, and reported as a remark
-// with `report`.
+// are recorded as module attributes (kArenaSizeAttrName, ...; the largest
+// over the module's functions), which kiln-compile writes into the model
+// descriptor, and reported per function as a remark with `report`.
 //
 // Runs on bufferized IR before the deallocation pipeline (views of an
 // argument are not freed).
@@ -149,10 +149,6 @@ struct PlanArenaPass : PassWrapper<PlanArenaPass, OperationPass<ModuleOp>> {
       if (func.isExternal() || func.getNumArguments() == 0 ||
           !func.getArgAttr(0, kiln::kExecContextAttrName))
         continue;
-      if (totalArena > 0) {
-        func.emitError("kiln-plan-arena: more than one model function");
-        return signalPassFailure();
-      }
       Block &block = func.getBody().front();
       DenseMap<Operation *, unsigned> positions;
       unsigned position = 0;
@@ -209,9 +205,11 @@ struct PlanArenaPass : PassWrapper<PlanArenaPass, OperationPass<ModuleOp>> {
         buffer.alloc.replaceAllUsesWith(view);
         buffer.alloc.erase();
       }
-      totalArena = arenaSize;
-      totalBuffers = sum;
-      totalPeak = peak;
+      // One model function per module in kiln-compile; for several, the
+      // module records the largest.
+      totalArena = std::max(totalArena, arenaSize);
+      totalBuffers = std::max(totalBuffers, sum);
+      totalPeak = std::max(totalPeak, peak);
       if (report)
         func.emitRemark() << "arena of " << arenaSize << " bytes for "
                           << buffers.size() << " buffers of " << sum

@@ -55,3 +55,15 @@ func.func @helper(%x: memref<16xf32>) {
   memref.copy %x, %a : memref<16xf32> to memref<16xf32>
   return
 }
+
+// Every function that takes the execution context gets its own arena; the
+// module records the largest (kiln-compile has one model function).
+// CHECK-LABEL: func.func @second(
+//  CHECK-SAME:   %{{.*}}: memref<64xi8>)
+//       CHECK:   memref.view
+func.func @second(%ctx: !llvm.ptr {kiln.exec_ctx}, %x: memref<16xf32>, %out: memref<16xf32>) {
+  %a = memref.alloc() : memref<16xf32>
+  memref.copy %x, %a : memref<16xf32> to memref<16xf32>
+  memref.copy %a, %out : memref<16xf32> to memref<16xf32>
+  return
+}
