@@ -14,6 +14,8 @@ packages=(
   # ONNX import: the ONNX C++ library (checker, shape inference) on protobuf;
   # python3-onnx writes the test models
   libonnx-dev libprotobuf-dev protobuf-compiler python3-onnx
+  # PyTorch writes test models with torch.onnx.export (test/Import/Onnx)
+  python3-torch python3-torchvision
   # benchmarks only (bench/compare.py): oneDNN to compare single layers with
   libdnnl-dev
 )

@@ -32,6 +32,7 @@ void mlir::kiln::buildGraphPipeline(OpPassManager &pm) {
   funcPm.addPass(createCSEPass());
   funcPm.addPass(createRecognizePatterns());
   funcPm.addPass(createFoldBatchNorm());
+  funcPm.addPass(createFoldShuffles());
   funcPm.addPass(createRecognizeRope());
   funcPm.addPass(createFuseAttention());
   funcPm.addPass(createSafeCanonicalizerPass());

@@ -5,6 +5,13 @@
     m.inputs          # (TensorInfo(name='x', dtype=dtype('float32'), shape=(1, 3, 224, 224)),)
     y = m(x)          # or m(x=x); several outputs come back as a tuple
 
+A model compiled with --target=cuda runs on the GPU the same way (numpy in,
+numpy out; the runtime copies to and from the device): kiln.load(path) picks
+the model's target, device="cuda:1" picks a GPU. To keep data on the device,
+m.to_device(x) gives a kiln.DeviceArray and m.run_device(...) runs on device
+buffers (DeviceArrays, CUDA torch tensors, or objects with
+__cuda_array_interface__ such as CuPy arrays).
+
 Inputs are made C-contiguous (np.ascontiguousarray) but never cast: an array
 of the wrong dtype or shape raises kiln.Error with the runtime's message, e.g.
 "input 'x': expected dtype f32, got f64". bf16 tensors are exchanged as
@@ -19,13 +26,14 @@ it runs).
 import ctypes
 import os
 import threading
+import weakref
 from typing import NamedTuple, Tuple
 
 import numpy as np
 
 from . import _runtime
 
-__all__ = ["Error", "Model", "TensorInfo", "load", "default_threads"]
+__all__ = ["DeviceArray", "Error", "Model", "TensorInfo", "load", "default_threads"]
 
 #: KILN_STATUS_* codes used by the package itself.
 _INVALID_ARGUMENT = 1
@@ -46,6 +54,19 @@ _KILN_TO_NUMPY = {
     10: np.dtype(np.bool_),
 }
 _NUMPY_TO_KILN = {dtype: code for code, dtype in _KILN_TO_NUMPY.items()}
+#: torch dtype names -> kiln_dtype_code (bf16 has its own code here).
+_TORCH_TO_KILN = {
+    "torch.float32": 1,
+    "torch.float16": 2,
+    "torch.bfloat16": 3,
+    "torch.float64": 4,
+    "torch.int8": 5,
+    "torch.int16": 6,
+    "torch.int32": 7,
+    "torch.int64": 8,
+    "torch.uint8": 9,
+    "torch.bool": 10,
+}
 
 
 class Error(Exception):
@@ -93,16 +114,147 @@ def _info(desc):
     return TensorInfo(_decode(d.name), dtype, tuple(d.shape[i] for i in range(d.rank)))
 
 
+def _parse_device(device):
+    """None, "cpu", "cuda" or "cuda:N" -> (kiln_device_kind, index)."""
+    if device is None:
+        return _runtime.DEVICE_DEFAULT, 0
+    if device == "cpu":
+        return _runtime.DEVICE_CPU, 0
+    if device == "cuda":
+        return _runtime.DEVICE_CUDA, 0
+    if isinstance(device, str) and device.startswith("cuda:") and device[5:].isdigit():
+        return _runtime.DEVICE_CUDA, int(device[5:])
+    raise Error(_INVALID_ARGUMENT, f"device must be 'cpu', 'cuda' or 'cuda:N', got {device!r}")
+
+
+class DeviceArray:
+    """A dense C-ordered array in the device memory of a cuda model's GPU,
+    made by Model.to_device() or Model.empty_device(), freed by free(), by
+    the model's close() or when garbage collected. It exposes
+    __cuda_array_interface__, so CuPy (and torch.as_tensor) can view it."""
+
+    def __init__(self, model, shape, dtype):
+        self._model = model
+        self.shape = tuple(int(d) for d in shape)
+        self.dtype = np.dtype(dtype)
+        if self.dtype not in _NUMPY_TO_KILN:
+            raise Error(_DTYPE_MISMATCH, f"numpy dtype {self.dtype.str} has no kiln equivalent")
+        self.nbytes = int(np.prod(self.shape, dtype=np.int64)) * self.dtype.itemsize
+        address = ctypes.c_uint64()
+        lib = model._lib
+        _check(lib, lib.kiln_device_alloc(model._live_handle(), self.nbytes, ctypes.byref(address)))
+        self.address = address.value
+        model._device_arrays.add(self)
+
+    def copy_from(self, array):
+        """Copies a numpy array of this shape and dtype to the device."""
+        array = np.ascontiguousarray(array)
+        if array.dtype != self.dtype or array.shape != self.shape:
+            raise Error(
+                _INVALID_ARGUMENT,
+                f"cannot copy a {array.dtype.str} array of shape {array.shape} into a "
+                f"{self.dtype.str} device array of shape {self.shape}",
+            )
+        lib = self._model._lib
+        _check(
+            lib,
+            lib.kiln_device_upload(
+                self._live(), self.address, array.ctypes.data, self.nbytes
+            ),
+        )
+        return self
+
+    def numpy(self):
+        """Copies the array to a new numpy array."""
+        result = np.empty(self.shape, self.dtype)
+        lib = self._model._lib
+        _check(
+            lib,
+            lib.kiln_device_download(self._live(), result.ctypes.data, self.address, self.nbytes),
+        )
+        return result
+
+    def _live(self):
+        if self.address is None:
+            raise Error(_INVALID_ARGUMENT, "device array was freed")
+        return self._model._live_handle()
+
+    def free(self):
+        """Frees the device memory (later uses raise kiln.Error)."""
+        address, self.address = self.address, None
+        if address is not None and self._model._handle is not None:
+            self._model._device_arrays.discard(self)
+            self._model._lib.kiln_device_free(self._model._handle, address)
+
+    def __del__(self):
+        try:
+            self.free()
+        except Exception:
+            pass
+
+    @property
+    def __cuda_array_interface__(self):
+        return {
+            "shape": self.shape,
+            "typestr": self.dtype.str,
+            "data": (self.address or 0, False),
+            "version": 3,
+            "strides": None,
+        }
+
+    def __repr__(self):
+        return f"<kiln.DeviceArray {self.dtype}{list(self.shape)} at 0x{self.address or 0:x}>"
+
+
+def _device_tensor(value, what):
+    """A kiln_device_tensor_t for a DeviceArray, a CUDA torch tensor or an
+    object with __cuda_array_interface__, plus the ctypes shape to keep."""
+    if isinstance(value, DeviceArray):
+        address, code, shape = value.address, _NUMPY_TO_KILN[value.dtype], value.shape
+        if address is None:
+            raise Error(_INVALID_ARGUMENT, f"{what}: device array was freed")
+    elif hasattr(value, "data_ptr") and hasattr(value, "is_cuda"):  # torch.Tensor
+        if not value.is_cuda or not value.is_contiguous():
+            raise Error(_INVALID_ARGUMENT, f"{what}: expected a contiguous CUDA tensor")
+        code = _TORCH_TO_KILN.get(str(value.dtype))
+        if code is None:
+            raise Error(_DTYPE_MISMATCH, f"{what}: torch dtype {value.dtype} has no kiln equivalent")
+        address, shape = value.data_ptr(), tuple(value.shape)
+    elif hasattr(value, "__cuda_array_interface__"):
+        interface = value.__cuda_array_interface__
+        dtype = np.dtype(interface["typestr"])
+        shape = tuple(interface["shape"])
+        strides = interface.get("strides")
+        if strides is not None and tuple(strides) != tuple(np.empty(shape, dtype).strides):
+            raise Error(_INVALID_ARGUMENT, f"{what}: expected a C-contiguous array")
+        code = _NUMPY_TO_KILN.get(dtype)
+        if code is None:
+            raise Error(_DTYPE_MISMATCH, f"{what}: dtype {dtype.str} has no kiln equivalent")
+        address = interface["data"][0]
+    else:
+        raise Error(
+            _INVALID_ARGUMENT,
+            f"{what}: expected a kiln.DeviceArray, a CUDA torch tensor or an object with "
+            f"__cuda_array_interface__, got {type(value).__name__}",
+        )
+    c_shape = (ctypes.c_int64 * max(len(shape), 1))(*shape)
+    return _runtime.DeviceTensor(address, code, len(shape), c_shape), c_shape
+
+
 class Model:
     """A loaded model; create it with kiln.load()."""
 
-    def __init__(self, path, threads=None):
+    def __init__(self, path, threads=None, device=None):
         lib = _library()
         if threads is None:
             threads = 0
         elif not isinstance(threads, int) or isinstance(threads, bool) or threads < 1:
             raise Error(_INVALID_ARGUMENT, f"threads must be a positive integer, got {threads!r}")
-        options = _runtime.OpenOptions(ctypes.sizeof(_runtime.OpenOptions), threads)
+        kind, index = _parse_device(device)
+        self._device_arrays = weakref.WeakSet()
+        options = _runtime.OpenOptions(
+            ctypes.sizeof(_runtime.OpenOptions), threads, kind, index
+        )
         handle = ctypes.c_void_p()
         self._lib = lib
         self._handle = None
@@ -112,6 +264,10 @@ class Model:
         self.path = os.fspath(path)
         self.name = _decode(lib.kiln_model_name(handle))
         self.target = _decode(lib.kiln_model_target(handle))
+        #: "cpu" or "cuda:N".
+        self.device = _decode(lib.kiln_model_device(handle))
+        #: e.g. "cuda:0 (NVIDIA H100 80GB HBM3, sm_90), cubin image for sm_90".
+        self.device_description = _decode(lib.kiln_model_device_description(handle))
         self.inputs = tuple(
             _info(lib.kiln_model_input(handle, i)) for i in range(lib.kiln_model_num_inputs(handle))
         )
@@ -134,6 +290,8 @@ class Model:
         """Unloads the model. Calls still running in other threads must have
         returned; later calls raise kiln.Error."""
         with self._lock:
+            for array in list(self._device_arrays):
+                array.free()
             handle, self._handle = self._handle, None
         if handle is not None:
             self._lib.kiln_close(handle)
@@ -235,8 +393,69 @@ class Model:
         _check(self._lib, status)
         return results[0] if len(results) == 1 else tuple(results)
 
+    # -- device buffers (cuda models) -----------------------------------------
 
-def load(path, threads=None):
+    def empty_device(self, shape, dtype):
+        """An uninitialized kiln.DeviceArray on the model's GPU."""
+        return DeviceArray(self, shape, dtype)
+
+    def to_device(self, array):
+        """Copies a numpy array to a new kiln.DeviceArray."""
+        array = np.ascontiguousarray(array)
+        return DeviceArray(self, array.shape, array.dtype).copy_from(array)
+
+    def run_device(self, *inputs, outputs=None, stream=None):
+        """Runs a cuda model on device buffers (inputs by position, in the
+        model's order): kiln.DeviceArrays, CUDA torch tensors (bf16 too), or
+        objects with __cuda_array_interface__. `outputs` lists buffers to
+        write; when None, new DeviceArrays are made and returned (a tuple
+        when the model has several outputs). `stream` is a CUstream handle
+        (an int, or an object with a `cuda_stream` attribute such as a
+        torch.cuda.Stream) of the model's device; the work is queued after
+        what that stream already holds and the call returns when it is done.
+        None uses a stream of the runtime's own."""
+        handle = self._live_handle()
+        if len(inputs) != len(self.inputs):
+            count = len(self.inputs)
+            raise Error(
+                _INVALID_ARGUMENT,
+                f"model '{self.name}' takes {count} input{'s' * (count != 1)}, got {len(inputs)}",
+            )
+        made = outputs is None
+        if made:
+            outputs = [self.empty_device(o.shape, o.dtype) for o in self.outputs]
+        elif len(outputs) != len(self.outputs):
+            count = len(self.outputs)
+            raise Error(
+                _INVALID_ARGUMENT,
+                f"model '{self.name}' has {count} output{'s' * (count != 1)}, got {len(outputs)}",
+            )
+        keep = []
+        c_inputs = (_runtime.DeviceTensor * max(len(inputs), 1))()
+        for i, value in enumerate(inputs):
+            c_inputs[i], shape = _device_tensor(value, f"input '{self.inputs[i].name}'")
+            keep.append(shape)
+        c_outputs = (_runtime.DeviceTensor * len(outputs))()
+        for i, value in enumerate(outputs):
+            c_outputs[i], shape = _device_tensor(value, f"output '{self.outputs[i].name}'")
+            keep.append(shape)
+        if stream is None:
+            stream = 0
+        elif hasattr(stream, "cuda_stream"):
+            stream = stream.cuda_stream
+        status = self._lib.kiln_run_device(
+            handle, c_inputs, len(inputs), c_outputs, len(outputs), int(stream)
+        )
+        _check(self._lib, status)
+        if made:
+            return outputs[0] if len(outputs) == 1 else tuple(outputs)
+        return None
+
+
+def load(path, threads=None, device=None):
     """Loads the model shared object at `path` with a pool of `threads`
-    threads (None: one per online CPU). Raises kiln.Error on failure."""
-    return Model(path, threads)
+    threads (None: one per online CPU for a cpu model, 1 for a cuda model)
+    on `device`: None for the model's target, "cpu", "cuda" or "cuda:N" (a
+    model runs only on the target it was compiled for). Raises kiln.Error on
+    failure, e.g. when a cuda model finds no CUDA driver or GPU."""
+    return Model(path, threads, device)

@@ -39,7 +39,27 @@ class Tensor(ctypes.Structure):
 class OpenOptions(ctypes.Structure):
     """kiln_open_options_t."""
 
-    _fields_ = [("struct_size", ctypes.c_uint32), ("num_threads", ctypes.c_uint32)]
+    _fields_ = [
+        ("struct_size", ctypes.c_uint32),
+        ("num_threads", ctypes.c_uint32),
+        ("device", ctypes.c_uint32),
+        ("device_index", ctypes.c_uint32),
+    ]
+
+
+#: kiln_device_kind values.
+DEVICE_DEFAULT, DEVICE_CPU, DEVICE_CUDA = 0, 1, 2
+
+
+class DeviceTensor(ctypes.Structure):
+    """kiln_device_tensor_t: a caller buffer in device memory."""
+
+    _fields_ = [
+        ("address", ctypes.c_uint64),
+        ("dtype", ctypes.c_uint32),
+        ("rank", ctypes.c_uint32),
+        ("shape", ctypes.POINTER(ctypes.c_int64)),
+    ]
 
 
 def candidate_paths():
@@ -70,6 +90,8 @@ def _declare(lib):
         "kiln_close": (None, [model_p]),
         "kiln_model_name": (c.c_char_p, [model_p]),
         "kiln_model_target": (c.c_char_p, [model_p]),
+        "kiln_model_device": (c.c_char_p, [model_p]),
+        "kiln_model_device_description": (c.c_char_p, [model_p]),
         "kiln_model_num_inputs": (c.c_uint32, [model_p]),
         "kiln_model_num_outputs": (c.c_uint32, [model_p]),
         "kiln_model_input": (c.POINTER(TensorDesc), [model_p, c.c_uint32]),
@@ -80,6 +102,21 @@ def _declare(lib):
             c.c_int,
             [model_p, c.POINTER(Tensor), c.c_size_t, c.POINTER(Tensor), c.c_size_t],
         ),
+        "kiln_run_device": (
+            c.c_int,
+            [
+                model_p,
+                c.POINTER(DeviceTensor),
+                c.c_size_t,
+                c.POINTER(DeviceTensor),
+                c.c_size_t,
+                c.c_uint64,
+            ],
+        ),
+        "kiln_device_alloc": (c.c_int, [model_p, c.c_uint64, c.POINTER(c.c_uint64)]),
+        "kiln_device_free": (c.c_int, [model_p, c.c_uint64]),
+        "kiln_device_upload": (c.c_int, [model_p, c.c_uint64, c.c_void_p, c.c_uint64]),
+        "kiln_device_download": (c.c_int, [model_p, c.c_void_p, c.c_uint64, c.c_uint64]),
     }
     for name, (restype, argtypes) in signatures.items():
         function = getattr(lib, name)

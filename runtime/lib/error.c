@@ -55,6 +55,10 @@ const char *kiln_status_string(kiln_status_t status) {
     return "resource exhausted";
   case KILN_STATUS_MODEL_FAILED:
     return "model failed";
+  case KILN_STATUS_DEVICE_UNAVAILABLE:
+    return "device unavailable";
+  case KILN_STATUS_DEVICE_ERROR:
+    return "device error";
   }
   return "unknown status";
 }

@@ -16,6 +16,8 @@
 
 #include <dlfcn.h>
 #include <errno.h>
+#include <stdbool.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -106,15 +108,26 @@ kiln_status_t kiln_open(const char *path, const kiln_open_options_t *options,
   if (!path || !path[0])
     return kiln_error(KILN_STATUS_INVALID_ARGUMENT,
                       "kiln_open: model path is null or empty");
-  uint32_t requested = 0;
+  uint32_t requested = 0, device = KILN_DEVICE_DEFAULT, deviceIndex = 0;
   if (options) {
-    if (options->struct_size != 0 &&
-        options->struct_size < sizeof(kiln_open_options_t))
+    // Callers built against an older header pass a smaller struct: the
+    // fields it lacks keep their defaults.
+    const uint32_t coreSize = offsetof(kiln_open_options_t, device);
+    uint32_t size = options->struct_size ? options->struct_size
+                                         : (uint32_t)sizeof(*options);
+    if (size < coreSize)
       return kiln_error(KILN_STATUS_INVALID_ARGUMENT,
-                        "kiln_open: options size %u is smaller than %zu",
-                        options->struct_size, sizeof(kiln_open_options_t));
+                        "kiln_open: options size %u is smaller than %u",
+                        options->struct_size, coreSize);
     requested = options->num_threads;
+    if (size >= offsetof(kiln_open_options_t, device_index) + sizeof(uint32_t)) {
+      device = options->device;
+      deviceIndex = options->device_index;
+    }
   }
+  if (device > KILN_DEVICE_CUDA)
+    return kiln_error(KILN_STATUS_INVALID_ARGUMENT,
+                      "kiln_open: unknown device kind %u", device);
   uint32_t threads;
   kiln_status_t status = resolveThreads(requested, &threads);
   if (status != KILN_STATUS_OK)
@@ -128,9 +141,33 @@ kiln_status_t kiln_open(const char *path, const kiln_open_options_t *options,
       dlclose(handle);
     return status;
   }
+  bool isCuda = strcmp(desc->target, "cuda") == 0;
+  if (device != KILN_DEVICE_DEFAULT &&
+      isCuda != (device == KILN_DEVICE_CUDA)) {
+    // The descriptor lives in the shared object: format before dlclose.
+    status = kiln_error(KILN_STATUS_UNSUPPORTED,
+                        "model '%s' was compiled for %s and cannot run on %s "
+                        "(compile it with --target=%s)",
+                        path, isCuda ? "cuda" : "cpu",
+                        isCuda ? "the cpu" : "cuda", isCuda ? "cpu" : "cuda");
+    dlclose(handle);
+    return status;
+  }
+  // A cuda model's host side only enqueues work: one thread unless asked.
+  if (isCuda && requested == 0)
+    threads = 1;
+  kiln_cuda_model_t *cuda = NULL;
+  if (isCuda) {
+    status = kiln_cuda_open(desc, path, deviceIndex, &cuda);
+    if (status != KILN_STATUS_OK) {
+      dlclose(handle);
+      return status;
+    }
+  }
 
   kiln_model_t *result = (kiln_model_t *)calloc(1, sizeof(kiln_model_t));
   if (!result) {
+    kiln_cuda_close(cuda);
     dlclose(handle);
     return kiln_error(KILN_STATUS_OUT_OF_MEMORY, "cannot allocate model '%s'",
                       path);
@@ -138,11 +175,13 @@ kiln_status_t kiln_open(const char *path, const kiln_open_options_t *options,
   status = kiln_pool_create(threads, &result->pool);
   if (status != KILN_STATUS_OK) {
     free(result);
+    kiln_cuda_close(cuda);
     dlclose(handle);
     return status;
   }
   result->handle = handle;
   result->desc = desc;
+  result->cuda = cuda;
   result->numThreads = threads;
   pthread_rwlockattr_t attributes;
   pthread_rwlockattr_init(&attributes);
@@ -161,6 +200,7 @@ void kiln_close(kiln_model_t *model) {
   if (!model)
     return;
   kiln_pool_destroy(model->pool);
+  kiln_cuda_close(model->cuda);
   kiln_arena_cache_destroy(&model->arenas);
   pthread_rwlock_destroy(&model->poolLock);
   dlclose(model->handle);
@@ -177,6 +217,18 @@ const char *kiln_model_name(const kiln_model_t *model) {
 
 const char *kiln_model_target(const kiln_model_t *model) {
   return model ? model->desc->target : NULL;
+}
+
+const char *kiln_model_device(const kiln_model_t *model) {
+  if (!model)
+    return NULL;
+  return model->cuda ? model->cuda->device_name : "cpu";
+}
+
+const char *kiln_model_device_description(const kiln_model_t *model) {
+  if (!model)
+    return NULL;
+  return model->cuda ? model->cuda->description : "cpu";
 }
 
 uint32_t kiln_model_num_inputs(const kiln_model_t *model) {

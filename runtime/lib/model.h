@@ -8,6 +8,7 @@
 #define KILN_RUNTIME_LIB_MODEL_H
 
 #include "arena.h"
+#include "cuda.h"
 #include "thread_pool.h"
 
 #include <pthread.h>
@@ -24,6 +25,8 @@ struct kiln_model {
   /// Size of `pool`, readable without the lock (atomic accesses).
   uint32_t numThreads;
   kiln_arena_cache_t arenas;
+  /// The CUDA side of a "cuda" model; NULL for a "cpu" model.
+  kiln_cuda_model_t *cuda;
 };
 
 #endif /* KILN_RUNTIME_LIB_MODEL_H */

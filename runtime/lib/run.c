@@ -26,6 +26,8 @@ kiln_status_t kiln_run(kiln_model_t *model, const kiln_tensor_t *inputs,
       kiln_check_run_args(desc, inputs, num_inputs, outputs, num_outputs);
   if (status != KILN_STATUS_OK)
     return status;
+  if (model->cuda)
+    return kiln_cuda_run_host(model, inputs, outputs);
 
   void *stackPointers[STACK_POINTERS];
   size_t numPointers = num_inputs + num_outputs;

@@ -81,6 +81,50 @@ static kiln_status_t checkTensorDescs(const char *path, const char *kind,
   return KILN_STATUS_OK;
 }
 
+/// Checks the device code images and kernel names of a "cuda" model.
+static kiln_status_t checkGpuFields(const kiln_model_desc_t *desc,
+                                    const char *path) {
+  const size_t size = offsetof(kiln_model_desc_t, gpu_kernel_names) +
+                      sizeof(desc->gpu_kernel_names);
+  if (desc->struct_size < size)
+    return kiln_error(KILN_STATUS_INVALID_MODEL,
+                      "model '%s' targets cuda but its descriptor (%u bytes) "
+                      "ends before the device code fields (%zu bytes)",
+                      path, desc->struct_size, size);
+  if (desc->num_gpu_images == 0 || !desc->gpu_images)
+    return kiln_error(KILN_STATUS_INVALID_MODEL,
+                      "model '%s' targets cuda but has no device code image",
+                      path);
+  for (uint32_t i = 0; i < desc->num_gpu_images; ++i) {
+    const kiln_gpu_image_t *image = &desc->gpu_images[i];
+    if (image->format != KILN_GPU_IMAGE_CUBIN &&
+        image->format != KILN_GPU_IMAGE_PTX)
+      return kiln_error(KILN_STATUS_INVALID_MODEL,
+                        "model '%s': device code image #%u has unknown "
+                        "format %u",
+                        path, i, image->format);
+    if (!image->data || image->size == 0)
+      return kiln_error(KILN_STATUS_INVALID_MODEL,
+                        "model '%s': device code image #%u is empty", path,
+                        i);
+    if (image->format == KILN_GPU_IMAGE_PTX &&
+        ((const char *)image->data)[image->size - 1] != '\0')
+      return kiln_error(KILN_STATUS_INVALID_MODEL,
+                        "model '%s': PTX image #%u does not end with a NUL "
+                        "byte",
+                        path, i);
+  }
+  if (desc->num_gpu_kernels > 0 && !desc->gpu_kernel_names)
+    return kiln_error(KILN_STATUS_INVALID_MODEL,
+                      "model '%s' has %u kernels but no kernel names", path,
+                      desc->num_gpu_kernels);
+  for (uint32_t k = 0; k < desc->num_gpu_kernels; ++k)
+    if (!desc->gpu_kernel_names[k] || !desc->gpu_kernel_names[k][0])
+      return kiln_error(KILN_STATUS_INVALID_MODEL,
+                        "model '%s': kernel #%u has no name", path, k);
+  return KILN_STATUS_OK;
+}
+
 kiln_status_t kiln_check_model_desc(const kiln_model_desc_t *desc,
                                     const char *path) {
   /* The fields up to `entry` are required; later ones were appended (see
@@ -97,12 +141,7 @@ kiln_status_t kiln_check_model_desc(const kiln_model_desc_t *desc,
   if (!desc->target)
     return kiln_error(KILN_STATUS_INVALID_MODEL, "model '%s' has no target",
                       path);
-  if (strcmp(desc->target, "cuda") == 0)
-    return kiln_error(KILN_STATUS_UNSUPPORTED,
-                      "model '%s' targets 'cuda', which this runtime does "
-                      "not support yet",
-                      path);
-  if (strcmp(desc->target, "cpu") != 0)
+  if (strcmp(desc->target, "cpu") != 0 && strcmp(desc->target, "cuda") != 0)
     return kiln_error(KILN_STATUS_INVALID_MODEL,
                       "model '%s': unknown target '%." NAME_LIMIT "s'", path,
                       desc->target);
@@ -143,6 +182,8 @@ kiln_status_t kiln_check_model_desc(const kiln_model_desc_t *desc,
   if (!desc->entry)
     return kiln_error(KILN_STATUS_INVALID_MODEL,
                       "model '%s' has no entry function", path);
+  if (strcmp(desc->target, "cuda") == 0)
+    return checkGpuFields(desc, path);
   return KILN_STATUS_OK;
 }
 

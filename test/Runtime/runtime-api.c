@@ -23,7 +23,8 @@ static void report(const char *label, kiln_status_t status) {
 static kiln_model_t *openModel(const char *name, uint32_t threads) {
   char path[8192];
   snprintf(path, sizeof(path), "%s/%s.so", modelDir, name);
-  kiln_open_options_t options = {sizeof(options), threads};
+  kiln_open_options_t options = {.struct_size = sizeof(options),
+                                 .num_threads = threads};
   kiln_model_t *model = NULL;
   kiln_status_t status = kiln_open(path, &options, &model);
   if (status != KILN_STATUS_OK) {
@@ -53,7 +54,7 @@ int main(int argc, char **argv) {
   for (kiln_dtype_t d = 0; d <= KILN_DTYPE_COUNT_; ++d)
     printf("dtype %u: %s size %zu roundtrip %d\n", d, kiln_dtype_name(d),
            kiln_dtype_size(d), kiln_dtype_from_name(kiln_dtype_name(d)) == d);
-  for (int s = 0; s <= 13; ++s)
+  for (int s = 0; s <= 15; ++s)
     printf("status %d: %s\n", s, kiln_status_string((kiln_status_t)s));
   printf("default threads positive: %d\n", kiln_default_threads() >= 1);
 
@@ -62,9 +63,10 @@ int main(int argc, char **argv) {
   report("open null path", kiln_open(NULL, NULL, &model));
   printf("model reset: %d\n", model == NULL);
   report("open null out", kiln_open("x.so", NULL, NULL));
-  kiln_open_options_t tooSmall = {4, 1};
+  kiln_open_options_t tooSmall = {.struct_size = 4, .num_threads = 1};
   report("open small options", kiln_open("x.so", &tooSmall, &model));
-  kiln_open_options_t tooMany = {sizeof(tooMany), KILN_MAX_THREADS + 1};
+  kiln_open_options_t tooMany = {.struct_size = sizeof(tooMany),
+                                 .num_threads = KILN_MAX_THREADS + 1};
   report("open too many threads", kiln_open("x.so", &tooMany, &model));
   report("open directory", kiln_open(modelDir, NULL, &model));
 

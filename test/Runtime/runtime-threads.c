@@ -159,8 +159,10 @@ int main(int argc, char **argv) {
     fprintf(stderr, "usage: runtime-threads AFFINE.so TWO_IO.so\n");
     return 2;
   }
-  kiln_open_options_t two = {sizeof(kiln_open_options_t), 2};
-  kiln_open_options_t one = {sizeof(kiln_open_options_t), 1};
+  kiln_open_options_t two = {.struct_size = sizeof(kiln_open_options_t),
+                             .num_threads = 2};
+  kiln_open_options_t one = {.struct_size = sizeof(kiln_open_options_t),
+                             .num_threads = 1};
   kiln_model_t *affine = NULL, *affineAgain = NULL, *twoIo = NULL;
   if (kiln_open(argv[1], &two, &affine) != KILN_STATUS_OK ||
       kiln_open(argv[1], &one, &affineAgain) != KILN_STATUS_OK ||

@@ -2,6 +2,7 @@
 //
 // kiln-compile MODEL.{onnx,mlir} -o MODEL.so [--emit=...] [-O0..-O3]
 //              [--mcpu=...] [--input-shape NAME=DIMS ...]
+//              [--report[=FILE]] [--report-graph=FILE.dot]
 //
 // Reads an ONNX model or a model written in the kiln dialect, lowers it for
 // the host CPU and writes a shared object that the Kiln runtime loads (or an
@@ -10,6 +11,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "kiln/Analysis/ModelReport.h"
 #include "kiln/Codegen/PlanArena.h"
 #include "kiln/Import/Onnx/OnnxImporter.h"
 #include "kiln/InitAll.h"
@@ -18,6 +20,7 @@
 #include "kiln/Target/ModelInterface.h"
 
 #include "mlir/Bytecode/BytecodeWriter.h"
+#include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/IR/AsmState.h"
 #include "mlir/IR/BuiltinOps.h"
 #include "mlir/IR/DialectRegistry.h"
@@ -35,6 +38,7 @@
 #include "llvm/Support/FileUtilities.h"
 #include "llvm/Support/InitLLVM.h"
 #include "llvm/Support/Path.h"
+#include "llvm/Support/Program.h"
 #include "llvm/Support/SourceMgr.h"
 #include "llvm/Support/ToolOutputFile.h"
 #include "llvm/Target/TargetMachine.h"
@@ -113,6 +117,17 @@ cl::list<std::string> inputShapes(
     cl::desc("Shape of an ONNX model input whose dimensions are symbolic or "
              "unknown, e.g. x=1x3x224x224 (repeatable)"),
     cl::value_desc("name=dims"), cl::cat(category));
+cl::opt<std::string> reportFile(
+    "report",
+    cl::desc("Print a per-layer table of the graph after the graph passes "
+             "(name, op, output shape, FLOPs, parameters, receptive field) to "
+             "FILE, or to stdout without =FILE or with --report=-"),
+    cl::value_desc("file"), cl::ValueOptional, cl::cat(category));
+cl::opt<std::string> reportGraphFile(
+    "report-graph",
+    cl::desc("Write the graph after the graph passes as Graphviz (fused ops "
+             "filled) to FILE.dot, and FILE.svg when `dot` is installed"),
+    cl::value_desc("file.dot"), cl::cat(category));
 
 StringRef extensionOf(Emit kind) {
   switch (kind) {
@@ -217,6 +232,58 @@ LogicalResult printOnnxDiagnostic(Diagnostic &diag) {
   return success();
 }
 
+/// Runs the graph pipeline on a copy of `module` and writes the model report
+/// (--report) and graph (--report-graph) of its model function.
+int writeReports(ModuleOp module) {
+  OwningOpRef<ModuleOp> copy = module.clone();
+  PassManager pm(module.getContext());
+  kiln::buildGraphPipeline(pm);
+  if (failed(pm.run(*copy)))
+    return 1;
+  func::FuncOp func;
+  for (auto candidate : copy->getOps<func::FuncOp>())
+    if (candidate.isPublic() && !candidate.isExternal()) {
+      func = candidate;
+      break;
+    }
+  if (!func)
+    return fail("--report needs a public function with a body");
+  kiln::ModelReport report = kiln::analyzeModel(func);
+  std::string error;
+  if (reportFile.getNumOccurrences()) {
+    std::string path = reportFile.empty() ? "-" : reportFile.getValue();
+    std::unique_ptr<llvm::ToolOutputFile> output = openOutputFile(path, &error);
+    if (!output)
+      return fail(error);
+    kiln::printModelReport(report, output->os());
+    output->keep();
+  }
+  if (!reportGraphFile.empty()) {
+    std::unique_ptr<llvm::ToolOutputFile> output =
+        openOutputFile(reportGraphFile, &error);
+    if (!output)
+      return fail(error);
+    kiln::printModelGraph(report, func, output->os());
+    output->os().flush();
+    output->keep();
+    // An SVG next to it when Graphviz is installed; its absence is no error.
+    if (reportGraphFile != "-") {
+      llvm::ErrorOr<std::string> dot = llvm::sys::findProgramByName("dot");
+      if (dot) {
+        llvm::SmallString<128> svg(reportGraphFile);
+        llvm::sys::path::replace_extension(svg, ".svg");
+        std::string svgArg = ("-o" + svg).str();
+        StringRef args[] = {*dot, "-Tsvg", reportGraphFile, svgArg};
+        if (llvm::sys::ExecuteAndWait(*dot, args, std::nullopt, {},
+                                      /*SecondsToWait=*/60, 0, &error) != 0)
+          return fail("dot could not write " + svg + ": " +
+                      (error.empty() ? "it failed" : error));
+      }
+    }
+  }
+  return 0;
+}
+
 /// Writes `text` to the output file.
 template <typename WriteFn>
 int writeOutput(StringRef path, WriteFn write) {
@@ -305,6 +372,9 @@ int main(int argc, char **argv) {
     if (!module)
       return 1;
   }
+  if (reportFile.getNumOccurrences() || !reportGraphFile.empty())
+    if (int status = writeReports(*module))
+      return status;
   if (emit == Emit::Import)
     return writeModule(*module, output);
 

@@ -1,7 +1,7 @@
 /*===- kiln-run.c - Run or benchmark a compiled Kiln model -----------------===*
  *
  * kiln-run MODEL.so [--input NAME=FILE.npy ...] [--output-dir DIR]
- *          [--bench N] [--warmup N] [--threads N] [--seed S] ...
+ *          [--bench N] [--warmup N] [--threads N] [--device D] ...
  *
  * Loads a model through the Kiln runtime, feeds it .npy files or seeded
  * random data, runs it, prints a preview of every output and optionally
@@ -50,6 +50,8 @@ typedef struct options {
   uint64_t bench;   // 0: one untimed run.
   int64_t warmup;   // -1: default.
   uint32_t threads; // 0: runtime default.
+  uint32_t device;  // A kiln_device_kind.
+  uint32_t deviceIndex;
   uint64_t seed;
   bool printSignature;
   bool help;
@@ -92,10 +94,21 @@ static void printHelp(void) {
       "  --warmup N             untimed runs before the measured ones\n"
       "                         (default: 1 with --bench, 0 without)\n"
       "  --threads N            thread pool size, 1 to %u (default: the\n"
-      "                         number of online CPUs, %u here)\n"
+      "                         number of online CPUs, %u here, for a cpu\n"
+      "                         model; 1 for a cuda model)\n"
+      "  --device D             where to run: cpu, cuda (device 0) or\n"
+      "                         cuda:N; the default is the model's target.\n"
+      "                         A model runs only on the target it was\n"
+      "                         compiled for: naming another is an error.\n"
+      "                         On cuda, inputs and outputs are copied to\n"
+      "                         and from the device around each run, except\n"
+      "                         with --bench, which keeps them on the device\n"
+      "                         and times the model alone. The CUDA driver is\n"
+      "                         libcuda.so.1, or the file $KILN_CUDA_DRIVER\n"
+      "                         names\n"
       "  --seed S               seed of the random inputs (default 0); an\n"
       "                         input's values depend on S and its position\n"
-      "  --print-signature      print the model's name, target, arena,\n"
+      "  --print-signature      print the model's name, target, device, arena,\n"
       "                         inputs and outputs, and exit without\n"
       "                         running it\n"
       "  --help                 print this help and exit\n"
@@ -155,7 +168,7 @@ static int parseOptions(int argc, char **argv, options_t *options) {
     // Options with a value: "--name value" or "--name=value".
     static const char *const valued[] = {
         "--input",  "--output-dir", "--save-inputs", "--bench",
-        "--warmup", "--threads",    "--seed"};
+        "--warmup", "--threads",    "--seed",        "--device"};
     const char *name = NULL, *value = NULL;
     for (size_t k = 0; k < sizeof(valued) / sizeof(valued[0]); ++k) {
       size_t length = strlen(valued[k]);
@@ -210,6 +223,20 @@ static int parseOptions(int argc, char **argv, options_t *options) {
                      "in [1, %u]",
                      value, KILN_MAX_THREADS);
       options->threads = (uint32_t)number;
+    } else if (strcmp(name, "--device") == 0) {
+      if (strcmp(value, "cpu") == 0) {
+        options->device = KILN_DEVICE_CPU;
+      } else if (strcmp(value, "cuda") == 0) {
+        options->device = KILN_DEVICE_CUDA;
+      } else if (strncmp(value, "cuda:", 5) == 0 &&
+                 parseInteger(value + 5, 0, 1023, &number)) {
+        options->device = KILN_DEVICE_CUDA;
+        options->deviceIndex = (uint32_t)number;
+      } else {
+        return error("invalid value '%s' for --device: expected cpu, cuda or "
+                     "cuda:N",
+                     value);
+      }
     } else {
       if (!parseInteger(value, 0, UINT64_MAX, &number))
         return error("invalid value '%s' for --seed: expected a non-negative "
@@ -363,6 +390,7 @@ static void printSignature(const kiln_model_t *model) {
   const kiln_model_desc_t *desc = kiln_model_desc(model);
   printf("model: %s\n", desc->name);
   printf("target: %s\n", desc->target);
+  printf("device: %s\n", kiln_model_device_description(model));
   printf("abi version: %u\n", desc->abi_version);
   printf("arena: %" PRIu64 " bytes, alignment %" PRIu64 "\n", desc->arena_size,
          desc->arena_alignment);
@@ -396,6 +424,9 @@ typedef struct session {
   /// KILN_MAX_RANK dimensions per input, for shapes read from files.
   int64_t *shapeStorage;
   double *latencies;
+  /// Device copies of the inputs then the outputs, for benchmarks of cuda
+  /// models (NULL otherwise).
+  kiln_device_tensor_t *deviceTensors;
 } session_t;
 
 static void freeSession(session_t *s) {
@@ -409,6 +440,10 @@ static void freeSession(session_t *s) {
   free(s->outputDescs);
   free(s->shapeStorage);
   free(s->latencies);
+  for (uint32_t i = 0;
+       s->deviceTensors && i < s->numInputs + s->numOutputs; ++i)
+    kiln_device_free(s->model, s->deviceTensors[i].address);
+  free(s->deviceTensors);
   kiln_close(s->model);
 }
 
@@ -496,7 +531,12 @@ static int runModel(session_t *s, uint64_t count, double *latencies) {
   for (uint64_t i = 0; i < count; ++i) {
     double start = nowMs();
     kiln_status_t status =
-        kiln_run(s->model, s->inputs, s->numInputs, s->outputs, s->numOutputs);
+        s->deviceTensors
+            ? kiln_run_device(s->model, s->deviceTensors, s->numInputs,
+                              s->deviceTensors + s->numInputs, s->numOutputs,
+                              0)
+            : kiln_run(s->model, s->inputs, s->numInputs, s->outputs,
+                       s->numOutputs);
     double end = nowMs();
     if (status != KILN_STATUS_OK)
       return error("%s", kiln_last_error());
@@ -506,9 +546,51 @@ static int runModel(session_t *s, uint64_t count, double *latencies) {
   return 0;
 }
 
+/// Copies the inputs to device buffers (and allocates the outputs there) so
+/// that benchmark runs of a cuda model time the model, not the copies.
+static int prepareDeviceBuffers(session_t *s) {
+  uint32_t count = s->numInputs + s->numOutputs;
+  s->deviceTensors =
+      (kiln_device_tensor_t *)calloc(count, sizeof(kiln_device_tensor_t));
+  if (!s->deviceTensors)
+    return error("out of memory");
+  for (uint32_t i = 0; i < count; ++i) {
+    bool isInput = i < s->numInputs;
+    const kiln_tensor_t *host =
+        isInput ? &s->inputs[i] : &s->outputs[i - s->numInputs];
+    uint64_t bytes =
+        elementCount(host->rank, host->shape) * kiln_dtype_size(host->dtype);
+    kiln_device_tensor_t *device = &s->deviceTensors[i];
+    device->dtype = host->dtype;
+    device->rank = host->rank;
+    device->shape = host->shape;
+    if (kiln_device_alloc(s->model, bytes, &device->address) !=
+            KILN_STATUS_OK ||
+        (isInput && kiln_device_upload(s->model, device->address, host->data,
+                                       bytes) != KILN_STATUS_OK))
+      return error("%s", kiln_last_error());
+  }
+  return 0;
+}
+
+/// Copies the outputs of device-resident runs back to the host buffers.
+static int downloadOutputs(session_t *s) {
+  for (uint32_t i = 0; i < s->numOutputs; ++i) {
+    const kiln_tensor_t *host = &s->outputs[i];
+    uint64_t bytes =
+        elementCount(host->rank, host->shape) * kiln_dtype_size(host->dtype);
+    if (kiln_device_download(s->model, host->data,
+                             s->deviceTensors[s->numInputs + i].address,
+                             bytes) != KILN_STATUS_OK)
+      return error("%s", kiln_last_error());
+  }
+  return 0;
+}
+
 static int runSession(const options_t *options, session_t *s) {
   kiln_open_options_t openOptions = {sizeof(kiln_open_options_t),
-                                     options->threads};
+                                     options->threads, options->device,
+                                     options->deviceIndex};
   if (kiln_open(options->model, &openOptions, &s->model) != KILN_STATUS_OK)
     return error("%s", kiln_last_error());
   if (options->printSignature) {
@@ -545,6 +627,9 @@ static int runSession(const options_t *options, session_t *s) {
                    s->numInputs) != 0)
     return 1;
 
+  bool onDevice = strcmp(kiln_model_device(s->model), "cpu") != 0;
+  if (onDevice && options->bench && prepareDeviceBuffers(s) != 0)
+    return 1;
   uint64_t warmup = options->warmup >= 0 ? (uint64_t)options->warmup
                                          : (options->bench ? 1 : 0);
   if (runModel(s, warmup, NULL) != 0)
@@ -554,6 +639,8 @@ static int runSession(const options_t *options, session_t *s) {
   if (!s->latencies)
     return error("out of memory");
   if (runModel(s, timed, s->latencies) != 0)
+    return 1;
+  if (s->deviceTensors && downloadOutputs(s) != 0)
     return 1;
 
   for (uint32_t i = 0; i < s->numOutputs; ++i) {
@@ -577,8 +664,13 @@ static int runSession(const options_t *options, session_t *s) {
     double median =
         timed % 2 ? s->latencies[timed / 2]
                   : (s->latencies[timed / 2 - 1] + s->latencies[timed / 2]) / 2;
-    printf("bench: %" PRIu64 " runs after %" PRIu64 " warmup, %u threads\n",
-           timed, warmup, kiln_get_threads(s->model));
+    if (onDevice)
+      printf("bench: %" PRIu64 " runs after %" PRIu64
+             " warmup, on %s, inputs and outputs resident on the device\n",
+             timed, warmup, kiln_model_device_description(s->model));
+    else
+      printf("bench: %" PRIu64 " runs after %" PRIu64 " warmup, %u threads\n",
+             timed, warmup, kiln_get_threads(s->model));
     printf("latency ms: min %.4f median %.4f mean %.4f max %.4f\n",
            s->latencies[0], median, sum / (double)timed,
            s->latencies[timed - 1]);

@@ -6,6 +6,7 @@
 #include "kiln/Dialect/Kiln/IR/KilnNormOps.h"
 #include "kiln/Dialect/Kiln/IR/KilnTensorOps.h"
 #include "kiln/Dialect/Kiln/Utils/ConstantData.h"
+#include "kiln/Dialect/Kiln/Utils/Fusion.h"
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/IR/PatternMatch.h"
@@ -85,7 +86,11 @@ struct FoldBatchNormPass
   void runOnOperation() override {
     RewritePatternSet patterns(&getContext());
     populateFoldBatchNormPatterns(patterns);
-    if (failed(applyPatternsGreedily(getOperation(), std::move(patterns))))
+    FusionMarker marker(getArgument());
+    GreedyRewriteConfig config;
+    config.setListener(&marker);
+    if (failed(applyPatternsGreedily(getOperation(), std::move(patterns),
+                                     config)))
       signalPassFailure();
   }
 };

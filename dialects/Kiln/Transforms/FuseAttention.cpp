@@ -22,6 +22,7 @@
 #include "kiln/Dialect/Kiln/IR/KilnNormOps.h"
 #include "kiln/Dialect/Kiln/IR/KilnTensorOps.h"
 #include "kiln/Dialect/Kiln/Utils/ConstantData.h"
+#include "kiln/Dialect/Kiln/Utils/Fusion.h"
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/IR/PatternMatch.h"
@@ -579,7 +580,11 @@ struct FuseAttentionPass : kiln::impl::FuseAttentionBase<FuseAttentionPass> {
   void runOnOperation() override {
     RewritePatternSet patterns(&getContext());
     populateFuseAttentionPatterns(patterns);
-    if (failed(applyPatternsGreedily(getOperation(), std::move(patterns))))
+    FusionMarker marker(getArgument());
+    GreedyRewriteConfig config;
+    config.setListener(&marker);
+    if (failed(applyPatternsGreedily(getOperation(), std::move(patterns),
+                                     config)))
       signalPassFailure();
   }
 };

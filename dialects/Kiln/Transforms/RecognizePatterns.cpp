@@ -8,6 +8,8 @@
 
 #include "kiln/Dialect/Kiln/Transforms/Passes.h"
 
+#include "kiln/Dialect/Kiln/Utils/Fusion.h"
+
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/IR/PatternMatch.h"
 #include "mlir/Transforms/GreedyPatternRewriteDriver.h"
@@ -28,7 +30,11 @@ struct RecognizePatternsPass
   void runOnOperation() override {
     RewritePatternSet patterns(&getContext());
     populateRecognizePatterns(patterns);
-    if (failed(applyPatternsGreedily(getOperation(), std::move(patterns))))
+    FusionMarker marker(getArgument());
+    GreedyRewriteConfig config;
+    config.setListener(&marker);
+    if (failed(applyPatternsGreedily(getOperation(), std::move(patterns),
+                                     config)))
       signalPassFailure();
   }
 };

@@ -22,6 +22,7 @@
 #include "kiln/Dialect/Kiln/IR/KilnElementwiseOps.h"
 #include "kiln/Dialect/Kiln/IR/KilnTensorOps.h"
 #include "kiln/Dialect/Kiln/Utils/ConstantData.h"
+#include "kiln/Dialect/Kiln/Utils/Fusion.h"
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/IR/Matchers.h"
@@ -774,7 +775,11 @@ struct RecognizeRopePass : kiln::impl::RecognizeRopeBase<RecognizeRopePass> {
   void runOnOperation() override {
     RewritePatternSet patterns(&getContext());
     populateRecognizeRopePatterns(patterns);
-    if (failed(applyPatternsGreedily(getOperation(), std::move(patterns))))
+    FusionMarker marker(getArgument());
+    GreedyRewriteConfig config;
+    config.setListener(&marker);
+    if (failed(applyPatternsGreedily(getOperation(), std::move(patterns),
+                                     config)))
       signalPassFailure();
   }
 };

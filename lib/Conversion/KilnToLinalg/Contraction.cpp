@@ -20,10 +20,12 @@
 #include "Utils.h"
 
 #include "kiln/Dialect/Kiln/IR/KilnContractionOps.h"
+#include "kiln/Dialect/Kiln/IR/KilnTensorOps.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
+#include "mlir/Dialect/Utils/StaticValueUtils.h"
 #include "mlir/Transforms/DialectConversion.h"
 
 #include <cmath>
@@ -230,6 +232,65 @@ Value buildConv(OpBuilder &b, Location loc, Value input, Value filter,
   return tensor::CollapseShapeOp::create(b, loc, initType, grouped, splitDim1);
 }
 
+/// An ungrouped conv of a channel concat sums over the input channels of
+/// each concat input separately: one conv per input, each accumulating into
+/// the result of the one before with its slice of the filter's input
+/// channels, so that the concatenation is never copied (a unit-step channel
+/// slice among the inputs is read from its source). Null when the input is
+/// not a channel concat.
+Value buildConvOfConcat(Conv2dOp op, Value filter, Value init,
+                        ConversionPatternRewriter &rewriter) {
+  auto concat = op.getInput().getDefiningOp<ConcatOp>();
+  if (!concat)
+    return Value();
+  int64_t axis = static_cast<int64_t>(concat.getAxis());
+  if (axis < 0)
+    axis += 4;
+  if (axis != 1)
+    return Value();
+  Location loc = op.getLoc();
+  auto filterType = cast<RankedTensorType>(filter.getType());
+  ArrayRef<int64_t> filterShape = filterType.getShape();
+  Value result = init;
+  int64_t offset = 0;
+  for (Value original : concat.getInputs()) {
+    auto inputType = cast<RankedTensorType>(original.getType());
+    int64_t channels = inputType.getDimSize(1);
+    if (channels == 0)
+      continue;
+    Value input = rewriter.getRemappedValue(original);
+    if (!input)
+      return Value();
+    if (auto slice = original.getDefiningOp<SliceOp>();
+        slice && llvm::all_of(slice.getSteps(),
+                              [](int64_t step) { return step == 1; })) {
+      if (Value source = rewriter.getRemappedValue(slice.getInput()))
+        input = tensor::ExtractSliceOp::create(
+            rewriter, loc, inputType, source,
+            getAsIndexOpFoldResult(rewriter.getContext(), slice.getStarts()),
+            getAsIndexOpFoldResult(rewriter.getContext(),
+                                   inputType.getShape()),
+            getAsIndexOpFoldResult(rewriter.getContext(),
+                                   SmallVector<int64_t>(4, 1)));
+    }
+    SmallVector<int64_t> sliceShape(filterShape);
+    sliceShape[1] = channels;
+    auto sliceType =
+        RankedTensorType::get(sliceShape, filterType.getElementType());
+    Value part = tensor::ExtractSliceOp::create(
+        rewriter, loc, sliceType, filter,
+        getAsIndexOpFoldResult(rewriter.getContext(),
+                               ArrayRef<int64_t>{0, offset, 0, 0}),
+        getAsIndexOpFoldResult(rewriter.getContext(), sliceShape),
+        getAsIndexOpFoldResult(rewriter.getContext(),
+                               SmallVector<int64_t>(4, 1)));
+    result = buildConv(rewriter, loc, input, part, result, op.getStrides(),
+                       op.getDilations(), op.getPadding(), /*groups=*/1);
+    offset += channels;
+  }
+  return result;
+}
+
 struct Conv2dLowering : OpConversionPattern<Conv2dOp> {
   using OpConversionPattern::OpConversionPattern;
 
@@ -241,9 +302,13 @@ struct Conv2dLowering : OpConversionPattern<Conv2dOp> {
     Type accType = getAccumulatorType(resultType.getElementType());
     Value init = buildConvInit(rewriter, loc, resultType.getShape(), accType,
                                adaptor.getBias());
-    Value result = buildConv(
-        rewriter, loc, adaptor.getInput(), adaptor.getFilter(), init,
-        op.getStrides(), op.getDilations(), op.getPadding(), op.getGroups());
+    Value result;
+    if (op.getGroups() == 1)
+      result = buildConvOfConcat(op, adaptor.getFilter(), init, rewriter);
+    if (!result)
+      result = buildConv(rewriter, loc, adaptor.getInput(), adaptor.getFilter(),
+                         init, op.getStrides(), op.getDilations(),
+                         op.getPadding(), op.getGroups());
     rewriter.replaceOp(
         op, convertTensor(rewriter, loc, result, resultType.getElementType()));
     return success();

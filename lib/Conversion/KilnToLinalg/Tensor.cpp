@@ -7,7 +7,8 @@
 // negative steps; a window that is a plain prefix is an extract_slice copied
 // by linalg.copy); concat and constant pads copy each input into its window
 // of the result (linalg.copy into a tensor.extract_slice, then
-// tensor.insert_slice; the pad's border is a linalg.fill); reflect/edge pads
+// tensor.insert_slice; a unit-step slice is copied from its source directly;
+// the pad's border is a linalg.fill); reflect/edge pads
 // and gather a linalg.generic over the output that reads its source with
 // tensor.extract; expand a broadcasting linalg.generic.
 //
@@ -266,8 +267,20 @@ struct ConcatLowering : OpConversionPattern<ConcatOp> {
     }
     Value result = emptyTensor(rewriter, loc, resultType);
     SmallVector<int64_t> offsets(rank, 0);
-    for (Value input : inputs) {
+    for (auto [input, original] : llvm::zip(inputs, op.getInputs())) {
       auto inputType = cast<RankedTensorType>(input.getType());
+      // A unit-step slice is copied from its source in place of the slice's
+      // own copy (which is then dead): one copy instead of two.
+      if (auto slice = original.getDefiningOp<SliceOp>();
+          slice && llvm::all_of(slice.getSteps(),
+                                [](int64_t step) { return step == 1; })) {
+        if (Value source = rewriter.getRemappedValue(slice.getInput()))
+          input = tensor::ExtractSliceOp::create(
+              rewriter, loc, inputType, source,
+              indexAttrs(rewriter, slice.getStarts()),
+              indexAttrs(rewriter, inputType.getShape()),
+              indexAttrs(rewriter, SmallVector<int64_t>(rank, 1)));
+      }
       if (inputType.getNumElements() != 0)
         result = insertByCopy(rewriter, loc, input, result, offsets);
       offsets[axis] += inputType.getDimSize(axis);

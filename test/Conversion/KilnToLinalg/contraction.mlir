@@ -18,6 +18,28 @@ func.func @conv2d_pad_stride_dilation_bias(%x: tensor<1x3x11x9xf32>, %w: tensor<
 
 // -----
 
+// An ungrouped conv of a channel concat is one conv per concat input, each
+// with its slice of the filter's input channels and accumulating into the
+// previous result; a unit-step slice input is read from its source. The
+// concat is left unused (the pipeline's canonicalizer erases it).
+// CHECK-LABEL: func @conv2d_of_concat
+// CHECK-SAME: (%[[A:.*]]: tensor<1x4x3x3xf32>, %[[B:.*]]: tensor<1x2x3x3xf32>, %[[W:.*]]: tensor<5x4x1x1xf32>, %[[BIAS:.*]]: tensor<5xf32>)
+// CHECK: %[[INIT:.*]] = linalg.broadcast ins(%[[BIAS]]
+// CHECK: %[[AV:.*]] = tensor.extract_slice %[[A]][0, 1, 0, 0] [1, 2, 3, 3] [1, 1, 1, 1]
+// CHECK: %[[WA:.*]] = tensor.extract_slice %[[W]][0, 0, 0, 0] [5, 2, 1, 1] [1, 1, 1, 1]
+// CHECK: %[[R0:.*]] = linalg.conv_2d_nchw_fchw {{.*}} ins(%[[AV]], %[[WA]] : tensor<1x2x3x3xf32>, tensor<5x2x1x1xf32>) outs(%[[INIT]] : tensor<1x5x3x3xf32>)
+// CHECK: %[[WB:.*]] = tensor.extract_slice %[[W]][0, 2, 0, 0] [5, 2, 1, 1] [1, 1, 1, 1]
+// CHECK: %[[R1:.*]] = linalg.conv_2d_nchw_fchw {{.*}} ins(%[[B]], %[[WB]] : tensor<1x2x3x3xf32>, tensor<5x2x1x1xf32>) outs(%[[R0]] : tensor<1x5x3x3xf32>)
+// CHECK: return %[[R1]]
+func.func @conv2d_of_concat(%a: tensor<1x4x3x3xf32>, %b: tensor<1x2x3x3xf32>, %w: tensor<5x4x1x1xf32>, %bias: tensor<5xf32>) -> tensor<1x5x3x3xf32> {
+  %s = kiln.slice %a {starts = array<i64: 0, 1, 0, 0>, ends = array<i64: 1, 3, 3, 3>, steps = array<i64: 1, 1, 1, 1>} : (tensor<1x4x3x3xf32>) -> tensor<1x2x3x3xf32>
+  %c = kiln.concat %s, %b {axis = 1 : i64} : (tensor<1x2x3x3xf32>, tensor<1x2x3x3xf32>) -> tensor<1x4x3x3xf32>
+  %0 = kiln.conv2d %c, %w, %bias : (tensor<1x4x3x3xf32>, tensor<5x4x1x1xf32>, tensor<5xf32>) -> tensor<1x5x3x3xf32>
+  return %0 : tensor<1x5x3x3xf32>
+}
+
+// -----
+
 // CHECK-LABEL: func @conv2d_no_pad_no_bias
 // CHECK-SAME: (%[[X:.*]]: tensor<2x6x5x7xf32>, %[[W:.*]]: tensor<4x6x1x1xf32>)
 // CHECK-NOT: tensor.pad

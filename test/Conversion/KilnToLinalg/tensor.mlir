@@ -128,6 +128,34 @@ func.func @concat(%a: tensor<2x1x3xf32>, %b: tensor<2x4x3xf32>, %c: tensor<2x2x3
 
 // -----
 
+// A unit-step slice is copied into the concat straight from its source (an
+// extract_slice view of it), not through a copy of its own; a strided slice
+// keeps its copy (a linalg.generic reading through a strided map). The
+// unit-step slice's own copy is left unused (the pipeline's canonicalizer
+// erases it).
+// CHECK-LABEL: func @concat_of_slices
+// CHECK-SAME: (%[[A:.*]]: tensor<1x8x2xf32>, %[[B:.*]]: tensor<1x8x2xf32>)
+// CHECK: %[[DEAD:.*]] = linalg.generic {{.*}} ins(%[[A]]
+// CHECK: %[[S:.*]] = linalg.generic {{.*}} ins(%[[B]]
+// CHECK: %[[E:.*]] = tensor.empty() : tensor<1x7x2xf32>
+// CHECK: %[[V:.*]] = tensor.extract_slice %[[A]][0, 2, 0] [1, 3, 2] [1, 1, 1] : tensor<1x8x2xf32> to tensor<1x3x2xf32>
+// CHECK: %[[W0:.*]] = tensor.extract_slice %[[E]][0, 0, 0] [1, 3, 2] [1, 1, 1]
+// CHECK: %[[C0:.*]] = linalg.copy ins(%[[V]] : tensor<1x3x2xf32>) outs(%[[W0]] : tensor<1x3x2xf32>)
+// CHECK: %[[R0:.*]] = tensor.insert_slice %[[C0]] into %[[E]][0, 0, 0] [1, 3, 2] [1, 1, 1]
+// CHECK: %[[W1:.*]] = tensor.extract_slice %[[R0]][0, 3, 0] [1, 4, 2] [1, 1, 1]
+// CHECK: %[[C1:.*]] = linalg.copy ins(%[[S]] : tensor<1x4x2xf32>) outs(%[[W1]] : tensor<1x4x2xf32>)
+// CHECK: %[[R1:.*]] = tensor.insert_slice %[[C1]] into %[[R0]][0, 3, 0] [1, 4, 2] [1, 1, 1]
+// CHECK-NOT: %[[DEAD]]
+// CHECK: return %[[R1]]
+func.func @concat_of_slices(%a: tensor<1x8x2xf32>, %b: tensor<1x8x2xf32>) -> tensor<1x7x2xf32> {
+  %0 = kiln.slice %a {starts = array<i64: 0, 2, 0>, ends = array<i64: 1, 5, 2>, steps = array<i64: 1, 1, 1>} : (tensor<1x8x2xf32>) -> tensor<1x3x2xf32>
+  %1 = kiln.slice %b {starts = array<i64: 0, 0, 0>, ends = array<i64: 1, 8, 2>, steps = array<i64: 1, 2, 1>} : (tensor<1x8x2xf32>) -> tensor<1x4x2xf32>
+  %2 = kiln.concat %0, %1 {axis = 1 : i64} : (tensor<1x3x2xf32>, tensor<1x4x2xf32>) -> tensor<1x7x2xf32>
+  return %2 : tensor<1x7x2xf32>
+}
+
+// -----
+
 // The one input with elements is the result.
 // CHECK-LABEL: func @concat_one_nonempty
 // CHECK-SAME: (%{{.*}}: tensor<0x3xi1>, %[[B:.*]]: tensor<4x3xi1>)

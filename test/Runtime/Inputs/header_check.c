@@ -14,6 +14,8 @@ typedef char check_model_desc[sizeof(kiln_model_desc_t) == 96 ? 1 : -1];
 typedef char check_gpu_api[sizeof(kiln_gpu_api_t) == 32 ? 1 : -1];
 typedef char check_gpu_image[sizeof(kiln_gpu_image_t) == 24 ? 1 : -1];
 typedef char check_tensor[sizeof(kiln_tensor_t) == 24 ? 1 : -1];
+typedef char check_open_options[sizeof(kiln_open_options_t) == 16 ? 1 : -1];
+typedef char check_device_tensor[sizeof(kiln_device_tensor_t) == 24 ? 1 : -1];
 
 int kiln_header_check_c(void);
 int kiln_header_check_c(void) {

@@ -13,10 +13,13 @@ static_assert(offsetof(kiln_model_desc_t, abi_version) == 0,
               "abi_version must stay the first field");
 static_assert(sizeof(kiln_model_desc_t) == 96, "descriptor layout changed");
 static_assert(sizeof(kiln_exec_ctx_t) == 32, "context layout changed");
+static_assert(sizeof(kiln_open_options_t) == 16, "options layout changed");
+static_assert(sizeof(kiln_device_tensor_t) == 24,
+              "device tensor layout changed");
 
 int kilnHeaderCheckCxx();
 int kilnHeaderCheckCxx() {
-  kiln_open_options_t options = {sizeof(options), 0};
+  kiln_open_options_t options = {sizeof(options), 0, KILN_DEVICE_DEFAULT, 0};
   return static_cast<int>(kiln_dtype_size(KILN_DTYPE_I64)) +
          static_cast<int>(options.num_threads);
 }

@@ -25,7 +25,19 @@ def two_io(a, b):
     return {"sum_0": a + b.astype(np.float32), "b_scaled": b * 3}
 
 
-MODELS = {"affine": (affine, ["x"]), "two_io": (two_io, ["a", "b"])}
+def cuda_affine(x):
+    # The kernels compute (2 * x + 0.5) + 0.5 in float32, in that order.
+    assert x.dtype == np.float32 and x.shape == (16, 128), (x.dtype, x.shape)
+    half = np.float32(0.5)
+    return {"y": (x * np.float32(2) + half) + half}
+
+
+MODELS = {
+    "affine": (affine, ["x"]),
+    "two_io": (two_io, ["a", "b"]),
+    "cuda_affine": (cuda_affine, ["x"]),
+    "cuda_multi": (cuda_affine, ["x"]),
+}
 
 
 def main():

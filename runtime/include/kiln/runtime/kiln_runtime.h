@@ -51,7 +51,9 @@ typedef enum kiln_status {
   KILN_STATUS_SHAPE_MISMATCH = 9,   /**< A buffer has the wrong shape. */
   KILN_STATUS_OUT_OF_MEMORY = 10,   /**< Allocation failed. */
   KILN_STATUS_RESOURCE_EXHAUSTED = 11, /**< E.g. a thread could not start. */
-  KILN_STATUS_MODEL_FAILED = 12 /**< The entry function returned non-zero. */
+  KILN_STATUS_MODEL_FAILED = 12, /**< The entry function returned non-zero. */
+  KILN_STATUS_DEVICE_UNAVAILABLE = 13, /**< No CUDA driver, no such device. */
+  KILN_STATUS_DEVICE_ERROR = 14 /**< A CUDA driver call failed. */
 } kiln_status_t;
 
 /** Short constant name of `status` ("ok", "invalid argument", ...). */
@@ -87,18 +89,44 @@ typedef struct kiln_model kiln_model_t;
 /** Largest accepted thread count. */
 #define KILN_MAX_THREADS 1024u
 
+/** Where a model runs (kiln_open_options_t::device). */
+enum kiln_device_kind {
+  KILN_DEVICE_DEFAULT = 0, /**< The model's target: "cpu" or "cuda". */
+  KILN_DEVICE_CPU = 1,     /**< Only a "cpu" model can run here. */
+  KILN_DEVICE_CUDA = 2     /**< Only a "cuda" model can run here. */
+};
+
 /** Options of kiln_open. Zero-initialize, then set what you need. */
 typedef struct kiln_open_options {
   /** sizeof(kiln_open_options_t) as the caller compiled it; 0 is taken to
-   *  mean the current size. Lets later runtimes append fields. */
+   *  mean the current size. Lets later runtimes append fields: a caller
+   *  compiled against an older header (struct_size 8) gets the defaults of
+   *  the fields it lacks. */
   uint32_t struct_size;
-  /** Thread pool size, 1 to KILN_MAX_THREADS; 0 = kiln_default_threads(). */
+  /** Thread pool size, 1 to KILN_MAX_THREADS; 0 = kiln_default_threads()
+   *  for a "cpu" model and 1 for a "cuda" model (whose host side is one
+   *  thread enqueuing kernels). */
   uint32_t num_threads;
+  /* Appended for CUDA. */
+  /** A kiln_device_kind. Code compiled for one target runs only there, so
+   *  this asks kiln_open to check that the model's target is the one the
+   *  caller expects (KILN_STATUS_UNSUPPORTED otherwise). */
+  uint32_t device;
+  /** CUDA device ordinal (as the driver numbers the visible devices) for a
+   *  "cuda" model; ignored for a "cpu" model. */
+  uint32_t device_index;
 } kiln_open_options_t;
 
 /** Loads the model shared object at `path` (dlopen with RTLD_NOW |
  *  RTLD_LOCAL), queries its descriptor with this runtime's ABI version,
- *  checks it and starts its thread pool. `options` may be NULL (defaults).
+ *  checks it and starts its thread pool. For a "cuda" model it also loads
+ *  the CUDA driver (libcuda.so.1, or the file named by the environment
+ *  variable KILN_CUDA_DRIVER, read once per process), retains the primary
+ *  context of the chosen device, loads the device code image that fits the
+ *  device (see kiln_gpu_image_t) and looks up every kernel; a missing
+ *  driver or device fails with KILN_STATUS_DEVICE_UNAVAILABLE, a device of
+ *  an architecture the model has no code for with KILN_STATUS_UNSUPPORTED,
+ *  and each message names the model's and the device's architectures. `options` may be NULL (defaults).
  *  On success stores a new model in `*model`; on failure stores NULL.
  *
  *  Opening the same file twice shares the loaded code (models are stateless,
@@ -119,9 +147,19 @@ KILN_RUNTIME_API void kiln_close(kiln_model_t *model);
 KILN_RUNTIME_API const kiln_model_desc_t *
 kiln_model_desc(const kiln_model_t *model);
 
-/** The model's name and target ("cpu"); valid until kiln_close. */
+/** The model's name and target ("cpu" or "cuda"); valid until
+ *  kiln_close. */
 KILN_RUNTIME_API const char *kiln_model_name(const kiln_model_t *model);
 KILN_RUNTIME_API const char *kiln_model_target(const kiln_model_t *model);
+
+/** Where the model runs: "cpu" or "cuda:N". Valid until kiln_close. */
+KILN_RUNTIME_API const char *kiln_model_device(const kiln_model_t *model);
+
+/** A longer description of the device, for tools and logs: "cpu", or e.g.
+ *  "cuda:0 (NVIDIA H100 80GB HBM3, sm_90), cubin image for sm_90". Valid
+ *  until kiln_close. */
+KILN_RUNTIME_API const char *
+kiln_model_device_description(const kiln_model_t *model);
 
 /** Number of inputs / outputs. */
 KILN_RUNTIME_API uint32_t kiln_model_num_inputs(const kiln_model_t *model);
@@ -171,6 +209,64 @@ KILN_RUNTIME_API kiln_status_t kiln_run(kiln_model_t *model,
                                         size_t num_inputs,
                                         const kiln_tensor_t *outputs,
                                         size_t num_outputs);
+
+/*===----------------------------------------------------------------------===*
+ * CUDA models: device-pointer runs and device memory
+ *===----------------------------------------------------------------------===*/
+
+/* kiln_run works for "cuda" models too: it copies the host inputs to
+ * device buffers it keeps per concurrent call, runs the model on a stream of
+ * its own, copies the outputs back and returns when they are in the caller's
+ * buffers. The functions below let callers keep data on the device. Each
+ * fails with KILN_STATUS_UNSUPPORTED on a "cpu" model. */
+
+/** A caller-owned dense row-major buffer in device memory of the model's
+ *  device (a CUdeviceptr, e.g. from kiln_device_alloc, cuMemAlloc or a
+ *  framework's tensor). */
+typedef struct kiln_device_tensor {
+  /** Device address of the first element; 0 only when the tensor has zero
+   *  elements. */
+  uint64_t address;
+  /** Element type, a kiln_dtype_code. */
+  kiln_dtype_t dtype;
+  /** Number of dimensions. */
+  uint32_t rank;
+  /** `rank` dimension sizes; may be NULL when rank is 0. */
+  const int64_t *shape;
+} kiln_device_tensor_t;
+
+/** Runs a "cuda" model on device buffers, with the checks of kiln_run
+ *  (counts, dtypes, shapes, null addresses, overlapping outputs). `stream`
+ *  is a CUstream of the model's device in its primary context (the context
+ *  CUDA frameworks use), or 0 for a stream of the runtime's own; the work is
+ *  queued on it after whatever the caller queued there before, and the call
+ *  returns once that stream has finished the model's work. Safe to call from
+ *  several threads at once. */
+KILN_RUNTIME_API kiln_status_t
+kiln_run_device(kiln_model_t *model, const kiln_device_tensor_t *inputs,
+                size_t num_inputs, const kiln_device_tensor_t *outputs,
+                size_t num_outputs, uint64_t stream);
+
+/** Allocates `bytes` of device memory on the model's device (in its primary
+ *  context) and stores the address in *address (0 for 0 bytes). */
+KILN_RUNTIME_API kiln_status_t kiln_device_alloc(kiln_model_t *model,
+                                                 uint64_t bytes,
+                                                 uint64_t *address);
+
+/** Frees memory from kiln_device_alloc; 0 is a no-op. */
+KILN_RUNTIME_API kiln_status_t kiln_device_free(kiln_model_t *model,
+                                                uint64_t address);
+
+/** Copies `bytes` from host memory to device memory, and back. Both return
+ *  once the copy is complete. */
+KILN_RUNTIME_API kiln_status_t kiln_device_upload(kiln_model_t *model,
+                                                  uint64_t device_dst,
+                                                  const void *host_src,
+                                                  uint64_t bytes);
+KILN_RUNTIME_API kiln_status_t kiln_device_download(kiln_model_t *model,
+                                                    void *host_dst,
+                                                    uint64_t device_src,
+                                                    uint64_t bytes);
 
 #ifdef __cplusplus
 } /* extern "C" */

@@ -23,6 +23,11 @@ namespace mlir::kiln {
 /// Adds the pattern that folds a batch norm into the convolution before it.
 void populateFoldBatchNormPatterns(RewritePatternSet &patterns);
 
+/// Adds the patterns of kiln-fold-shuffles, which move channel permutations
+/// (shuffles, constant gathers on the channels) into the convolutions,
+/// concats, slices and other permutations next to them.
+void populateFoldShufflePatterns(RewritePatternSet &patterns);
+
 /// Adds the patterns that replace rotary embeddings written with elementwise
 /// ops by kiln.rope, join partial ropes and turn theta tables into theta.
 void populateRecognizeRopePatterns(RewritePatternSet &patterns);

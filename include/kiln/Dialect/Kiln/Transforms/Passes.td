@@ -35,6 +35,64 @@ def FoldBatchNorm : Pass<"kiln-fold-batch-norm", "::mlir::func::FuncOp"> {
   }];
 }
 
+def FoldShuffles : Pass<"kiln-fold-shuffles", "::mlir::func::FuncOp"> {
+  let summary = "Fold channel permutations into the ops around them";
+  let description = [{
+    Removes the copies that only permute channels. A *channel map* is a
+    `kiln.channel_shuffle`, a `kiln.gather` on dimension 1 with constant 1-D
+    indices, or a reshape -> transpose -> reshape that splits the channel
+    dimension into factors, permutes only those and merges them again.
+    Output channel `c` of a map reads channel `m[c]` of its source. The
+    rewrites (all exact, weights permuted in double precision):
+
+    - `conv2d(map(x), W)`, `groups = 1`, `m` a permutation, `W` constant:
+      `conv2d(x, W')` with `W'[f, m[c]] = W[f, c]` (any kernel size).
+    - `map2(map1(x))` is one map `m1[m2[c]]`; an identity map is removed.
+    - A `kiln.slice` or `kiln.split` of a map that only cuts the channels
+      is a map selecting those channels.
+    - `map(concat(a, b, ...))` along the channels becomes a map of the
+      concat of only the channel ranges of `a`, `b`, ... that it reads
+      (nested channel concats flattened, channel slices looked through):
+      the concatenation is the only copy left.
+    - `concat(.., map(x), ..)` along the channels, `m` a permutation, is
+      `map'(concat(.., x, ..))`, so that the map meets the next consumer.
+    - `f(map(x))`, the map used only by `f`, `m` a permutation, `f` a unary
+      elementwise op or activation, a batch norm with constant parameters,
+      or a depthwise conv (one constant filter per channel): `map(f'(x))`
+      with `f`'s per-channel parameters permuted. Likewise a binary
+      elementwise op (add, sub, mul, div, pow, max, min) whose other operand
+      is the same map of a tensor of the same type, or a constant (permuted
+      along the channels when it varies along them).
+    - `map(f(... f(conv2d(x, W, b))))`, each op used once, `f` as above
+      (not a conv), the conv ungrouped with constant weights: the producer
+      computes the selected output channels directly (rows of `W` and `b`,
+      and `f`'s parameters, taken in the order `m`).
+
+    Maps made by the rewrites are `kiln.gather` ops; those left over that
+    equal a channel shuffle become `kiln.channel_shuffle` again.
+
+    On torchvision's ShuffleNetV2 (`concat(x1, branch(x2))`, shuffle with
+    2 groups, `chunk(2)` into the next unit) no shuffle is left: each half of
+    the next unit's input is a concat of the halves of the two concat inputs
+    that it reads, the permutation goes into the 1x1 conv that consumes it,
+    and the half that passes through joins the next unit's concat directly
+    (the lowering of a conv of a concat and of a concat of slices copies
+    nothing more).
+
+    ```mlir
+    %s = kiln.channel_shuffle %x {groups = 2 : i64} : (tensor<1x8x4x4xf32>) -> tensor<1x8x4x4xf32>
+    %y = kiln.conv2d %s, %w : (tensor<1x8x4x4xf32>, tensor<16x8x1x1xf32>) -> tensor<1x16x4x4xf32>
+    ```
+    becomes
+    ```mlir
+    %y = kiln.conv2d %x, %w2 : (tensor<1x8x4x4xf32>, tensor<16x8x1x1xf32>) -> tensor<1x16x4x4xf32>
+    ```
+
+    Input invariant: verified kiln IR. Output IR: the same computation;
+    maps that no neighbour absorbs stay where they are.
+  }];
+}
+
 def RecognizeRope : Pass<"kiln-recognize-rope", "::mlir::func::FuncOp"> {
   let summary = "Recognize rotary position embeddings written with elementwise ops";
   let description = [{

@@ -1,0 +1,276 @@
+#!/usr/bin/env python3
+"""Whole-model latency: Kiln against ONNX Runtime and PyTorch, interleaved.
+
+For each model: build it in PyTorch (random weights, fixed seed, batch-norm
+statistics made non-trivial), export it to ONNX, compile it with kiln-compile
+(recording compile time and the compiler's peak RSS), check Kiln's output
+against PyTorch's, then time Kiln (the Python package over libkiln_runtime),
+ONNX Runtime (CPU execution provider, all graph optimizations) and PyTorch
+(TorchScript, frozen) at the same thread count, batch 1, fp32. The three run
+interleaved in one loop (the order shuffled every round) so that the noise of
+this shared machine falls on all of them alike; the table reports medians and
+the ratios Kiln/peer (below 1.0 means Kiln is faster).
+
+    scripts/setup-bench.sh                    # once: ONNX Runtime, matplotlib
+    .venv-bench/bin/python bench/models.py    # all models
+    .venv-bench/bin/python bench/models.py --models resnet50 --rounds 10
+
+Writes <out>/models.csv and, when matplotlib is importable, <out>/models.png.
+A peer that is not installed is reported as missing, never silently dropped.
+"""
+
+import argparse
+import csv
+import datetime
+import os
+import platform
+import random
+import statistics
+import subprocess
+import sys
+import time
+
+import numpy as np
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, os.path.join(ROOT, "python"))
+
+
+def _roformer_block(torch):
+    """A RoFormer encoder block written the way PyTorch users write it: RoPE
+    as rotate_half (slices, negation, concat) and multiplies."""
+    nn = torch.nn
+
+    class Block(nn.Module):
+        def __init__(self, dim=256, heads=4, seq=128, ffn=1024):
+            super().__init__()
+            self.heads, self.hd = heads, dim // heads
+            self.ln1, self.ln2 = nn.LayerNorm(dim), nn.LayerNorm(dim)
+            self.qkv, self.proj = nn.Linear(dim, 3 * dim), nn.Linear(dim, dim)
+            self.fc1, self.fc2 = nn.Linear(dim, ffn), nn.Linear(ffn, dim)
+            inv = 1.0 / (10000 ** (torch.arange(0, self.hd, 2).float() / self.hd))
+            ang = torch.outer(torch.arange(seq).float(), inv)
+            ang = torch.cat([ang, ang], dim=-1)
+            self.register_buffer("cos", ang.cos()[None, None])
+            self.register_buffer("sin", ang.sin()[None, None])
+
+        @staticmethod
+        def rotate_half(x):
+            h = x.shape[-1] // 2
+            return torch.cat([-x[..., h:], x[..., :h]], dim=-1)
+
+        def forward(self, x):
+            b, s, d = x.shape
+            q, k, v = self.qkv(self.ln1(x)).chunk(3, dim=-1)
+            q, k, v = (t.view(b, s, self.heads, self.hd).transpose(1, 2)
+                       for t in (q, k, v))
+            q = q * self.cos + self.rotate_half(q) * self.sin
+            k = k * self.cos + self.rotate_half(k) * self.sin
+            att = torch.softmax(q @ k.transpose(-1, -2) / self.hd ** 0.5, -1)
+            o = (att @ v).transpose(1, 2).reshape(b, s, d)
+            x = x + self.proj(o)
+            return x + self.fc2(nn.functional.gelu(self.fc1(self.ln2(x))))
+
+    return Block(), (1, 128, 256)
+
+
+def build_model(name, torch):
+    """(module in eval mode, input shape) for a model name."""
+    torch.manual_seed(0)
+    if name == "roformer_block":
+        model, shape = _roformer_block(torch)
+    else:
+        import torchvision
+
+        model = getattr(torchvision.models, name)()
+        shape = (1, 3, 224, 224)
+    # Non-trivial batch-norm statistics, so that folding bugs show.
+    for m in model.modules():
+        if isinstance(m, torch.nn.BatchNorm2d):
+            with torch.no_grad():
+                m.running_mean.uniform_(-0.5, 0.5)
+                m.running_var.uniform_(0.5, 1.5)
+                m.weight.uniform_(0.5, 1.5)
+                m.bias.uniform_(-0.5, 0.5)
+    return model.eval(), shape
+
+
+MODELS = ["shufflenet_v2_x1_0", "mobilenet_v2", "efficientnet_b0", "resnet50",
+          "roformer_block"]
+
+
+def run_measured(cmd):
+    """Runs cmd; returns (seconds, peak RSS in MiB of the child)."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE,
+                            stderr=subprocess.STDOUT)
+    out = proc.stdout.read()
+    _, status, usage = os.wait4(proc.pid, 0)
+    seconds = time.perf_counter() - start
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise RuntimeError(f"{' '.join(cmd)} failed:\n{out.decode()}")
+    return seconds, usage.ru_maxrss / 1024.0
+
+
+def make_runners(name, onnx_path, so_path, model, x, threads, torch):
+    """name -> zero-argument callable returning the output as numpy."""
+    runners, missing = {}, {}
+    import kiln
+
+    km = kiln.load(so_path, threads=threads)
+    runners["kiln"] = lambda: km(x)
+    try:
+        import onnxruntime as ort
+
+        opts = ort.SessionOptions()
+        opts.intra_op_num_threads = threads
+        opts.inter_op_num_threads = 1
+        opts.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
+        sess = ort.InferenceSession(onnx_path, opts,
+                                    providers=["CPUExecutionProvider"])
+        iname = sess.get_inputs()[0].name
+        runners["onnxruntime"] = lambda: sess.run(None, {iname: x})[0]
+    except ImportError as e:
+        missing["onnxruntime"] = f"not installed ({e}); run scripts/setup-bench.sh"
+    torch.set_num_threads(threads)
+    with torch.no_grad():
+        ts = torch.jit.freeze(torch.jit.trace(model, torch.from_numpy(x)))
+    tx = torch.from_numpy(x)
+
+    def run_torch():
+        with torch.no_grad():
+            return ts(tx).numpy()
+
+    runners["pytorch"] = run_torch
+    return runners, missing
+
+
+def rel_err(a, ref):
+    a, ref = np.asarray(a, np.float64), np.asarray(ref, np.float64)
+    return float(np.max(np.abs(a - ref)) / max(np.max(np.abs(ref)), 1e-30))
+
+
+def bench_model(name, args, torch):
+    work = os.path.join(args.out, name)
+    os.makedirs(work, exist_ok=True)
+    model, shape = build_model(name, torch)
+    rng = np.random.default_rng(0)
+    x = rng.standard_normal(shape).astype(np.float32)
+    onnx_path = os.path.join(work, name + ".onnx")
+    so_path = os.path.join(work, name + ".so")
+    with torch.no_grad():
+        torch.onnx.export(model, torch.from_numpy(x), onnx_path,
+                          input_names=["input"], output_names=["output"],
+                          opset_version=14)
+        ref = model(torch.from_numpy(x)).numpy()
+    compile_s, rss = run_measured([args.kiln_compile, onnx_path, "-o", so_path])
+    runners, missing = make_runners(name, onnx_path, so_path, model, x,
+                                    args.threads, torch)
+    errors = {k: rel_err(f(), ref) for k, f in runners.items()}
+    for _ in range(args.warmup):
+        for f in runners.values():
+            f()
+    times = {k: [] for k in runners}
+    order = list(runners)
+    shuffle = random.Random(0)
+    for _ in range(args.rounds):
+        shuffle.shuffle(order)
+        for k in order:
+            start = time.perf_counter()
+            runners[k]()
+            times[k].append(time.perf_counter() - start)
+    med = {k: statistics.median(v) * 1e3 for k, v in times.items()}
+    return {"model": name, "compile_s": compile_s, "compile_rss_mib": rss,
+            "errors": errors, "median_ms": med, "missing": missing}
+
+
+def main():
+    p = argparse.ArgumentParser(description=__doc__,
+                                formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("--models", default=",".join(MODELS),
+                   help="comma-separated subset of: " + ", ".join(MODELS))
+    p.add_argument("--threads", type=int, default=2)
+    p.add_argument("--rounds", type=int, default=20)
+    p.add_argument("--warmup", type=int, default=3)
+    p.add_argument("--out", default=os.path.join(ROOT, "build", "bench"))
+    p.add_argument("--kiln-compile",
+                   default=os.path.join(ROOT, "build", "bin", "kiln-compile"))
+    args = p.parse_args()
+    import torch
+
+    names = [m for m in args.models.split(",") if m]
+    unknown = [m for m in names if m not in MODELS]
+    if unknown:
+        p.error(f"unknown model(s): {', '.join(unknown)}")
+    os.makedirs(args.out, exist_ok=True)
+    print(f"# {datetime.date.today()} {platform.node()} {platform.processor() or platform.machine()}"
+          f", {args.threads} threads, batch 1, fp32, {args.rounds} interleaved rounds")
+    rows = []
+    for name in names:
+        try:
+            r = bench_model(name, args, torch)
+        except Exception as e:  # report the model and go on with the next
+            print(f"{name}: FAILED: {str(e).splitlines()[0] if str(e) else e}")
+            rows.append({"model": name, "failed": str(e)})
+            continue
+        rows.append(r)
+        m = r["median_ms"]
+        ort = m.get("onnxruntime")
+        print(f"{name:20s} kiln {m['kiln']:8.2f} ms  "
+              f"ort {ort if ort is None else f'{ort:8.2f} ms'}  "
+              f"torch {m['pytorch']:8.2f} ms  "
+              f"kiln/ort {m['kiln'] / ort if ort else float('nan'):5.2f}  "
+              f"kiln/torch {m['kiln'] / m['pytorch']:5.2f}  "
+              f"err {r['errors']['kiln']:.1e}  "
+              f"compile {r['compile_s']:.1f} s {r['compile_rss_mib']:.0f} MiB")
+        for peer, why in r["missing"].items():
+            print(f"{'':20s} {peer}: {why}")
+    csv_path = os.path.join(args.out, "models.csv")
+    with open(csv_path, "w", newline="") as f:
+        w = csv.writer(f)
+        w.writerow(["model", "kiln_ms", "onnxruntime_ms", "pytorch_ms",
+                    "kiln_over_ort", "kiln_over_torch", "kiln_rel_err",
+                    "compile_s", "compile_rss_mib", "status"])
+        for r in rows:
+            if "failed" in r:
+                w.writerow([r["model"]] + [""] * 8 + ["failed"])
+                continue
+            m = r["median_ms"]
+            ort = m.get("onnxruntime")
+            w.writerow([r["model"], f"{m['kiln']:.3f}",
+                        f"{ort:.3f}" if ort else "", f"{m['pytorch']:.3f}",
+                        f"{m['kiln'] / ort:.3f}" if ort else "",
+                        f"{m['kiln'] / m['pytorch']:.3f}",
+                        f"{r['errors']['kiln']:.2e}", f"{r['compile_s']:.2f}",
+                        f"{r['compile_rss_mib']:.0f}", "ok"])
+    print(f"wrote {csv_path}")
+    try:
+        import matplotlib
+
+        matplotlib.use("Agg")
+        import matplotlib.pyplot as plt
+    except ImportError:
+        print("matplotlib not installed: no chart (apt-get install python3-matplotlib)")
+        return 0
+    ok = [r for r in rows if "failed" not in r]
+    peers = ["kiln", "onnxruntime", "pytorch"]
+    fig, ax = plt.subplots(figsize=(1.6 * max(len(ok), 1) + 2, 4))
+    for i, peer in enumerate(peers):
+        vals = [r["median_ms"].get(peer, 0.0) for r in ok]
+        ax.bar([j + (i - 1) * 0.27 for j in range(len(ok))], vals, 0.27,
+               label=peer)
+    ax.set_xticks(range(len(ok)))
+    ax.set_xticklabels([r["model"] for r in ok], rotation=15)
+    ax.set_ylabel("median latency (ms), lower is better")
+    ax.set_yscale("log")
+    ax.set_title(f"batch 1, fp32, {args.threads} threads, {datetime.date.today()}")
+    ax.legend()
+    fig.tight_layout()
+    png = os.path.join(args.out, "models.png")
+    fig.savefig(png, dpi=100)
+    print(f"wrote {png}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
