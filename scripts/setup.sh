@@ -17,6 +17,8 @@ packages=(
   # PyTorch writes test models with torch.onnx.export (test/Import/Onnx)
   python3-torch python3-torchvision
   libonnx-testdata  # ONNX backend test data: test/Conformance
+  # benchmarks only (bench/compare.py): oneDNN to compare single layers with
+  libdnnl-dev
 )
 
 missing=()

@@ -3,32 +3,39 @@
 #include "kiln/Pipelines/Pipelines.h"
 
 #include "kiln/Codegen/Passes.h"
+#include "kiln/Codegen/PlanArena.h"
 #include "kiln/Conversion/Passes.h"
 #include "kiln/Dialect/Kiln/Transforms/Passes.h"
 
 #include "mlir/Conversion/Passes.h"
+#include "mlir/Conversion/VectorToSCF/VectorToSCF.h"
 #include "mlir/Dialect/Arith/Transforms/Passes.h"
 #include "mlir/Dialect/Bufferization/Pipelines/Passes.h"
 #include "mlir/Dialect/Bufferization/Transforms/Passes.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/Linalg/Passes.h"
 #include "mlir/Dialect/MemRef/Transforms/Passes.h"
+#include "mlir/Dialect/Vector/Transforms/Passes.h"
 #include "mlir/Pass/PassManager.h"
 #include "mlir/Pass/PassRegistry.h"
 #include "mlir/Transforms/Passes.h"
+#include "llvm/TargetParser/Host.h"
+
+#include <limits>
 
 using namespace mlir;
+using namespace mlir::kiln;
 
 void mlir::kiln::buildGraphPipeline(OpPassManager &pm) {
   OpPassManager &funcPm = pm.nest<func::FuncOp>();
-  funcPm.addPass(createCanonicalizerPass());
+  funcPm.addPass(createSafeCanonicalizerPass());
   funcPm.addPass(createCSEPass());
   funcPm.addPass(createRecognizePatterns());
   funcPm.addPass(createFoldBatchNorm());
   funcPm.addPass(createFoldShuffles());
   funcPm.addPass(createRecognizeRope());
   funcPm.addPass(createFuseAttention());
-  funcPm.addPass(createCanonicalizerPass());
+  funcPm.addPass(createSafeCanonicalizerPass());
 }
 
 void mlir::kiln::buildKilnToLinalgPipeline(OpPassManager &pm) {
@@ -37,36 +44,121 @@ void mlir::kiln::buildKilnToLinalgPipeline(OpPassManager &pm) {
   // kiln -> linalg on tensors, fused elementwise chains.
   pm.addNestedPass<func::FuncOp>(createConvertKilnToLinalg());
   pm.addNestedPass<func::FuncOp>(createFuseElementwise());
-  pm.addPass(createCanonicalizerPass());
+  pm.addPass(createSafeCanonicalizerPass());
   pm.addPass(createCSEPass());
 }
 
-void mlir::kiln::buildLinalgToLLVMPipeline(OpPassManager &pm,
-                                           const CPUPipelineOptions &options) {
-  // Tensors -> buffers. Results become caller-provided out-parameters and
-  // the allocation of each result is replaced by its out-parameter (each
-  // returned tensor must then be a value of its own).
+//===----------------------------------------------------------------------===//
+// Stages of the CPU pipeline
+//===----------------------------------------------------------------------===//
+
+/// Width of the host CPU's vector registers: 512 with AVX-512, 256 with AVX,
+/// 128 otherwise.
+static int64_t getHostVectorBits() {
+  llvm::StringMap<bool> features = llvm::sys::getHostCPUFeatures();
+  if (features.lookup("avx512f"))
+    return 512;
+  if (features.lookup("avx"))
+    return 256;
+  return 128;
+}
+
+/// Tiles for threads and registers with producers fused into them, then
+/// vectors, all on tensors.
+static void addTileAndVectorizeStage(OpPassManager &pm,
+                                     const CPUPipelineOptions &options) {
+  if (!options.tile)
+    return;
+  TileAndFuseOptions tiling;
+  tiling.minParallelWork = options.minParallelWork;
+  tiling.vectorBits =
+      options.vectorBits > 0 ? options.vectorBits : getHostVectorBits();
+  pm.addNestedPass<func::FuncOp>(createTileAndFuse(tiling));
+  pm.addPass(createSafeCanonicalizerPass());
+  pm.addPass(createCSEPass());
+  if (!options.vectorize)
+    return;
+  pm.addNestedPass<func::FuncOp>(createVectorize());
+  // Masked transfers become transfers with a mask operand: no vector.mask
+  // regions are left for bufferization and deallocation to walk into.
+  pm.addNestedPass<func::FuncOp>(vector::createLowerVectorMaskPass());
+  pm.addPass(createSafeCanonicalizerPass());
+  pm.addPass(createCSEPass());
+}
+
+/// Tensors -> buffers. Results become caller-provided out-parameters and the
+/// allocation of each result is replaced by its out-parameter (each returned
+/// tensor must then be a value of its own).
+static void addBufferizationStage(OpPassManager &pm,
+                                  const CPUPipelineOptions &options) {
+  pm.addPass(bufferization::createEmptyTensorEliminationPass());
+  // After empty-tensor elimination: a linalg.copy is a subset insertion, and
+  // the elimination would build the repeated result inside the destination of
+  // its copy, making the two results one buffer again.
   pm.addNestedPass<func::FuncOp>(createDistinctResults());
   bufferization::OneShotBufferizePassOptions bufferize;
   bufferize.bufferizeFunctionBoundaries = true;
   bufferize.functionBoundaryTypeConversion =
       bufferization::LayoutMapOption::IdentityLayoutMap;
   pm.addPass(bufferization::createOneShotBufferizePass(bufferize));
+  // Tile loops pass their buffer through iter_args; folding those makes the
+  // returned buffer the allocation itself, which the out-parameter replaces.
+  pm.addPass(createSafeCanonicalizerPass());
   bufferization::BufferResultsToOutParamsPassOptions outParams;
   outParams.hoistStaticAllocs = true;
   outParams.modifyPublicFunctions = true;
   pm.addPass(bufferization::createBufferResultsToOutParamsPass(outParams));
-  pm.addPass(createCanonicalizerPass());
+  pm.addPass(createSafeCanonicalizerPass());
+  pm.addPass(createCSEPass());
+  // Intermediates in the runtime's arena (before deallocation: views of an
+  // argument are not freed).
+  if (options.arena)
+    pm.addPass(createPlanArenaPass());
   bufferization::buildBufferDeallocationPipeline(pm);
+}
 
-  // Buffers -> loops -> LLVM.
+/// Outer tile loops call ctx->parallel_for (or run serially).
+static void addThreadStage(OpPassManager &pm,
+                           const CPUPipelineOptions &options) {
+  ForallToParallelForOptions threads;
+  threads.minIterations =
+      options.parallel ? 2 : std::numeric_limits<int64_t>::max();
+  pm.addPass(createForallToParallelFor(threads));
+}
+
+/// What was not vectorized becomes scalar loops; copies between strided
+/// views become loops too (no runner-library calls).
+static void addScalarLoopStage(OpPassManager &pm,
+                               const CPUPipelineOptions &options) {
   pm.addPass(createCopiesToLoops());
   pm.addNestedPass<func::FuncOp>(createConvertLinalgToLoopsPass());
   if (options.approximateMath)
     pm.addPass(createApproximateMath());
+}
+
+/// n-D vectors -> 1-D vectors: multi-reductions, and transfers fully
+/// unrolled (unrolling into loops keeps n-D temporaries on the stack).
+static void addVectorLoweringStage(OpPassManager &pm) {
+  pm.addNestedPass<func::FuncOp>(
+      vector::createLowerVectorMultiReductionPass());
+  VectorTransferToSCFOptions transfers;
+  transfers.enableFullUnroll();
+  pm.addPass(createConvertVectorToSCFPass(transfers));
+  pm.addPass(createSafeCanonicalizerPass());
+}
+
+/// Everything -> the LLVM dialect, with bare-pointer function arguments.
+static void addLLVMStage(OpPassManager &pm) {
   pm.addPass(memref::createExpandStridedMetadataPass());
   pm.addPass(createLowerAffinePass());
   pm.addPass(createSCFToControlFlowPass());
+  // Contractions as outer products (one FMA per accumulator row), then 1-D
+  // vectors to LLVM vectors.
+  ConvertVectorToLLVMPassOptions vectorToLLVM;
+  vectorToLLVM.vectorContractLowering =
+      vector::VectorContractLowering::OuterProduct;
+  vectorToLLVM.reassociateFPReductions = true;
+  pm.addPass(createConvertVectorToLLVMPass(vectorToLLVM));
   // LLVM intrinsics where they exist (fma, sqrt, ...), libm for the rest.
   pm.addPass(createConvertMathToLLVMPass());
   pm.addPass(createConvertMathToLibmPass());
@@ -79,6 +171,7 @@ void mlir::kiln::buildLinalgToLLVMPipeline(OpPassManager &pm,
   arith::ArithExpandOpsPassOptions expand;
   expand.includeBf16 = true;
   pm.addPass(arith::createArithExpandOpsPass(expand));
+  pm.addPass(createUBToLLVMConversionPass());
   pm.addPass(createArithToLLVMConversionPass());
   pm.addPass(createConvertIndexToLLVMPass());
   pm.addPass(createFinalizeMemRefToLLVMConversionPass());
@@ -87,7 +180,23 @@ void mlir::kiln::buildLinalgToLLVMPipeline(OpPassManager &pm,
   pm.addPass(createConvertFuncToLLVMPass(funcToLLVM));
   pm.addPass(createConvertControlFlowToLLVMPass());
   pm.addPass(createReconcileUnrealizedCastsPass());
-  pm.addPass(createCanonicalizerPass());
+  pm.addPass(createSafeCanonicalizerPass());
+}
+
+//===----------------------------------------------------------------------===//
+// Named pipelines
+//===----------------------------------------------------------------------===//
+
+void mlir::kiln::buildLinalgToLLVMPipeline(OpPassManager &pm,
+                                           const CPUPipelineOptions &options) {
+  // The runtime's execution context becomes argument 0 of the model.
+  pm.addPass(createAddExecContext());
+  addTileAndVectorizeStage(pm, options);
+  addBufferizationStage(pm, options);
+  addThreadStage(pm, options);
+  addScalarLoopStage(pm, options);
+  addVectorLoweringStage(pm);
+  addLLVMStage(pm);
 }
 
 void mlir::kiln::buildCPUPipeline(OpPassManager &pm,

@@ -76,10 +76,27 @@ mlir::kiln::createHostTargetMachine(const HostCodegenOptions &options,
   return machine;
 }
 
+int64_t mlir::kiln::getVectorRegisterBits(const llvm::TargetMachine &machine) {
+  const llvm::MCSubtargetInfo *subtarget = machine.getMCSubtargetInfo();
+  if (subtarget && subtarget->checkFeatures("+avx512f"))
+    return 512;
+  if (subtarget && subtarget->checkFeatures("+avx"))
+    return 256;
+  return 128;
+}
+
 void mlir::kiln::configureModule(llvm::Module &module,
                                  llvm::TargetMachine &machine) {
   module.setTargetTriple(machine.getTargetTriple());
   module.setDataLayout(machine.createDataLayout());
+  if (getVectorRegisterBits(machine) < 512)
+    return;
+  for (llvm::Function &function : module) {
+    if (function.isDeclaration())
+      continue;
+    function.addFnAttr("prefer-vector-width", "512");
+    function.addFnAttr("min-legal-vector-width", "512");
+  }
 }
 
 LogicalResult mlir::kiln::optimizeModule(llvm::Module &module,

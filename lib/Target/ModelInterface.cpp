@@ -194,7 +194,7 @@ public:
 } // namespace
 
 /// Defines `int32_t kiln.entry(ctx, inputs, outputs, arena)`, which loads the
-/// buffer pointers and calls `model(in_0, ..., out_0, ...)`.
+/// buffer pointers and calls `model(ctx, in_0, ..., out_0, ...)`.
 static llvm::Function *buildEntry(llvm::Module &module, llvm::Function *model,
                                   const ModelSignature &signature) {
   llvm::LLVMContext &context = module.getContext();
@@ -205,7 +205,7 @@ static llvm::Function *buildEntry(llvm::Module &module, llvm::Function *model,
   auto *entry = llvm::Function::Create(type, llvm::GlobalValue::InternalLinkage,
                                        "kiln.entry", module);
   llvm::IRBuilder<> builder(llvm::BasicBlock::Create(context, "", entry));
-  SmallVector<llvm::Value *> args;
+  SmallVector<llvm::Value *> args = {entry->getArg(0)};
   auto loadPointers = [&](llvm::Value *array, size_t count) {
     for (size_t i = 0; i < count; ++i) {
       llvm::Value *slot = builder.CreateConstInBoundsGEP1_64(ptrType, array, i);
@@ -214,6 +214,8 @@ static llvm::Function *buildEntry(llvm::Module &module, llvm::Function *model,
   };
   loadPointers(entry->getArg(1), signature.inputs.size());
   loadPointers(entry->getArg(2), signature.outputs.size());
+  if (signature.arenaSize != 0)
+    args.push_back(entry->getArg(3));
   builder.CreateCall(model->getFunctionType(), model, args);
   builder.CreateRet(llvm::ConstantInt::get(i32, 0));
   return entry;
@@ -227,14 +229,16 @@ LogicalResult mlir::kiln::addModelInterface(llvm::Module &module,
     error = "the lowered module has no function '" + signature.function + "'";
     return failure();
   }
-  size_t numArgs = signature.inputs.size() + signature.outputs.size();
+  size_t numArgs = 1 + signature.inputs.size() + signature.outputs.size() +
+                   (signature.arenaSize != 0 ? 1 : 0);
   if (model->arg_size() != numArgs ||
       !model->getReturnType()->isVoidTy() ||
       llvm::any_of(model->args(), [](llvm::Argument &arg) {
         return !arg.getType()->isPointerTy();
       })) {
     error = "the lowered function '" + signature.function +
-            "' does not take one pointer per input and output";
+            "' does not take the execution context and one pointer per "
+            "input and output";
     return failure();
   }
   if (module.getNamedValue(KILN_QUERY_SYMBOL)) {
@@ -261,7 +265,7 @@ LogicalResult mlir::kiln::addModelInterface(llvm::Module &module,
       llvm::ConstantInt::get(builder.i32, signature.outputs.size()),
       builder.tensors(signature.inputs, "inputs"),
       builder.tensors(signature.outputs, "outputs"),
-      llvm::ConstantInt::get(builder.i64, 0), // arena_size
+      llvm::ConstantInt::get(builder.i64, signature.arenaSize), // arena_size
       llvm::ConstantInt::get(builder.i64, 64), // arena_alignment
       entry};
   llvm::Constant *descriptor = builder.global(

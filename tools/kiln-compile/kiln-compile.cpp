@@ -12,6 +12,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "kiln/Analysis/ModelReport.h"
+#include "kiln/Codegen/PlanArena.h"
 #include "kiln/Import/Onnx/OnnxImporter.h"
 #include "kiln/InitAll.h"
 #include "kiln/Pipelines/Pipelines.h"
@@ -96,6 +97,21 @@ cl::opt<bool> approximateMath(
     cl::desc("Evaluate exp, tanh, erf, ... with polynomial approximations "
              "(default true)"),
     cl::init(true), cl::cat(category));
+cl::opt<bool> tile("tile",
+                   cl::desc("Tile and vectorize the kernels and run their "
+                            "outer tiles on threads (default: true at -O1 "
+                            "and above, false at -O0)"),
+                   cl::cat(category));
+cl::opt<bool> threads("parallel",
+                      cl::desc("Run the outer tiles of large kernels on the "
+                               "runtime's threads (default true)"),
+                      cl::init(true), cl::cat(category));
+cl::opt<bool> reportArena(
+    "report-arena",
+    cl::desc("Print the size of the model's scratch arena next to the sum of "
+             "the intermediate buffers planned into it and the most bytes "
+             "live at once"),
+    cl::init(false), cl::cat(category));
 cl::list<std::string> inputShapes(
     "input-shape",
     cl::desc("Shape of an ONNX model input whose dimensions are symbolic or "
@@ -371,6 +387,15 @@ int main(int argc, char **argv) {
   if (generatesCode)
     kiln::removeNameAttributes(*module);
 
+  // The target machine first: the pipeline sizes tiles for its registers.
+  kiln::HostCodegenOptions codegen;
+  codegen.optLevel = optLevel;
+  codegen.cpu = mcpu;
+  std::unique_ptr<llvm::TargetMachine> machine =
+      kiln::createHostTargetMachine(codegen, error);
+  if (!machine)
+    return fail(error);
+
   // MLIR pipelines.
   PassManager pm(&context);
   if (emit == Emit::Kiln) {
@@ -380,11 +405,33 @@ int main(int argc, char **argv) {
     if (emit != Emit::Linalg) {
       kiln::CPUPipelineOptions options;
       options.approximateMath = approximateMath;
+      options.vectorBits = kiln::getVectorRegisterBits(*machine);
+      options.tile = tile.getNumOccurrences() ? tile : optLevel > 0;
+      options.parallel = threads;
       kiln::buildLinalgToLLVMPipeline(pm, options);
     }
   }
   if (failed(pm.run(*module)))
     return 1;
+  if (auto size =
+          (*module)->getAttrOfType<IntegerAttr>(kiln::kArenaSizeAttrName))
+    signature->arenaSize = size.getInt();
+  if (reportArena && generatesCode) {
+    auto bytes = [&](StringRef name) -> int64_t {
+      auto attr = (*module)->getAttrOfType<IntegerAttr>(name);
+      return attr ? attr.getInt() : 0;
+    };
+    llvm::errs() << "kiln-compile: arena " << signature->arenaSize
+                 << " bytes; intermediate buffers "
+                 << bytes(kiln::kArenaBuffersAttrName) << " bytes in all, "
+                 << bytes(kiln::kArenaPeakLiveAttrName)
+                 << " bytes live at most\n";
+  }
+  if (emit != Emit::Mlir)
+    for (StringRef name :
+         {kiln::kArenaSizeAttrName, kiln::kArenaBuffersAttrName,
+          kiln::kArenaPeakLiveAttrName})
+      (*module)->removeAttr(name);
   if (emit == Emit::Kiln || emit == Emit::Linalg || emit == Emit::Mlir)
     return writeModule(*module, output);
 
@@ -394,13 +441,6 @@ int main(int argc, char **argv) {
       translateModuleToLLVMIR(*module, llvmContext, signature->name);
   if (!llvmModule)
     return fail("translation to LLVM IR failed");
-  kiln::HostCodegenOptions codegen;
-  codegen.optLevel = optLevel;
-  codegen.cpu = mcpu;
-  std::unique_ptr<llvm::TargetMachine> machine =
-      kiln::createHostTargetMachine(codegen, error);
-  if (!machine)
-    return fail(error);
   kiln::configureModule(*llvmModule, *machine);
   if (failed(kiln::addModelInterface(*llvmModule, *signature, error)) ||
       failed(kiln::optimizeModule(*llvmModule, *machine, codegen, error)))

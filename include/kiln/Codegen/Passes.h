@@ -6,9 +6,18 @@
 #include "mlir/Pass/Pass.h"
 
 namespace mlir {
+namespace affine {
+class AffineDialect;
+} // namespace affine
 namespace arith {
 class ArithDialect;
 } // namespace arith
+namespace func {
+class FuncDialect;
+} // namespace func
+namespace LLVM {
+class LLVMDialect;
+} // namespace LLVM
 namespace linalg {
 class LinalgDialect;
 } // namespace linalg
@@ -18,9 +27,15 @@ class FuncOp;
 namespace math {
 class MathDialect;
 } // namespace math
+namespace scf {
+class SCFDialect;
+} // namespace scf
 namespace tensor {
 class TensorDialect;
 } // namespace tensor
+namespace ub {
+class UBDialect;
+} // namespace ub
 namespace vector {
 class VectorDialect;
 } // namespace vector
@@ -33,6 +48,14 @@ namespace mlir::kiln {
 
 #define GEN_PASS_REGISTRATION
 #include "kiln/Codegen/Passes.h.inc"
+
+/// Debug names of upstream canonicalization patterns that miscompile in the
+/// IR Kiln's CPU pipeline produces (see Canonicalize.cpp); Kiln's pattern
+/// applications and canonicalizer passes leave them out.
+ArrayRef<std::string> getUnsafeCanonicalizationPatterns();
+
+/// The canonicalizer without getUnsafeCanonicalizationPatterns().
+std::unique_ptr<Pass> createSafeCanonicalizerPass();
 
 } // namespace mlir::kiln
 

@@ -32,21 +32,223 @@ def ApproximateMath : Pass<"kiln-approximate-math"> {
 }
 
 def CopiesToLoops : Pass<"kiln-copies-to-loops"> {
-  let summary = "Turn memref.copy into linalg.copy so it becomes loops";
+  let summary = "Turn memref.copy into linalg.copy so it becomes loops; drop self-copies";
   let description = [{
     Bufferization copies buffers with `memref.copy`. Between contiguous
     buffers the LLVM lowering turns it into `memcpy`, but a copy into or out
     of a strided view (a padded interior, a slice) becomes a call to the
     `memrefCopy` function of MLIR's C runner library, which a compiled model
     must not depend on. This pass rewrites every `memref.copy` between
-    memrefs of equal static shape into `linalg.copy`, which
-    `convert-linalg-to-loops` (or vectorization) turns into loops; LLVM still
-    recognises the contiguous ones as `memcpy`.
+    ranked memrefs into `linalg.copy`, which `convert-linalg-to-loops` (or
+    vectorization) turns into loops; LLVM still recognises the contiguous
+    ones as `memcpy`. Copies of dynamic shape (the interior of a pad fused
+    into a tile at the border of an image) are included. Copies of a buffer
+    onto itself (the same value or equal subviews of one buffer, which
+    bufferization leaves where a tile is updated in place; one made a
+    depthwise convolution 20x slower) are erased.
 
-    Input invariant: bufferized IR. Output IR: no `memref.copy` of static
-    shape is left.
+    Input invariant: bufferized IR. Output IR: no `memref.copy` between
+    ranked memrefs is left, and no self-copy.
   }];
   let dependentDialects = ["::mlir::linalg::LinalgDialect"];
+}
+
+def TileAndFuse : Pass<"kiln-tile-and-fuse", "::mlir::func::FuncOp"> {
+  let summary = "Tile linalg ops for threads and vector registers, fusing producers";
+  let description = [{
+    Tiles every linalg op on tensors with static loop ranges, last op first,
+    in three levels whose sizes depend on the kind of op
+    (`kiln::getTilingConfig`):
+
+    1. thread tiles: an `scf.forall` over the parallel loops, about
+       `parallel-tiles` tiles of sizes that divide their loop (so that every
+       thread tile has the same static shape), only for kernels of at least
+       `min-parallel-work` iteration points (smaller ones run serially);
+    2. register tiles: an `scf.for` nest over the parallel loops —
+       `matmul-rows` x 2 vectors of accumulators for matmul-like
+       contractions, `matmul-rows` channels x 2 vectors of pixels of one
+       output row for convolutions and poolings, 4 vectors along the
+       innermost loop for elementwise ops and reductions;
+    3. reduction tiles: an `scf.for` nest over the reduction loops — one `k`
+       at a time for contractions, one input channel and one window tap at a
+       time for convolutions, 4 vectors along an innermost reduction.
+
+    Producers that only the op uses and that are cheap to recompute — fills,
+    pads, linalg ops without reductions — are fused into the tiles of the
+    first two levels when no two tiles would compute the same slice of them
+    (halos of windows aside); pads only into thread tiles, whose sizes are
+    static. An elementwise op (a bias, an activation) that alone reads the
+    result of a contraction or convolution takes that op's tiles, and the
+    contraction is fused into them with its own producers; the reduction
+    tiles then apply to it, and the elementwise op works on each register
+    tile right after its reduction. The `scf.for` loops are then peeled so that every tile, the
+    remainders included, has a static shape and vectorizes without masks.
+
+    Input invariant: linalg on tensors. Output IR: the same computation as
+    nests of scf.forall / scf.for around small linalg ops on tensor slices.
+
+    ```mlir
+    %r = linalg.matmul ins(%a, %b : tensor<512x256xf32>, tensor<256x512xf32>)
+                       outs(%fill : tensor<512x512xf32>) -> tensor<512x512xf32>
+    // becomes (vector-bits=512)
+    %r = scf.forall (%j) = (0) to (512) step (32) shared_outs(%o = %empty) {
+      %t = scf.for %i = %c0 to %c512 step %c8 iter_args(...) {
+        %f = linalg.fill ... -> tensor<8x32xf32>
+        %m = scf.for %k = %c0 to %c256 step %c1 iter_args(%acc = %f) {
+          linalg.matmul ins(... tensor<8x1xf32>, tensor<1x32xf32>) ...
+        ...
+    ```
+  }];
+  let options = [
+    Option<"parallelTiles", "parallel-tiles", "int64_t", /*default=*/"16",
+           "Number of thread tiles aimed at for a parallel kernel">,
+    Option<"minParallelWork", "min-parallel-work", "int64_t",
+           /*default=*/"1 << 18",
+           "Kernels with fewer iteration points run serially">,
+    Option<"vectorBits", "vector-bits", "int64_t", /*default=*/"512",
+           "Width of a vector register in bits">,
+    Option<"matmulRows", "matmul-rows", "int64_t", /*default=*/"0",
+           "Rows of the register tile of a matrix multiplication (0: 8 for "
+           "512-bit registers, 6 otherwise)">,
+  ];
+  let dependentDialects = [
+    "::mlir::affine::AffineDialect",
+    "::mlir::linalg::LinalgDialect",
+    "::mlir::scf::SCFDialect",
+    "::mlir::tensor::TensorDialect",
+  ];
+}
+
+def Vectorize : Pass<"kiln-vectorize", "::mlir::func::FuncOp"> {
+  let summary = "Vectorize the tiles of linalg ops on tensors";
+  let description = [{
+    Runs after `kiln-tile-and-fuse` on the small linalg ops it leaves:
+
+    1. Convolution and pooling tiles that cover one tap of their window
+       become a `linalg.generic` on (strided) slices indexed by projected
+       permutations, loops in the output's order
+       (`kiln::rewriteUnitWindowOp`): an NCHW convolution tile is
+       `out[f, ow] += w[f, c] * in[c, ow]`, depthwise and pooling tiles are
+       elementwise. Other 2-D windows with one output row and one window row
+       are decomposed into 1-D ones
+       (`linalg::populateDecomposeConvolutionPatterns`).
+    2. Every linalg op is vectorized with `linalg::vectorize` (one op at a
+       time; the combined "vectorize children and apply patterns" step gave
+       wrong results on an NCHW convolution): static shapes as they are,
+       dynamic ones masked to their upper bounds, matmul-like contractions
+       to `vector.contract`. Ops on i1 tensors (bytes in memory, bits in LLVM
+       vectors), ops on bf16 tensors (the x86 back end widens bf16 vectors
+       through compiler-rt calls), ops the vectorizer does not support, and ops whose vectors
+       would exceed 4096 elements are left for `convert-linalg-to-loops`.
+    3. Transfers are folded into the tensor slices they read and write; a
+       read of every `s`-th element of a row (a tap of a strided convolution
+       or pooling) becomes a contiguous read and a `vector.shuffle`;
+       `mul` + `add` on vectors become `vector.fma`; loop-invariant transfer
+       pairs (reduction accumulators) are hoisted out of `scf.for` loops so
+       that they stay in registers; a tile written whole (a fill, a bias) and
+       read whole is forwarded in registers whatever unit dimensions the two
+       transfers use, so that no temporary buffer is left per tile.
+
+    Input invariant: tiled linalg on tensors. Output IR: vector ops on
+    tensors (`vector.transfer_read/write`, `vector.contract`, elementwise
+    vector arithmetic), plus the linalg ops that could not be vectorized.
+
+    ```mlir
+    %m = linalg.matmul ins(%a, %b : tensor<8x1xf32>, tensor<1x32xf32>)
+                       outs(%acc : tensor<8x32xf32>) -> tensor<8x32xf32>
+    // becomes
+    %va = vector.transfer_read %a[...] : tensor<8x1xf32>, vector<8x1xf32>
+    %vb = vector.transfer_read %b[...] : tensor<1x32xf32>, vector<1x32xf32>
+    %r = vector.contract {...} %va, %vb, %vacc : ... into vector<8x32xf32>
+    ```
+  }];
+  let dependentDialects = [
+    "::mlir::arith::ArithDialect",
+    "::mlir::linalg::LinalgDialect",
+    "::mlir::tensor::TensorDialect",
+    "::mlir::ub::UBDialect",
+    "::mlir::vector::VectorDialect",
+  ];
+}
+
+def AddExecContext : Pass<"kiln-add-exec-context", "::mlir::ModuleOp"> {
+  let summary = "Give public functions the runtime's execution context";
+  let description = [{
+    The runtime calls a model with a `const kiln_exec_ctx_t *`
+    (`runtime/include/kiln/runtime/kiln_abi.h`) whose `parallel_for` runs
+    tiles on its thread pool. This pass prepends that pointer, as an
+    `!llvm.ptr` argument marked `kiln.exec_ctx`, to every public function
+    with a body that does not have it yet, so that
+    `kiln-forall-to-parallel-for` can reach the pool. Private functions are
+    left alone (they run serially).
+
+    Input invariant: func.func ops on tensors or buffers. Output IR: public
+    functions take the context as argument 0.
+
+    ```mlir
+    func.func @main(%x: tensor<4xf32>) -> tensor<4xf32>
+    // becomes
+    func.func @main(%ctx: !llvm.ptr {kiln.exec_ctx}, %x: tensor<4xf32>) -> tensor<4xf32>
+    ```
+  }];
+  let dependentDialects = ["::mlir::LLVM::LLVMDialect"];
+}
+
+def ForallToParallelFor : Pass<"kiln-forall-to-parallel-for", "::mlir::ModuleOp"> {
+  let summary = "Run the tiles of bufferized scf.forall loops on the runtime's threads";
+  let description = [{
+    Works on bufferized IR (memrefs), before the conversion to the LLVM
+    dialect: the loop body is still structured, every value it captures is a
+    memref or a scalar, and the conversion to LLVM is left to the upstream
+    passes, so nothing here depends on how they lower loops or memrefs.
+
+    Each outermost `scf.forall` (no results) of a function that has an
+    execution-context argument (`kiln.exec_ctx`, see
+    `kiln-add-exec-context`) whose static iteration space has at least
+    `min-iterations` points becomes:
+
+    - an outlined `func.func private @<function>_tiles<k>(%data: !llvm.ptr,
+      %begin: i64, %end: i64, %worker: i32)`, the ABI's `kiln_task_fn_t`: it
+      loads the captured values from `%data` and runs the linearized
+      iterations `[begin, end)` of the loop as an `scf.for`;
+    - in the function, the captured values stored into a stack struct
+      (memrefs as their LLVM descriptors, through
+      `builtin.unrealized_conversion_cast`s that `reconcile-unrealized-casts`
+      removes after the conversion to LLVM; index values as i64) and one
+      indirect call of `ctx->parallel_for` (field 2 of `kiln_exec_ctx_t`,
+      after two u32) with the iteration count, the outlined function and
+      the struct.
+
+    Constants are cloned into the outlined body rather than captured. Every
+    other `scf.forall` (nested ones, those of functions without a context,
+    ones with dynamic bounds or too few iterations, ones capturing values of
+    other types) becomes a serial `scf.for` nest; no `scf.forall` is left.
+
+    Input invariant: bufferized IR. Output IR: no `scf.forall`; LLVM dialect
+    ops for the struct and the call next to memref/scf ops.
+
+    ```mlir
+    scf.forall (%i) = (0) to (512) step (64) {
+      %t = memref.subview %out[%i, 0] [64, 512] [1, 1] : ...
+      ...
+    }
+    // becomes
+    %data = llvm.alloca %c1 x !llvm.struct<(struct<(ptr, ptr, i64, ...)>)> : ...
+    llvm.store %outDescriptor, %slot0 : ...
+    %pf = llvm.load %pfSlot : !llvm.ptr -> !llvm.ptr
+    llvm.call %pf(%ctx, %c8_i64, %task, %data) : !llvm.ptr, (...) -> ()
+    ```
+  }];
+  let options = [
+    Option<"minIterations", "min-iterations", "int64_t", /*default=*/"2",
+           "Loops with fewer iterations run serially">,
+  ];
+  let dependentDialects = [
+    "::mlir::arith::ArithDialect",
+    "::mlir::func::FuncDialect",
+    "::mlir::LLVM::LLVMDialect",
+    "::mlir::scf::SCFDialect",
+  ];
 }
 
 def DistinctResults : Pass<"kiln-distinct-results", "::mlir::func::FuncOp"> {

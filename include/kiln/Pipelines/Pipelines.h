@@ -18,6 +18,36 @@ struct CPUPipelineOptions : public PassPipelineOptions<CPUPipelineOptions> {
       llvm::cl::desc("Evaluate exp, log, tanh, erf, ... with polynomial "
                      "approximations instead of libm calls"),
       llvm::cl::init(true)};
+  PassOptions::Option<bool> tile{
+      *this, "tile",
+      llvm::cl::desc("Tile linalg ops for threads and registers and fuse "
+                     "their producers (off: one loop nest per op)"),
+      llvm::cl::init(true)};
+  PassOptions::Option<bool> vectorize{
+      *this, "vectorize",
+      llvm::cl::desc("Vectorize the register tiles (off: scalar loops)"),
+      llvm::cl::init(true)};
+  PassOptions::Option<int64_t> vectorBits{
+      *this, "vector-bits",
+      llvm::cl::desc("Width of the target's vector registers in bits, which "
+                     "tile sizes derive from (0: the host CPU's)"),
+      llvm::cl::init(0)};
+  PassOptions::Option<int64_t> minParallelWork{
+      *this, "min-parallel-work",
+      llvm::cl::desc("Kernels with fewer iteration points than this run "
+                     "serially"),
+      llvm::cl::init(1 << 18)};
+  PassOptions::Option<bool> arena{
+      *this, "arena",
+      llvm::cl::desc("Place the model function's intermediate buffers in the "
+                     "runtime's arena by liveness (kiln-plan-arena) instead "
+                     "of allocating them per run"),
+      llvm::cl::init(true)};
+  PassOptions::Option<bool> parallel{
+      *this, "parallel",
+      llvm::cl::desc("Run the outer tile loops of large kernels on the "
+                     "runtime's threads (ctx->parallel_for)"),
+      llvm::cl::init(true)};
 };
 
 /// Graph-level optimization of kiln IR: folding, canonicalization,
@@ -27,16 +57,30 @@ void buildGraphPipeline(OpPassManager &pm);
 /// Graph passes, then kiln -> linalg on tensors with elementwise fusion.
 void buildKilnToLinalgPipeline(OpPassManager &pm);
 
-/// Bufferizes linalg on tensors and lowers it to the LLVM dialect for the
-/// host CPU (the second half of the CPU pipeline).
+/// Lowers linalg on tensors to the LLVM dialect for the host CPU (the second
+/// half of the CPU pipeline), in named stages:
+///  1. execution context: public functions take the runtime's
+///     `const kiln_exec_ctx_t *` (kiln-add-exec-context);
+///  2. tile and vectorize, on tensors: thread tiles (scf.forall), register
+///     tiles and reduction tiles with cheap producers fused
+///     (kiln-tile-and-fuse), then vector ops (kiln-vectorize);
+///  3. bufferization: one-shot, results as out-parameters, deallocation;
+///  4. threads: thread tiles become ctx->parallel_for calls of outlined
+///     tasks (kiln-forall-to-parallel-for);
+///  5. scalar loops for what was not vectorized, copies as loops, polynomial
+///     math;
+///  6. vector lowering: multi-reductions, transfers unrolled to 1-D;
+///  7. LLVM dialect with bare-pointer arguments.
 void buildLinalgToLLVMPipeline(OpPassManager &pm,
                                const CPUPipelineOptions &options);
 
 /// Lowers a module of kiln functions on tensors to the LLVM dialect for the
-/// host CPU: buildKilnToLinalgPipeline then buildLinalgToLLVMPipeline. Public functions keep their names; tensor results become
+/// host CPU: buildKilnToLinalgPipeline then buildLinalgToLLVMPipeline.
+/// Public functions keep their names and get the runtime's
+/// `const kiln_exec_ctx_t *` as first argument; tensor results become
 /// out-parameters and every memref argument becomes a bare pointer, so a
 /// function `(tensor<A>, tensor<B>) -> tensor<C>` ends up as
-/// `void f(ptr a, ptr b, ptr c)`.
+/// `void f(ptr ctx, ptr a, ptr b, ptr c)`.
 void buildCPUPipeline(OpPassManager &pm, const CPUPipelineOptions &options);
 
 /// Registers the named pipelines (`--kiln-graph-pipeline`,

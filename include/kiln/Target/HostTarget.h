@@ -30,7 +30,14 @@ struct HostCodegenOptions {
 std::unique_ptr<llvm::TargetMachine>
 createHostTargetMachine(const HostCodegenOptions &options, std::string &error);
 
-/// Sets the module's target triple and data layout to the machine's.
+/// Width in bits of the vector registers the code for `machine` may use:
+/// 512 with AVX-512, 256 with AVX, 128 otherwise.
+int64_t getVectorRegisterBits(const llvm::TargetMachine &machine);
+
+/// Sets the module's target triple and data layout to the machine's. On
+/// AVX-512 machines every function may use 512-bit registers (LLVM prefers
+/// 256-bit ones on most of them, which halves the width of the vectors the
+/// code generator chose).
 void configureModule(llvm::Module &module, llvm::TargetMachine &machine);
 
 /// Runs LLVM's optimization pipeline at `options.optLevel`.

@@ -39,6 +39,9 @@ struct ModelSignature {
   std::string function;
   SmallVector<TensorSignature> inputs;
   SmallVector<TensorSignature> outputs;
+  /// Bytes of scratch arena the model needs (kiln-plan-arena); when not 0,
+  /// the model function takes the arena as its last argument.
+  uint64_t arenaSize = 0;
 };
 
 /// Finds the model function of `module` (its only public `func.func`) and
@@ -56,7 +59,9 @@ FailureOr<ModelSignature> getModelSignature(ModuleOp module,
 void removeNameAttributes(ModuleOp module);
 
 /// Adds to `module` (the LLVM IR of the lowered model, in which the model
-/// function takes bare pointers to its inputs followed by its outputs) the
+/// function takes the `const kiln_exec_ctx_t *` of the entry call followed by
+/// bare pointers to its inputs, then its outputs, then the arena when
+/// `signature.arenaSize` is not 0) the
 /// model descriptor, the entry wrapper and the exported query function, and
 /// makes every other definition internal.
 LogicalResult addModelInterface(llvm::Module &module,

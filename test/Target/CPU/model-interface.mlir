@@ -1,4 +1,5 @@
 // RUN: kiln-compile %s --emit=llvm -o - | FileCheck %s
+// RUN: kiln-compile %s -O0 --emit=llvm -o - | FileCheck %s --check-prefix=ENTRY
 
 // The shared object's interface: the descriptor (ABI version 1, struct size,
 // names, dtypes, shapes), the entry wrapper that unpacks the buffer arrays,
@@ -18,6 +19,16 @@
 // f32 is dtype 1, bool (i1) is dtype 10.
 // CHECK-DAG: @kiln.outputs = private unnamed_addr constant [2 x %kiln_tensor_desc_t] [%kiln_tensor_desc_t { ptr @kiln.outputs.0.name, i32 1, i32 3, ptr @[[SHAPE]] }, %kiln_tensor_desc_t { ptr @kiln.outputs.1.name, i32 10, i32 3, ptr @[[SHAPE]] }]
 // CHECK-DAG: @kiln.model = private unnamed_addr constant %kiln_model_desc_t { i32 1, i32 72, ptr @kiln.model.name, ptr @kiln.model.target, i32 2, i32 2, ptr @kiln.inputs, ptr @kiln.outputs, i64 0, i64 64, ptr @kiln.entry }
+
+// The entry passes its execution context through as the model function's
+// first argument, then the input and output buffers.
+// ENTRY-LABEL: define internal i32 @kiln.entry(ptr %0, ptr %1, ptr %2, ptr %3)
+// ENTRY: %[[IN0:.*]] = load ptr, ptr %{{.*}}
+// ENTRY: %[[IN1:.*]] = load ptr, ptr %{{.*}}
+// ENTRY: %[[OUT0:.*]] = load ptr, ptr %{{.*}}
+// ENTRY: %[[OUT1:.*]] = load ptr, ptr %{{.*}}
+// ENTRY: call void @main(ptr %0, ptr %[[IN0]], ptr %[[IN1]], ptr %[[OUT0]], ptr %[[OUT1]])
+// ENTRY: ret i32 0
 
 // CHECK: define internal {{.*}}i32 @kiln.entry(ptr {{.*}}, ptr {{.*}}, ptr {{.*}}, ptr {{.*}})
 // CHECK: ret i32 0

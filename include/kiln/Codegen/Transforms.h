@@ -1,0 +1,139 @@
+//===- Transforms.h - Kiln code generation transformations ------*- C++ -*-===//
+//
+// The functions behind the passes of lib/Codegen/, usable from other passes
+// and pipelines.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef KILN_CODEGEN_TRANSFORMS_H
+#define KILN_CODEGEN_TRANSFORMS_H
+
+#include "mlir/IR/PatternMatch.h"
+#include "mlir/Support/LLVM.h"
+#include "llvm/ADT/StringRef.h"
+
+namespace mlir {
+class Operation;
+namespace func {
+class FuncOp;
+} // namespace func
+namespace linalg {
+class GenericOp;
+class LinalgOp;
+} // namespace linalg
+namespace scf {
+class ForallOp;
+} // namespace scf
+} // namespace mlir
+
+namespace mlir::kiln {
+
+//===----------------------------------------------------------------------===//
+// Tiling
+//===----------------------------------------------------------------------===//
+
+/// Target properties and thresholds that tile sizes derive from.
+struct TilingHeuristics {
+  /// Number of thread tiles aimed at for a kernel that runs in parallel.
+  int64_t parallelTiles = 16;
+  /// Kernels whose iteration space has fewer points run serially.
+  int64_t minParallelWork = 1 << 18;
+  /// Width of a vector register in bits.
+  int64_t vectorBits = 512;
+  /// Rows of the register tile of a matrix multiplication.
+  int64_t matmulRows = 8;
+};
+
+/// Tile sizes of one linalg op, one per loop; 0 leaves a loop untiled.
+struct TilingConfig {
+  enum class Kind { Elementwise, Reduction, Contraction, Convolution };
+  Kind kind = Kind::Elementwise;
+  /// Tiles of the scf.forall whose iterations run on threads (parallel loops
+  /// only); empty when the op runs serially.
+  SmallVector<int64_t> threadTiles;
+  /// Tiles of the scf.for nest over parallel loops inside a thread tile,
+  /// sized for vector registers.
+  SmallVector<int64_t> vectorTiles;
+  /// Tiles of the scf.for nest over reduction loops inside a register tile,
+  /// over the loops of `producer` when it is set.
+  SmallVector<int64_t> reductionTiles;
+  /// For an elementwise op: the matmul-like or convolution op that produces
+  /// one of its operands for it alone; the op takes that producer's tiles
+  /// and the producer is fused into them.
+  Operation *producer = nullptr;
+};
+
+/// Chooses the tile sizes of `op` (on tensors, with static loop ranges) by
+/// its kind: elementwise, reduction, contraction (matmul-like), convolution
+/// or pooling. An elementwise op that reads, and alone uses, the result of a
+/// contraction or convolution takes that op's tiles (see
+/// TilingConfig::producer). Returns nullopt for ops that are not tiled.
+std::optional<TilingConfig> getTilingConfig(linalg::LinalgOp op,
+                                            const TilingHeuristics &heuristics);
+
+/// Tiles `root` in three levels as `config` says (scf.forall over thread
+/// tiles, scf.for over register tiles, scf.for over reduction tiles of
+/// `root` or of `config.producer`), fusing the cheap producers (fills, pads,
+/// elementwise ops) only `root` uses, and `config.producer`, into the first
+/// two, and peels the scf.for loops so that every tile has a static shape.
+/// Returns the tiled `root`.
+FailureOr<Operation *> tileAndFuse(RewriterBase &rewriter,
+                                   linalg::LinalgOp root,
+                                   const TilingConfig &config);
+
+//===----------------------------------------------------------------------===//
+// Vectorization
+//===----------------------------------------------------------------------===//
+
+/// Rewrites a tile of a convolution or pooling `op` (any linalg op on tensors
+/// whose indexing maps have sums such as `oh * stride + kh`) in which every
+/// window loop has one iteration into a linalg.generic on slices of its
+/// operands indexed by projected permutations: loops of one iteration are
+/// dropped, and `stride * i` indices become strided slices. A
+/// `conv_2d_nchw_fchw` tile becomes `out[f, ow] += w[f, c] * in[c, ow]` (a
+/// matrix multiplication), a depthwise one an elementwise multiply-add, a
+/// pooling an elementwise max or sum. Fails without changing anything when a
+/// window loop has more than one iteration.
+FailureOr<linalg::GenericOp> rewriteUnitWindowOp(RewriterBase &rewriter,
+                                                 linalg::LinalgOp op);
+
+/// Vectorizes `op`, a linalg op on tensors: static shapes as
+/// they are, dynamic ones with masks sized to their upper bounds, matmul-like
+/// contractions to vector.contract. Ops on tensors of i1 (stored one byte per
+/// element, but packed into bits by LLVM vector loads and stores) are not
+/// vectorized. Fails without changing anything when the
+/// upstream vectorizer does not support the op or its vectors would be
+/// larger than a few thousand elements.
+LogicalResult vectorizeOp(RewriterBase &rewriter, Operation *op);
+
+/// Hoists loop-invariant pairs of vector transfers on tensors (the
+/// accumulators of reductions) out of the scf.for loops under `root`, so that
+/// they live in registers across the loop.
+void hoistVectorAccumulators(RewriterBase &rewriter, Operation *root);
+
+//===----------------------------------------------------------------------===//
+// Execution context and threads
+//===----------------------------------------------------------------------===//
+
+/// The argument attribute that marks a function's `const kiln_exec_ctx_t *`.
+inline constexpr llvm::StringLiteral kExecContextAttrName = "kiln.exec_ctx";
+
+/// Prepends an `!llvm.ptr {kiln.exec_ctx}` argument to `func` unless it has
+/// one already; returns it.
+FailureOr<Value> addExecContextArgument(func::FuncOp func);
+
+/// The execution-context argument of `func`, or null when it has none.
+Value getExecContext(func::FuncOp func);
+
+/// Replaces `forall` (bufferized, no results, static bounds) by a call of
+/// `ctx->parallel_for` over its linearized iteration space, with the body
+/// outlined into a new private function of type `kiln_task_fn_t` that is
+/// returned. Fails without changing anything when the loop does not qualify
+/// (see the kiln-forall-to-parallel-for pass).
+FailureOr<func::FuncOp> forallToParallelFor(RewriterBase &rewriter,
+                                            scf::ForallOp forall, Value ctx,
+                                            int64_t minIterations);
+
+} // namespace mlir::kiln
+
+#endif // KILN_CODEGEN_TRANSFORMS_H

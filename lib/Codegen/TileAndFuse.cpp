@@ -1,0 +1,599 @@
+//===- TileAndFuse.cpp - Tile linalg ops for threads and vectors ----------===//
+//
+// Chooses tile sizes per kind of linalg op (elementwise, contraction,
+// convolution/pooling, reduction) and tiles each op on tensors in three
+// levels: an scf.forall over thread tiles, an scf.for nest over
+// register-sized tiles of the parallel loops, and an scf.for nest over the
+// reduction loops. Cheap producers (fills, pads, elementwise ops) are fused
+// into the tiles of their consumer.
+//
+//===----------------------------------------------------------------------===//
+
+#include "kiln/Codegen/Passes.h"
+#include "kiln/Codegen/Transforms.h"
+
+#include "mlir/Dialect/Affine/IR/AffineOps.h"
+#include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/Dialect/Linalg/IR/Linalg.h"
+#include "mlir/Dialect/Linalg/Utils/Utils.h"
+#include "mlir/Dialect/SCF/IR/SCF.h"
+#include "mlir/Dialect/SCF/Transforms/TileUsingInterface.h"
+#include "mlir/Dialect/SCF/Transforms/Transforms.h"
+#include "mlir/Dialect/Tensor/IR/Tensor.h"
+#include "mlir/Interfaces/TilingInterface.h"
+
+namespace mlir::kiln {
+#define GEN_PASS_DEF_TILEANDFUSE
+#include "kiln/Codegen/Passes.h.inc"
+} // namespace mlir::kiln
+
+using namespace mlir;
+using namespace mlir::kiln;
+
+/// Marks the scf.for loops of the register and reduction levels until they
+/// are peeled.
+static constexpr llvm::StringLiteral kPeelAttrName = "kiln.peel";
+
+//===----------------------------------------------------------------------===//
+// Tile sizes
+//===----------------------------------------------------------------------===//
+
+/// Number of elements of the widest element type of `op` in one vector
+/// register of `vectorBits` bits.
+static int64_t getLanes(linalg::LinalgOp op, int64_t vectorBits) {
+  unsigned widest = 8;
+  for (OpOperand &operand : op->getOpOperands()) {
+    Type element = getElementTypeOrSelf(operand.get().getType());
+    if (element.isIntOrFloat())
+      widest = std::max(widest, element.getIntOrFloatBitWidth());
+  }
+  return std::max<int64_t>(1, vectorBits / widest);
+}
+
+/// Whether loop `dim` appears in `map` only as a plain dimension.
+static bool appearsPlain(AffineMap map, unsigned dim) {
+  bool plain = false, composite = false;
+  for (AffineExpr expr : map.getResults()) {
+    if (auto d = dyn_cast<AffineDimExpr>(expr)) {
+      plain |= d.getPosition() == dim;
+      continue;
+    }
+    composite |= expr.isFunctionOfDim(dim);
+  }
+  return plain && !composite;
+}
+
+/// Whether `expr` never decreases when a loop index grows: sums and positive
+/// multiples of loop indices, plus constants. Tiling computes the slice of an
+/// operand from the first and last index of a tile, which is only right for
+/// such expressions (a reversal `7 - d` would read the wrong end).
+static bool isNonDecreasing(AffineExpr expr) {
+  switch (expr.getKind()) {
+  case AffineExprKind::DimId:
+  case AffineExprKind::Constant:
+    return true;
+  case AffineExprKind::Add: {
+    auto add = cast<AffineBinaryOpExpr>(expr);
+    return isNonDecreasing(add.getLHS()) && isNonDecreasing(add.getRHS());
+  }
+  case AffineExprKind::Mul:
+  case AffineExprKind::FloorDiv:
+  case AffineExprKind::CeilDiv: {
+    auto binary = cast<AffineBinaryOpExpr>(expr);
+    auto factor = dyn_cast<AffineConstantExpr>(binary.getRHS());
+    return factor && factor.getValue() >= 0 && isNonDecreasing(binary.getLHS());
+  }
+  default:
+    return false;
+  }
+}
+
+/// Whether every operand of `op` can be sliced for a tile of its loops.
+static bool hasTileableMaps(linalg::LinalgOp op) {
+  return llvm::all_of(op.getIndexingMapsArray(), [](AffineMap map) {
+    return llvm::all_of(map.getResults(), isNonDecreasing);
+  });
+}
+
+/// Chooses thread tiles: splits the parallel loops in `order` until there
+/// are about `targetTiles` tiles. A loop is only split into tiles that divide
+/// it, so that every thread tile has the same static shape (dynamic edge
+/// tiles would need masks, and rank-reducing views of them trip up the
+/// lowering of memref views); among those, the largest tiles that are a
+/// multiple of the loop's register tile are preferred. A loop whose divisors
+/// would only give tiles smaller than its register tile is not split.
+static SmallVector<int64_t> chooseThreadTiles(ArrayRef<int64_t> ranges,
+                                              ArrayRef<int64_t> vectorTiles,
+                                              ArrayRef<unsigned> order,
+                                              int64_t targetTiles,
+                                              int64_t &numTiles) {
+  SmallVector<int64_t> tiles(ranges.size(), 0);
+  numTiles = 1;
+  for (unsigned d : order) {
+    if (numTiles >= targetTiles)
+      break;
+    int64_t range = ranges[d];
+    int64_t align = std::max<int64_t>(1, vectorTiles[d]);
+    int64_t want = llvm::divideCeil(targetTiles, numTiles);
+    // Tile counts that divide the loop, from `want` up: the first whose tile
+    // is aligned within 4 * want, else the first at all.
+    int64_t chosen = 0;
+    for (int64_t count = std::max<int64_t>(std::min(want, range), 2);
+         count <= range; ++count) {
+      if (range % count != 0)
+        continue;
+      int64_t size = range / count;
+      if (size % align == 0) {
+        chosen = count;
+        break;
+      }
+      if (!chosen)
+        chosen = count;
+      if (count > 4 * want)
+        break;
+    }
+    if (!chosen || (range / chosen < align && range > align))
+      continue;
+    tiles[d] = range / chosen;
+    numTiles *= chosen;
+  }
+  return tiles;
+}
+
+/// The tile sizes of `op` by its own kind.
+static std::optional<TilingConfig>
+getOwnTilingConfig(linalg::LinalgOp op, const TilingHeuristics &heuristics) {
+  if (!op.hasPureTensorSemantics() || op.getNumLoops() == 0 ||
+      !hasTileableMaps(op))
+    return std::nullopt;
+  SmallVector<int64_t> ranges = op.getStaticLoopRanges();
+  if (llvm::any_of(ranges, ShapedType::isDynamic))
+    return std::nullopt;
+  // An empty loop (a reduction over a dimension of size 0): no work to
+  // split, and the tiler cannot slice a tensor of size 0 (it crashed).
+  if (llvm::is_contained(ranges, 0))
+    return std::nullopt;
+  unsigned numLoops = ranges.size();
+  SmallVector<utils::IteratorType> iterators = op.getIteratorTypesArray();
+  int64_t lanes = getLanes(op, heuristics.vectorBits);
+
+  TilingConfig config;
+  config.vectorTiles.assign(numLoops, 0);
+  config.reductionTiles.assign(numLoops, 0);
+  // Parallel loops in the order thread tiles split them.
+  SmallVector<unsigned> order;
+  auto clamp = [&](unsigned d, int64_t size) {
+    return std::min(size, ranges[d]);
+  };
+
+  FailureOr<linalg::ContractionDimensions> contraction =
+      linalg::inferContractionDims(op);
+  bool isMatmulLike = linalg::isaContractionOpInterface(op) &&
+                      succeeded(contraction) && !contraction->m.empty() &&
+                      !contraction->n.empty() && !contraction->k.empty();
+  bool isConvLike = !isMatmulLike && op.getNumDpsInputs() == 2 &&
+                    linalg::isaConvolutionOpInterface(op);
+  if (isMatmulLike) {
+    // Register tile: heuristics.matmulRows x (2 * lanes) accumulators, one
+    // step of k at a time (an outer product per step).
+    config.kind = TilingConfig::Kind::Contraction;
+    for (unsigned d : contraction->batch) {
+      config.vectorTiles[d] = 1;
+      order.push_back(d);
+    }
+    // Threads split columns before rows: column tiles are multiples of the
+    // vector width and usually divide the matrix, and each thread tile then
+    // holds whole columns, whose row remainder is static.
+    for (unsigned d : contraction->n) {
+      config.vectorTiles[d] =
+          d == contraction->n.back() ? clamp(d, 2 * lanes) : 1;
+      order.push_back(d);
+    }
+    for (unsigned d : contraction->m) {
+      config.vectorTiles[d] =
+          d == contraction->m.back() ? clamp(d, heuristics.matmulRows) : 1;
+      order.push_back(d);
+    }
+    for (unsigned d : contraction->k)
+      config.reductionTiles[d] = 1;
+  } else if (isConvLike) {
+    // Loops of a convolution or pooling, told apart by how they index the
+    // input (operand 0) and the filter or window (operand 1).
+    config.kind = TilingConfig::Kind::Convolution;
+    AffineMap input = op.getMatchingIndexingMap(op.getDpsInputOperand(0));
+    AffineMap filter = op.getMatchingIndexingMap(op.getDpsInputOperand(1));
+    SmallVector<unsigned> plain, image, channels, window, inputChannels;
+    for (unsigned d = 0; d < numLoops; ++d) {
+      bool inInput = input.isFunctionOfDim(d);
+      bool inFilter = filter.isFunctionOfDim(d);
+      bool sliding = inInput && !appearsPlain(input, d);
+      if (linalg::isParallelIterator(iterators[d])) {
+        if (sliding)
+          image.push_back(d);
+        else if (!inInput && inFilter)
+          channels.push_back(d);
+        else
+          plain.push_back(d);
+      } else {
+        (sliding ? window : inputChannels).push_back(d);
+      }
+    }
+    // One tap of the window per step of the reduction loops, so that the
+    // tile is a matrix multiplication of a tile of channels by a row of
+    // output pixels (see kiln::rewriteUnitWindowOp): matmulRows channels x 2
+    // vectors of pixels of accumulators, like a matmul. The first plain loop
+    // is the batch; others are the channels of a depthwise convolution or a
+    // pooling.
+    for (unsigned d : plain)
+      config.vectorTiles[d] =
+          d == plain.front() ? 1 : clamp(d, heuristics.matmulRows);
+    for (unsigned d : channels)
+      config.vectorTiles[d] = clamp(d, heuristics.matmulRows);
+    for (unsigned d : image)
+      config.vectorTiles[d] = d == image.back() ? clamp(d, 2 * lanes) : 1;
+    for (unsigned d : window)
+      config.reductionTiles[d] = 1;
+    for (unsigned d : inputChannels)
+      config.reductionTiles[d] = 1;
+    // Threads split images (batch, then rows), then channels.
+    llvm::append_range(order, plain);
+    if (!image.empty())
+      order.append(image.begin(), image.end() - 1);
+    llvm::append_range(order, channels);
+    if (!image.empty())
+      order.push_back(image.back());
+  } else {
+    // Elementwise ops and reductions: vectors along the innermost loop.
+    config.kind = op.getNumReductionLoops() == 0
+                      ? TilingConfig::Kind::Elementwise
+                      : TilingConfig::Kind::Reduction;
+    unsigned last = numLoops - 1;
+    for (unsigned d = 0; d < numLoops; ++d) {
+      bool parallel = linalg::isParallelIterator(iterators[d]);
+      if (parallel)
+        order.push_back(d);
+      int64_t size = d == last ? clamp(d, 4 * lanes) : 1;
+      (parallel ? config.vectorTiles : config.reductionTiles)[d] = size;
+    }
+  }
+
+  // Thread tiles for kernels with enough work.
+  int64_t work = 1;
+  for (int64_t range : ranges)
+    work *= range;
+  if (work >= heuristics.minParallelWork) {
+    int64_t numTiles;
+    SmallVector<int64_t> tiles = chooseThreadTiles(
+        ranges, config.vectorTiles, order, heuristics.parallelTiles, numTiles);
+    if (numTiles > 1)
+      config.threadTiles = std::move(tiles);
+  }
+  // A tile as large as its loop is no tile.
+  for (unsigned d = 0; d < numLoops; ++d) {
+    if (config.vectorTiles[d] >= ranges[d])
+      config.vectorTiles[d] = 0;
+    if (config.reductionTiles[d] >= ranges[d])
+      config.reductionTiles[d] = 0;
+  }
+  return config;
+}
+
+/// The matmul-like or convolution op that produces an operand of the
+/// elementwise op `op`, is used by nothing else, and whose result `op` reads
+/// elementwise (identity map, same shape): the producer whose tiles `op`
+/// takes so that it is computed inside them (a bias or an activation after a
+/// convolution then costs no pass over memory). Null when there is none.
+static linalg::LinalgOp getHeavyProducer(linalg::LinalgOp op,
+                                         const TilingHeuristics &heuristics) {
+  if (op.getNumReductionLoops() != 0 || !op.hasPureTensorSemantics())
+    return {};
+  for (OpOperand *operand : op.getDpsInputOperands()) {
+    auto producer = operand->get().getDefiningOp<linalg::LinalgOp>();
+    if (!producer || producer->getNumResults() != 1 ||
+        !producer->getResult(0).hasOneUse() ||
+        !producer.hasPureTensorSemantics() ||
+        !op.getMatchingIndexingMap(operand).isIdentity() ||
+        !producer.getIndexingMapMatchingResult(producer->getResult(0))
+             .isProjectedPermutation())
+      continue;
+    std::optional<TilingConfig> config =
+        getOwnTilingConfig(producer, heuristics);
+    if (config && (config->kind == TilingConfig::Kind::Contraction ||
+                   config->kind == TilingConfig::Kind::Convolution))
+      return producer;
+  }
+  return {};
+}
+
+std::optional<TilingConfig>
+mlir::kiln::getTilingConfig(linalg::LinalgOp op,
+                            const TilingHeuristics &heuristics) {
+  std::optional<TilingConfig> own = getOwnTilingConfig(op, heuristics);
+  linalg::LinalgOp producer = getHeavyProducer(op, heuristics);
+  if (!own || !producer)
+    return own;
+  // The producer's parallel tiles, indexed by the loops of `op` (loop d of
+  // `op` is dimension d of the producer's result).
+  std::optional<TilingConfig> config = getOwnTilingConfig(producer, heuristics);
+  AffineMap result =
+      producer.getIndexingMapMatchingResult(producer->getResult(0));
+  auto mapTiles = [&](ArrayRef<int64_t> tiles) {
+    SmallVector<int64_t> mapped;
+    for (unsigned d = 0; d < result.getNumResults(); ++d)
+      mapped.push_back(tiles[result.getDimPosition(d)]);
+    return mapped;
+  };
+  config->vectorTiles = mapTiles(config->vectorTiles);
+  if (!config->threadTiles.empty())
+    config->threadTiles = mapTiles(config->threadTiles);
+  config->producer = producer;
+  return config;
+}
+
+//===----------------------------------------------------------------------===//
+// Tiling and fusion
+//===----------------------------------------------------------------------===//
+
+/// Whether `op` is cheap enough to recompute inside the tiles of its
+/// consumer: fills, pads (when `pads`), and linalg ops without reductions.
+static bool isFusable(Operation *op, bool pads) {
+  if (isa<linalg::FillOp>(op))
+    return true;
+  if (isa<tensor::PadOp>(op))
+    return pads;
+  auto linalgOp = dyn_cast<linalg::LinalgOp>(op);
+  return linalgOp && linalgOp.hasPureTensorSemantics() &&
+         linalgOp.getNumReductionLoops() == 0 && hasTileableMaps(linalgOp) &&
+         isa<TilingInterface>(op);
+}
+
+/// The producers to fuse into the tiles of `root` when its loops are tiled
+/// with `tiles`: fusable producers whose every use is in the group, reached
+/// through operands that every tiled loop indexes (so no two tiles compute
+/// the same slice of the producer, halos aside), and, behind them, the
+/// producers of elementwise ops through permutation maps.
+static llvm::SmallDenseSet<Operation *> getFusionGroup(linalg::LinalgOp root,
+                                                       ArrayRef<int64_t> tiles,
+                                                       bool pads,
+                                                       linalg::LinalgOp heavy) {
+  llvm::SmallDenseSet<Operation *> group;
+  group.insert(root);
+  SmallVector<std::pair<Operation *, OpOperand *>> worklist;
+  auto addCovering = [&](linalg::LinalgOp op, ArrayRef<int64_t> opTiles) {
+    for (OpOperand &operand : op->getOpOperands()) {
+      AffineMap map = op.getMatchingIndexingMap(&operand);
+      bool covers = llvm::all_of(llvm::enumerate(opTiles), [&](auto tile) {
+        return tile.value() == 0 || map.isFunctionOfDim(tile.index());
+      });
+      if (covers)
+        worklist.push_back({op, &operand});
+    }
+  };
+  addCovering(root, tiles);
+  if (heavy) {
+    // The heavy producer is tiled like the result it gives `root`; its
+    // reduction loops are whole.
+    group.insert(heavy);
+    AffineMap result = heavy.getIndexingMapMatchingResult(heavy->getResult(0));
+    SmallVector<int64_t> heavyTiles(heavy.getNumLoops(), 0);
+    for (unsigned d = 0; d < result.getNumResults(); ++d)
+      heavyTiles[result.getDimPosition(d)] = tiles[d];
+    addCovering(heavy, heavyTiles);
+  }
+  while (!worklist.empty()) {
+    auto [consumer, operand] = worklist.pop_back_val();
+    Operation *producer = operand->get().getDefiningOp();
+    if (!producer || group.contains(producer) || !isFusable(producer, pads))
+      continue;
+    bool used = llvm::all_of(producer->getUsers(), [&](Operation *user) {
+      return group.contains(user);
+    });
+    if (!used)
+      continue;
+    group.insert(producer);
+    auto linalgProducer = dyn_cast<linalg::LinalgOp>(producer);
+    if (!linalgProducer)
+      continue;
+    for (OpOperand &next : producer->getOpOperands())
+      if (linalgProducer.getMatchingIndexingMap(&next).isPermutation())
+        worklist.push_back({producer, &next});
+  }
+  return group;
+}
+
+/// Replaces the results of `op` by `replacements` and erases `op` and the
+/// members of `group` that are left without uses.
+static void replaceAndErase(RewriterBase &rewriter, Operation *op,
+                            ValueRange replacements,
+                            const llvm::SmallDenseSet<Operation *> &group) {
+  SmallVector<Operation *> members;
+  for (Operation *member : group)
+    if (member != op)
+      members.push_back(member);
+  rewriter.replaceOp(op, replacements);
+  bool changed = true;
+  while (changed) {
+    changed = false;
+    for (Operation *&member : members) {
+      if (!member || !member->use_empty())
+        continue;
+      rewriter.eraseOp(member);
+      member = nullptr;
+      changed = true;
+    }
+  }
+}
+
+/// Tiles `op` with `tiles` using loops of `loopType`, fusing the producers of
+/// its fusion group when `fuse`. Pads are only fused into thread tiles:
+/// those have static sizes, while the sizes of a pad fused into a register
+/// tile stay dynamic after peeling. Returns the tiled op, or `op` itself when
+/// no loop is tiled.
+static FailureOr<Operation *>
+tileLevel(RewriterBase &rewriter, linalg::LinalgOp op, ArrayRef<int64_t> tiles,
+          scf::SCFTilingOptions::LoopType loopType, bool fuse,
+          SmallVectorImpl<LoopLikeOpInterface> &loops,
+          linalg::LinalgOp *heavy = nullptr) {
+  if (llvm::all_of(tiles, [](int64_t t) { return t == 0; }))
+    return op.getOperation();
+  scf::SCFTilingOptions tiling;
+  tiling.setTileSizes(getAsIndexOpFoldResult(rewriter.getContext(), tiles));
+  tiling.setLoopType(loopType);
+  rewriter.setInsertionPoint(op);
+  if (!fuse) {
+    FailureOr<scf::SCFTilingResult> result = scf::tileUsingSCF(
+        rewriter, cast<TilingInterface>(op.getOperation()), tiling);
+    if (failed(result))
+      return failure();
+    rewriter.replaceOp(op, result->replacements);
+    loops.append(result->loops.begin(), result->loops.end());
+    return result->tiledOps.back();
+  }
+  llvm::SmallDenseSet<Operation *> group = getFusionGroup(
+      op, tiles, /*pads=*/loopType == scf::SCFTilingOptions::LoopType::ForallOp,
+      heavy ? *heavy : linalg::LinalgOp());
+  scf::SCFTileAndFuseOptions options;
+  options.setTilingOptions(tiling);
+  options.setFusionControlFn(
+      [&](tensor::ExtractSliceOp, OpResult producer,
+          bool) -> std::optional<scf::SCFTileAndFuseOptions::ControlFnResult> {
+        if (!group.contains(producer.getOwner()))
+          return std::nullopt;
+        return scf::SCFTileAndFuseOptions::ControlFnResult{};
+      });
+  FailureOr<scf::SCFTileAndFuseResult> result =
+      scf::tileConsumerAndFuseProducersUsingSCF(
+          rewriter, cast<TilingInterface>(op.getOperation()), options);
+  if (failed(result))
+    return failure();
+  SmallVector<Value> replacements;
+  for (Value value : op->getResults())
+    replacements.push_back(result->replacements.lookup(value));
+  Operation *tiled = result->tiledAndFusedOps.front();
+  if (heavy && *heavy) {
+    // The tiled copy of the heavy producer: the fused op of its name with
+    // as many reduction loops.
+    linalg::LinalgOp tiledHeavy;
+    for (Operation *fused : result->tiledAndFusedOps) {
+      auto linalgOp = dyn_cast<linalg::LinalgOp>(fused);
+      if (fused != tiled && linalgOp &&
+          fused->getName() == (*heavy)->getName() &&
+          linalgOp.getNumReductionLoops() == heavy->getNumReductionLoops())
+        tiledHeavy = linalgOp;
+    }
+    if (!tiledHeavy)
+      return failure();
+    *heavy = tiledHeavy;
+  }
+  replaceAndErase(rewriter, op, replacements, group);
+  loops.append(result->loops.begin(), result->loops.end());
+  return tiled;
+}
+
+/// Peels every loop marked for peeling under `root` (and the copies peeling
+/// makes), so that all but the last iteration of each have static tile
+/// sizes.
+static void peelMarkedLoops(RewriterBase &rewriter, Operation *root) {
+  while (true) {
+    SmallVector<scf::ForOp> marked;
+    root->walk([&](scf::ForOp loop) {
+      if (loop->hasAttr(kPeelAttrName))
+        marked.push_back(loop);
+    });
+    if (marked.empty())
+      return;
+    for (scf::ForOp loop : marked) {
+      loop->removeAttr(kPeelAttrName);
+      scf::ForOp remainder;
+      if (succeeded(
+              scf::peelForLoopAndSimplifyBounds(rewriter, loop, remainder)) &&
+          remainder)
+        remainder->removeAttr(kPeelAttrName);
+    }
+  }
+}
+
+FailureOr<Operation *> mlir::kiln::tileAndFuse(RewriterBase &rewriter,
+                                               linalg::LinalgOp root,
+                                               const TilingConfig &config) {
+  using LoopType = scf::SCFTilingOptions::LoopType;
+  SmallVector<LoopLikeOpInterface> threadLoops, loops;
+  linalg::LinalgOp heavy = config.producer
+                               ? cast<linalg::LinalgOp>(config.producer)
+                               : linalg::LinalgOp();
+  FailureOr<Operation *> tiled = root.getOperation();
+  if (!config.threadTiles.empty())
+    tiled = tileLevel(rewriter, root, config.threadTiles, LoopType::ForallOp,
+                      /*fuse=*/true, threadLoops, &heavy);
+  if (succeeded(tiled))
+    tiled =
+        tileLevel(rewriter, cast<linalg::LinalgOp>(*tiled), config.vectorTiles,
+                  LoopType::ForOp, /*fuse=*/true, loops, &heavy);
+  if (failed(tiled))
+    return failure();
+  // The reduction loops are those of the heavy producer when it was fused
+  // (it is not when no parallel loop was tiled: it then stays a kernel of
+  // its own, tiled when its turn comes); else those of `root`.
+  bool fusedHeavy = heavy && heavy.getOperation() != config.producer;
+  if (!config.producer || fusedHeavy) {
+    FailureOr<Operation *> reduced = tileLevel(
+        rewriter, fusedHeavy ? heavy : cast<linalg::LinalgOp>(*tiled),
+        config.reductionTiles, LoopType::ForOp, /*fuse=*/false, loops);
+    if (failed(reduced))
+      return failure();
+    if (!fusedHeavy)
+      tiled = reduced;
+  }
+  if (loops.empty())
+    return *tiled;
+  for (LoopLikeOpInterface loop : loops)
+    loop->setAttr(kPeelAttrName, rewriter.getUnitAttr());
+  peelMarkedLoops(rewriter, loops.front());
+  return *tiled;
+}
+
+namespace {
+/// Records the ops a rewriter erases.
+struct ErasedOps : RewriterBase::Listener {
+  void notifyOperationErased(Operation *op) override { ops.insert(op); }
+  llvm::SmallDenseSet<Operation *> ops;
+};
+
+struct TileAndFusePass : kiln::impl::TileAndFuseBase<TileAndFusePass> {
+  using Base::Base;
+
+  void runOnOperation() override {
+    TilingHeuristics heuristics;
+    heuristics.parallelTiles = parallelTiles;
+    heuristics.minParallelWork = minParallelWork;
+    heuristics.vectorBits = vectorBits;
+    // Accumulators fill about half the registers: 32 with AVX-512, 16
+    // otherwise.
+    heuristics.matmulRows =
+        matmulRows > 0 ? matmulRows : (vectorBits >= 512 ? 8 : 6);
+
+    // Roots are the linalg ops of the function body, last first, so that
+    // consumers are tiled before their producers are considered.
+    SmallVector<linalg::LinalgOp> roots;
+    for (Block &block : getOperation().getFunctionBody())
+      for (Operation &op : llvm::reverse(block))
+        if (auto linalgOp = dyn_cast<linalg::LinalgOp>(op))
+          roots.push_back(linalgOp);
+    ErasedOps erased;
+    IRRewriter rewriter(&getContext(), &erased);
+    for (linalg::LinalgOp root : roots) {
+      // Producers fused into an earlier root are gone.
+      if (erased.ops.contains(root))
+        continue;
+      std::optional<TilingConfig> config =
+          kiln::getTilingConfig(root, heuristics);
+      if (!config)
+        continue;
+      if (failed(kiln::tileAndFuse(rewriter, root, *config))) {
+        root.emitError("cannot tile this op");
+        return signalPassFailure();
+      }
+    }
+  }
+};
+} // namespace
