@@ -1,0 +1,311 @@
+//===- GpuMapLinalg.cpp - Bufferized linalg ops to gpu.launch -------------===//
+//
+// Every linalg op of a bufferized function becomes one gpu.launch in which a
+// thread computes one point of the op's parallel loops and runs the reduction
+// loops itself, accumulating in registers. Anything else that touches memory
+// on the host runs in a kernel of one thread.
+//
+//===----------------------------------------------------------------------===//
+
+#include "kiln/Codegen/GPU/Passes.h"
+
+#include "mlir/Dialect/Affine/IR/AffineOps.h"
+#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/Dialect/GPU/IR/GPUDialect.h"
+#include "mlir/Dialect/Linalg/IR/Linalg.h"
+#include "mlir/Dialect/Linalg/Transforms/Transforms.h"
+#include "mlir/Dialect/MemRef/IR/MemRef.h"
+#include "mlir/Dialect/SCF/IR/SCF.h"
+#include "mlir/IR/IRMapping.h"
+#include "mlir/IR/PatternMatch.h"
+#include "mlir/Interfaces/SideEffectInterfaces.h"
+#include "mlir/Interfaces/ViewLikeInterface.h"
+
+namespace mlir::kiln {
+#define GEN_PASS_DEF_GPUMAPLINALG
+#include "kiln/Codegen/GPU/Passes.h.inc"
+} // namespace mlir::kiln
+
+using namespace mlir;
+
+/// Whether `op`, at the top level of a host function, stays on the host:
+/// allocations, views, constants, globals and pure scalar arithmetic.
+static bool staysOnHost(Operation *op) {
+  if (op->hasTrait<OpTrait::IsTerminator>())
+    return true;
+  if (isa<memref::AllocOp, memref::AllocaOp, memref::DeallocOp,
+          memref::GetGlobalOp, memref::ExpandShapeOp, memref::CollapseShapeOp,
+          memref::CastOp, memref::ReinterpretCastOp, memref::SubViewOp,
+          memref::ViewOp, memref::ExtractStridedMetadataOp,
+          memref::ExtractAlignedPointerAsIndexOp, gpu::LaunchOp,
+          gpu::LaunchFuncOp>(op))
+    return true;
+  if (isa<ViewLikeOpInterface>(op))
+    return true;
+  return op->getNumRegions() == 0 && isMemoryEffectFree(op);
+}
+
+/// Creates an empty gpu.launch with a 1-D grid and 1-D blocks before `op`
+/// and returns it with the builder's insertion point at the end of its body
+/// (before the terminator).
+static gpu::LaunchOp createLaunch(OpBuilder &b, Location loc, int64_t grid,
+                                  int64_t block) {
+  Value one = arith::ConstantIndexOp::create(b, loc, 1);
+  Value gridSize = arith::ConstantIndexOp::create(b, loc, grid);
+  Value blockSize = arith::ConstantIndexOp::create(b, loc, block);
+  auto launch =
+      gpu::LaunchOp::create(b, loc, gridSize, one, one, blockSize, one, one);
+  Block &body = launch.getBody().front();
+  if (body.empty() || !body.back().hasTrait<OpTrait::IsTerminator>()) {
+    b.setInsertionPointToEnd(&body);
+    gpu::TerminatorOp::create(b, loc);
+  }
+  b.setInsertionPoint(&body.back());
+  return launch;
+}
+
+namespace {
+/// Maps one linalg op to a kernel with one thread per parallel point.
+class ParallelMapper {
+public:
+  ParallelMapper(linalg::LinalgOp op, unsigned blockSize)
+      : op(op), blockSize(blockSize) {}
+
+  /// Whether the op can be mapped: buffers, static loop ranges, and every
+  /// output indexed by exactly the parallel loops (each output element is
+  /// written by one thread).
+  bool canMap() {
+    if (!op.hasPureBufferSemantics() || op->getNumRegions() != 1 ||
+        op->getRegion(0).empty())
+      return false;
+    ranges = op.getStaticLoopRanges();
+    if (llvm::any_of(ranges, ShapedType::isDynamic))
+      return false;
+    for (auto [d, type] : llvm::enumerate(op.getIteratorTypesArray())) {
+      if (type == utils::IteratorType::parallel)
+        parallel.push_back(d);
+      else
+        reduction.push_back(d);
+    }
+    for (OpOperand &init : op.getDpsInitsMutable()) {
+      AffineMap map = op.getMatchingIndexingMap(&init);
+      if (!map.isProjectedPermutation())
+        return false;
+      llvm::SmallDenseSet<unsigned> dims;
+      for (AffineExpr expr : map.getResults())
+        dims.insert(cast<AffineDimExpr>(expr).getPosition());
+      if (dims.size() != parallel.size() ||
+          llvm::any_of(parallel, [&](unsigned d) { return !dims.count(d); }))
+        return false;
+    }
+    return true;
+  }
+
+  void map(RewriterBase &rewriter) {
+    Location loc = op.getLoc();
+    int64_t points = 1;
+    for (unsigned d : parallel)
+      points *= ranges[d];
+    if (points == 0) {
+      rewriter.eraseOp(op);
+      return;
+    }
+    int64_t block =
+        std::min<int64_t>(blockSize, llvm::alignTo(points, /*Align=*/32));
+    int64_t grid = llvm::divideCeil(points, block);
+    rewriter.setInsertionPoint(op);
+    gpu::LaunchOp launch = createLaunch(rewriter, loc, grid, block);
+    launch->setAttr("kiln.kernel_kind", rewriter.getStringAttr("map"));
+
+    // id = blockIdx.x * blockDim.x + threadIdx.x; threads past the end idle.
+    Value blockDim = arith::ConstantIndexOp::create(rewriter, loc, block);
+    Value id = arith::AddIOp::create(
+        rewriter, loc,
+        arith::MulIOp::create(rewriter, loc, launch.getBlockIds().x, blockDim),
+        launch.getThreadIds().x);
+    Value count = arith::ConstantIndexOp::create(rewriter, loc, points);
+    Value inRange = arith::CmpIOp::create(
+        rewriter, loc, arith::CmpIPredicate::ult, id, count);
+    auto guard = scf::IfOp::create(rewriter, loc, inRange,
+                                   /*withElseRegion=*/false);
+    rewriter.setInsertionPoint(guard.thenBlock()->getTerminator());
+
+    // Delinearize: the innermost parallel loop varies fastest.
+    ivs.assign(ranges.size(), Value());
+    Value rest = id;
+    for (unsigned d : llvm::reverse(parallel)) {
+      Value size = arith::ConstantIndexOp::create(rewriter, loc, ranges[d]);
+      ivs[d] = arith::RemUIOp::create(rewriter, loc, rest, size);
+      rest = arith::DivUIOp::create(rewriter, loc, rest, size);
+    }
+
+    SmallVector<OpOperand *> inits;
+    for (OpOperand &init : op.getDpsInitsMutable())
+      inits.push_back(&init);
+    SmallVector<Value> results;
+    if (reduction.empty()) {
+      // An output is read only when the payload uses its old value.
+      Block &body = op->getRegion(0).front();
+      SmallVector<Value> outputs;
+      for (OpOperand *init : inits)
+        outputs.push_back(
+            body.getArgument(init->getOperandNumber()).use_empty()
+                ? Value()
+                : load(rewriter, *init));
+      results = payload(rewriter, outputs);
+    } else {
+      // Accumulators start from the outputs' current values.
+      SmallVector<Value> accs;
+      for (OpOperand *init : inits)
+        accs.push_back(load(rewriter, *init));
+      results = reduce(rewriter, accs, 0);
+    }
+    for (auto [init, value] : llvm::zip(inits, results))
+      memref::StoreOp::create(rewriter, loc, value, init->get(),
+                              indices(rewriter, *init));
+    rewriter.eraseOp(op);
+  }
+
+private:
+  /// Nested reduction loops from reduction loop number `depth` on.
+  SmallVector<Value> reduce(RewriterBase &rewriter, ValueRange accs,
+                            unsigned depth) {
+    if (depth == reduction.size())
+      return payload(rewriter, accs);
+    Location loc = op.getLoc();
+    Value zero = arith::ConstantIndexOp::create(rewriter, loc, 0);
+    Value upper =
+        arith::ConstantIndexOp::create(rewriter, loc, ranges[reduction[depth]]);
+    Value one = arith::ConstantIndexOp::create(rewriter, loc, 1);
+    auto loop = scf::ForOp::create(
+        rewriter, loc, zero, upper, one, accs,
+        [&](OpBuilder &b, Location loc, Value iv, ValueRange iterArgs) {
+          ivs[reduction[depth]] = iv;
+          OpBuilder::InsertionGuard guard(rewriter);
+          rewriter.setInsertionPoint(b.getInsertionBlock(),
+                                     b.getInsertionPoint());
+          SmallVector<Value> next = reduce(rewriter, iterArgs, depth + 1);
+          scf::YieldOp::create(rewriter, loc, next);
+        });
+    return loop.getResults();
+  }
+
+  /// The indices of `operand` at the current point.
+  SmallVector<Value> indices(OpBuilder &b, OpOperand &operand) {
+    AffineMap map = op.getMatchingIndexingMap(&operand);
+    SmallVector<Value> result;
+    for (AffineExpr expr : map.getResults()) {
+      if (auto dim = dyn_cast<AffineDimExpr>(expr)) {
+        result.push_back(ivs[dim.getPosition()]);
+        continue;
+      }
+      AffineMap single = AffineMap::get(map.getNumDims(), map.getNumSymbols(),
+                                        expr, b.getContext());
+      result.push_back(
+          affine::AffineApplyOp::create(b, op.getLoc(), single, ivs));
+    }
+    return result;
+  }
+
+  /// The element of `operand` at the current point (the operand itself when
+  /// it is a scalar).
+  Value load(OpBuilder &b, OpOperand &operand) {
+    if (!isa<MemRefType>(operand.get().getType()))
+      return operand.get();
+    return memref::LoadOp::create(b, op.getLoc(), operand.get(),
+                                  indices(b, operand));
+  }
+
+  /// Clones the op's payload at the current point with `outputs` as the
+  /// values of its output block arguments; returns the yielded values.
+  SmallVector<Value> payload(RewriterBase &rewriter, ValueRange outputs) {
+    Block &body = op->getRegion(0).front();
+    IRMapping mapping;
+    unsigned numInputs = op.getNumDpsInputs();
+    for (OpOperand *input : op.getDpsInputOperands())
+      mapping.map(body.getArgument(input->getOperandNumber()),
+                  load(rewriter, *input));
+    for (auto [i, value] : llvm::enumerate(outputs))
+      if (value)
+        mapping.map(body.getArgument(numInputs + i), value);
+    for (Operation &inner : body.without_terminator()) {
+      if (auto index = dyn_cast<linalg::IndexOp>(inner)) {
+        mapping.map(index.getResult(), ivs[index.getDim()]);
+        continue;
+      }
+      rewriter.clone(inner, mapping);
+    }
+    SmallVector<Value> yielded;
+    for (Value value : body.getTerminator()->getOperands())
+      yielded.push_back(mapping.lookupOrDefault(value));
+    return yielded;
+  }
+
+  linalg::LinalgOp op;
+  unsigned blockSize;
+  SmallVector<int64_t> ranges;
+  SmallVector<unsigned> parallel, reduction;
+  SmallVector<Value> ivs;
+};
+
+struct GpuMapLinalgPass
+    : kiln::impl::GpuMapLinalgBase<GpuMapLinalgPass> {
+  using Base::Base;
+
+  void runOnOperation() override {
+    func::FuncOp func = getOperation();
+    if (func.isDeclaration())
+      return;
+    if (blockSize == 0 || blockSize > 1024 || blockSize % 32 != 0) {
+      func.emitError() << "block-size must be a multiple of 32 up to 1024, "
+                          "got "
+                       << blockSize;
+      return signalPassFailure();
+    }
+    IRRewriter rewriter(&getContext());
+    SmallVector<gpu::LaunchOp> serial;
+    for (Block &block : func.getBody()) {
+      for (Operation &op : llvm::make_early_inc_range(block)) {
+        if (staysOnHost(&op))
+          continue;
+        if (auto linalgOp = dyn_cast<linalg::LinalgOp>(&op)) {
+          ParallelMapper mapper(linalgOp, blockSize);
+          if (mapper.canMap()) {
+            mapper.map(rewriter);
+            continue;
+          }
+        }
+        // Anything else runs in one thread.
+        for (Value result : op.getResults()) {
+          if (!result.use_empty()) {
+            op.emitError() << "'" << op.getName()
+                           << "' computes a value on the device that the host "
+                              "uses; the GPU pipeline cannot lower it";
+            return signalPassFailure();
+          }
+        }
+        rewriter.setInsertionPoint(&op);
+        gpu::LaunchOp launch = createLaunch(rewriter, op.getLoc(), 1, 1);
+        launch->setAttr("kiln.kernel_kind", rewriter.getStringAttr("serial"));
+        op.moveBefore(&launch.getBody().front().back());
+        serial.push_back(launch);
+      }
+    }
+    // Linalg ops of one-thread kernels become sequential loops.
+    for (gpu::LaunchOp launch : serial) {
+      SmallVector<linalg::LinalgOp> ops;
+      launch.walk([&](linalg::LinalgOp op) { ops.push_back(op); });
+      for (linalg::LinalgOp op : ops) {
+        rewriter.setInsertionPoint(op);
+        if (failed(linalg::linalgOpToLoops(rewriter, op))) {
+          op.emitError() << "'" << op->getName()
+                         << "' cannot be lowered to loops for the GPU";
+          return signalPassFailure();
+        }
+        rewriter.eraseOp(op);
+      }
+    }
+  }
+};
+} // namespace
