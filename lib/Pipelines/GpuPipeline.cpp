@@ -17,9 +17,12 @@
 #include "mlir/Transforms/Passes.h"
 
 using namespace mlir;
+using namespace mlir::kiln;
 
-void mlir::kiln::buildGPUPipeline(OpPassManager &pm,
-                                  const GPUPipelineOptions &options) {
+/// Graph passes, kiln -> linalg, bufferization, and every linalg op (or
+/// other memory access) in a gpu.launch.
+static void buildKernelMapping(OpPassManager &pm,
+                               const GPUPipelineOptions &options) {
   buildKilnToLinalgPipeline(pm);
 
   // Tensors -> buffers, as for the CPU: results become out-parameters.
@@ -42,6 +45,11 @@ void mlir::kiln::buildGPUPipeline(OpPassManager &pm,
   GpuMapLinalgOptions map;
   map.blockSize = options.blockSize;
   pm.addNestedPass<func::FuncOp>(createGpuMapLinalg(map));
+}
+
+void mlir::kiln::buildGPUPipeline(OpPassManager &pm,
+                                  const GPUPipelineOptions &options) {
+  buildKernelMapping(pm, options);
   pm.addPass(createGpuOutlineKernels());
   pm.addPass(createGpuArena());
 
@@ -82,7 +90,24 @@ void mlir::kiln::buildGPUPipeline(OpPassManager &pm,
   pm.addPass(createCanonicalizerPass());
 }
 
+void mlir::kiln::buildGPUEmulatorPipeline(OpPassManager &pm,
+                                          const GPUPipelineOptions &options) {
+  buildKernelMapping(pm, options);
+  pm.addNestedPass<func::FuncOp>(createGpuLaunchToLoops());
+  // The CPU lowering of what is left (loops on buffers); it also frees the
+  // intermediates, which the arena holds on the GPU.
+  CPUPipelineOptions cpu;
+  cpu.approximateMath = options.approximateMath;
+  buildLinalgToLLVMPipeline(pm, cpu);
+}
+
 void mlir::kiln::registerGPUPipeline() {
+  PassPipelineRegistration<GPUPipelineOptions>(
+      "kiln-gpu-emulator-pipeline",
+      "Lower kiln functions as --kiln-gpu-pipeline maps them to kernels, but "
+      "run the kernels as loops on the host CPU (checks the mapping without "
+      "a GPU)",
+      buildGPUEmulatorPipeline);
   PassPipelineRegistration<GPUPipelineOptions>(
       "kiln-gpu-pipeline",
       "Lower kiln functions on tensors to NVVM kernels in one gpu.module and "

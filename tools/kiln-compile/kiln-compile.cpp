@@ -62,8 +62,10 @@ cl::opt<std::string> outputFile("o",
                                          "file is MLIR bytecode)"),
                                 cl::value_desc("file"), cl::cat(category));
 cl::opt<std::string> target("target",
-                            cl::desc("Target to compile for: cpu (default) or "
-                                     "cuda"),
+                            cl::desc("Target to compile for: cpu (default), "
+                                     "cuda, or gpu-emulator (a CPU model "
+                                     "that runs the cuda kernels as loops, "
+                                     "to test them without a GPU)"),
                             cl::init("cpu"), cl::cat(category));
 cl::opt<Emit> emit(
     "emit", cl::desc("What to write"), cl::init(Emit::So),
@@ -93,8 +95,8 @@ cl::opt<std::string> cudaArch(
 cl::opt<std::string> ptxasPath(
     "ptxas-path",
     cl::desc("ptxas that assembles the cubin of a cuda model (default: from "
-             "$CUDA_PATH, $CUDA_HOME, /usr/local/cuda or PATH; without one "
-             "the model carries PTX only)"),
+             "$CUDA_PATH, $CUDA_HOME, /usr/local/cuda or PATH; without one, "
+             "or with 'none', the model carries PTX only)"),
     cl::init(""), cl::cat(category));
 cl::opt<bool> ptxasVerbose(
     "ptxas-verbose",
@@ -269,8 +271,10 @@ int main(int argc, char **argv) {
       "GPUs.\n");
 
   bool cuda = target == "cuda";
-  if (target != "cpu" && !cuda)
-    return fail("unknown target '" + target + "'; use cpu or cuda");
+  bool emulator = target == "gpu-emulator";
+  if (target != "cpu" && !cuda && !emulator)
+    return fail("unknown target '" + target +
+                "'; use cpu, cuda or gpu-emulator");
   std::string error;
   unsigned sm = 0;
   if (cuda) {
@@ -305,6 +309,8 @@ int main(int argc, char **argv) {
   registerBuiltinDialectTranslation(registry);
   registerLLVMDialectTranslation(registry);
   MLIRContext context(registry);
+  // Errors are one line (and a note where it helps), not an IR dump.
+  context.printOpOnDiagnostic(false);
 
   llvm::SourceMgr sourceMgr;
   std::optional<SourceMgrDiagnosticHandler> mlirDiagnostics;
@@ -353,6 +359,11 @@ int main(int argc, char **argv) {
       options.cudaArch = cudaArch;
       options.approximateMath = approximateMath;
       kiln::buildGPUPipeline(pm, options);
+    } else if (emit != Emit::Linalg && emulator) {
+      pm.clear();
+      kiln::GPUPipelineOptions options;
+      options.approximateMath = approximateMath;
+      kiln::buildGPUEmulatorPipeline(pm, options);
     } else if (emit != Emit::Linalg) {
       kiln::CPUPipelineOptions options;
       options.approximateMath = approximateMath;
@@ -377,7 +388,8 @@ int main(int argc, char **argv) {
         os << ptx;
         return success();
       });
-    std::string ptxas = kiln::findPtxas(ptxasPath, toolkit);
+    bool noCubin = ptxasPath == "none";
+    std::string ptxas = noCubin ? "" : kiln::findPtxas(ptxasPath, toolkit);
     if (!ptxas.empty()) {
       std::string cubin, log;
       if (failed(kiln::assembleCubin(ptx, cudaArch, ptxas, optLevel, cubin,
@@ -394,7 +406,7 @@ int main(int argc, char **argv) {
     } else if (emit == Emit::Cubin) {
       return fail("ptxas not found: install the CUDA toolkit, set CUDA_PATH "
                   "or pass --ptxas-path=PATH");
-    } else {
+    } else if (!noCubin) {
       llvm::errs() << "kiln-compile: note: ptxas not found (set CUDA_PATH or "
                       "pass --ptxas-path); the model carries PTX only, which "
                       "the driver compiles when it loads the model\n";

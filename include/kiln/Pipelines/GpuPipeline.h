@@ -38,7 +38,14 @@ struct GPUPipelineOptions : public PassPipelineOptions<GPUPipelineOptions> {
 /// `i32 f(ptr ctx, ptr in..., ptr out..., ptr arena)`.
 void buildGPUPipeline(OpPassManager &pm, const GPUPipelineOptions &options);
 
-/// Registers `--kiln-gpu-pipeline`.
+/// The kernels of buildGPUPipeline run as loops on the host: a CPU model
+/// (lowered as buildCPUPipeline lowers one) whose code is the mapped kernels,
+/// every (block, thread) in order. Checks the kernel mapping numerically
+/// without a GPU.
+void buildGPUEmulatorPipeline(OpPassManager &pm,
+                              const GPUPipelineOptions &options);
+
+/// Registers `--kiln-gpu-pipeline` and `--kiln-gpu-emulator-pipeline`.
 void registerGPUPipeline();
 
 } // namespace mlir::kiln

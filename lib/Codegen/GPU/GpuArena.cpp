@@ -60,15 +60,22 @@ struct GpuArenaPass : kiln::impl::GpuArenaBase<GpuArenaPass> {
       buffer.alloc = alloc;
       int64_t bits = type.getElementType().getIntOrFloatBitWidth();
       buffer.size = type.getNumElements() * llvm::divideCeil(bits, 8);
-      buffer.first = buffer.last = position[alloc];
-      // Uses through views extend the lifetime.
+      // The lifetime runs from the first to the last top-level op that uses
+      // the buffer, directly or through views (allocations are hoisted to
+      // the top of the function, so the allocation itself does not count).
+      buffer.first = std::numeric_limits<unsigned>::max();
+      buffer.last = 0;
       SmallVector<Value> worklist = {alloc.getResult()};
       while (!worklist.empty()) {
         Value value = worklist.pop_back_val();
         for (Operation *user : value.getUsers()) {
           Operation *top = block.findAncestorOpInBlock(*user);
-          if (top)
+          if (top && !isa<memref::DeallocOp>(user) &&
+              !isa<ViewLikeOpInterface, memref::ExpandShapeOp,
+                   memref::CollapseShapeOp>(user)) {
+            buffer.first = std::min(buffer.first, position[top]);
             buffer.last = std::max(buffer.last, position[top]);
+          }
           if (isa<ViewLikeOpInterface, memref::ExpandShapeOp,
                   memref::CollapseShapeOp>(user))
             for (Value result : user->getResults())
@@ -76,6 +83,8 @@ struct GpuArenaPass : kiln::impl::GpuArenaBase<GpuArenaPass> {
                 worklist.push_back(result);
         }
       }
+      if (buffer.first > buffer.last)
+        buffer.first = buffer.last = position[alloc];
       buffers.push_back(buffer);
       return WalkResult::advance();
     });

@@ -145,11 +145,11 @@ struct GpuLowerLaunchesPass
       };
       gpu::KernelDim3 grid = launch.getGridSizeOperandValues();
       gpu::KernelDim3 block = launch.getBlockSizeOperandValues();
+      Value kernel = arith::ConstantIntOp::create(builder, launchLoc,
+                                                  found->second, 32);
       Value shared = launch.getDynamicSharedMemorySize();
       if (!shared)
         shared = arith::ConstantIntOp::create(builder, launchLoc, 0, 32);
-      Value kernel = arith::ConstantIntOp::create(builder, launchLoc,
-                                                  found->second, 32);
       SmallVector<Value> callArgs = {
           launchFn,        ctx,           kernel,           toI32(grid.x),
           toI32(grid.y),   toI32(grid.z), toI32(block.x),   toI32(block.y),

@@ -135,6 +135,10 @@ public:
     ivs.assign(ranges.size(), Value());
     Value rest = id;
     for (unsigned d : llvm::reverse(parallel)) {
+      if (d == parallel.front()) {
+        ivs[d] = rest; // id < points: the outermost index needs no modulo.
+        break;
+      }
       Value size = arith::ConstantIndexOp::create(rewriter, loc, ranges[d]);
       ivs[d] = arith::RemUIOp::create(rewriter, loc, rest, size);
       rest = arith::DivUIOp::create(rewriter, loc, rest, size);

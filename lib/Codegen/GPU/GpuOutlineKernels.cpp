@@ -15,6 +15,7 @@
 #include "mlir/Dialect/MemRef/IR/MemRef.h"
 #include "mlir/IR/Builders.h"
 #include "mlir/IR/SymbolTable.h"
+#include "mlir/Transforms/RegionUtils.h"
 
 namespace mlir::kiln {
 #define GEN_PASS_DEF_GPUOUTLINEKERNELS
@@ -67,6 +68,26 @@ struct GpuOutlineKernelsPass
       gpu::GPUFuncOp kernel = outlineKernelFunc(launch, name, operands);
       kernelTable.insert(kernel);
 
+      // Kernels reference no host symbol other than constant globals.
+      WalkResult symbols = kernel.walk([&](Operation *op) {
+        if (isa<memref::GetGlobalOp>(op) || op == kernel)
+          return WalkResult::advance();
+        for (NamedAttribute attr : op->getAttrs()) {
+          auto ref = dyn_cast<SymbolRefAttr>(attr.getValue());
+          if (!ref)
+            continue;
+          launch.emitError() << "kernel '" << name << "' uses '" << ref
+                             << "' (in '" << op->getName()
+                             << "'); the GPU pipeline cannot lower calls or "
+                                "other symbols than constant globals in "
+                                "kernels";
+          return WalkResult::interrupt();
+        }
+        return WalkResult::advance();
+      });
+      if (symbols.wasInterrupted())
+        return signalPassFailure();
+
       // The weights the kernel reads live in the device module.
       WalkResult walk = kernel.walk([&](memref::GetGlobalOp get) {
         if (kernelTable.lookup(get.getName()))
@@ -97,7 +118,18 @@ struct GpuOutlineKernelsPass
       launch.erase();
     }
 
-    // Globals only kernels read are no longer needed on the host.
+    // What was sunk into kernels is dead on the host, and so are globals
+    // only kernels read.
+    for (auto func : module.getOps<FunctionOpInterface>()) {
+      SmallVector<Operation *> dead;
+      func.walk([&](Operation *op) {
+        if (op != func && isOpTriviallyDead(op))
+          dead.push_back(op);
+      });
+      for (Operation *op : llvm::reverse(dead))
+        if (isOpTriviallyDead(op))
+          op->erase();
+    }
     for (auto global :
          llvm::make_early_inc_range(module.getOps<memref::GlobalOp>()))
       if (llvm::all_of(module.getOps<FunctionOpInterface>(),

@@ -112,4 +112,21 @@ def GpuLowerLaunches : Pass<"kiln-gpu-lower-launches", "::mlir::ModuleOp"> {
   ];
 }
 
+def GpuLaunchToLoops : Pass<"kiln-gpu-launch-to-loops", "::mlir::func::FuncOp"> {
+  let summary = "Run gpu.launch bodies as loops on the host (emulation)";
+  let description = [{
+    Replaces every `gpu.launch` by loops over its grid and its blocks that
+    run the body once per (block, thread), in order: the host executes the
+    kernels exactly as kiln-gpu-map-linalg mapped them. The
+    `--target=gpu-emulator` of kiln-compile uses it to check the mapping
+    numerically on a machine without a GPU. Only kernels without barriers
+    or shared memory can run this way (threads run one after the other).
+
+    Input invariant: gpu.launch ops whose bodies have one block.
+    Output IR: no gpu.launch; scf.for loops in their place.
+  }];
+  let dependentDialects = ["::mlir::scf::SCFDialect",
+                           "::mlir::arith::ArithDialect"];
+}
+
 #endif // KILN_CODEGEN_GPU_PASSES_TD

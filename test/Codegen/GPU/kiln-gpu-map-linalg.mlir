@@ -1,0 +1,89 @@
+// RUN: kiln-opt %s --split-input-file --verify-diagnostics --kiln-gpu-map-linalg | FileCheck %s
+
+// A fill, a matmul and an elementwise op each become a kernel with one
+// thread per output element (4x16 = 64 threads, the innermost index varying
+// fastest); the matmul's reduction runs in the thread, accumulating in a
+// register; a top-level store runs in a kernel of one thread.
+
+// CHECK-LABEL: func.func @main
+// CHECK: gpu.launch blocks(%[[BX:.*]], %{{.*}}, %{{.*}}) in ({{.*}} = %[[C1:.*]], {{.*}}) threads(%[[TX:.*]], %{{.*}}, %{{.*}}) in ({{.*}} = %[[C64:.*]], {{.*}})
+// CHECK: %[[ID:.*]] = arith.addi %{{.*}}, %[[TX]] : index
+// CHECK: %[[IN:.*]] = arith.cmpi ult, %[[ID]], %{{.*}} : index
+// CHECK: scf.if %[[IN]] {
+// CHECK:   %[[J:.*]] = arith.remui %[[ID]], %{{.*}} : index
+// CHECK:   %[[I:.*]] = arith.divui %[[ID]], %{{.*}} : index
+// CHECK:   memref.store %{{.*}}, %{{.*}}[%[[I]], %[[J]]] : memref<4x16xf32>
+// CHECK: } {kiln.kernel_kind = "map"}
+
+// CHECK: gpu.launch
+// CHECK: scf.if
+// CHECK:   %[[ACC0:.*]] = memref.load %{{.*}}[%[[I2:.*]], %[[J2:.*]]] : memref<4x16xf32>
+// CHECK:   %[[SUM:.*]] = scf.for %[[K:.*]] = %{{.*}} to %{{.*}} step %{{.*}} iter_args(%[[ACC:.*]] = %[[ACC0]]) -> (f32) {
+// CHECK:     memref.load %{{.*}}[%[[I2]], %[[K]]] : memref<4x8xf32>
+// CHECK:     memref.load %{{.*}}[%[[K]], %[[J2]]] : memref<8x16xf32>
+// CHECK:     arith.mulf
+// CHECK:     %[[NEXT:.*]] = arith.addf %[[ACC]], %{{.*}} : f32
+// CHECK:     scf.yield %[[NEXT]] : f32
+// CHECK:   memref.store %[[SUM]], %{{.*}}[%[[I2]], %[[J2]]] : memref<4x16xf32>
+
+// The elementwise op does not read its output.
+// CHECK: gpu.launch
+// CHECK: scf.if
+// CHECK-NOT: memref.load %arg3
+// CHECK:   math.exp
+// CHECK:   memref.store %{{.*}}, %arg3
+
+// CHECK: gpu.launch blocks({{.*}}) in ({{.*}} = %[[ONE:.*]], {{.*}}) threads({{.*}}) in ({{.*}} = %[[ONE2:.*]], {{.*}})
+// CHECK-NEXT: memref.store
+// CHECK-NEXT: gpu.terminator
+// CHECK-NEXT: } {kiln.kernel_kind = "serial"}
+// CHECK-NOT: linalg.
+// CHECK: return
+func.func @main(%a: memref<4x8xf32>, %b: memref<8x16xf32>, %c: memref<4x16xf32>, %d: memref<4x16xf32>) {
+  %zero = arith.constant 0.0 : f32
+  linalg.fill ins(%zero : f32) outs(%c : memref<4x16xf32>)
+  linalg.matmul ins(%a, %b : memref<4x8xf32>, memref<8x16xf32>) outs(%c : memref<4x16xf32>)
+  linalg.generic {indexing_maps = [affine_map<(d0, d1) -> (d0, d1)>, affine_map<(d0, d1) -> (d0, d1)>], iterator_types = ["parallel", "parallel"]} ins(%c : memref<4x16xf32>) outs(%d : memref<4x16xf32>) {
+  ^bb0(%x: f32, %y: f32):
+    %e = math.exp %x : f32
+    linalg.yield %e : f32
+  }
+  %i = arith.constant 0 : index
+  memref.store %zero, %d[%i, %i] : memref<4x16xf32>
+  return
+}
+
+// -----
+
+// A reduction over the outer loop (d0 reduced, d1 parallel): 16 threads,
+// each reducing over d0; large ranges take several blocks of block-size
+// threads.
+
+// CHECK-LABEL: func.func @column_sums
+// CHECK: %[[GRID:.*]] = arith.constant 40 : index
+// CHECK: %[[BLOCK:.*]] = arith.constant 256 : index
+// CHECK: gpu.launch blocks({{.*}}) in ({{.*}} = %[[GRID]], {{.*}}) threads({{.*}}) in ({{.*}} = %[[BLOCK]], {{.*}})
+// CHECK: scf.for {{.*}} iter_args
+// CHECK:   memref.load %{{.*}}[%{{.*}}, %{{.*}}] : memref<3x10000xf32>
+func.func @column_sums(%x: memref<3x10000xf32>, %y: memref<10000xf32>) {
+  linalg.reduce ins(%x : memref<3x10000xf32>) outs(%y : memref<10000xf32>) dimensions = [0]
+    (%in: f32, %acc: f32) {
+      %s = arith.addf %in, %acc : f32
+      linalg.yield %s : f32
+    }
+  return
+}
+
+// -----
+
+// Memory read on the device cannot feed host code.
+func.func @host_use(%x: memref<4xf32>, %y: memref<4xf32>) {
+  %i = arith.constant 0 : index
+  // expected-error @below {{'memref.load' computes a value on the device that the host uses; the GPU pipeline cannot lower it}}
+  %v = memref.load %x[%i] : memref<4xf32>
+  %c = arith.cmpf ogt, %v, %v : f32
+  scf.if %c {
+    memref.store %v, %y[%i] : memref<4xf32>
+  }
+  return
+}
