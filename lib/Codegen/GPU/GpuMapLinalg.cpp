@@ -72,6 +72,16 @@ public:
   ParallelMapper(linalg::LinalgOp op, unsigned blockSize)
       : op(op), blockSize(blockSize) {}
 
+  /// Whether the op has reduction loops (canMap must have returned true).
+  bool hasReduction() const { return !reduction.empty(); }
+
+  /// Starts the accumulator of output `index` from `value` instead of the
+  /// output's contents (the value a fill just wrote there).
+  void setInitialValue(unsigned index, Value value) {
+    initialValues.resize(op.getNumDpsInits());
+    initialValues[index] = value;
+  }
+
   /// Whether the op can be mapped: buffers, static loop ranges, and every
   /// output indexed by exactly the parallel loops (each output element is
   /// written by one thread).
@@ -161,8 +171,10 @@ public:
     } else {
       // Accumulators start from the outputs' current values.
       SmallVector<Value> accs;
-      for (OpOperand *init : inits)
-        accs.push_back(load(rewriter, *init));
+      for (auto [i, init] : llvm::enumerate(inits))
+        accs.push_back(i < initialValues.size() && initialValues[i]
+                           ? initialValues[i]
+                           : load(rewriter, *init));
       results = reduce(rewriter, accs, 0);
     }
     for (auto [init, value] : llvm::zip(inits, results))
@@ -251,7 +263,27 @@ private:
   SmallVector<int64_t> ranges;
   SmallVector<unsigned> parallel, reduction;
   SmallVector<Value> ivs;
+  SmallVector<Value> initialValues;
 };
+
+/// The linalg.fill that last wrote `buffer` if it is the previous op of the
+/// block that touches memory (so nothing read or wrote `buffer` since) and
+/// `op` reads nothing but `buffer`'s old contents from it.
+static linalg::FillOp findFillOfInit(linalg::LinalgOp op, Value buffer) {
+  for (Operation *prev = op->getPrevNode(); prev; prev = prev->getPrevNode()) {
+    if (staysOnHost(prev))
+      continue;
+    auto fill = dyn_cast<linalg::FillOp>(prev);
+    if (!fill || !fill.hasPureBufferSemantics() ||
+        fill.getDpsInits()[0] != buffer)
+      return nullptr;
+    for (OpOperand *input : op.getDpsInputOperands())
+      if (input->get() == buffer)
+        return nullptr;
+    return fill;
+  }
+  return nullptr;
+}
 
 struct GpuMapLinalgPass
     : kiln::impl::GpuMapLinalgBase<GpuMapLinalgPass> {
@@ -268,6 +300,25 @@ struct GpuMapLinalgPass
       return signalPassFailure();
     }
     IRRewriter rewriter(&getContext());
+    // A fill of a reduction's output just before it becomes the initial
+    // value of the reduction's accumulators: one kernel and one pass over
+    // the output less (every matmul, convolution and reduction starts so).
+    DenseMap<Operation *, SmallVector<Value>> initialValues;
+    func.walk([&](linalg::LinalgOp op) {
+      if (op->getParentOp() != func)
+        return;
+      ParallelMapper mapper(op, blockSize);
+      if (!mapper.canMap() || !mapper.hasReduction())
+        return;
+      for (auto [i, init] : llvm::enumerate(op.getDpsInits())) {
+        if (linalg::FillOp fill = findFillOfInit(op, init)) {
+          auto &values = initialValues[op];
+          values.resize(op.getNumDpsInits());
+          values[i] = fill.getInputs()[0];
+          rewriter.eraseOp(fill);
+        }
+      }
+    });
     SmallVector<gpu::LaunchOp> serial;
     for (Block &block : func.getBody()) {
       for (Operation &op : llvm::make_early_inc_range(block)) {
@@ -276,6 +327,11 @@ struct GpuMapLinalgPass
         if (auto linalgOp = dyn_cast<linalg::LinalgOp>(&op)) {
           ParallelMapper mapper(linalgOp, blockSize);
           if (mapper.canMap()) {
+            auto fused = initialValues.find(linalgOp);
+            if (fused != initialValues.end())
+              for (auto [i, value] : llvm::enumerate(fused->second))
+                if (value)
+                  mapper.setInitialValue(i, value);
             mapper.map(rewriter);
             continue;
           }

@@ -1,30 +1,29 @@
 // RUN: kiln-opt %s --split-input-file --verify-diagnostics --kiln-gpu-map-linalg | FileCheck %s
 
-// A fill, a matmul and an elementwise op each become a kernel with one
+// A fill then a matmul into the same buffer become one kernel with one
 // thread per output element (4x16 = 64 threads, the innermost index varying
-// fastest); the matmul's reduction runs in the thread, accumulating in a
-// register; a top-level store runs in a kernel of one thread.
+// fastest): the reduction runs in the thread from the fill value,
+// accumulating in a register. The elementwise op is a kernel of its own and
+// a top-level store runs in a kernel of one thread.
 
 // CHECK-LABEL: func.func @main
+// CHECK: %[[ZERO:.*]] = arith.constant 0.000000e+00 : f32
+// CHECK-NOT: linalg.fill
 // CHECK: gpu.launch blocks(%[[BX:.*]], %{{.*}}, %{{.*}}) in ({{.*}} = %[[C1:.*]], {{.*}}) threads(%[[TX:.*]], %{{.*}}, %{{.*}}) in ({{.*}} = %[[C64:.*]], {{.*}})
 // CHECK: %[[ID:.*]] = arith.addi %{{.*}}, %[[TX]] : index
 // CHECK: %[[IN:.*]] = arith.cmpi ult, %[[ID]], %{{.*}} : index
 // CHECK: scf.if %[[IN]] {
 // CHECK:   %[[J:.*]] = arith.remui %[[ID]], %{{.*}} : index
 // CHECK:   %[[I:.*]] = arith.divui %[[ID]], %{{.*}} : index
-// CHECK:   memref.store %{{.*}}, %{{.*}}[%[[I]], %[[J]]] : memref<4x16xf32>
-// CHECK: } {kiln.kernel_kind = "map"}
-
-// CHECK: gpu.launch
-// CHECK: scf.if
-// CHECK:   %[[ACC0:.*]] = memref.load %{{.*}}[%[[I2:.*]], %[[J2:.*]]] : memref<4x16xf32>
-// CHECK:   %[[SUM:.*]] = scf.for %[[K:.*]] = %{{.*}} to %{{.*}} step %{{.*}} iter_args(%[[ACC:.*]] = %[[ACC0]]) -> (f32) {
-// CHECK:     memref.load %{{.*}}[%[[I2]], %[[K]]] : memref<4x8xf32>
-// CHECK:     memref.load %{{.*}}[%[[K]], %[[J2]]] : memref<8x16xf32>
+// CHECK-NOT: memref.load %arg2
+// CHECK:   %[[SUM:.*]] = scf.for %[[K:.*]] = %{{.*}} to %{{.*}} step %{{.*}} iter_args(%[[ACC:.*]] = %[[ZERO]]) -> (f32) {
+// CHECK:     memref.load %{{.*}}[%[[I]], %[[K]]] : memref<4x8xf32>
+// CHECK:     memref.load %{{.*}}[%[[K]], %[[J]]] : memref<8x16xf32>
 // CHECK:     arith.mulf
 // CHECK:     %[[NEXT:.*]] = arith.addf %[[ACC]], %{{.*}} : f32
 // CHECK:     scf.yield %[[NEXT]] : f32
-// CHECK:   memref.store %[[SUM]], %{{.*}}[%[[I2]], %[[J2]]] : memref<4x16xf32>
+// CHECK:   memref.store %[[SUM]], %{{.*}}[%[[I]], %[[J]]] : memref<4x16xf32>
+// CHECK: } {kiln.kernel_kind = "map"}
 
 // The elementwise op does not read its output.
 // CHECK: gpu.launch
@@ -71,6 +70,24 @@ func.func @column_sums(%x: memref<3x10000xf32>, %y: memref<10000xf32>) {
       %s = arith.addf %in, %acc : f32
       linalg.yield %s : f32
     }
+  return
+}
+
+// -----
+
+// A fill whose buffer the reduction also reads is not fused: it stays a
+// kernel of its own.
+
+// CHECK-LABEL: func.func @fill_read
+// CHECK: gpu.launch
+// CHECK: memref.store %{{.*}}, %arg1
+// CHECK: gpu.launch
+// CHECK: memref.load %arg1
+// CHECK: scf.for
+func.func @fill_read(%x: memref<4x4xf32>, %y: memref<4x4xf32>) {
+  %zero = arith.constant 0.0 : f32
+  linalg.fill ins(%zero : f32) outs(%y : memref<4x4xf32>)
+  linalg.matmul ins(%x, %y : memref<4x4xf32>, memref<4x4xf32>) outs(%y : memref<4x4xf32>)
   return
 }
 

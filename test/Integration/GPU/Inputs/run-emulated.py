@@ -16,7 +16,7 @@ def main():
     compiler, checker, tests = sys.argv[1], sys.argv[2], sys.argv[3:]
     failed = False
     with tempfile.TemporaryDirectory() as tmp:
-        for test in sorted(tests):
+        for test in sorted(tests, key=lambda t: os.path.basename(t)[:-5]):
             name = os.path.splitext(os.path.basename(test))[0]
             text = open(test).read()
             match = re.search(r"check-model\.py %t\.so %S/(\S+)", text)
