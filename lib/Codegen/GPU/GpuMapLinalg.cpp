@@ -65,12 +65,145 @@ static gpu::LaunchOp createLaunch(OpBuilder &b, Location loc, int64_t grid,
   return launch;
 }
 
+/// The indices of `operand` of `op` at the point `ivs` of its loops.
+static SmallVector<Value> indicesAt(OpBuilder &b, linalg::LinalgOp op,
+                                    OpOperand &operand, ArrayRef<Value> ivs) {
+  AffineMap map = op.getMatchingIndexingMap(&operand);
+  SmallVector<Value> result;
+  for (AffineExpr expr : map.getResults()) {
+    if (auto dim = dyn_cast<AffineDimExpr>(expr)) {
+      result.push_back(ivs[dim.getPosition()]);
+      continue;
+    }
+    AffineMap single = AffineMap::get(map.getNumDims(), map.getNumSymbols(),
+                                      expr, b.getContext());
+    result.push_back(
+        affine::AffineApplyOp::create(b, op.getLoc(), single, ivs));
+  }
+  return result;
+}
+
+/// The element of `operand` at `ivs` (the operand itself when it is a
+/// scalar).
+static Value loadAt(OpBuilder &b, linalg::LinalgOp op, OpOperand &operand,
+                    ArrayRef<Value> ivs) {
+  if (!isa<MemRefType>(operand.get().getType()))
+    return operand.get();
+  return memref::LoadOp::create(b, op.getLoc(), operand.get(),
+                                indicesAt(b, op, operand, ivs));
+}
+
+/// Clones the payload of `op` at `ivs` with `outputs` as the values of its
+/// output block arguments (null: unused) and returns the yielded values.
+/// Inputs found in `forwarded` take the value there instead of a load (the
+/// element the same thread has just computed).
+static SmallVector<Value>
+payloadAt(RewriterBase &rewriter, linalg::LinalgOp op, ArrayRef<Value> ivs,
+          ValueRange outputs, const DenseMap<Value, Value> &forwarded = DenseMap<Value, Value>()) {
+  Block &body = op->getRegion(0).front();
+  IRMapping mapping;
+  unsigned numInputs = op.getNumDpsInputs();
+  for (OpOperand *input : op.getDpsInputOperands()) {
+    auto found = forwarded.find(input->get());
+    mapping.map(body.getArgument(input->getOperandNumber()),
+                found != forwarded.end() ? found->second
+                                         : loadAt(rewriter, op, *input, ivs));
+  }
+  for (auto [i, value] : llvm::enumerate(outputs))
+    if (value)
+      mapping.map(body.getArgument(numInputs + i), value);
+  for (Operation &inner : body.without_terminator()) {
+    if (auto index = dyn_cast<linalg::IndexOp>(inner)) {
+      mapping.map(index.getResult(), ivs[index.getDim()]);
+      continue;
+    }
+    rewriter.clone(inner, mapping);
+  }
+  SmallVector<Value> yielded;
+  for (Value value : body.getTerminator()->getOperands())
+    yielded.push_back(mapping.lookupOrDefault(value));
+  return yielded;
+}
+
+/// The buffer a memref value is a view of.
+static Value rootBuffer(Value value) {
+  while (Operation *def = value.getDefiningOp()) {
+    if (auto view = dyn_cast<ViewLikeOpInterface>(def))
+      value = view.getViewSource();
+    else if (auto expand = dyn_cast<memref::ExpandShapeOp>(def))
+      value = expand.getSrc();
+    else if (auto collapse = dyn_cast<memref::CollapseShapeOp>(def))
+      value = collapse.getSrc();
+    else
+      break;
+  }
+  return value;
+}
+
 namespace {
 /// Maps one linalg op to a kernel with one thread per parallel point.
 class ParallelMapper {
 public:
   ParallelMapper(linalg::LinalgOp op, unsigned blockSize)
       : op(op), blockSize(blockSize) {}
+
+  /// Whether `next`, the next op of the block that touches memory, can run
+  /// in the same threads after the op: an elementwise op over the op's
+  /// parallel loops (same ranges, same order) that reads the op's outputs
+  /// at the element each thread computes, and writes nothing the op reads.
+  bool canFuseEpilogue(linalg::LinalgOp next) {
+    ParallelMapper mapper(next, blockSize);
+    if (!mapper.canMap() || mapper.hasReduction() ||
+        next.getNumLoops() != parallel.size())
+      return false;
+    for (auto [i, d] : llvm::enumerate(parallel))
+      if (mapper.ranges[i] != ranges[d])
+        return false;
+    // Position of each of this op's loops among the next op's loops.
+    DenseMap<unsigned, unsigned> position;
+    for (auto [i, d] : llvm::enumerate(parallel))
+      position[d] = i;
+    DenseMap<Value, AffineMap> written;
+    SmallVector<Value> readRoots, writtenRoots;
+    for (OpOperand &init : op.getDpsInitsMutable()) {
+      written[init.get()] = op.getMatchingIndexingMap(&init);
+      writtenRoots.push_back(rootBuffer(init.get()));
+    }
+    for (OpOperand *input : op.getDpsInputOperands())
+      readRoots.push_back(rootBuffer(input->get()));
+    for (OpOperand &operand : next->getOpOperands()) {
+      if (!isa<MemRefType>(operand.get().getType()))
+        continue;
+      Value root = rootBuffer(operand.get());
+      bool isInit = next.isDpsInit(&operand);
+      // The next op writes nothing this op reads.
+      if (isInit && llvm::is_contained(readRoots, root))
+        return false;
+      auto found = written.find(operand.get());
+      if (found == written.end()) {
+        // Another view of a buffer this op writes: not the same element.
+        if (llvm::is_contained(writtenRoots, root))
+          return false;
+        continue;
+      }
+      // Read (or written) at the element the thread computed.
+      AffineMap map = next.getMatchingIndexingMap(&operand);
+      if (map.getNumResults() != found->second.getNumResults())
+        return false;
+      for (auto [mine, theirs] :
+           llvm::zip(found->second.getResults(), map.getResults())) {
+        auto dim = dyn_cast<AffineDimExpr>(theirs);
+        if (!dim ||
+            dim.getPosition() !=
+                position[cast<AffineDimExpr>(mine).getPosition()])
+          return false;
+      }
+    }
+    return true;
+  }
+
+  /// Runs `next` (see canFuseEpilogue) in the same kernel.
+  void setEpilogue(linalg::LinalgOp next) { epilogue = next; }
 
   /// Whether the op has reduction loops (canMap must have returned true).
   bool hasReduction() const { return !reduction.empty(); }
@@ -177,10 +310,60 @@ public:
                            : load(rewriter, *init));
       results = reduce(rewriter, accs, 0);
     }
-    for (auto [init, value] : llvm::zip(inits, results))
-      memref::StoreOp::create(rewriter, loc, value, init->get(),
-                              indices(rewriter, *init));
+    SmallVector<memref::AllocOp> deadBuffers;
+    if (epilogue) {
+      // The epilogue at the same point, reading what was just computed.
+      SmallVector<Value> epilogueIvs;
+      for (unsigned d : parallel)
+        epilogueIvs.push_back(ivs[d]);
+      DenseMap<Value, Value> forwarded;
+      for (auto [init, value] : llvm::zip(inits, results))
+        forwarded[init->get()] = value;
+      Block &body = epilogue->getRegion(0).front();
+      SmallVector<Value> outputs;
+      for (OpOperand &init : epilogue.getDpsInitsMutable()) {
+        auto found = forwarded.find(init.get());
+        if (body.getArgument(init.getOperandNumber()).use_empty())
+          outputs.push_back(Value());
+        else if (found != forwarded.end())
+          outputs.push_back(found->second);
+        else
+          outputs.push_back(loadAt(rewriter, epilogue, init, epilogueIvs));
+      }
+      SmallVector<Value> epilogueResults = payloadAt(
+          rewriter, epilogue, epilogueIvs, outputs, forwarded);
+      // An intermediate only the epilogue reads is never stored, nor is an
+      // element the epilogue overwrites.
+      for (auto [init, value] : llvm::zip(inits, results)) {
+        if (llvm::is_contained(epilogue.getDpsInits(), init->get()))
+          continue;
+        auto alloc = init->get().getDefiningOp<memref::AllocOp>();
+        if (alloc && llvm::all_of(alloc->getUsers(), [&](Operation *user) {
+              return user == op || user == epilogue;
+            })) {
+          deadBuffers.push_back(alloc);
+          continue;
+        }
+        memref::StoreOp::create(rewriter, loc, value, init->get(),
+                                indices(rewriter, *init));
+      }
+      for (auto [init, value] :
+           llvm::zip(epilogue.getDpsInitsMutable(), epilogueResults))
+        memref::StoreOp::create(rewriter, loc, value, init.get(),
+                                indicesAt(rewriter, epilogue, init,
+                                          epilogueIvs));
+      launch->setAttr("kiln.kernel_kind",
+                      rewriter.getStringAttr("map_epilogue"));
+      rewriter.eraseOp(epilogue);
+    } else {
+      for (auto [init, value] : llvm::zip(inits, results))
+        memref::StoreOp::create(rewriter, loc, value, init->get(),
+                                indices(rewriter, *init));
+    }
     rewriter.eraseOp(op);
+    for (memref::AllocOp alloc : deadBuffers)
+      if (alloc->use_empty())
+        rewriter.eraseOp(alloc);
   }
 
 private:
@@ -207,55 +390,14 @@ private:
     return loop.getResults();
   }
 
-  /// The indices of `operand` at the current point.
   SmallVector<Value> indices(OpBuilder &b, OpOperand &operand) {
-    AffineMap map = op.getMatchingIndexingMap(&operand);
-    SmallVector<Value> result;
-    for (AffineExpr expr : map.getResults()) {
-      if (auto dim = dyn_cast<AffineDimExpr>(expr)) {
-        result.push_back(ivs[dim.getPosition()]);
-        continue;
-      }
-      AffineMap single = AffineMap::get(map.getNumDims(), map.getNumSymbols(),
-                                        expr, b.getContext());
-      result.push_back(
-          affine::AffineApplyOp::create(b, op.getLoc(), single, ivs));
-    }
-    return result;
+    return indicesAt(b, op, operand, ivs);
   }
-
-  /// The element of `operand` at the current point (the operand itself when
-  /// it is a scalar).
   Value load(OpBuilder &b, OpOperand &operand) {
-    if (!isa<MemRefType>(operand.get().getType()))
-      return operand.get();
-    return memref::LoadOp::create(b, op.getLoc(), operand.get(),
-                                  indices(b, operand));
+    return loadAt(b, op, operand, ivs);
   }
-
-  /// Clones the op's payload at the current point with `outputs` as the
-  /// values of its output block arguments; returns the yielded values.
   SmallVector<Value> payload(RewriterBase &rewriter, ValueRange outputs) {
-    Block &body = op->getRegion(0).front();
-    IRMapping mapping;
-    unsigned numInputs = op.getNumDpsInputs();
-    for (OpOperand *input : op.getDpsInputOperands())
-      mapping.map(body.getArgument(input->getOperandNumber()),
-                  load(rewriter, *input));
-    for (auto [i, value] : llvm::enumerate(outputs))
-      if (value)
-        mapping.map(body.getArgument(numInputs + i), value);
-    for (Operation &inner : body.without_terminator()) {
-      if (auto index = dyn_cast<linalg::IndexOp>(inner)) {
-        mapping.map(index.getResult(), ivs[index.getDim()]);
-        continue;
-      }
-      rewriter.clone(inner, mapping);
-    }
-    SmallVector<Value> yielded;
-    for (Value value : body.getTerminator()->getOperands())
-      yielded.push_back(mapping.lookupOrDefault(value));
-    return yielded;
+    return payloadAt(rewriter, op, ivs, outputs);
   }
 
   linalg::LinalgOp op;
@@ -264,6 +406,7 @@ private:
   SmallVector<unsigned> parallel, reduction;
   SmallVector<Value> ivs;
   SmallVector<Value> initialValues;
+  linalg::LinalgOp epilogue;
 };
 
 /// The linalg.fill that last wrote `buffer` if it is the previous op of the
@@ -321,12 +464,36 @@ struct GpuMapLinalgPass
     });
     SmallVector<gpu::LaunchOp> serial;
     for (Block &block : func.getBody()) {
-      for (Operation &op : llvm::make_early_inc_range(block)) {
+      SmallVector<Operation *> ops;
+      for (Operation &op : block)
+        ops.push_back(&op);
+      DenseSet<Operation *> erased;
+      for (Operation *opPtr : ops) {
+        if (erased.contains(opPtr))
+          continue;
+        Operation &op = *opPtr;
         if (staysOnHost(&op))
           continue;
         if (auto linalgOp = dyn_cast<linalg::LinalgOp>(&op)) {
           ParallelMapper mapper(linalgOp, blockSize);
           if (mapper.canMap()) {
+            // The next op that touches memory may run in the same threads.
+            Operation *next = op.getNextNode();
+            while (next && staysOnHost(next))
+              next = next->getNextNode();
+            auto nextLinalg = dyn_cast_or_null<linalg::LinalgOp>(next);
+            if (fuseEpilogues && nextLinalg &&
+                mapper.canFuseEpilogue(nextLinalg)) {
+              // The host ops in between (views, constants) go first: the
+              // kernel uses them.
+              for (Operation *between = op.getNextNode(); between != next;) {
+                Operation *following = between->getNextNode();
+                between->moveBefore(&op);
+                between = following;
+              }
+              mapper.setEpilogue(nextLinalg);
+              erased.insert(next);
+            }
             auto fused = initialValues.find(linalgOp);
             if (fused != initialValues.end())
               for (auto [i, value] : llvm::enumerate(fused->second))

@@ -52,7 +52,8 @@ struct GpuOutlineKernelsPass
     SymbolTable moduleTable(module);
     SymbolTable kernelTable(kernels);
 
-    for (auto [index, launch] : llvm::enumerate(launches)) {
+    for (auto [index, launchOp] : llvm::enumerate(launches)) {
+      gpu::LaunchOp launch = launchOp;
       auto func = launch->getParentOfType<FunctionOpInterface>();
       std::string kind = "kernel";
       if (auto attr = launch->getAttrOfType<StringAttr>("kiln.kernel_kind"))

@@ -1,10 +1,11 @@
 // RUN: kiln-opt %s --split-input-file --verify-diagnostics --kiln-gpu-map-linalg | FileCheck %s
 
-// A fill then a matmul into the same buffer become one kernel with one
-// thread per output element (4x16 = 64 threads, the innermost index varying
-// fastest): the reduction runs in the thread from the fill value,
-// accumulating in a register. The elementwise op is a kernel of its own and
-// a top-level store runs in a kernel of one thread.
+// A fill, a matmul into the same buffer and an elementwise op on its result
+// become one kernel with one thread per output element (4x16 = 64 threads,
+// the innermost index varying fastest): the reduction runs in the thread
+// from the fill value, accumulating in a register, then the elementwise op
+// (the epilogue) takes the sum from the register. A top-level store runs in
+// a kernel of one thread.
 
 // CHECK-LABEL: func.func @main
 // CHECK: %[[ZERO:.*]] = arith.constant 0.000000e+00 : f32
@@ -22,15 +23,11 @@
 // CHECK:     arith.mulf
 // CHECK:     %[[NEXT:.*]] = arith.addf %[[ACC]], %{{.*}} : f32
 // CHECK:     scf.yield %[[NEXT]] : f32
-// CHECK:   memref.store %[[SUM]], %{{.*}}[%[[I]], %[[J]]] : memref<4x16xf32>
-// CHECK: } {kiln.kernel_kind = "map"}
-
-// The elementwise op does not read its output.
-// CHECK: gpu.launch
-// CHECK: scf.if
-// CHECK-NOT: memref.load %arg3
-// CHECK:   math.exp
-// CHECK:   memref.store %{{.*}}, %arg3
+// CHECK-NOT: memref.load
+// CHECK:   %[[EXP:.*]] = math.exp %[[SUM]] : f32
+// CHECK:   memref.store %[[SUM]], %arg2[%[[I]], %[[J]]] : memref<4x16xf32>
+// CHECK:   memref.store %[[EXP]], %arg3[%[[I]], %[[J]]] : memref<4x16xf32>
+// CHECK: } {kiln.kernel_kind = "map_epilogue"}
 
 // CHECK: gpu.launch blocks({{.*}}) in ({{.*}} = %[[ONE:.*]], {{.*}}) threads({{.*}}) in ({{.*}} = %[[ONE2:.*]], {{.*}})
 // CHECK-NEXT: memref.store
@@ -70,6 +67,44 @@ func.func @column_sums(%x: memref<3x10000xf32>, %y: memref<10000xf32>) {
       %s = arith.addf %in, %acc : f32
       linalg.yield %s : f32
     }
+  return
+}
+
+// -----
+
+// An epilogue whose intermediate nothing else reads: the intermediate is not
+// stored (and its buffer goes away). An op that reads the intermediate at
+// another element (a transpose) is not an epilogue.
+
+// CHECK-LABEL: func.func @epilogues
+// CHECK-NOT: memref.alloc
+// CHECK: gpu.launch
+// CHECK: math.exp
+// CHECK-NOT: memref.store %{{.*}}, %alloc
+// CHECK: memref.store %{{.*}}, %arg1
+// CHECK: } {kiln.kernel_kind = "map_epilogue"}
+// CHECK: gpu.launch
+// CHECK: } {kiln.kernel_kind = "map"}
+// CHECK: gpu.launch
+// CHECK: } {kiln.kernel_kind = "map"}
+func.func @epilogues(%x: memref<4x4xf32>, %y: memref<4x4xf32>, %z: memref<4x4xf32>) {
+  %t = memref.alloc() : memref<4x4xf32>
+  linalg.generic {indexing_maps = [affine_map<(d0, d1) -> (d0, d1)>, affine_map<(d0, d1) -> (d0, d1)>], iterator_types = ["parallel", "parallel"]} ins(%x : memref<4x4xf32>) outs(%t : memref<4x4xf32>) {
+  ^bb0(%a: f32, %b: f32):
+    %e = arith.addf %a, %a : f32
+    linalg.yield %e : f32
+  }
+  linalg.generic {indexing_maps = [affine_map<(d0, d1) -> (d0, d1)>, affine_map<(d0, d1) -> (d0, d1)>], iterator_types = ["parallel", "parallel"]} ins(%t : memref<4x4xf32>) outs(%y : memref<4x4xf32>) {
+  ^bb0(%a: f32, %b: f32):
+    %e = math.exp %a : f32
+    linalg.yield %e : f32
+  }
+  linalg.generic {indexing_maps = [affine_map<(d0, d1) -> (d0, d1)>, affine_map<(d0, d1) -> (d0, d1)>], iterator_types = ["parallel", "parallel"]} ins(%x : memref<4x4xf32>) outs(%z : memref<4x4xf32>) {
+  ^bb0(%a: f32, %b: f32):
+    %e = arith.mulf %a, %a : f32
+    linalg.yield %e : f32
+  }
+  linalg.transpose ins(%z : memref<4x4xf32>) outs(%y : memref<4x4xf32>) permutation = [1, 0]
   return
 }
 

@@ -25,6 +25,14 @@ def GpuMapLinalg : Pass<"kiln-gpu-map-linalg", "::mlir::func::FuncOp"> {
     storing each output once. Elementwise ops, transposes, pads, gathers,
     pooling, convolutions and matmuls all take this path.
 
+    A `linalg.fill` of a reduction's output right before it becomes the
+    initial value of the accumulators. An elementwise op right after a mapped
+    op, over the same iteration space, that reads the mapped op's outputs at
+    the elements each thread computes (a bias, an activation, a residual
+    add after a matmul or convolution) runs in the same threads (kind
+    `map_epilogue`); the intermediate is not stored when nothing else reads
+    it.
+
     Ops it cannot map this way (an output indexed by reduction loops or not
     by every parallel loop, dynamic shapes), and any other top-level op that
     reads or writes memory (`memref.copy` between different shapes,
@@ -38,6 +46,9 @@ def GpuMapLinalg : Pass<"kiln-gpu-map-linalg", "::mlir::func::FuncOp"> {
   let options = [
     Option<"blockSize", "block-size", "unsigned", /*default=*/"256",
            "Threads per block of the mapped kernels">,
+    Option<"fuseEpilogues", "fuse-epilogues", "bool", /*default=*/"true",
+           "Run an elementwise op in the threads of the op before it when "
+           "it reads that op's outputs at the elements each thread computes">,
   ];
   let dependentDialects = [
     "::mlir::affine::AffineDialect",
