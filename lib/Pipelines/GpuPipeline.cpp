@@ -70,6 +70,9 @@ void mlir::kiln::buildGPUPipeline(OpPassManager &pm,
   nvvm.useBarePtrCallConv = true;
   nvvm.indexBitwidth = 64;
   device.addPass(createConvertGpuOpsToNVVMOps(nvvm));
+  // Math that libdevice does not cover (integer abs, bit counts): LLVM
+  // intrinsics the NVPTX back end knows.
+  device.addPass(createConvertMathToLLVMPass());
   device.addPass(createReconcileUnrealizedCastsPass());
   device.addPass(createCanonicalizerPass());
   device.addPass(createCSEPass());

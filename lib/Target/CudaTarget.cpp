@@ -5,6 +5,7 @@
 #include "kiln/Codegen/GPU/Passes.h"
 
 #include "mlir/Dialect/GPU/IR/GPUDialect.h"
+#include "mlir/Dialect/LLVMIR/LLVMDialect.h"
 #include "mlir/Dialect/LLVMIR/NVVMDialect.h"
 #include "mlir/Dialect/GPU/Transforms/Passes.h"
 #include "mlir/Pass/PassManager.h"
@@ -104,6 +105,25 @@ LogicalResult mlir::kiln::serializeToPtx(ModuleOp module, StringRef toolkit,
   if (auto names = module->getAttrOfType<ArrayAttr>(kGpuKernelsAttr))
     for (Attribute attr : names)
       kernels.push_back(cast<StringAttr>(attr).str());
+
+  // Everything in the device module must be LLVM or NVVM by now.
+  Operation *unlowered = nullptr;
+  device.walk([&](Operation *op) {
+    if (op == device || isa<LLVM::LLVMDialect, NVVM::NVVMDialect>(
+                            op->getDialect()))
+      return WalkResult::advance();
+    unlowered = op;
+    return WalkResult::interrupt();
+  });
+  if (unlowered) {
+    std::string kernel;
+    if (auto func = unlowered->getParentOfType<LLVM::LLVMFuncOp>())
+      kernel = " in kernel '" + func.getName().str() + "'";
+    unlowered->emitError() << "the GPU pipeline cannot lower '"
+                           << unlowered->getName() << "'" << kernel;
+    error.clear(); // Reported.
+    return failure();
+  }
 
   // The NVVM target's O level is that of the LLVM pipeline on device code.
   if (ArrayAttr targets = device.getTargetsAttr()) {

@@ -382,7 +382,7 @@ int main(int argc, char **argv) {
     std::string ptx;
     if (failed(kiln::serializeToPtx(*module, toolkit, optLevel, ptx,
                                     gpu.kernels, error)))
-      return fail(error);
+      return error.empty() ? 1 : fail(error);
     if (emit == Emit::Ptx)
       return writeOutput(output, [&](llvm::raw_ostream &os) {
         os << ptx;
