@@ -5,9 +5,9 @@
 #include "kiln/Codegen/GPU/Passes.h"
 
 #include "mlir/Dialect/GPU/IR/GPUDialect.h"
+#include "mlir/Dialect/GPU/Transforms/Passes.h"
 #include "mlir/Dialect/LLVMIR/LLVMDialect.h"
 #include "mlir/Dialect/LLVMIR/NVVMDialect.h"
-#include "mlir/Dialect/GPU/Transforms/Passes.h"
 #include "mlir/Pass/PassManager.h"
 #include "llvm/MC/MCSubtargetInfo.h"
 #include "llvm/MC/TargetRegistry.h"
@@ -67,8 +67,7 @@ FailureOr<unsigned> mlir::kiln::parseCudaArch(StringRef arch,
 
 std::string mlir::kiln::findCudaToolkit() {
   for (const char *variable : {"CUDA_PATH", "CUDA_HOME"})
-    if (std::optional<std::string> path =
-            llvm::sys::Process::GetEnv(variable))
+    if (std::optional<std::string> path = llvm::sys::Process::GetEnv(variable))
       if (!path->empty() && llvm::sys::fs::is_directory(*path))
         return *path;
   if (llvm::sys::fs::is_directory("/usr/local/cuda"))
@@ -109,8 +108,8 @@ LogicalResult mlir::kiln::serializeToPtx(ModuleOp module, StringRef toolkit,
   // Everything in the device module must be LLVM or NVVM by now.
   Operation *unlowered = nullptr;
   device.walk([&](Operation *op) {
-    if (op == device || isa<LLVM::LLVMDialect, NVVM::NVVMDialect>(
-                            op->getDialect()))
+    if (op == device ||
+        isa<LLVM::LLVMDialect, NVVM::NVVMDialect>(op->getDialect()))
       return WalkResult::advance();
     unlowered = op;
     return WalkResult::interrupt();
@@ -165,8 +164,8 @@ LogicalResult mlir::kiln::assembleCubin(StringRef ptx, StringRef arch,
                                         std::string &error) {
   llvm::SmallString<128> ptxPath, cubinPath, logPath;
   int fd;
-  if (std::error_code ec =
-          llvm::sys::fs::createTemporaryFile("kiln-kernels", "ptx", fd, ptxPath)) {
+  if (std::error_code ec = llvm::sys::fs::createTemporaryFile(
+          "kiln-kernels", "ptx", fd, ptxPath)) {
     error = "cannot create a temporary file: " + ec.message();
     return failure();
   }
@@ -175,10 +174,10 @@ LogicalResult mlir::kiln::assembleCubin(StringRef ptx, StringRef arch,
     llvm::raw_fd_ostream os(fd, /*shouldClose=*/true);
     os << ptx;
   }
-  for (auto [path, suffix] : {std::pair{&cubinPath, "cubin"},
-                              std::pair{&logPath, "log"}})
-    if (std::error_code ec = llvm::sys::fs::createTemporaryFile(
-            "kiln-kernels", suffix, *path)) {
+  for (auto [path, suffix] :
+       {std::pair{&cubinPath, "cubin"}, std::pair{&logPath, "log"}})
+    if (std::error_code ec =
+            llvm::sys::fs::createTemporaryFile("kiln-kernels", suffix, *path)) {
       error = "cannot create a temporary file: " + ec.message();
       return failure();
     }
@@ -186,8 +185,8 @@ LogicalResult mlir::kiln::assembleCubin(StringRef ptx, StringRef arch,
 
   std::string archOption = ("-arch=" + arch).str();
   std::string level = "-O" + std::to_string(std::min(optLevel, 3u));
-  SmallVector<StringRef> args = {ptxas, archOption, level, "-v",
-                                 ptxPath,  "-o",       cubinPath};
+  SmallVector<StringRef> args = {ptxas,   archOption, level,    "-v",
+                                 ptxPath, "-o",       cubinPath};
   std::optional<StringRef> redirects[] = {std::nullopt, StringRef(logPath),
                                           StringRef(logPath)};
   std::string message;

@@ -92,7 +92,8 @@ struct GpuArenaPass : kiln::impl::GpuArenaBase<GpuArenaPass> {
       return failure();
     // Nothing frees arena memory.
     for (Buffer &buffer : buffers)
-      for (Operation *user : llvm::make_early_inc_range(buffer.alloc->getUsers()))
+      for (Operation *user :
+           llvm::make_early_inc_range(buffer.alloc->getUsers()))
         if (isa<memref::DeallocOp>(user))
           user->erase();
 
@@ -100,9 +101,7 @@ struct GpuArenaPass : kiln::impl::GpuArenaBase<GpuArenaPass> {
     SmallVector<Buffer *> order;
     for (Buffer &buffer : buffers)
       order.push_back(&buffer);
-    llvm::sort(order, [](Buffer *a, Buffer *b) {
-      return a->size > b->size;
-    });
+    llvm::sort(order, [](Buffer *a, Buffer *b) { return a->size > b->size; });
     int64_t arenaSize = 0;
     SmallVector<Buffer *> placed;
     for (Buffer *buffer : order) {
@@ -134,8 +133,8 @@ struct GpuArenaPass : kiln::impl::GpuArenaBase<GpuArenaPass> {
       Value offset = arith::ConstantIndexOp::create(
           builder, buffer.alloc.getLoc(), buffer.offset);
       Value view = memref::ViewOp::create(builder, buffer.alloc.getLoc(),
-                                          buffer.alloc.getType(), arena,
-                                          offset, ValueRange{});
+                                          buffer.alloc.getType(), arena, offset,
+                                          ValueRange{});
       buffer.alloc.replaceAllUsesWith(view);
       buffer.alloc.erase();
     }

@@ -22,7 +22,8 @@ struct GpuLaunchToLoopsPass
 
   void runOnOperation() override {
     SmallVector<gpu::LaunchOp> launches;
-    getOperation().walk([&](gpu::LaunchOp launch) { launches.push_back(launch); });
+    getOperation().walk(
+        [&](gpu::LaunchOp launch) { launches.push_back(launch); });
     IRRewriter rewriter(&getContext());
     for (gpu::LaunchOp launch : launches) {
       Region &body = launch.getBody();
@@ -50,9 +51,9 @@ struct GpuLaunchToLoopsPass
       Block &kernel = body.front();
       rewriter.eraseOp(kernel.getTerminator());
       // Block arguments: block ids, thread ids, grid size, block size.
-      SmallVector<Value> replacements = {ivs[2],  ivs[1],  ivs[0], ivs[5],
-                                         ivs[4],  ivs[3],  grid.x, grid.y,
-                                         grid.z,  block.x, block.y, block.z};
+      SmallVector<Value> replacements = {ivs[2], ivs[1],  ivs[0],  ivs[5],
+                                         ivs[4], ivs[3],  grid.x,  grid.y,
+                                         grid.z, block.x, block.y, block.z};
       if (kernel.getNumArguments() != replacements.size()) {
         launch.emitError("unexpected launch body arguments");
         return signalPassFailure();

@@ -79,8 +79,9 @@ struct GpuLowerLaunchesPass
     Value gpuSlot = LLVM::GEPOp::create(builder, loc, ptrType, structType, ctx,
                                         ArrayRef<LLVM::GEPArg>{0, 4});
     Value gpuApi = LLVM::LoadOp::create(builder, loc, ptrType, gpuSlot);
-    Value launchSlot = LLVM::GEPOp::create(builder, loc, ptrType, structType,
-                                           gpuApi, ArrayRef<LLVM::GEPArg>{0, 2});
+    Value launchSlot =
+        LLVM::GEPOp::create(builder, loc, ptrType, structType, gpuApi,
+                            ArrayRef<LLVM::GEPArg>{0, 2});
     Value launchFn = LLVM::LoadOp::create(builder, loc, ptrType, launchSlot);
     Value one = LLVM::ConstantOp::create(builder, loc, i64,
                                          builder.getI64IntegerAttr(1));
@@ -92,9 +93,9 @@ struct GpuLowerLaunchesPass
       Location launchLoc = launch.getLoc();
       auto found = kernelIndex.find(launch.getKernelName().getValue());
       if (found == kernelIndex.end())
-        return launch.emitError() << "kernel '" << launch.getKernelName()
-                                  << "' is not listed in "
-                                  << kiln::kGpuKernelsAttr;
+        return launch.emitError()
+               << "kernel '" << launch.getKernelName() << "' is not listed in "
+               << kiln::kGpuKernelsAttr;
 
       // One stack slot per parameter, allocated in the entry block.
       SmallVector<Value> values;
@@ -114,8 +115,8 @@ struct GpuLowerLaunchesPass
         } else if (type.isIntOrFloat()) {
           values.push_back(operand);
         } else {
-          return launch.emitError() << "cannot pass a kernel parameter of type "
-                                    << type;
+          return launch.emitError()
+                 << "cannot pass a kernel parameter of type " << type;
         }
       }
       SmallVector<Value> slots;
@@ -126,8 +127,8 @@ struct GpuLowerLaunchesPass
       Value args;
       auto arrayType = LLVM::LLVMArrayType::get(ptrType, slots.size());
       if (!slots.empty())
-        args = LLVM::AllocaOp::create(builder, launchLoc, ptrType, arrayType,
-                                      one);
+        args =
+            LLVM::AllocaOp::create(builder, launchLoc, ptrType, arrayType, one);
 
       builder.setInsertionPoint(launch);
       for (auto [i, value, slot] : llvm::enumerate(values, slots)) {
@@ -145,15 +146,22 @@ struct GpuLowerLaunchesPass
       };
       gpu::KernelDim3 grid = launch.getGridSizeOperandValues();
       gpu::KernelDim3 block = launch.getBlockSizeOperandValues();
-      Value kernel = arith::ConstantIntOp::create(builder, launchLoc,
-                                                  found->second, 32);
+      Value kernel =
+          arith::ConstantIntOp::create(builder, launchLoc, found->second, 32);
       Value shared = launch.getDynamicSharedMemorySize();
       if (!shared)
         shared = arith::ConstantIntOp::create(builder, launchLoc, 0, 32);
-      SmallVector<Value> callArgs = {
-          launchFn,        ctx,           kernel,           toI32(grid.x),
-          toI32(grid.y),   toI32(grid.z), toI32(block.x),   toI32(block.y),
-          toI32(block.z),  shared,        args};
+      SmallVector<Value> callArgs = {launchFn,
+                                     ctx,
+                                     kernel,
+                                     toI32(grid.x),
+                                     toI32(grid.y),
+                                     toI32(grid.z),
+                                     toI32(block.x),
+                                     toI32(block.y),
+                                     toI32(block.z),
+                                     shared,
+                                     args};
       Value status =
           LLVM::CallOp::create(builder, launchLoc, launchType, callArgs)
               .getResult();

@@ -99,7 +99,8 @@ static Value loadAt(OpBuilder &b, linalg::LinalgOp op, OpOperand &operand,
 /// element the same thread has just computed).
 static SmallVector<Value>
 payloadAt(RewriterBase &rewriter, linalg::LinalgOp op, ArrayRef<Value> ivs,
-          ValueRange outputs, const DenseMap<Value, Value> &forwarded = DenseMap<Value, Value>()) {
+          ValueRange outputs,
+          const DenseMap<Value, Value> &forwarded = DenseMap<Value, Value>()) {
   Block &body = op->getRegion(0).front();
   IRMapping mapping;
   unsigned numInputs = op.getNumDpsInputs();
@@ -193,9 +194,8 @@ public:
       for (auto [mine, theirs] :
            llvm::zip(found->second.getResults(), map.getResults())) {
         auto dim = dyn_cast<AffineDimExpr>(theirs);
-        if (!dim ||
-            dim.getPosition() !=
-                position[cast<AffineDimExpr>(mine).getPosition()])
+        if (!dim || dim.getPosition() !=
+                        position[cast<AffineDimExpr>(mine).getPosition()])
           return false;
       }
     }
@@ -268,8 +268,8 @@ public:
         arith::MulIOp::create(rewriter, loc, launch.getBlockIds().x, blockDim),
         launch.getThreadIds().x);
     Value count = arith::ConstantIndexOp::create(rewriter, loc, points);
-    Value inRange = arith::CmpIOp::create(
-        rewriter, loc, arith::CmpIPredicate::ult, id, count);
+    Value inRange = arith::CmpIOp::create(rewriter, loc,
+                                          arith::CmpIPredicate::ult, id, count);
     auto guard = scf::IfOp::create(rewriter, loc, inRange,
                                    /*withElseRegion=*/false);
     rewriter.setInsertionPoint(guard.thenBlock()->getTerminator());
@@ -296,10 +296,9 @@ public:
       Block &body = op->getRegion(0).front();
       SmallVector<Value> outputs;
       for (OpOperand *init : inits)
-        outputs.push_back(
-            body.getArgument(init->getOperandNumber()).use_empty()
-                ? Value()
-                : load(rewriter, *init));
+        outputs.push_back(body.getArgument(init->getOperandNumber()).use_empty()
+                              ? Value()
+                              : load(rewriter, *init));
       results = payload(rewriter, outputs);
     } else {
       // Accumulators start from the outputs' current values.
@@ -330,8 +329,8 @@ public:
         else
           outputs.push_back(loadAt(rewriter, epilogue, init, epilogueIvs));
       }
-      SmallVector<Value> epilogueResults = payloadAt(
-          rewriter, epilogue, epilogueIvs, outputs, forwarded);
+      SmallVector<Value> epilogueResults =
+          payloadAt(rewriter, epilogue, epilogueIvs, outputs, forwarded);
       // An intermediate only the epilogue reads is never stored, nor is an
       // element the epilogue overwrites.
       for (auto [init, value] : llvm::zip(inits, results)) {
@@ -349,9 +348,9 @@ public:
       }
       for (auto [init, value] :
            llvm::zip(epilogue.getDpsInitsMutable(), epilogueResults))
-        memref::StoreOp::create(rewriter, loc, value, init.get(),
-                                indicesAt(rewriter, epilogue, init,
-                                          epilogueIvs));
+        memref::StoreOp::create(
+            rewriter, loc, value, init.get(),
+            indicesAt(rewriter, epilogue, init, epilogueIvs));
       launch->setAttr("kiln.kernel_kind",
                       rewriter.getStringAttr("map_epilogue"));
       rewriter.eraseOp(epilogue);
@@ -428,8 +427,7 @@ static linalg::FillOp findFillOfInit(linalg::LinalgOp op, Value buffer) {
   return nullptr;
 }
 
-struct GpuMapLinalgPass
-    : kiln::impl::GpuMapLinalgBase<GpuMapLinalgPass> {
+struct GpuMapLinalgPass : kiln::impl::GpuMapLinalgBase<GpuMapLinalgPass> {
   using Base::Base;
 
   void runOnOperation() override {
