@@ -27,3 +27,18 @@ import sys
 config.substitutions.append(("%python", sys.executable))
 # Debian's python3 with numpy (the first python3 on PATH may lack it).
 config.substitutions.append(("%pynumpy", "/usr/bin/python3"))
+
+# ptxas (CUDA toolkit) assembles the PTX of --target=cuda models; tests that
+# run it require the `ptxas` feature and call it as %ptxas.
+import shutil
+ptxas = None
+for root in [os.environ.get("CUDA_PATH"), os.environ.get("CUDA_HOME"),
+             "/usr/local/cuda"]:
+    if root and os.access(os.path.join(root, "bin", "ptxas"), os.X_OK):
+        ptxas = os.path.join(root, "bin", "ptxas")
+        break
+if ptxas is None:
+    ptxas = shutil.which("ptxas")
+if ptxas:
+    config.available_features.add("ptxas")
+    config.substitutions.append(("%ptxas", ptxas))

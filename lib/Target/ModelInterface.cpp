@@ -143,6 +143,16 @@ public:
         {i32, i32, ptrType, ptrType, i32, i32, ptrType, ptrType, i64, i64,
          ptrType},
         "kiln_model_desc_t");
+    // kiln_model_desc_t with the fields appended for "cuda" models (a "cpu"
+    // model keeps the v1 core fields, which the runtime accepts).
+    gpuModelDescType = llvm::StructType::create(
+        context,
+        {i32, i32, ptrType, ptrType, i32, i32, ptrType, ptrType, i64, i64,
+         ptrType, i32, i32, ptrType, ptrType},
+        "kiln_model_desc_gpu_t");
+    // kiln_gpu_image_t
+    gpuImageType = llvm::StructType::create(context, {i32, i32, ptrType, i64},
+                                            "kiln_gpu_image_t");
   }
 
   llvm::Constant *string(StringRef value, const Twine &symbol) {
@@ -189,14 +199,51 @@ public:
   llvm::LLVMContext &context;
   llvm::PointerType *ptrType;
   llvm::IntegerType *i32, *i64;
-  llvm::StructType *tensorDescType, *modelDescType;
+  llvm::Constant *gpuImages(ArrayRef<GpuModelInfo::Image> images) {
+    if (images.empty())
+      return llvm::ConstantPointerNull::get(ptrType);
+    SmallVector<llvm::Constant *> descs;
+    for (auto [i, image] : llvm::enumerate(images)) {
+      bool text = image.format == KILN_GPU_IMAGE_PTX;
+      llvm::Constant *bytes = llvm::ConstantDataArray::getString(
+          context, image.data, /*AddNull=*/text);
+      llvm::Constant *data =
+          global(bytes, "kiln.gpu_image." + Twine(i), /*alignment=*/16);
+      descs.push_back(llvm::ConstantStruct::get(
+          gpuImageType,
+          {llvm::ConstantInt::get(i32, image.format),
+           llvm::ConstantInt::get(i32, image.sm), data,
+           llvm::ConstantInt::get(i64, image.data.size() + (text ? 1 : 0))}));
+    }
+    auto *array = llvm::ArrayType::get(gpuImageType, descs.size());
+    return global(llvm::ConstantArray::get(array, descs), "kiln.gpu_images",
+                  /*alignment=*/8);
+  }
+
+  llvm::Constant *strings(ArrayRef<std::string> values, StringRef kind) {
+    if (values.empty())
+      return llvm::ConstantPointerNull::get(ptrType);
+    SmallVector<llvm::Constant *> pointers;
+    for (auto [i, value] : llvm::enumerate(values))
+      pointers.push_back(string(value, "kiln." + kind + "." + Twine(i)));
+    auto *array = llvm::ArrayType::get(ptrType, pointers.size());
+    return global(llvm::ConstantArray::get(array, pointers), "kiln." + kind,
+                  /*alignment=*/8);
+  }
+
+  llvm::StructType *tensorDescType, *modelDescType, *gpuModelDescType,
+      *gpuImageType;
 };
 } // namespace
 
 /// Defines `int32_t kiln.entry(ctx, inputs, outputs, arena)`, which loads the
-/// buffer pointers and calls `model(ctx, in_0, ..., out_0, ...)`.
+/// buffer pointers and calls `model(ctx, in_0, ..., out_0, ...[, arena])`
+/// (the arena only when the model has one), or for a "cuda" model checks that
+/// the context has GPU services (else returns -1) and returns
+/// `model(ctx, in_0, ..., out_0, ..., arena)`.
 static llvm::Function *buildEntry(llvm::Module &module, llvm::Function *model,
-                                  const ModelSignature &signature) {
+                                  const ModelSignature &signature,
+                                  bool cuda) {
   llvm::LLVMContext &context = module.getContext();
   auto *ptrType = llvm::PointerType::getUnqual(context);
   auto *i32 = llvm::Type::getInt32Ty(context);
@@ -205,7 +252,34 @@ static llvm::Function *buildEntry(llvm::Module &module, llvm::Function *model,
   auto *entry = llvm::Function::Create(type, llvm::GlobalValue::InternalLinkage,
                                        "kiln.entry", module);
   llvm::IRBuilder<> builder(llvm::BasicBlock::Create(context, "", entry));
-  SmallVector<llvm::Value *> args = {entry->getArg(0)};
+  SmallVector<llvm::Value *> args;
+  if (cuda) {
+    // ctx->struct_size covers ctx->gpu (kiln_exec_ctx_t: u32, u32, ptr, ptr,
+    // ptr) and ctx->gpu is not NULL.
+    auto *ctxType = llvm::StructType::get(
+        context, {i32, i32, ptrType, ptrType, ptrType});
+    const llvm::DataLayout &layout = module.getDataLayout();
+    uint64_t needed = layout.getStructLayout(ctxType)->getElementOffset(4) +
+                      layout.getPointerSize();
+    llvm::Value *ctx = entry->getArg(0);
+    llvm::Value *size = builder.CreateLoad(i32, ctx);
+    llvm::Value *covers =
+        builder.CreateICmpUGE(size, llvm::ConstantInt::get(i32, needed));
+    auto *check = llvm::BasicBlock::Create(context, "", entry);
+    auto *run = llvm::BasicBlock::Create(context, "", entry);
+    auto *noGpu = llvm::BasicBlock::Create(context, "", entry);
+    builder.CreateCondBr(covers, check, noGpu);
+    builder.SetInsertPoint(check);
+    llvm::Value *gpu = builder.CreateLoad(
+        ptrType, builder.CreateStructGEP(ctxType, ctx, 4));
+    builder.CreateCondBr(builder.CreateIsNotNull(gpu), run, noGpu);
+    builder.SetInsertPoint(noGpu);
+    builder.CreateRet(llvm::ConstantInt::getSigned(i32, -1));
+    builder.SetInsertPoint(run);
+    args.push_back(ctx);
+  } else {
+    args.push_back(entry->getArg(0));
+  }
   auto loadPointers = [&](llvm::Value *array, size_t count) {
     for (size_t i = 0; i < count; ++i) {
       llvm::Value *slot = builder.CreateConstInBoundsGEP1_64(ptrType, array, i);
@@ -214,6 +288,12 @@ static llvm::Function *buildEntry(llvm::Module &module, llvm::Function *model,
   };
   loadPointers(entry->getArg(1), signature.inputs.size());
   loadPointers(entry->getArg(2), signature.outputs.size());
+  if (cuda) {
+    args.push_back(entry->getArg(3));
+    builder.CreateRet(
+        builder.CreateCall(model->getFunctionType(), model, args));
+    return entry;
+  }
   if (signature.arenaSize != 0)
     args.push_back(entry->getArg(3));
   builder.CreateCall(model->getFunctionType(), model, args);
@@ -223,16 +303,27 @@ static llvm::Function *buildEntry(llvm::Module &module, llvm::Function *model,
 
 LogicalResult mlir::kiln::addModelInterface(llvm::Module &module,
                                             const ModelSignature &signature,
-                                            std::string &error) {
+                                            std::string &error,
+                                            const GpuModelInfo *gpu) {
   llvm::Function *model = module.getFunction(signature.function);
   if (!model || model->isDeclaration()) {
     error = "the lowered module has no function '" + signature.function + "'";
     return failure();
   }
-  size_t numArgs = 1 + signature.inputs.size() + signature.outputs.size() +
-                   (signature.arenaSize != 0 ? 1 : 0);
+  size_t numArgs = 1 + signature.inputs.size() + signature.outputs.size();
+  if (gpu) {
+    // ctx, buffers, arena -> status.
+    numArgs += 1;
+    if (!model->getReturnType()->isIntegerTy(32)) {
+      error = "the lowered function '" + signature.function +
+              "' of a cuda model does not return an i32 status";
+      return failure();
+    }
+  } else if (signature.arenaSize != 0) {
+    numArgs += 1;
+  }
   if (model->arg_size() != numArgs ||
-      !model->getReturnType()->isVoidTy() ||
+      (!gpu && !model->getReturnType()->isVoidTy()) ||
       llvm::any_of(model->args(), [](llvm::Argument &arg) {
         return !arg.getType()->isPointerTy();
       })) {
@@ -253,23 +344,32 @@ LogicalResult mlir::kiln::addModelInterface(llvm::Module &module,
       function.setLinkage(llvm::GlobalValue::InternalLinkage);
 
   DescriptorBuilder builder(module);
-  llvm::Function *entry = buildEntry(module, model, signature);
+  llvm::Function *entry = buildEntry(module, model, signature, gpu);
   const llvm::DataLayout &layout = module.getDataLayout();
-  llvm::Constant *fields[] = {
+  llvm::StructType *descType =
+      gpu ? builder.gpuModelDescType : builder.modelDescType;
+  SmallVector<llvm::Constant *> fields = {
       llvm::ConstantInt::get(builder.i32, KILN_ABI_VERSION),
-      llvm::ConstantInt::get(
-          builder.i32, layout.getTypeAllocSize(builder.modelDescType)),
+      llvm::ConstantInt::get(builder.i32, layout.getTypeAllocSize(descType)),
       builder.string(signature.name, "kiln.model.name"),
-      builder.string("cpu", "kiln.model.target"),
+      builder.string(gpu ? "cuda" : "cpu", "kiln.model.target"),
       llvm::ConstantInt::get(builder.i32, signature.inputs.size()),
       llvm::ConstantInt::get(builder.i32, signature.outputs.size()),
       builder.tensors(signature.inputs, "inputs"),
       builder.tensors(signature.outputs, "outputs"),
-      llvm::ConstantInt::get(builder.i64, signature.arenaSize), // arena_size
-      llvm::ConstantInt::get(builder.i64, 64), // arena_alignment
+      llvm::ConstantInt::get(builder.i64,
+                             gpu ? gpu->arenaSize : signature.arenaSize),
+      // arena_alignment: a GPU model's buffers are 256-byte aligned in it.
+      llvm::ConstantInt::get(builder.i64, gpu ? 256 : 64),
       entry};
+  if (gpu) {
+    fields.push_back(llvm::ConstantInt::get(builder.i32, gpu->images.size()));
+    fields.push_back(llvm::ConstantInt::get(builder.i32, gpu->kernels.size()));
+    fields.push_back(builder.gpuImages(gpu->images));
+    fields.push_back(builder.strings(gpu->kernels, "gpu_kernel_names"));
+  }
   llvm::Constant *descriptor = builder.global(
-      llvm::ConstantStruct::get(builder.modelDescType, fields),
+      llvm::ConstantStruct::get(descType, fields),
       "kiln.model", /*alignment=*/8);
 
   // const kiln_model_desc_t *kiln_query_model(uint32_t runtime_abi_version)

@@ -3,10 +3,11 @@
 // kiln-compile MODEL.{onnx,mlir} -o MODEL.so [--emit=...] [-O0..-O3]
 //              [--mcpu=...] [--input-shape NAME=DIMS ...]
 //              [--report[=FILE]] [--report-graph=FILE.dot]
+//              [--target=cpu|cuda [--cuda-arch=sm_90] [--ptxas-path=...]]
 //
 // Reads an ONNX model or a model written in the kiln dialect, lowers it for
-// the host CPU and writes a shared object that the Kiln runtime loads (or an
-// intermediate form). Every error is one diagnostic on stderr and exit
+// the host CPU or for NVIDIA GPUs and writes a shared object that the Kiln
+// runtime loads (or an intermediate form). Every error is one diagnostic on stderr and exit
 // status 1.
 //
 //===----------------------------------------------------------------------===//
@@ -14,8 +15,11 @@
 #include "kiln/Analysis/ModelReport.h"
 #include "kiln/Codegen/PlanArena.h"
 #include "kiln/Import/Onnx/OnnxImporter.h"
+#include "kiln/runtime/kiln_abi.h"
 #include "kiln/InitAll.h"
+#include "kiln/Pipelines/GpuPipeline.h"
 #include "kiln/Pipelines/Pipelines.h"
+#include "kiln/Target/CudaTarget.h"
 #include "kiln/Target/HostTarget.h"
 #include "kiln/Target/ModelInterface.h"
 
@@ -49,7 +53,7 @@ using mlir::kiln::OnnxImportOptions;
 namespace cl = llvm::cl;
 
 namespace {
-enum class Emit { Import, Kiln, Linalg, Mlir, Llvm, Asm, Obj, So };
+enum class Emit { Import, Kiln, Linalg, Mlir, Llvm, Asm, Obj, Ptx, Cubin, So };
 
 cl::OptionCategory category("kiln-compile options");
 
@@ -63,8 +67,10 @@ cl::opt<std::string> outputFile("o",
                                          "file is MLIR bytecode)"),
                                 cl::value_desc("file"), cl::cat(category));
 cl::opt<std::string> target("target",
-                            cl::desc("Target to compile for: cpu (default) or "
-                                     "cuda"),
+                            cl::desc("Target to compile for: cpu (default), "
+                                     "cuda, or gpu-emulator (a CPU model "
+                                     "that runs the cuda kernels as loops, "
+                                     "to test them without a GPU)"),
                             cl::init("cpu"), cl::cat(category));
 cl::opt<Emit> emit(
     "emit", cl::desc("What to write"), cl::init(Emit::So),
@@ -73,14 +79,35 @@ cl::opt<Emit> emit(
                clEnumValN(Emit::Kiln, "kiln", "kiln IR after the graph passes"),
                clEnumValN(Emit::Linalg, "linalg",
                           "linalg on tensors after fusion"),
-               clEnumValN(Emit::Mlir, "mlir", "MLIR in the LLVM dialect"),
-               clEnumValN(Emit::Llvm, "llvm", "optimized LLVM IR"),
-               clEnumValN(Emit::Asm, "asm", "assembly"),
-               clEnumValN(Emit::Obj, "obj", "an object file"),
+               clEnumValN(Emit::Mlir, "mlir",
+                          "MLIR in the LLVM dialect (for cuda: host code and "
+                          "the gpu.module of kernels in NVVM)"),
+               clEnumValN(Emit::Llvm, "llvm", "optimized LLVM IR (host code)"),
+               clEnumValN(Emit::Asm, "asm", "assembly (host code)"),
+               clEnumValN(Emit::Obj, "obj", "an object file (host code)"),
+               clEnumValN(Emit::Ptx, "ptx", "the kernels' PTX (cuda)"),
+               clEnumValN(Emit::Cubin, "cubin",
+                          "the kernels' cubin, assembled by ptxas (cuda)"),
                clEnumValN(Emit::So, "so",
                           "a shared object for the runtime "
                           "(default)")),
     cl::cat(category));
+cl::opt<std::string> cudaArch(
+    "cuda-arch",
+    cl::desc("NVIDIA architecture for --target=cuda (default sm_90; e.g. "
+             "sm_80, sm_90a)"),
+    cl::init("sm_90"), cl::cat(category));
+cl::opt<std::string> ptxasPath(
+    "ptxas-path",
+    cl::desc("ptxas that assembles the cubin of a cuda model (default: from "
+             "$CUDA_PATH, $CUDA_HOME, /usr/local/cuda or PATH; without one, "
+             "or with 'none', the model carries PTX only)"),
+    cl::init(""), cl::cat(category));
+cl::opt<bool> ptxasVerbose(
+    "ptxas-verbose",
+    cl::desc("Print ptxas's report of registers, spills and shared memory "
+             "per kernel"),
+    cl::init(false), cl::cat(category));
 cl::opt<unsigned> optLevel("O", cl::desc("Optimization level 0-3 (default 3)"),
                            cl::Prefix, cl::init(3), cl::cat(category));
 cl::opt<std::string> mcpu("mcpu",
@@ -142,6 +169,10 @@ StringRef extensionOf(Emit kind) {
     return ".s";
   case Emit::Obj:
     return ".o";
+  case Emit::Ptx:
+    return ".ptx";
+  case Emit::Cubin:
+    return ".cubin";
   case Emit::So:
     return ".so";
   }
@@ -319,11 +350,24 @@ int main(int argc, char **argv) {
       "Kiln model compiler\n\n"
       "Compiles an ONNX model (.onnx) or a model written in the kiln dialect "
       "(.mlir)\nto a shared object that the Kiln runtime, kiln-run and the "
-      "Python package load.\n");
+      "Python package load,\nfor the host CPU or (--target=cuda) NVIDIA "
+      "GPUs.\n");
 
-  if (target != "cpu")
-    return fail("target '" + target +
-                "' is not supported yet; the only target is cpu");
+  bool cuda = target == "cuda";
+  bool emulator = target == "gpu-emulator";
+  if (target != "cpu" && !cuda && !emulator)
+    return fail("unknown target '" + target +
+                "'; use cpu, cuda or gpu-emulator");
+  std::string error;
+  unsigned sm = 0;
+  if (cuda) {
+    FailureOr<unsigned> parsed = kiln::parseCudaArch(cudaArch, error);
+    if (failed(parsed))
+      return fail(error);
+    sm = *parsed;
+  } else if (emit == Emit::Ptx || emit == Emit::Cubin) {
+    return fail("--emit=ptx and --emit=cubin need --target=cuda");
+  }
   if (optLevel > 3)
     return fail("-O" + Twine(optLevel.getValue()) +
                 " is not a level; use -O0 to -O3");
@@ -348,11 +392,12 @@ int main(int argc, char **argv) {
   registerBuiltinDialectTranslation(registry);
   registerLLVMDialectTranslation(registry);
   MLIRContext context(registry);
+  // Errors are one line (and a note where it helps), not an IR dump.
+  context.printOpOnDiagnostic(false);
 
   llvm::SourceMgr sourceMgr;
   std::optional<SourceMgrDiagnosticHandler> mlirDiagnostics;
   std::optional<ScopedDiagnosticHandler> onnxDiagnostics;
-  std::string error;
   OwningOpRef<ModuleOp> module;
   if (isOnnx) {
     onnxDiagnostics.emplace(&context, printOnnxDiagnostic);
@@ -402,7 +447,19 @@ int main(int argc, char **argv) {
     kiln::buildGraphPipeline(pm);
   } else {
     kiln::buildKilnToLinalgPipeline(pm);
-    if (emit != Emit::Linalg) {
+    if (emit != Emit::Linalg && cuda) {
+      // The GPU pipeline starts from kiln IR again.
+      pm.clear();
+      kiln::GPUPipelineOptions options;
+      options.cudaArch = cudaArch;
+      options.approximateMath = approximateMath;
+      kiln::buildGPUPipeline(pm, options);
+    } else if (emit != Emit::Linalg && emulator) {
+      pm.clear();
+      kiln::GPUPipelineOptions options;
+      options.approximateMath = approximateMath;
+      kiln::buildGPUEmulatorPipeline(pm, options);
+    } else if (emit != Emit::Linalg) {
       kiln::CPUPipelineOptions options;
       options.approximateMath = approximateMath;
       options.vectorBits = kiln::getVectorRegisterBits(*machine);
@@ -435,6 +492,47 @@ int main(int argc, char **argv) {
   if (emit == Emit::Kiln || emit == Emit::Linalg || emit == Emit::Mlir)
     return writeModule(*module, output);
 
+  // Device code of a cuda model: PTX, then a cubin when ptxas is found.
+  kiln::GpuModelInfo gpu;
+  if (cuda) {
+    std::string toolkit = kiln::findCudaToolkit();
+    std::string ptx;
+    if (failed(kiln::serializeToPtx(*module, toolkit, optLevel, ptx,
+                                    gpu.kernels, error)))
+      return error.empty() ? 1 : fail(error);
+    if (emit == Emit::Ptx)
+      return writeOutput(output, [&](llvm::raw_ostream &os) {
+        os << ptx;
+        return success();
+      });
+    bool noCubin = ptxasPath == "none";
+    std::string ptxas = noCubin ? "" : kiln::findPtxas(ptxasPath, toolkit);
+    if (!ptxas.empty()) {
+      std::string cubin, log;
+      if (failed(kiln::assembleCubin(ptx, cudaArch, ptxas, optLevel, cubin,
+                                     log, error)))
+        return fail(error);
+      if (ptxasVerbose)
+        llvm::errs() << log;
+      if (emit == Emit::Cubin)
+        return writeOutput(output, [&](llvm::raw_ostream &os) {
+          os << cubin;
+          return success();
+        });
+      gpu.images.push_back({KILN_GPU_IMAGE_CUBIN, sm, std::move(cubin)});
+    } else if (emit == Emit::Cubin) {
+      return fail("ptxas not found: install the CUDA toolkit, set CUDA_PATH "
+                  "or pass --ptxas-path=PATH");
+    } else if (!noCubin) {
+      llvm::errs() << "kiln-compile: note: ptxas not found (set CUDA_PATH or "
+                      "pass --ptxas-path); the model carries PTX only, which "
+                      "the driver compiles when it loads the model\n";
+    }
+    gpu.images.push_back({KILN_GPU_IMAGE_PTX, sm, std::move(ptx)});
+    if (auto size = (*module)->getAttrOfType<IntegerAttr>("kiln.arena_size"))
+      gpu.arenaSize = size.getInt();
+  }
+
   // LLVM IR.
   llvm::LLVMContext llvmContext;
   std::unique_ptr<llvm::Module> llvmModule =
@@ -442,7 +540,8 @@ int main(int argc, char **argv) {
   if (!llvmModule)
     return fail("translation to LLVM IR failed");
   kiln::configureModule(*llvmModule, *machine);
-  if (failed(kiln::addModelInterface(*llvmModule, *signature, error)) ||
+  if (failed(kiln::addModelInterface(*llvmModule, *signature, error,
+                                     cuda ? &gpu : nullptr)) ||
       failed(kiln::optimizeModule(*llvmModule, *machine, codegen, error)))
     return fail(error);
   if (emit == Emit::Llvm)

@@ -44,6 +44,25 @@ struct ModelSignature {
   uint64_t arenaSize = 0;
 };
 
+/// The device code of a "cuda" model.
+struct GpuModelInfo {
+  /// One device code image (a kiln_gpu_image_t).
+  struct Image {
+    /// KILN_GPU_IMAGE_CUBIN or KILN_GPU_IMAGE_PTX.
+    uint32_t format = 0;
+    /// major * 10 + minor.
+    uint32_t sm = 0;
+    /// The bytes; PTX gets its terminating NUL in the descriptor.
+    std::string data;
+  };
+  /// Best first.
+  SmallVector<Image> images;
+  /// Kernel symbol names in kernel index order.
+  std::vector<std::string> kernels;
+  /// Bytes of device scratch memory the model function takes last.
+  uint64_t arenaSize = 0;
+};
+
 /// Finds the model function of `module` (its only public `func.func`) and
 /// returns its signature. Names come from the `kiln.name` argument and result
 /// attributes, else `input<i>` / `output<i>`. Reports a diagnostic and fails
@@ -64,9 +83,15 @@ void removeNameAttributes(ModuleOp module);
 /// `signature.arenaSize` is not 0) the
 /// model descriptor, the entry wrapper and the exported query function, and
 /// makes every other definition internal.
+///
+/// With `gpu`, the model is a "cuda" model: the function is
+/// `i32 f(ctx, in..., out..., arena)` (what kiln-gpu-pipeline makes), the
+/// entry passes the runtime's context and arena and returns the function's
+/// status, and the descriptor lists the device images and kernel names.
 LogicalResult addModelInterface(llvm::Module &module,
                                 const ModelSignature &signature,
-                                std::string &error);
+                                std::string &error,
+                                const GpuModelInfo *gpu = nullptr);
 
 } // namespace mlir::kiln
 

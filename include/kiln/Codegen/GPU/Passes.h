@@ -1,0 +1,51 @@
+//===- Passes.h - Kiln GPU code generation passes ---------------*- C++ -*-===//
+
+#ifndef KILN_CODEGEN_GPU_PASSES_H
+#define KILN_CODEGEN_GPU_PASSES_H
+
+#include "mlir/Pass/Pass.h"
+
+namespace mlir {
+namespace affine {
+class AffineDialect;
+} // namespace affine
+namespace arith {
+class ArithDialect;
+} // namespace arith
+namespace cf {
+class ControlFlowDialect;
+} // namespace cf
+namespace func {
+class FuncOp;
+} // namespace func
+namespace gpu {
+class GPUDialect;
+} // namespace gpu
+namespace LLVM {
+class LLVMDialect;
+} // namespace LLVM
+namespace memref {
+class MemRefDialect;
+} // namespace memref
+namespace scf {
+class SCFDialect;
+} // namespace scf
+} // namespace mlir
+
+namespace mlir::kiln {
+
+#define GEN_PASS_DECL
+#include "kiln/Codegen/GPU/Passes.h.inc"
+
+#define GEN_PASS_REGISTRATION
+#include "kiln/Codegen/GPU/Passes.h.inc"
+
+/// The module attribute that lists the kernel names of a GPU model, in the
+/// order of their kernel indices.
+inline constexpr const char *kGpuKernelsAttr = "kiln.gpu_kernels";
+/// The function attribute that gives the arena size of a GPU model.
+inline constexpr const char *kArenaSizeAttr = "kiln.arena_size";
+
+} // namespace mlir::kiln
+
+#endif // KILN_CODEGEN_GPU_PASSES_H

@@ -1,0 +1,119 @@
+//===- GpuPipeline.cpp - Kiln's CUDA pass pipeline ------------------------===//
+
+#include "kiln/Pipelines/GpuPipeline.h"
+
+#include "kiln/Codegen/GPU/Passes.h"
+#include "kiln/Codegen/Passes.h"
+#include "kiln/Pipelines/Pipelines.h"
+
+#include "mlir/Conversion/Passes.h"
+#include "mlir/Dialect/Bufferization/Transforms/Passes.h"
+#include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/Dialect/GPU/IR/GPUDialect.h"
+#include "mlir/Dialect/GPU/Transforms/Passes.h"
+#include "mlir/Dialect/MemRef/Transforms/Passes.h"
+#include "mlir/Pass/PassManager.h"
+#include "mlir/Pass/PassRegistry.h"
+#include "mlir/Transforms/Passes.h"
+
+using namespace mlir;
+using namespace mlir::kiln;
+
+/// Graph passes, kiln -> linalg, bufferization, and every linalg op (or
+/// other memory access) in a gpu.launch.
+static void buildKernelMapping(OpPassManager &pm,
+                               const GPUPipelineOptions &options) {
+  buildKilnToLinalgPipeline(pm);
+
+  // Tensors -> buffers, as for the CPU: results become out-parameters.
+  // Nothing is deallocated: kiln-gpu-arena places every intermediate in the
+  // arena.
+  pm.addNestedPass<func::FuncOp>(createDistinctResults());
+  bufferization::OneShotBufferizePassOptions bufferize;
+  bufferize.bufferizeFunctionBoundaries = true;
+  bufferize.functionBoundaryTypeConversion =
+      bufferization::LayoutMapOption::IdentityLayoutMap;
+  pm.addPass(bufferization::createOneShotBufferizePass(bufferize));
+  bufferization::BufferResultsToOutParamsPassOptions outParams;
+  outParams.hoistStaticAllocs = true;
+  outParams.modifyPublicFunctions = true;
+  pm.addPass(bufferization::createBufferResultsToOutParamsPass(outParams));
+  pm.addPass(createCanonicalizerPass());
+  pm.addPass(createCopiesToLoops());
+
+  // Kernels: one per linalg op, outlined into one device module.
+  GpuMapLinalgOptions map;
+  map.blockSize = options.blockSize;
+  pm.addNestedPass<func::FuncOp>(createGpuMapLinalg(map));
+}
+
+void mlir::kiln::buildGPUPipeline(OpPassManager &pm,
+                                  const GPUPipelineOptions &options) {
+  buildKernelMapping(pm, options);
+  pm.addPass(createGpuOutlineKernels());
+  pm.addPass(createGpuArena());
+
+  // Device code -> NVVM.
+  GpuNVVMAttachTargetOptions attach;
+  attach.chip = options.cudaArch;
+  pm.addPass(createGpuNVVMAttachTarget(attach));
+  OpPassManager &device = pm.nest<gpu::GPUModuleOp>();
+  device.addPass(createLowerAffinePass());
+  device.addPass(memref::createExpandStridedMetadataPass());
+  device.addPass(createLowerAffinePass());
+  device.addPass(createCanonicalizerPass());
+  device.addPass(createCSEPass());
+  device.addPass(createSCFToControlFlowPass());
+  if (options.approximateMath)
+    device.addPass(createApproximateMath());
+  ConvertGpuOpsToNVVMOpsOptions nvvm;
+  nvvm.useBarePtrCallConv = true;
+  nvvm.indexBitwidth = 64;
+  device.addPass(createConvertGpuOpsToNVVMOps(nvvm));
+  // Math that libdevice does not cover (integer abs, bit counts): LLVM
+  // intrinsics the NVPTX back end knows.
+  device.addPass(createConvertMathToLLVMPass());
+  device.addPass(createReconcileUnrealizedCastsPass());
+  device.addPass(createCanonicalizerPass());
+  device.addPass(createCSEPass());
+
+  // Host code: launches through ctx->gpu, then LLVM.
+  pm.addPass(createGpuLowerLaunches());
+  pm.addPass(memref::createExpandStridedMetadataPass());
+  pm.addPass(createLowerAffinePass());
+  pm.addPass(createSCFToControlFlowPass());
+  pm.addPass(createArithToLLVMConversionPass());
+  pm.addPass(createConvertIndexToLLVMPass());
+  pm.addPass(createFinalizeMemRefToLLVMConversionPass());
+  ConvertFuncToLLVMPassOptions funcToLLVM;
+  funcToLLVM.useBarePtrCallConv = true;
+  pm.addPass(createConvertFuncToLLVMPass(funcToLLVM));
+  pm.addPass(createConvertControlFlowToLLVMPass());
+  pm.addPass(createReconcileUnrealizedCastsPass());
+  pm.addPass(createCanonicalizerPass());
+}
+
+void mlir::kiln::buildGPUEmulatorPipeline(OpPassManager &pm,
+                                          const GPUPipelineOptions &options) {
+  buildKernelMapping(pm, options);
+  pm.addNestedPass<func::FuncOp>(createGpuLaunchToLoops());
+  // The CPU lowering of what is left (loops on buffers); it also frees the
+  // intermediates, which the arena holds on the GPU.
+  CPUPipelineOptions cpu;
+  cpu.approximateMath = options.approximateMath;
+  buildLinalgToLLVMPipeline(pm, cpu);
+}
+
+void mlir::kiln::registerGPUPipeline() {
+  PassPipelineRegistration<GPUPipelineOptions>(
+      "kiln-gpu-emulator-pipeline",
+      "Lower kiln functions as --kiln-gpu-pipeline maps them to kernels, but "
+      "run the kernels as loops on the host CPU (checks the mapping without "
+      "a GPU)",
+      buildGPUEmulatorPipeline);
+  PassPipelineRegistration<GPUPipelineOptions>(
+      "kiln-gpu-pipeline",
+      "Lower kiln functions on tensors to NVVM kernels in one gpu.module and "
+      "host code in the LLVM dialect that launches them through the runtime",
+      buildGPUPipeline);
+}
