@@ -87,6 +87,7 @@ void mlir::kiln::buildLinalgToLLVMPipeline(OpPassManager &pm,
   pm.addPass(createConvertControlFlowToLLVMPass());
   pm.addPass(createReconcileUnrealizedCastsPass());
   pm.addPass(createCanonicalizerPass());
+  pm.addPass(createFlattenLLVMGlobals());
 }
 
 void mlir::kiln::buildCPUPipeline(OpPassManager &pm,
