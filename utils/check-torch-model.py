@@ -3,11 +3,11 @@
 then checks a Kiln build of it against PyTorch.
 
 usage:
-  check-torch-model.py export NAME DIR [--size N] [--seed S]
+  check-torch-model.py export NAME DIR [--size N] [--seed S] [--opset V]
       builds NAME from test/Models/lib/models.py (random weights from seed S,
       batch-norm affine parameters randomized and running statistics measured
       on random inputs, then perturbed, eval mode),
-      writes DIR/model.onnx (torch.onnx.export, opset 13), DIR/inputs.npz and
+      writes DIR/model.onnx (torch.onnx.export, opset V, default 13), DIR/inputs.npz and
       PyTorch's outputs DIR/reference.npz; --size N replaces the spatial
       input size (height and width) of an image model. Fails when an output
       changes by less than 10% of its magnitude for a second random input (a
@@ -65,7 +65,7 @@ def export(args):
                      f"{args.min_sensitivity}); the comparison could not catch a wrong result")
     names = [f"y{i}" for i in range(len(outs))]
     os.makedirs(args.dir, exist_ok=True)
-    torch.onnx.export(model, (x,), os.path.join(args.dir, "model.onnx"), opset_version=13,
+    torch.onnx.export(model, (x,), os.path.join(args.dir, "model.onnx"), opset_version=args.opset,
                       input_names=["x"], output_names=names, do_constant_folding=True)
     np.savez(os.path.join(args.dir, "inputs.npz"), x=x.numpy())
     np.savez(os.path.join(args.dir, "reference.npz"),
@@ -116,6 +116,7 @@ def main():
     e.add_argument("dir")
     e.add_argument("--size", type=int)
     e.add_argument("--seed", type=int, default=0)
+    e.add_argument("--opset", type=int, default=13)
     e.add_argument("--min-sensitivity", type=float, default=0.1)
     c = sub.add_parser("check")
     c.add_argument("dir")
