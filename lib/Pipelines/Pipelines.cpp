@@ -181,6 +181,7 @@ static void addLLVMStage(OpPassManager &pm) {
   pm.addPass(createConvertControlFlowToLLVMPass());
   pm.addPass(createReconcileUnrealizedCastsPass());
   pm.addPass(createSafeCanonicalizerPass());
+  pm.addPass(createFlattenLLVMGlobals());
 }
 
 //===----------------------------------------------------------------------===//

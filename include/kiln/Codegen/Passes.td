@@ -268,6 +268,27 @@ def DistinctResults : Pass<"kiln-distinct-results", "::mlir::func::FuncOp"> {
   ];
 }
 
+def FlattenLLVMGlobals : Pass<"kiln-flatten-llvm-globals", "::mlir::ModuleOp"> {
+  let summary = "Give constant LLVM globals of nested array type a flat array type";
+  let description = [{
+    `finalize-memref-to-llvm` gives the global of a constant memref of shape
+    64x64x1x1 the type `!llvm.array<64 x array<64 x array<1 x array<1 x
+    f32>>>>`. The translation to LLVM IR builds one LLVM constant per
+    innermost array (here one per weight) and uniques each one: a model
+    with 25 M weights (ResNet-50) took more than 5 minutes and 4 GB to
+    translate. This pass gives every `llvm.mlir.global` whose type is a
+    nested array and whose value is a dense or dense-resource elements
+    attribute the flat type `!llvm.array<N x elt>` and reshapes its value
+    to `tensor<Nxelt>` (the blob is shared, not copied), so that the
+    translation emits one constant per global. Accesses are unaffected: with
+    opaque pointers, `llvm.mlir.addressof` gives a `!llvm.ptr` and every
+    `getelementptr`, load and store names its own element type.
+
+    Input invariant: the LLVM dialect. Output IR: no global with an elements
+    value has a nested array type.
+  }];
+}
+
 def FuseElementwise : Pass<"kiln-fuse-elementwise"> {
   let summary = "Fuse elementwise linalg producers into their consumers";
   let description = [{
