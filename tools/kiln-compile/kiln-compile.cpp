@@ -529,8 +529,9 @@ int main(int argc, char **argv) {
                       "the driver compiles when it loads the model\n";
     }
     gpu.images.push_back({KILN_GPU_IMAGE_PTX, sm, std::move(ptx)});
-    if (auto size = (*module)->getAttrOfType<IntegerAttr>("kiln.arena_size"))
-      gpu.arenaSize = size.getInt();
+    // The GPU arena pass records its size in the same module attribute as the
+    // CPU's kiln-plan-arena; it was read into the signature above.
+    gpu.arenaSize = signature->arenaSize;
   }
 
   // LLVM IR.
