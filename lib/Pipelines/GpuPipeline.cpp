@@ -79,18 +79,7 @@ void mlir::kiln::buildGPUPipeline(OpPassManager &pm,
 
   // Host code: launches through ctx->gpu, then LLVM.
   pm.addPass(createGpuLowerLaunches());
-  pm.addPass(memref::createExpandStridedMetadataPass());
-  pm.addPass(createLowerAffinePass());
-  pm.addPass(createSCFToControlFlowPass());
-  pm.addPass(createArithToLLVMConversionPass());
-  pm.addPass(createConvertIndexToLLVMPass());
-  pm.addPass(createFinalizeMemRefToLLVMConversionPass());
-  ConvertFuncToLLVMPassOptions funcToLLVM;
-  funcToLLVM.useBarePtrCallConv = true;
-  pm.addPass(createConvertFuncToLLVMPass(funcToLLVM));
-  pm.addPass(createConvertControlFlowToLLVMPass());
-  pm.addPass(createReconcileUnrealizedCastsPass());
-  pm.addPass(createCanonicalizerPass());
+  addLLVMStage(pm);
 }
 
 void mlir::kiln::buildGPUEmulatorPipeline(OpPassManager &pm,

@@ -148,7 +148,7 @@ static void addVectorLoweringStage(OpPassManager &pm) {
 }
 
 /// Everything -> the LLVM dialect, with bare-pointer function arguments.
-static void addLLVMStage(OpPassManager &pm) {
+void mlir::kiln::addLLVMStage(OpPassManager &pm) {
   pm.addPass(memref::createExpandStridedMetadataPass());
   pm.addPass(createLowerAffinePass());
   pm.addPass(createSCFToControlFlowPass());

@@ -83,6 +83,11 @@ void buildLinalgToLLVMPipeline(OpPassManager &pm,
 /// `void f(ptr ctx, ptr a, ptr b, ptr c)`.
 void buildCPUPipeline(OpPassManager &pm, const CPUPipelineOptions &options);
 
+/// The last stage of every host lowering: memrefs, affine, SCF, vectors, math
+/// (intrinsics, then libm), bf16 emulated in f32, arith, index, func (bare
+/// pointers) and cf to the LLVM dialect, then flat constant globals.
+void addLLVMStage(OpPassManager &pm);
+
 /// Registers the named pipelines (`--kiln-graph-pipeline`,
 /// `--kiln-cpu-pipeline`).
 void registerPipelines();
