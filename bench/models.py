@@ -99,17 +99,24 @@ MODELS = ["shufflenet_v2_x1_0", "mobilenet_v2", "efficientnet_b0", "resnet50",
           "roformer_block"]
 
 
-def run_measured(cmd):
-    """Runs cmd; returns (seconds, peak RSS in MiB of the child)."""
+def run_measured(cmd, work):
+    """Runs cmd; returns (seconds, peak RSS in MiB of the command). The RSS
+    comes from GNU time (a forked child of this process would also count the
+    pages it shares with it, torch included); NaN without /usr/bin/time."""
+    rss_file = os.path.join(work, "rss.txt")
+    timed = (["/usr/bin/time", "-f", "%M", "-o", rss_file] + cmd
+             if os.path.exists("/usr/bin/time") else cmd)
     start = time.perf_counter()
-    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE,
-                            stderr=subprocess.STDOUT)
-    out = proc.stdout.read()
-    _, status, usage = os.wait4(proc.pid, 0)
+    proc = subprocess.run(timed, stdout=subprocess.PIPE,
+                          stderr=subprocess.STDOUT)
     seconds = time.perf_counter() - start
-    if os.waitstatus_to_exitcode(status) != 0:
-        raise RuntimeError(f"{' '.join(cmd)} failed:\n{out.decode()}")
-    return seconds, usage.ru_maxrss / 1024.0
+    if proc.returncode != 0:
+        raise RuntimeError(f"{' '.join(cmd)} failed:\n{proc.stdout.decode()}")
+    try:
+        with open(rss_file) as f:
+            return seconds, int(f.read().split()[-1]) / 1024.0
+    except (OSError, ValueError, IndexError):
+        return seconds, float("nan")
 
 
 def make_runners(name, onnx_path, so_path, model, x, threads, torch):
@@ -163,7 +170,8 @@ def bench_model(name, args, torch):
                           input_names=["input"], output_names=["output"],
                           opset_version=14)
         ref = model(torch.from_numpy(x)).numpy()
-    compile_s, rss = run_measured([args.kiln_compile, onnx_path, "-o", so_path])
+    compile_s, rss = run_measured([args.kiln_compile, onnx_path, "-o", so_path],
+                                   work)
     runners, missing = make_runners(name, onnx_path, so_path, model, x,
                                     args.threads, torch)
     errors = {k: rel_err(f(), ref) for k, f in runners.items()}

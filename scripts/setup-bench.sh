@@ -7,9 +7,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 SUDO=""
 [ "$(id -u)" -eq 0 ] || SUDO=sudo
-if ! dpkg -s python3-matplotlib python3-venv python3-torchvision >/dev/null 2>&1; then
+if ! dpkg -s python3-matplotlib python3-venv python3-torchvision time >/dev/null 2>&1; then
   $SUDO apt-get update -qq
-  $SUDO apt-get install -y -qq python3-matplotlib python3-venv python3-torchvision >/dev/null
+  $SUDO apt-get install -y -qq python3-matplotlib python3-venv python3-torchvision time >/dev/null
 fi
 [ -x .venv-bench/bin/python ] || /usr/bin/python3 -m venv --system-site-packages .venv-bench
 .venv-bench/bin/python -c "import onnxruntime" 2>/dev/null ||
