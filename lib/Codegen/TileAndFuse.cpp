@@ -140,6 +140,21 @@ static SmallVector<int64_t> chooseThreadTiles(ArrayRef<int64_t> ranges,
   return tiles;
 }
 
+/// The register tile along a row of `width` output pixels: two vectors of
+/// `lanes`, unless the row (or its remainder after whole tiles) would leave a
+/// register tile of more than one and less than two vectors, e.g. 14 or 12
+/// pixels with 8 lanes. Such an accumulator (vector<6x14xf32>) is widened and
+/// split by the x86 back end across the reduction loop's phis into single
+/// elements, spilled and rebuilt with inserts at every step (2-7x slower
+/// convolutions in bench/conv_shapes.py). One vector of pixels is used then:
+/// every tile, the remainder included, fits one register per channel.
+static int64_t getPixelTile(int64_t width, int64_t lanes) {
+  int64_t rest = width % (2 * lanes);
+  if (width <= lanes || rest == 0 || (width > 2 * lanes && rest <= lanes))
+    return std::min(width, 2 * lanes);
+  return lanes;
+}
+
 /// The tile sizes of `op` by its own kind.
 static std::optional<TilingConfig>
 getOwnTilingConfig(linalg::LinalgOp op, const TilingHeuristics &heuristics) {
@@ -221,16 +236,17 @@ getOwnTilingConfig(linalg::LinalgOp op, const TilingHeuristics &heuristics) {
     // One tap of the window per step of the reduction loops, so that the
     // tile is a matrix multiplication of a tile of channels by a row of
     // output pixels (see kiln::rewriteUnitWindowOp): matmulRows channels x 2
-    // vectors of pixels of accumulators, like a matmul. The first plain loop
-    // is the batch; others are the channels of a depthwise convolution or a
-    // pooling.
+    // vectors of pixels of accumulators, like a matmul (one vector for some
+    // row widths, see getPixelTile). The first plain loop is the batch;
+    // others are the channels of a depthwise convolution or a pooling.
     for (unsigned d : plain)
       config.vectorTiles[d] =
           d == plain.front() ? 1 : clamp(d, heuristics.matmulRows);
     for (unsigned d : channels)
       config.vectorTiles[d] = clamp(d, heuristics.matmulRows);
     for (unsigned d : image)
-      config.vectorTiles[d] = d == image.back() ? clamp(d, 2 * lanes) : 1;
+      config.vectorTiles[d] =
+          d == image.back() ? getPixelTile(ranges[d], lanes) : 1;
     for (unsigned d : window)
       config.reductionTiles[d] = 1;
     for (unsigned d : inputChannels)

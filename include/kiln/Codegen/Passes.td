@@ -67,7 +67,8 @@ def TileAndFuse : Pass<"kiln-tile-and-fuse", "::mlir::func::FuncOp"> {
     2. register tiles: an `scf.for` nest over the parallel loops —
        `matmul-rows` x 2 vectors of accumulators for matmul-like
        contractions, `matmul-rows` channels x 2 vectors of pixels of one
-       output row for convolutions and poolings, 4 vectors along the
+       output row for convolutions and poolings (1 vector when the row or
+       its remainder would leave between 1 and 2 vectors), 4 vectors along the
        innermost loop for elementwise ops and reductions;
     3. reduction tiles: an `scf.for` nest over the reduction loops — one `k`
        at a time for contractions, one input channel and one window tap at a

@@ -1,0 +1,55 @@
+// RUN: kiln-opt %s --kiln-tile-and-fuse="vector-bits=256" --canonicalize --cse | FileCheck %s
+
+// The register tile along a row of output pixels (8 lanes of f32 with AVX2)
+// is two vectors, 16 pixels, unless the row or its remainder would be more
+// than one vector and less than two: such an accumulator (vector<6x14xf32>,
+// vector<6x12xf32>) is split into single elements across the reduction
+// loop's phis by the x86 back end. Rows of 14 and 28 take tiles of 8.
+
+// A 1x1 convolution on 14x14: 8 + 6 pixels, not the whole row of 14.
+// CHECK-LABEL: func.func @row14
+// CHECK:     scf.for %{{.*}} = %c0 to %c1024 step %c1 iter_args(%{{.*}}) -> (tensor<1x6x1x8xf32>)
+// CHECK:       linalg.conv_2d_nchw_fchw {{.*}} outs(%{{.*}} : tensor<1x6x1x8xf32>)
+// CHECK:     scf.for %{{.*}} = %c0 to %c1024 step %c1 iter_args(%{{.*}}) -> (tensor<1x6x1x6xf32>)
+// CHECK:       linalg.conv_2d_nchw_fchw {{.*}} outs(%{{.*}} : tensor<1x6x1x6xf32>)
+// CHECK-NOT: tensor<1x6x1x14xf32>
+// CHECK: return
+func.func @row14(%x: tensor<1x1024x14x14xf32>, %w: tensor<256x1024x1x1xf32>) -> tensor<1x256x14x14xf32> {
+  %zero = arith.constant 0.0 : f32
+  %e = tensor.empty() : tensor<1x256x14x14xf32>
+  %f = linalg.fill ins(%zero : f32) outs(%e : tensor<1x256x14x14xf32>) -> tensor<1x256x14x14xf32>
+  %c = linalg.conv_2d_nchw_fchw {dilations = dense<1> : tensor<2xi64>, strides = dense<1> : tensor<2xi64>}
+    ins(%x, %w : tensor<1x1024x14x14xf32>, tensor<256x1024x1x1xf32>) outs(%f : tensor<1x256x14x14xf32>) -> tensor<1x256x14x14xf32>
+  return %c : tensor<1x256x14x14xf32>
+}
+
+// A stride-2 1x1 convolution to 28x28: 3 x 8 + 4 pixels, not 16 + 12.
+// CHECK-LABEL: func.func @row28
+// CHECK:     scf.for %{{.*}} = %c0 to %c24 step %c8
+// CHECK:       linalg.conv_2d_nchw_fchw {{.*}} outs(%{{.*}} : tensor<1x6x1x8xf32>)
+// CHECK:     linalg.conv_2d_nchw_fchw {{.*}} outs(%{{.*}} : tensor<1x6x1x4xf32>)
+// CHECK-NOT: tensor<1x6x1x12xf32>
+// CHECK: return
+func.func @row28(%x: tensor<1x256x56x56xf32>, %w: tensor<512x256x1x1xf32>) -> tensor<1x512x28x28xf32> {
+  %zero = arith.constant 0.0 : f32
+  %e = tensor.empty() : tensor<1x512x28x28xf32>
+  %f = linalg.fill ins(%zero : f32) outs(%e : tensor<1x512x28x28xf32>) -> tensor<1x512x28x28xf32>
+  %c = linalg.conv_2d_nchw_fchw {dilations = dense<1> : tensor<2xi64>, strides = dense<2> : tensor<2xi64>}
+    ins(%x, %w : tensor<1x256x56x56xf32>, tensor<512x256x1x1xf32>) outs(%f : tensor<1x512x28x28xf32>) -> tensor<1x512x28x28xf32>
+  return %c : tensor<1x512x28x28xf32>
+}
+
+// A row of 56 keeps tiles of 16 (3 x 16 + 8: the remainder fits a vector).
+// CHECK-LABEL: func.func @row56
+// CHECK:     scf.for %{{.*}} = %c0 to %c48 step %c16
+// CHECK:       linalg.conv_2d_nchw_fchw {{.*}} outs(%{{.*}} : tensor<1x6x1x16xf32>)
+// CHECK:     linalg.conv_2d_nchw_fchw {{.*}} outs(%{{.*}} : tensor<1x6x1x8xf32>)
+// CHECK: return
+func.func @row56(%x: tensor<1x64x56x56xf32>, %w: tensor<64x64x1x1xf32>) -> tensor<1x64x56x56xf32> {
+  %zero = arith.constant 0.0 : f32
+  %e = tensor.empty() : tensor<1x64x56x56xf32>
+  %f = linalg.fill ins(%zero : f32) outs(%e : tensor<1x64x56x56xf32>) -> tensor<1x64x56x56xf32>
+  %c = linalg.conv_2d_nchw_fchw {dilations = dense<1> : tensor<2xi64>, strides = dense<1> : tensor<2xi64>}
+    ins(%x, %w : tensor<1x64x56x56xf32>, tensor<64x64x1x1xf32>) outs(%f : tensor<1x64x56x56xf32>) -> tensor<1x64x56x56xf32>
+  return %c : tensor<1x64x56x56xf32>
+}
