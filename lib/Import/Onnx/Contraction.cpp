@@ -179,6 +179,14 @@ static LogicalResult setConvResult(const OnnxNode &node, bool is1d,
 /// input depth slices it reads (strided by the depth stride, offset by the
 /// tap times the depth dilation, over the depth-padded input); the KD results
 /// are summed. Same arithmetic as the 3-D convolution, KD smaller ops.
+/// `sum + term`, or `term` when `sum` is still empty: the running sum of the
+/// per-depth 2-D ops that a 3-D convolution is imported as.
+static FailureOr<Value> accumulate(OnnxNode &node, Value sum, Value term) {
+  if (!sum)
+    return term;
+  return node.create<AddOp>({sum, term});
+}
+
 static LogicalResult importConv3d(OnnxNode &node, const ConvOperands &conv,
                                   const Window2d &window) {
   ArrayRef<int64_t> in = conv.inputShape, filter = conv.filterShape;
@@ -244,13 +252,8 @@ static LogicalResult importConv3d(OnnxNode &node, const ConvOperands &conv,
                    node.i64ArrayAttr("dilations", dilations),
                    node.i64ArrayAttr("padding", padding),
                    node.i64Attr("groups", groups)});
-    if (failed(partial))
+    if (failed(partial) || failed(partial = accumulate(node, sum, *partial)))
       return failure();
-    if (sum) {
-      partial = node.create<AddOp>({sum, *partial});
-      if (failed(partial))
-        return failure();
-    }
     sum = *partial;
   }
   // [N * OD, F, OH, OW] -> [N, OD, F, OH, OW] -> [N, F, OD, OH, OW].
@@ -378,13 +381,8 @@ importConvTranspose3d(OnnxNode &node, const ConvOperands &conv,
     FailureOr<Value> placed = node.create<PadOp>(
         {*rows}, {node.i64ArrayAttr(
                      "pads", {0, offset, 0, 0, full - spread - offset, 0})});
-    if (failed(placed))
+    if (failed(placed) || failed(placed = accumulate(node, sum, *placed)))
       return failure();
-    if (sum) {
-      placed = node.create<AddOp>({sum, *placed});
-      if (failed(placed))
-        return failure();
-    }
     sum = *placed;
   }
   int64_t outD = full - pads[0] - pads[3];
