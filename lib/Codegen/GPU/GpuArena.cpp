@@ -7,6 +7,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "kiln/Codegen/GPU/Passes.h"
+#include "kiln/Codegen/PlanArena.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
@@ -138,7 +139,8 @@ struct GpuArenaPass : kiln::impl::GpuArenaBase<GpuArenaPass> {
       buffer.alloc.replaceAllUsesWith(view);
       buffer.alloc.erase();
     }
-    func->setAttr(kiln::kArenaSizeAttr, builder.getI64IntegerAttr(arenaSize));
+    func->setAttr(kiln::kArenaSizeAttrName,
+                  builder.getI64IntegerAttr(arenaSize));
     return success();
   }
 
@@ -149,8 +151,8 @@ struct GpuArenaPass : kiln::impl::GpuArenaBase<GpuArenaPass> {
       if (failed(placeBuffers(func)))
         return signalPassFailure();
       // The model's arena size, for the descriptor.
-      getOperation()->setAttr(kiln::kArenaSizeAttr,
-                              func->getAttr(kiln::kArenaSizeAttr));
+      getOperation()->setAttr(kiln::kArenaSizeAttrName,
+                              func->getAttr(kiln::kArenaSizeAttrName));
     }
   }
 };

@@ -43,8 +43,6 @@ namespace mlir::kiln {
 /// The module attribute that lists the kernel names of a GPU model, in the
 /// order of their kernel indices.
 inline constexpr const char *kGpuKernelsAttr = "kiln.gpu_kernels";
-/// The function attribute that gives the arena size of a GPU model.
-inline constexpr const char *kArenaSizeAttr = "kiln.arena_size";
 
 } // namespace mlir::kiln
 
