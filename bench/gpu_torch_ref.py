@@ -65,6 +65,11 @@ def main():
                                              is_causal=True)
         run = lambda: F.scaled_dot_product_attention(rope_half(q), rope_half(k), v, is_causal=True)  # noqa: E731
         got, tolerance = load(args.outputs, "y", bf16=True).float(), 2e-2
+    elif args.model == "attention_s4096_bf16":
+        q, k, v = (load(args.inputs, n, bf16=True) for n in "qkv")
+        ref = F.scaled_dot_product_attention(q.float(), k.float(), v.float(), is_causal=True)
+        run = lambda: F.scaled_dot_product_attention(q, k, v, is_causal=True)  # noqa: E731
+        got, tolerance = load(args.outputs, "y", bf16=True).float(), 2e-2
     elif args.model == "resnet_block_n32":
         x, w1, w2 = (load(args.inputs, n) for n in ("x", "w1", "w2"))
 

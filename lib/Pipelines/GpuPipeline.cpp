@@ -22,8 +22,14 @@ using namespace mlir::kiln;
 /// Graph passes, kiln -> linalg, bufferization, and every linalg op (or
 /// other memory access) in a gpu.launch.
 static void buildKernelMapping(OpPassManager &pm,
-                               const GPUPipelineOptions &options) {
-  buildKilnToLinalgPipeline(pm);
+                               const GPUPipelineOptions &options,
+                               bool emulator) {
+  buildGraphPipeline(pm);
+  // Attention in bf16/f16 becomes one flash kernel on the tensor cores (warp
+  // collectives and shared memory: not for the emulator).
+  if (!emulator && options.flashAttention)
+    pm.addNestedPass<func::FuncOp>(createGpuFlashAttention());
+  addKilnToLinalgStage(pm);
 
   // Tensors -> buffers, as for the CPU: results become out-parameters.
   // Nothing is deallocated: kiln-gpu-arena places every intermediate in the
@@ -49,7 +55,7 @@ static void buildKernelMapping(OpPassManager &pm,
 
 void mlir::kiln::buildGPUPipeline(OpPassManager &pm,
                                   const GPUPipelineOptions &options) {
-  buildKernelMapping(pm, options);
+  buildKernelMapping(pm, options, /*emulator=*/false);
   pm.addPass(createGpuOutlineKernels());
   pm.addPass(createGpuArena());
 
@@ -66,6 +72,8 @@ void mlir::kiln::buildGPUPipeline(OpPassManager &pm,
   device.addPass(createSCFToControlFlowPass());
   if (options.approximateMath)
     device.addPass(createApproximateMath());
+  // ldmatrix of the flash kernels.
+  device.addPass(createConvertNVGPUToNVVMPass());
   ConvertGpuOpsToNVVMOpsOptions nvvm;
   nvvm.useBarePtrCallConv = true;
   nvvm.indexBitwidth = 64;
@@ -84,7 +92,7 @@ void mlir::kiln::buildGPUPipeline(OpPassManager &pm,
 
 void mlir::kiln::buildGPUEmulatorPipeline(OpPassManager &pm,
                                           const GPUPipelineOptions &options) {
-  buildKernelMapping(pm, options);
+  buildKernelMapping(pm, options, /*emulator=*/true);
   pm.addNestedPass<func::FuncOp>(createGpuLaunchToLoops());
   // The CPU lowering of what is left (loops on buffers); it also frees the
   // intermediates, which the arena holds on the GPU.

@@ -40,7 +40,10 @@ void mlir::kiln::buildGraphPipeline(OpPassManager &pm) {
 
 void mlir::kiln::buildKilnToLinalgPipeline(OpPassManager &pm) {
   buildGraphPipeline(pm);
+  addKilnToLinalgStage(pm);
+}
 
+void mlir::kiln::addKilnToLinalgStage(OpPassManager &pm) {
   // kiln -> linalg on tensors, fused elementwise chains.
   pm.addNestedPass<func::FuncOp>(createConvertKilnToLinalg());
   pm.addNestedPass<func::FuncOp>(createFuseElementwise());

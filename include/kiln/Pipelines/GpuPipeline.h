@@ -27,6 +27,11 @@ struct GPUPipelineOptions : public PassPipelineOptions<GPUPipelineOptions> {
       llvm::cl::desc("Evaluate exp, log, tanh, erf, ... with polynomial "
                      "approximations instead of libdevice calls"),
       llvm::cl::init(true)};
+  PassOptions::Option<bool> flashAttention{
+      *this, "flash-attention",
+      llvm::cl::desc("Compute bf16/f16 attention in one flash-style kernel "
+                     "on the tensor cores (kiln-gpu-flash-attention)"),
+      llvm::cl::init(true)};
 };
 
 /// Lowers a module of kiln functions on tensors for NVIDIA GPUs: the graph

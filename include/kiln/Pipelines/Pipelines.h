@@ -57,6 +57,10 @@ void buildGraphPipeline(OpPassManager &pm);
 /// Graph passes, then kiln -> linalg on tensors with elementwise fusion.
 void buildKilnToLinalgPipeline(OpPassManager &pm);
 
+/// The second half of buildKilnToLinalgPipeline: kiln -> linalg on tensors
+/// and elementwise fusion (without the graph passes).
+void addKilnToLinalgStage(OpPassManager &pm);
+
 /// Lowers linalg on tensors to the LLVM dialect for the host CPU (the second
 /// half of the CPU pipeline), in named stages:
 ///  1. execution context: public functions take the runtime's

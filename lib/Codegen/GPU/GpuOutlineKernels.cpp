@@ -11,6 +11,7 @@
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/GPU/IR/GPUDialect.h"
+#include "mlir/Dialect/LLVMIR/LLVMDialect.h"
 #include "mlir/Dialect/GPU/Utils/GPUUtils.h"
 #include "mlir/Dialect/MemRef/IR/MemRef.h"
 #include "mlir/IR/Builders.h"
@@ -68,6 +69,13 @@ struct GpuOutlineKernelsPass
       SmallVector<Value> operands;
       gpu::GPUFuncOp kernel = outlineKernelFunc(launch, name, operands);
       kernelTable.insert(kernel);
+      // Shared-memory buffers are accessed 16 bytes at a time (vector
+      // stores, ldmatrix rows).
+      for (unsigned i = 0, e = kernel.getNumWorkgroupAttributions(); i < e;
+           ++i)
+        kernel.setWorkgroupAttributionAttr(
+            i, LLVM::LLVMDialect::getAlignAttrName(),
+            IntegerAttr::get(IntegerType::get(kernel.getContext(), 64), 16));
 
       // Kernels reference no host symbol other than constant globals.
       WalkResult symbols = kernel.walk([&](Operation *op) {

@@ -12,6 +12,48 @@
 
 include "mlir/Pass/PassBase.td"
 
+def GpuFlashAttention : Pass<"kiln-gpu-flash-attention", "::mlir::func::FuncOp"> {
+  let summary = "Lower bf16/f16 kiln.attention to one flash-style kernel";
+  let description = [{
+    Replaces each `kiln.attention` on bf16 or f16 tensors (head sizes
+    multiples of 16 up to 128, no additive mask; causal, grouped-query and
+    RoPE of either pairing allowed) by one `gpu.launch` that computes it in
+    the flash style on the tensor cores: a block of 4 warps owns 64 query
+    rows and walks the keys in tiles of 64, with the scores of a tile in
+    registers, an online softmax (running row maximum and sum, exp2) and
+    the output accumulated in registers. S = Q K^T and O += P V are
+    `nvvm.mma.sync` m16n8k16 with f32 accumulation; K and V tiles are staged
+    in shared memory (rows padded by 8 elements) and read with
+    `nvgpu.ldmatrix`. With RoPE, Q is rotated in registers as it is loaded
+    and each K tile as it is copied into shared memory: rotated Q and K
+    never reach device memory. The cos/sin table is the op's `rope_tables`,
+    or a [max(Sq, Skv), r / 2] f32 table that a `rope_table` kernel fills
+    with the angles kiln.rope uses.
+
+    Runs on tensors before kiln -> linalg: operands are read through
+    `bufferization.to_buffer`, the result is a new buffer returned through
+    `bufferization.to_tensor`. Attention ops it does not take keep the
+    unfused lowering (with `remarks`, a remark says why).
+  }];
+  let options = [
+    Option<"remarks", "remarks", "bool", /*default=*/"false",
+           "Emit a remark for each attention that keeps the unfused "
+           "lowering, with the reason">,
+  ];
+  let dependentDialects = [
+    "::mlir::arith::ArithDialect",
+    "::mlir::bufferization::BufferizationDialect",
+    "::mlir::gpu::GPUDialect",
+    "::mlir::LLVM::LLVMDialect",
+    "::mlir::math::MathDialect",
+    "::mlir::memref::MemRefDialect",
+    "::mlir::NVVM::NVVMDialect",
+    "::mlir::nvgpu::NVGPUDialect",
+    "::mlir::scf::SCFDialect",
+    "::mlir::vector::VectorDialect",
+  ];
+}
+
 def GpuMapLinalg : Pass<"kiln-gpu-map-linalg", "::mlir::func::FuncOp"> {
   let summary = "Turn every bufferized linalg op into a gpu.launch";
   let description = [{
