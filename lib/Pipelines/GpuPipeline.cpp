@@ -27,8 +27,11 @@ static void buildKernelMapping(OpPassManager &pm,
   buildGraphPipeline(pm);
   // Attention in bf16/f16 becomes one flash kernel on the tensor cores (warp
   // collectives and shared memory: not for the emulator).
-  if (!emulator && options.flashAttention)
-    pm.addNestedPass<func::FuncOp>(createGpuFlashAttention());
+  if (!emulator && options.flashAttention) {
+    GpuFlashAttentionOptions flash;
+    flash.warps = options.flashWarps;
+    pm.addNestedPass<func::FuncOp>(createGpuFlashAttention(flash));
+  }
   addKilnToLinalgStage(pm);
 
   // Tensors -> buffers, as for the CPU: results become out-parameters.

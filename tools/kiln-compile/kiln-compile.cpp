@@ -108,6 +108,16 @@ cl::opt<bool> ptxasVerbose(
     cl::desc("Print ptxas's report of registers, spills and shared memory "
              "per kernel"),
     cl::init(false), cl::cat(category));
+cl::opt<bool> gpuFlashAttention(
+    "gpu-flash-attention",
+    cl::desc("Compute bf16/f16 attention in one flash-style kernel on the "
+             "tensor cores (cuda; default true)"),
+    cl::init(true), cl::cat(category));
+cl::opt<unsigned> gpuFlashWarps(
+    "gpu-flash-warps",
+    cl::desc("Warps per block of the flash attention kernel, 16 query rows "
+             "each: 4 (default) or 8"),
+    cl::init(4), cl::cat(category));
 cl::opt<unsigned> optLevel("O", cl::desc("Optimization level 0-3 (default 3)"),
                            cl::Prefix, cl::init(3), cl::cat(category));
 cl::opt<std::string> mcpu("mcpu",
@@ -365,6 +375,9 @@ int main(int argc, char **argv) {
     if (failed(parsed))
       return fail(error);
     sm = *parsed;
+    if (gpuFlashWarps != 4 && gpuFlashWarps != 8)
+      return fail("--gpu-flash-warps must be 4 or 8, not " +
+                  Twine(gpuFlashWarps.getValue()));
   } else if (emit == Emit::Ptx || emit == Emit::Cubin) {
     return fail("--emit=ptx and --emit=cubin need --target=cuda");
   }
@@ -453,6 +466,8 @@ int main(int argc, char **argv) {
       kiln::GPUPipelineOptions options;
       options.cudaArch = cudaArch;
       options.approximateMath = approximateMath;
+      options.flashAttention = gpuFlashAttention;
+      options.flashWarps = gpuFlashWarps;
       kiln::buildGPUPipeline(pm, options);
     } else if (emit != Emit::Linalg && emulator) {
       pm.clear();

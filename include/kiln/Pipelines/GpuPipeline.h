@@ -32,6 +32,11 @@ struct GPUPipelineOptions : public PassPipelineOptions<GPUPipelineOptions> {
       llvm::cl::desc("Compute bf16/f16 attention in one flash-style kernel "
                      "on the tensor cores (kiln-gpu-flash-attention)"),
       llvm::cl::init(true)};
+  PassOptions::Option<int64_t> flashWarps{
+      *this, "flash-warps",
+      llvm::cl::desc("Warps per block of the flash attention kernels (16 "
+                     "query rows each)"),
+      llvm::cl::init(4)};
 };
 
 /// Lowers a module of kiln functions on tensors for NVIDIA GPUs: the graph

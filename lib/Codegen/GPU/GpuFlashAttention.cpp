@@ -1,8 +1,8 @@
 //===- GpuFlashAttention.cpp - kiln.attention as one flash kernel ---------===//
 //
 // Replaces a kiln.attention on bf16/f16 tensors by one gpu.launch that
-// computes it in the flash style on the tensor cores: a block of 4 warps owns
-// 64 query rows (16 per warp), walks the keys in tiles of 64, keeps the
+// computes it in the flash style on the tensor cores: a block of 4 (or 8)
+// warps owns 16 query rows per warp, walks the keys in tiles of 64, keeps the
 // scores of a tile in registers, updates a running row maximum and row sum
 // (online softmax) and accumulates the output in registers. Q is loaded once
 // into mma fragments; K and V tiles go through shared memory and are read
@@ -47,9 +47,7 @@ using namespace mlir::kiln;
 
 namespace {
 
-/// Rows of queries per block (4 warps of 16) and keys per tile.
-constexpr int64_t kBlockRows = 64;
-constexpr int64_t kWarps = 4;
+/// Keys per tile (a block owns 16 query rows per warp).
 constexpr int64_t kKeyTile = 64;
 /// Padding of a shared-memory row, in elements: rows of D + 8 elements put
 /// the 8 rows an ldmatrix phase reads in 8 different groups of 4 banks.
@@ -63,6 +61,9 @@ struct FlashShape {
   bool bhsd, causal;
   double scale;
   Type element;
+  // Warps per block, 16 query rows each.
+  int64_t warps = 4;
+  int64_t blockRows() const { return 16 * warps; }
   // Rotary embedding.
   bool rope = false, half = true;
   int64_t rotaryDim = 0, positionOffset = 0;
@@ -239,7 +240,7 @@ void FlashBuilder::build(Value query, Value key, Value value, Value output,
                          Value cos, Value sin, Value keyTile, Value valueTile,
                          gpu::LaunchOp launch) {
   const int64_t D = s.headDim, Dv = s.valueDim;
-  const int64_t numQueryBlocks = llvm::divideCeil(s.querySeq, kBlockRows);
+  const int64_t numQueryBlocks = llvm::divideCeil(s.querySeq, s.blockRows());
   const int64_t numKeyTiles = llvm::divideCeil(s.keySeq, kKeyTile);
   const int64_t group = s.queryHeads / s.keyHeads;
   const int64_t offset = s.keySeq - s.querySeq; // causal: j <= i + offset
@@ -254,7 +255,7 @@ void FlashBuilder::build(Value query, Value key, Value value, Value output,
   Value tid = launch.getThreadIds().x;
   Value warp = divi(tid, 32), lane = remi(tid, 32);
   Value g = divi(lane, 4), t = remi(lane, 4);
-  Value blockRow0 = muli(queryBlock, kBlockRows);
+  Value blockRow0 = muli(queryBlock, s.blockRows());
   Value warpRow0 = add(blockRow0, muli(warp, 16));
   Value rows[2] = {add(warpRow0, g), addi(add(warpRow0, g), 8)};
   Value lastQuery = idx(s.querySeq - 1);
@@ -341,7 +342,7 @@ void FlashBuilder::build(Value query, Value key, Value value, Value output,
   // Causal: the block's last row sees keys up to lastRow + offset.
   Value numTiles = idx(numKeyTiles);
   if (s.causal) {
-    Value lastRow = minIdx(addi(blockRow0, kBlockRows - 1), lastQuery);
+    Value lastRow = minIdx(addi(blockRow0, s.blockRows() - 1), lastQuery);
     Value seen = addi(lastRow, offset + 1); // keys the last row sees
     seen = arith::MaxSIOp::create(b, loc, seen, idx(0));
     Value tiles = divi(addi(seen, kKeyTile - 1), kKeyTile);
@@ -378,7 +379,7 @@ void FlashBuilder::build(Value query, Value key, Value value, Value output,
                                           Value item, bool guarded)>
                             body) {
       int64_t total = kKeyTile * items;
-      int64_t threads = kBlockRows / 16 * 32;
+      int64_t threads = 32 * s.warps;
       for (int64_t it = 0; it < llvm::divideCeil(total, threads); ++it) {
         Value item = addi(tid, it * threads);
         bool guarded = (it + 1) * threads > total;
@@ -752,8 +753,8 @@ void rewrite(AttentionOp op, const FlashShape &shape) {
                                        shape.element, nullptr, workgroup);
   auto c = [&](int64_t v) { return arith::ConstantIndexOp::create(b, loc, v); };
   auto launch = gpu::LaunchOp::create(
-      b, loc, c(llvm::divideCeil(shape.querySeq, kBlockRows)),
-      c(shape.queryHeads), c(shape.batch), c(kWarps * 32), c(1), c(1),
+      b, loc, c(llvm::divideCeil(shape.querySeq, shape.blockRows())),
+      c(shape.queryHeads), c(shape.batch), c(shape.warps * 32), c(1), c(1),
       /*dynamicSharedMemorySize=*/nullptr, /*asyncTokenType=*/nullptr,
       /*asyncDependencies=*/{}, TypeRange{keyTileType, valueTileType});
   launch->setAttr("kiln.kernel_kind", b.getStringAttr("flash_attention"));
@@ -779,9 +780,16 @@ struct GpuFlashAttentionPass
   using GpuFlashAttentionBase::GpuFlashAttentionBase;
 
   void runOnOperation() override {
+    if (warps != 4 && warps != 8) {
+      getOperation().emitError()
+          << "kiln-gpu-flash-attention: warps must be 4 or 8, not "
+          << static_cast<int64_t>(warps);
+      return signalPassFailure();
+    }
     SmallVector<std::pair<AttentionOp, FlashShape>> todo;
     getOperation().walk([&](AttentionOp op) {
       FlashShape shape;
+      shape.warps = warps;
       std::string reason = unsupportedReason(op, shape);
       if (reason.empty()) {
         todo.push_back({op, shape});
