@@ -70,7 +70,15 @@ SUITE=(
   "flash-rope-offset|test/Target/CUDA/Inputs/flash/rope-offset.mlir|cpu|5e-3"
 )
 # Benchmarks against PyTorch (bench/models, bench/gpu_torch_ref.py).
-BENCH=(attention_rope_s4096_bf16 attention_s4096_bf16 resnet_block_n32 matmul_2048_bf16)
+# An entry NAME@VARIANT compiles bench/models/NAME.mlir with the variant's extra flags (below) and
+# is checked and timed against the same PyTorch reference as NAME.
+BENCH=(attention_rope_s4096_bf16 attention_s4096_bf16 attention_rope_s4096_bf16@w8
+       attention_s4096_bf16@w8 resnet_block_n32 matmul_2048_bf16)
+variant_flags() {  # ENTRY -> extra kiln-compile flags
+  case "$1" in
+    *@w8) echo "--gpu-flash-warps=8" ;;
+  esac
+}
 
 #===------------------------------------------------------------------------------------------===#
 # Tools
@@ -147,6 +155,8 @@ compile() {
   if [ -n "$KC" ]; then
     local flags=() err
     [ "$target" = cpu ] && flags=(--mcpu=x86-64-v3)
+    # shellcheck disable=SC2207
+    flags+=($(variant_flags "$name"))
     if err=$(timeout "$(tmo 180)" "$KC" "$source" --target="$target" "${flags[@]}" -o "$so" 2>&1); then
       echo "$so"
       return 0
@@ -179,6 +189,8 @@ if [ "${1:-}" = "--prepare" ]; then
   prep() {  # NAME SOURCE TARGET
     local so=$PREP/$1.$3.so flags=()
     [ "$3" = cpu ] && flags=(--mcpu=x86-64-v3)
+    # shellcheck disable=SC2207
+    flags+=($(variant_flags "$1"))
     if timeout 300 "$KC" "$2" --target="$3" "${flags[@]}" -o "$so" 2>"$PREP/$1.$3.err"; then
       rm -f "$PREP/$1.$3.err"
       say "prepared $1 for $3"
@@ -191,7 +203,7 @@ if [ "${1:-}" = "--prepare" ]; then
     prep "$name" "$source" cuda
     [ "$ref" = cpu ] && prep "$name" "$source" cpu
   done
-  for name in "${BENCH[@]}"; do prep "$name" "bench/models/$name.mlir" cuda; done
+  for name in "${BENCH[@]}"; do prep "$name" "bench/models/${name%@*}.mlir" cuda; done
   "$PY" bench/onnx_conformance.py prepare --kiln-compile "$KC" --out "$PREP/onnx" --target cuda \
     2>&1 | tee -a "$LOG"
   say "done: $(du -sh "$PREP" | cut -f1) in bench/gpu_check_models (name it in the device call's carry)"
@@ -302,7 +314,7 @@ fi
 # 4. Benchmarks against PyTorch.
 for name in "${BENCH[@]}"; do
   if [ "$(left)" -le 0 ]; then row "$name" "skip" "skipped: time budget spent" "-" "-"; continue; fi
-  if ! so=$(compile "$name" "bench/models/$name.mlir" "$TARGET"); then row "$name" "skip" "$so" "-" "-"; continue; fi
+  if ! so=$(compile "$name" "bench/models/${name%@*}.mlir" "$TARGET"); then row "$name" "skip" "$so" "-" "-"; continue; fi
   dir=$WORK/$name.out
   rm -rf "$dir"
   timeout "$(tmo 180)" "$RUN" "$so" --seed 1 --bench 20 --warmup 3 --save-inputs "$dir/in" \
@@ -314,7 +326,7 @@ for name in "${BENCH[@]}"; do
     row "$name" "FAIL" "${note:-kiln-run exited with $rc}" "-" "-"
     continue
   fi
-  ref=$(timeout "$(tmo 120)" "$PY" bench/gpu_torch_ref.py "$name" "$dir/in" "$dir/out" 2>&1 | tail -n 1)
+  ref=$(timeout "$(tmo 120)" "$PY" bench/gpu_torch_ref.py "${name%@*}" "$dir/in" "$dir/out" 2>&1 | tail -n 1)
   status=PASS torch_ms="-"
   [[ $ref == *" ok;"* ]] || status=FAIL
   [[ $ref == skipped* ]] && status=skip
