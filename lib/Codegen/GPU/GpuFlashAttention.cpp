@@ -400,28 +400,23 @@ void FlashBuilder::build(Value query, Value key, Value value, Value output,
       }
     };
     // A 16-byte chunk of `src` at (keyPos, col), zeros past the sequence.
+    // Loads are never under a branch (rows are clamped, the zeros selected
+    // afterwards), so that all of a thread's loads of a tile can be in
+    // flight at once.
     auto loadChunk = [&](Value src, Value srcHead, Value keyPos,
                          Value col) -> Value {
-      if (s.keySeq % kKeyTile == 0)
-        return vector::LoadOp::create(b, loc, vec8, src,
-                                      at(batch, srcHead, keyPos, col),
-                                      /*nontemporal=*/false, llvm::Align(16));
-      auto inSeq = scf::IfOp::create(b, loc, TypeRange{vec8},
-                                     lt(keyPos, idx(s.keySeq)), true);
-      {
-        OpBuilder::InsertionGuard g2(b);
-        b.setInsertionPointToStart(inSeq.thenBlock());
-        Value v = vector::LoadOp::create(b, loc, vec8, src,
-                                         at(batch, srcHead, keyPos, col),
-                                         /*nontemporal=*/false, llvm::Align(16));
-        scf::YieldOp::create(b, loc, v);
-        b.setInsertionPointToStart(inSeq.elseBlock());
-        Value z = arith::ConstantOp::create(
-            b, loc, vec8, DenseElementsAttr::get(
-                              vec8, b.getFloatAttr(s.element, 0.0)));
-        scf::YieldOp::create(b, loc, z);
-      }
-      return inSeq.getResult(0);
+      bool partial = s.keySeq % kKeyTile != 0;
+      Value row = partial ? minIdx(keyPos, idx(s.keySeq - 1)) : keyPos;
+      Value v = vector::LoadOp::create(b, loc, vec8, src,
+                                       at(batch, srcHead, row, col),
+                                       /*nontemporal=*/false, llvm::Align(16));
+      if (!partial)
+        return v;
+      Value zeros = arith::ConstantOp::create(
+          b, loc, vec8,
+          DenseElementsAttr::get(vec8, b.getFloatAttr(s.element, 0.0)));
+      return arith::SelectOp::create(b, loc, lt(keyPos, idx(s.keySeq)), v,
+                                     zeros);
     };
     auto storeChunk = [&](Value v, Value dst, Value row, Value col) {
       vector::StoreOp::create(b, loc, v, dst, ValueRange{row, col},
@@ -432,78 +427,79 @@ void FlashBuilder::build(Value query, Value key, Value value, Value output,
     auto tableRow = [&](Value keyPos) {
       return minIdx(keyPos, idx(s.keySeq - 1));
     };
+    auto select = [&](Value cond, Value x, Value y) -> Value {
+      return arith::SelectOp::create(b, loc, cond, x, y);
+    };
 
     // K tile, rotated on the way into shared memory.
     if (s.rope && s.half) {
-      int64_t pairItems = halfRot / kChunk; // chunk pairs of the rotated part
+      // Items < pairItems rotate chunk `item` with its partner chunk
+      // `item + r/16`; the others (features past rotary_dim) are copied.
+      int64_t pairItems = halfRot / kChunk;
       int64_t plainItems = (D - s.rotaryDim) / kChunk;
-      copyTile(pairItems + plainItems,
-               [&](Value row, Value keyPos, Value item, bool) {
-                 // Items < pairItems rotate chunk (item, item + n/8); the
-                 // rest copy chunk rotaryDim/8 + (item - pairItems). The
-                 // choice depends on `item`, a thread value: both paths are
-                 // guarded.
-                 Value isPair = lt(item, idx(pairItems));
-                 auto ifOp = scf::IfOp::create(b, loc, isPair,
-                                               /*withElseRegion=*/plainItems);
-                 OpBuilder::InsertionGuard g2(b);
-                 b.setInsertionPointToStart(ifOp.thenBlock());
-                 Value col = muli(item, kChunk);
-                 Value pcol = addi(col, halfRot);
-                 Value x = toF32(loadChunk(key, keyHead, keyPos, col));
-                 Value p = toF32(loadChunk(key, keyHead, keyPos, pcol));
-                 Value c = tableAt(cos, tableRow(keyPos), col, kChunk);
-                 Value sn = tableAt(sin, tableRow(keyPos), col, kChunk);
-                 Value xr = fsub(fmul(x, c), fmul(p, sn));
-                 Value pr = fadd(fmul(p, c), fmul(x, sn));
-                 storeChunk(arith::TruncFOp::create(b, loc, vec8, xr), keyTile,
-                            row, col);
-                 storeChunk(arith::TruncFOp::create(b, loc, vec8, pr), keyTile,
-                            row, pcol);
-                 if (plainItems) {
-                   b.setInsertionPointToStart(ifOp.elseBlock());
-                   Value plainCol = muli(addi(item, -pairItems), kChunk);
-                   plainCol = addi(plainCol, s.rotaryDim);
-                   storeChunk(loadChunk(key, keyHead, keyPos, plainCol),
-                              keyTile, row, plainCol);
-                 }
-               });
+      copyTile(pairItems + plainItems, [&](Value row, Value keyPos,
+                                           Value item, bool) {
+        Value col = muli(item, kChunk);
+        Value isPair;
+        if (plainItems) {
+          isPair = lt(item, idx(pairItems));
+          Value plainCol = addi(muli(item, kChunk), halfRot);
+          col = select(isPair, col, plainCol);
+        }
+        Value pcol = addi(col, halfRot);
+        if (plainItems) // stays inside the row for the copied chunks
+          pcol = select(isPair, pcol, col);
+        Value kcol = plainItems ? select(isPair, col, idx(0)) : col;
+        Value xRaw = loadChunk(key, keyHead, keyPos, col);
+        Value pRaw = loadChunk(key, keyHead, keyPos, pcol);
+        Value c = tableAt(cos, tableRow(keyPos), kcol, kChunk);
+        Value sn = tableAt(sin, tableRow(keyPos), kcol, kChunk);
+        Value x = toF32(xRaw), p = toF32(pRaw);
+        Value xr = arith::TruncFOp::create(b, loc, vec8,
+                                           fsub(fmul(x, c), fmul(p, sn)));
+        Value pr = arith::TruncFOp::create(b, loc, vec8,
+                                           fadd(fmul(p, c), fmul(x, sn)));
+        storeChunk(plainItems ? select(isPair, xr, xRaw) : xr, keyTile, row,
+                   col);
+        if (!plainItems) {
+          storeChunk(pr, keyTile, row, pcol);
+          return;
+        }
+        auto ifOp = scf::IfOp::create(b, loc, isPair, false);
+        OpBuilder::InsertionGuard g2(b);
+        b.setInsertionPointToStart(ifOp.thenBlock());
+        storeChunk(pr, keyTile, row, pcol);
+      });
     } else {
       int64_t rotChunks = s.rope ? s.rotaryDim / kChunk : 0;
-      copyTile(D / kChunk,
-               [&](Value row, Value keyPos, Value item, bool) {
-                 Value col = muli(item, kChunk);
-                 Value chunk = loadChunk(key, keyHead, keyPos, col);
-                 if (rotChunks) {
-                   // Interleaved pairs (2i, 2i + 1) inside the chunk.
-                   auto ifOp = scf::IfOp::create(b, loc, TypeRange{vec8},
-                                                 lt(item, idx(rotChunks)),
-                                                 true);
-                   OpBuilder::InsertionGuard g2(b);
-                   b.setInsertionPointToStart(ifOp.thenBlock());
-                   Value x = toF32(chunk);
-                   Value k0 = divi(col, 2);
-                   Value c = tableAt(cos, tableRow(keyPos), k0, kChunk / 2);
-                   Value sn = tableAt(sin, tableRow(keyPos), k0, kChunk / 2);
-                   SmallVector<Value> out;
-                   for (int64_t i = 0; i < kChunk / 2; ++i) {
-                     Value x0 = lane2(x, 2 * i), x1 = lane2(x, 2 * i + 1);
-                     Value ci = lane2(c, i), si = lane2(sn, i);
-                     out.push_back(rotate(x0, x1, ci, si, true));
-                     out.push_back(rotate(x1, x0, ci, si, false));
-                   }
-                   Value rotated = vector::FromElementsOp::create(
-                       b, loc, VectorType::get({kChunk}, f32), out);
-                   scf::YieldOp::create(
-                       b, loc, ValueRange{arith::TruncFOp::create(
-                                   b, loc, vec8, rotated)});
-                   b.setInsertionPointToStart(ifOp.elseBlock());
-                   scf::YieldOp::create(b, loc, chunk);
-                   b.setInsertionPointAfter(ifOp);
-                   chunk = ifOp.getResult(0);
-                 }
-                 storeChunk(chunk, keyTile, row, col);
-               });
+      copyTile(D / kChunk, [&](Value row, Value keyPos, Value item, bool) {
+        Value col = muli(item, kChunk);
+        Value chunk = loadChunk(key, keyHead, keyPos, col);
+        if (rotChunks) {
+          // Interleaved pairs (2i, 2i + 1) inside the chunk.
+          bool all = rotChunks * kChunk == D;
+          Value isRot = all ? Value() : lt(item, idx(rotChunks));
+          Value k0 = divi(col, 2);
+          if (!all)
+            k0 = select(isRot, k0, idx(0));
+          Value c = tableAt(cos, tableRow(keyPos), k0, kChunk / 2);
+          Value sn = tableAt(sin, tableRow(keyPos), k0, kChunk / 2);
+          Value x = toF32(chunk);
+          SmallVector<Value> out;
+          for (int64_t i = 0; i < kChunk / 2; ++i) {
+            Value x0 = lane2(x, 2 * i), x1 = lane2(x, 2 * i + 1);
+            Value ci = lane2(c, i), si = lane2(sn, i);
+            out.push_back(rotate(x0, x1, ci, si, true));
+            out.push_back(rotate(x1, x0, ci, si, false));
+          }
+          Value rotated = arith::TruncFOp::create(
+              b, loc, vec8,
+              vector::FromElementsOp::create(
+                  b, loc, VectorType::get({kChunk}, f32), out));
+          chunk = all ? rotated : select(isRot, rotated, chunk);
+        }
+        storeChunk(chunk, keyTile, row, col);
+      });
     }
     // V tile, as it is.
     copyTile(Dv / kChunk,
