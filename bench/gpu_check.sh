@@ -26,7 +26,8 @@
 # starts, default 450), KILN_CUDA_DRIVER (as for the runtime; the tests' fake driver makes a dry
 # run on a machine without a GPU possible), KILN_GPU_CHECK_TARGET=cpu (the whole flow with cpu models:
 # a dry run of this script's logic anywhere), KILN_GPU_CHECK_NO_BUILD=1 (ignore build/, as on a bare
-# GPU machine).
+# GPU machine), KILN_GPU_CHECK_ONLY=REGEX (run only the suite, ONNX and benchmark rows whose names
+# match, for a quick rerun of one piece of work).
 set -uo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
@@ -37,6 +38,8 @@ BUDGET=${KILN_GPU_CHECK_BUDGET:-450}
 PY=${PYTHON:-python3}
 TARGET=${KILN_GPU_CHECK_TARGET:-cuda}
 NO_BUILD=${KILN_GPU_CHECK_NO_BUILD:-0}
+ONLY=${KILN_GPU_CHECK_ONLY:-.}
+selected() { grep -Eq -- "$ONLY" <<<"$1"; }
 mkdir -p "$OUT" "$WORK"
 LOG=$OUT/gpu_check.log
 : >"$LOG"
@@ -244,6 +247,7 @@ fi
 # 2. The model suite.
 for entry in "${SUITE[@]}"; do
   IFS='|' read -r name source ref tol <<<"$entry"
+  selected "$name" || continue
   if [ "$(left)" -le 0 ]; then row "$name" "skip" "skipped: time budget spent" "-" "-"; continue; fi
   if ! so=$(compile "$name" "$source" "$TARGET"); then row "$name" "skip" "$so" "-" "-"; continue; fi
   log=$WORK/$name.check
@@ -288,7 +292,9 @@ EOF
 done
 
 # 3. ONNX conformance subset.
-if [ "$(left)" -le 0 ]; then
+if ! selected "onnx node tests"; then
+  :
+elif [ "$(left)" -le 0 ]; then
   row "onnx node tests" "skip" "skipped: time budget spent" "-" "-"
 else
   onnx_dir=$PREP/onnx
@@ -313,6 +319,7 @@ fi
 
 # 4. Benchmarks against PyTorch.
 for name in "${BENCH[@]}"; do
+  selected "$name" || continue
   if [ "$(left)" -le 0 ]; then row "$name" "skip" "skipped: time budget spent" "-" "-"; continue; fi
   if ! so=$(compile "$name" "bench/models/${name%@*}.mlir" "$TARGET"); then row "$name" "skip" "$so" "-" "-"; continue; fi
   dir=$WORK/$name.out
