@@ -35,8 +35,9 @@ struct GPUPipelineOptions : public PassPipelineOptions<GPUPipelineOptions> {
   PassOptions::Option<int64_t> flashWarps{
       *this, "flash-warps",
       llvm::cl::desc("Warps per block of the flash attention kernels (16 "
-                     "query rows each)"),
-      llvm::cl::init(4)};
+                     "query rows each): 4, 8, or 0 for 8 with RoPE and 4 "
+                     "without"),
+      llvm::cl::init(0)};
 };
 
 /// Lowers a module of kiln functions on tensors for NVIDIA GPUs: the graph

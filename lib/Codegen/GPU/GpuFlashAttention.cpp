@@ -263,13 +263,31 @@ void FlashBuilder::build(Value query, Value key, Value value, Value output,
                           minIdx(rows[1], lastQuery)};
   Value t2 = muli(t, 2);
 
-  // cos/sin of table row `pos` for the pair indices k .. k + n - 1.
-  auto tableAt = [&](Value table, Value pos, Value k, int64_t n) -> Value {
-    auto type = cast<MemRefType>(table.getType());
-    Value v = vector::LoadOp::create(
-        b, loc, VectorType::get({n}, type.getElementType()), table,
-        ValueRange{pos, k});
-    return toF32(v);
+  // cos and sin (vector<n x f32> each) of table row `pos` for the pair
+  // indices k .. k + n - 1: from the op's two tables, or from the packed
+  // table (`sin` null) that holds (cos, sin) of pair k as f16 at columns
+  // 2k, 2k + 1, half the bytes of two f32 tables.
+  auto cosSinAt = [&](Value pos, Value k, int64_t n) -> std::pair<Value, Value> {
+    if (sin) {
+      auto load = [&](Value table) {
+        auto type = cast<MemRefType>(table.getType());
+        return toF32(vector::LoadOp::create(
+            b, loc, VectorType::get({n}, type.getElementType()), table,
+            ValueRange{pos, k}));
+      };
+      return {load(cos), load(sin)};
+    }
+    auto type = cast<MemRefType>(cos.getType());
+    Value both = toF32(vector::LoadOp::create(
+        b, loc, VectorType::get({2 * n}, type.getElementType()), cos,
+        ValueRange{pos, muli(k, 2)}));
+    SmallVector<int64_t> even, odd;
+    for (int64_t i = 0; i < n; ++i) {
+      even.push_back(2 * i);
+      odd.push_back(2 * i + 1);
+    }
+    return {vector::ShuffleOp::create(b, loc, both, both, even),
+            vector::ShuffleOp::create(b, loc, both, both, odd)};
   };
 
   //===-------------------------------------------------------------------===//
@@ -301,8 +319,7 @@ void FlashBuilder::build(Value query, Value key, Value value, Value output,
         if (s.half) {
           int64_t cFirst = c % (halfRot / kChunk);
           k = add(idx(cFirst * kChunk), t2);
-          cosV = tableAt(cos, rowsClamped[r], k, 2);
-          sinV = tableAt(sin, rowsClamped[r], k, 2);
+          std::tie(cosV, sinV) = cosSinAt(rowsClamped[r], k, 2);
           bool first = c < halfRot / kChunk;
           int64_t partnerC = first ? c + halfRot / kChunk : c - halfRot / kChunk;
           for (int64_t e = 0; e < 2; ++e)
@@ -311,8 +328,7 @@ void FlashBuilder::build(Value query, Value key, Value value, Value output,
                                         lane2(cosV, e), lane2(sinV, e), first);
         } else {
           k = add(idx(c * kChunk / 2), t);
-          cosV = tableAt(cos, rowsClamped[r], k, 1);
-          sinV = tableAt(sin, rowsClamped[r], k, 1);
+          std::tie(cosV, sinV) = cosSinAt(rowsClamped[r], k, 1);
           Value cs = lane2(cosV, 0), sn = lane2(sinV, 0);
           rotated[2 * c] = rotate(qScalars[r][2 * c], qScalars[r][2 * c + 1],
                                   cs, sn, true);
@@ -380,7 +396,7 @@ void FlashBuilder::build(Value query, Value key, Value value, Value output,
                             body) {
       int64_t total = kKeyTile * items;
       int64_t threads = 32 * s.warps;
-      for (int64_t it = 0; it < llvm::divideCeil(total, threads); ++it) {
+      for (int64_t it = 0, e = llvm::divideCeil(total, threads); it < e; ++it) {
         Value item = addi(tid, it * threads);
         bool guarded = (it + 1) * threads > total;
         auto emit = [&]() {
@@ -452,8 +468,7 @@ void FlashBuilder::build(Value query, Value key, Value value, Value output,
         Value kcol = plainItems ? select(isPair, col, idx(0)) : col;
         Value xRaw = loadChunk(key, keyHead, keyPos, col);
         Value pRaw = loadChunk(key, keyHead, keyPos, pcol);
-        Value c = tableAt(cos, tableRow(keyPos), kcol, kChunk);
-        Value sn = tableAt(sin, tableRow(keyPos), kcol, kChunk);
+        auto [c, sn] = cosSinAt(tableRow(keyPos), kcol, kChunk);
         Value x = toF32(xRaw), p = toF32(pRaw);
         Value xr = arith::TruncFOp::create(b, loc, vec8,
                                            fsub(fmul(x, c), fmul(p, sn)));
@@ -482,8 +497,7 @@ void FlashBuilder::build(Value query, Value key, Value value, Value output,
           Value k0 = divi(col, 2);
           if (!all)
             k0 = select(isRot, k0, idx(0));
-          Value c = tableAt(cos, tableRow(keyPos), k0, kChunk / 2);
-          Value sn = tableAt(sin, tableRow(keyPos), k0, kChunk / 2);
+          auto [c, sn] = cosSinAt(tableRow(keyPos), k0, kChunk / 2);
           Value x = toF32(chunk);
           SmallVector<Value> out;
           for (int64_t i = 0; i < kChunk / 2; ++i) {
@@ -655,12 +669,14 @@ void FlashBuilder::build(Value query, Value key, Value value, Value output,
   }
 }
 
-/// Fills the [rows, r / 2] cos and sin tables of a rotary embedding with
-/// the angles (p + offset) * theta^(-2k / r), computed as kiln.rope
-/// computes them (frequencies in double rounded to f32, angle and cos/sin
-/// in f32).
+/// Fills the [rows, r] f16 table of a rotary embedding with (cos, sin) of
+/// pair k at columns (2k, 2k + 1), for the angles (p + offset) *
+/// theta^(-2k / r) computed as kiln.rope computes them (frequencies in
+/// double rounded to f32, angle and cos/sin in f32), then rounded to f16
+/// (relative error at most 2^-11, below the bf16/f16 rounding of the
+/// rotated values).
 void buildRopeTables(OpBuilder &b, Location loc, const FlashShape &s,
-                     int64_t rows, Value cos, Value sin) {
+                     int64_t rows, Value table) {
   int64_t pairs = s.rotaryDim / 2, total = rows * pairs, threads = 256;
   Value one = arith::ConstantIndexOp::create(b, loc, 1);
   auto launch = gpu::LaunchOp::create(
@@ -686,24 +702,31 @@ void buildRopeTables(OpBuilder &b, Location loc, const FlashShape &s,
       b, loc, id, arith::ConstantIndexOp::create(b, loc, pairs));
   Value kIdx = arith::RemUIOp::create(
       b, loc, id, arith::ConstantIndexOp::create(b, loc, pairs));
-  SmallVector<float> freqs;
+  SmallVector<float> invFreq;
   for (int64_t k = 0; k < pairs; ++k)
-    freqs.push_back(static_cast<float>(
+    invFreq.push_back(static_cast<float>(
         std::pow(s.theta, -2.0 * double(k) / double(s.rotaryDim))));
   auto freqType = VectorType::get({pairs}, b.getF32Type());
-  Value table = arith::ConstantOp::create(
-      b, loc, DenseElementsAttr::get(freqType, ArrayRef<float>(freqs)));
-  Value freq = vector::ExtractOp::create(b, loc, table, ArrayRef<OpFoldResult>{kIdx});
+  Value freqs = arith::ConstantOp::create(
+      b, loc, DenseElementsAttr::get(freqType, ArrayRef<float>(invFreq)));
+  Value freq =
+      vector::ExtractOp::create(b, loc, freqs, ArrayRef<OpFoldResult>{kIdx});
   Value pos = arith::AddIOp::create(
       b, loc, pIdx, arith::ConstantIndexOp::create(b, loc, s.positionOffset));
   Value posF = arith::UIToFPOp::create(
       b, loc, b.getF32Type(),
       arith::IndexCastUIOp::create(b, loc, b.getI64Type(), pos));
   Value angle = arith::MulFOp::create(b, loc, posF, freq);
-  memref::StoreOp::create(b, loc, math::CosOp::create(b, loc, angle), cos,
-                          ValueRange{pIdx, kIdx});
-  memref::StoreOp::create(b, loc, math::SinOp::create(b, loc, angle), sin,
-                          ValueRange{pIdx, kIdx});
+  Type f16 = b.getF16Type();
+  Value pair = vector::FromElementsOp::create(
+      b, loc, VectorType::get({2}, f16),
+      ValueRange{arith::TruncFOp::create(b, loc, f16,
+                                         math::CosOp::create(b, loc, angle)),
+                 arith::TruncFOp::create(b, loc, f16,
+                                         math::SinOp::create(b, loc, angle))});
+  Value col = arith::MulIOp::create(
+      b, loc, kIdx, arith::ConstantIndexOp::create(b, loc, 2));
+  vector::StoreOp::create(b, loc, pair, table, ValueRange{pIdx, col});
 }
 
 /// The identity-layout memref type of a tensor type.
@@ -733,10 +756,9 @@ void rewrite(AttentionOp op, const FlashShape &shape) {
     } else {
       int64_t rows = std::max(shape.querySeq, shape.keySeq);
       auto tableType =
-          MemRefType::get({rows, shape.rotaryDim / 2}, b.getF32Type());
+          MemRefType::get({rows, shape.rotaryDim}, b.getF16Type());
       cos = memref::AllocOp::create(b, loc, tableType);
-      sin = memref::AllocOp::create(b, loc, tableType);
-      buildRopeTables(b, loc, shape, rows, cos, sin);
+      buildRopeTables(b, loc, shape, rows, cos);
     }
   }
 
@@ -776,17 +798,20 @@ struct GpuFlashAttentionPass
   using GpuFlashAttentionBase::GpuFlashAttentionBase;
 
   void runOnOperation() override {
-    if (warps != 4 && warps != 8) {
+    if (warps != 0 && warps != 4 && warps != 8) {
       getOperation().emitError()
-          << "kiln-gpu-flash-attention: warps must be 4 or 8, not "
+          << "kiln-gpu-flash-attention: warps must be 0 (auto), 4 or 8, not "
           << static_cast<int64_t>(warps);
       return signalPassFailure();
     }
     SmallVector<std::pair<AttentionOp, FlashShape>> todo;
     getOperation().walk([&](AttentionOp op) {
       FlashShape shape;
-      shape.warps = warps;
       std::string reason = unsupportedReason(op, shape);
+      // 8 warps (128 query rows) per K/V tile halve the cost per query of
+      // rotating K; without RoPE 4 warps leave room for 2 blocks per
+      // multiprocessor (measured on an H200, docs/GPU.md).
+      shape.warps = warps ? int64_t(warps) : (shape.rope ? 8 : 4);
       if (reason.empty()) {
         todo.push_back({op, shape});
         return;

@@ -1,33 +1,32 @@
 // RUN: kiln-opt %s --split-input-file --kiln-gpu-flash-attention=remarks=true --verify-diagnostics | FileCheck %s
 
 // Causal grouped-query attention with RoPE in bf16: a rope_table kernel
-// fills the cos/sin tables, then one flash kernel of 4 warps per 64 query
-// rows (grid: query blocks x heads x batch) stages K and V tiles in shared
-// memory (rows padded to D + 8), reads them with ldmatrix and multiplies on
-// the tensor cores, with the online softmax in exp2.
+// fills the packed f16 (cos, sin) table, then one flash kernel (with RoPE, 8
+// warps for 128 query rows; grid: query blocks x heads x batch) stages K
+// and V tiles in shared memory (rows padded to D + 8), reads them with
+// ldmatrix and multiplies on the tensor cores, with the online softmax in
+// exp2.
 
 // CHECK-LABEL: func.func @rope_gqa
 // CHECK-DAG: %[[Q:.*]] = bufferization.to_buffer %arg0 read_only : tensor<1x2x100x64xbf16> to memref<1x2x100x64xbf16>
 // CHECK-DAG: %[[K:.*]] = bufferization.to_buffer %arg1 read_only
 // CHECK-DAG: %[[V:.*]] = bufferization.to_buffer %arg2 read_only
 // CHECK: %[[OUT:.*]] = memref.alloc() : memref<1x2x100x64xbf16>
-// CHECK: %[[COS:.*]] = memref.alloc() : memref<100x32xf32>
-// CHECK: %[[SIN:.*]] = memref.alloc() : memref<100x32xf32>
+// CHECK: %[[TABLE:.*]] = memref.alloc() : memref<100x64xf16>
 // CHECK: gpu.launch
 // CHECK:   math.cos
-// CHECK:   memref.store %{{.*}}, %[[COS]]
 // CHECK:   math.sin
-// CHECK:   memref.store %{{.*}}, %[[SIN]]
+// CHECK:   vector.store %{{.*}}, %[[TABLE]]{{.*}} : memref<100x64xf16>, vector<2xf16>
 // CHECK: } {kiln.kernel_kind = "rope_table"}
-// CHECK: gpu.launch blocks({{.*}}) in (%{{.*}} = %c2{{.*}}, %{{.*}} = %c2{{.*}}, %{{.*}} = %c1{{.*}}) threads({{.*}}) in (%{{.*}} = %c128{{.*}}, {{.*}}) workgroup(%[[KT:.*]] : memref<64x72xbf16, 3>, %[[VT:.*]] : memref<64x72xbf16, 3>)
+// CHECK: gpu.launch blocks({{.*}}) in (%{{.*}} = %c1{{.*}}, %{{.*}} = %c2{{.*}}, %{{.*}} = %c1{{.*}}) threads({{.*}}) in (%{{.*}} = %c256{{.*}}, {{.*}}) workgroup(%[[KT:.*]] : memref<64x72xbf16, 3>, %[[VT:.*]] : memref<64x72xbf16, 3>)
 // Q rows are read once, rotated with the table rows of their positions.
 // CHECK:   vector.load %[[Q]]{{.*}} : memref<1x2x100x64xbf16>, vector<2xbf16>
-// CHECK:   vector.load %[[COS]]
+// CHECK:   vector.load %[[TABLE]]{{.*}} vector<4xf16>
 // CHECK:   scf.for {{.*}} iter_args(
 // CHECK:     gpu.barrier
 // K is rotated as it is copied into shared memory; keys past 100 are zeros.
 // CHECK:     vector.load %[[K]]{{.*}} {alignment = 16 : i64} : memref<1x1x100x64xbf16>, vector<8xbf16>
-// CHECK:     vector.load %[[COS]]{{.*}} vector<8xf32>
+// CHECK:     vector.load %[[TABLE]]{{.*}} vector<16xf16>
 // CHECK:     vector.store %{{.*}}, %[[KT]]{{.*}} {alignment = 16 : i64} : memref<64x72xbf16, 3>, vector<8xbf16>
 // CHECK:     vector.load %[[V]]
 // CHECK:     vector.store %{{.*}}, %[[VT]]
@@ -60,7 +59,7 @@ func.func @rope_gqa(%q: tensor<1x2x100x64xbf16>, %k: tensor<1x1x100x64xbf16>, %v
 
 // CHECK-LABEL: func.func @plain_f16
 // CHECK-NOT: rope_table
-// CHECK: workgroup(%{{.*}} : memref<64x136xf16, 3>, %{{.*}} : memref<64x72xf16, 3>)
+// CHECK: threads({{.*}}) in (%{{.*}} = %c128{{.*}}, {{.*}}) workgroup(%{{.*}} : memref<64x136xf16, 3>, %{{.*}} : memref<64x72xf16, 3>)
 // CHECK-NOT: math.cos
 // CHECK: nvvm.mma.sync {{.*}} : (vector<2xf16>, vector<2xf16>, f32)
 // CHECK-NOT: arith.select {{.*}}0xFF800000
