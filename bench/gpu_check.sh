@@ -71,16 +71,19 @@ SUITE=(
   "flash-cross-causal|test/Target/CUDA/Inputs/flash/cross-causal.mlir|cpu|2e-2"
   "flash-short-keys-tables|test/Target/CUDA/Inputs/flash/short-keys-tables.mlir|cpu|2e-2"
   "flash-rope-offset|test/Target/CUDA/Inputs/flash/rope-offset.mlir|cpu|5e-3"
+  "flash-gqa-causal-rope@erope|test/Target/CUDA/Inputs/flash/gqa-causal-rope.mlir|cpu|2e-2"
+  "flash-bshd-interleaved@erope|test/Target/CUDA/Inputs/flash/bshd-interleaved.mlir|cpu|5e-3"
 )
 # Benchmarks against PyTorch (bench/models, bench/gpu_torch_ref.py).
-# An entry NAME@VARIANT compiles bench/models/NAME.mlir with the variant's extra flags (below) and
-# is checked and timed against the same PyTorch reference as NAME.
+# An entry NAME@VARIANT (here or in SUITE) compiles NAME's source with the variant's extra flags
+# (below) and is checked and timed against the same reference as NAME.
 BENCH=(attention_rope_s4096_bf16 attention_s4096_bf16 attention_rope_s4096_bf16@w4
-       attention_s4096_bf16@w8 resnet_block_n32 matmul_2048_bf16)
+       attention_s4096_bf16@w8 attention_rope_s4096_bf16@erope resnet_block_n32 matmul_2048_bf16)
 variant_flags() {  # ENTRY -> extra kiln-compile flags
   case "$1" in
     *@w4) echo "--gpu-flash-warps=4" ;;
     *@w8) echo "--gpu-flash-warps=8" ;;
+    *@erope) echo "--gpu-rope-in-element-type" ;;
   esac
 }
 

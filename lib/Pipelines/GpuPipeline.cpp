@@ -30,6 +30,7 @@ static void buildKernelMapping(OpPassManager &pm,
   if (!emulator && options.flashAttention) {
     GpuFlashAttentionOptions flash;
     flash.warps = options.flashWarps;
+    flash.ropeInElementType = options.flashRopeInElementType;
     pm.addNestedPass<func::FuncOp>(createGpuFlashAttention(flash));
   }
   addKilnToLinalgStage(pm);

@@ -118,6 +118,12 @@ cl::opt<unsigned> gpuFlashWarps(
     cl::desc("Warps per block of the flash attention kernel, 16 query rows "
              "each: 4, 8, or 0 (default) for 8 with RoPE and 4 without"),
     cl::init(0), cl::cat(category));
+cl::opt<bool> gpuRopeInElementType(
+    "gpu-rope-in-element-type",
+    cl::desc("Flash attention: rotate K tiles with bf16/f16 arithmetic and "
+             "a bf16/f16 cos/sin table instead of f32 (faster, less "
+             "precise; default false)"),
+    cl::init(false), cl::cat(category));
 cl::opt<unsigned> optLevel("O", cl::desc("Optimization level 0-3 (default 3)"),
                            cl::Prefix, cl::init(3), cl::cat(category));
 cl::opt<std::string> mcpu("mcpu",
@@ -468,6 +474,7 @@ int main(int argc, char **argv) {
       options.approximateMath = approximateMath;
       options.flashAttention = gpuFlashAttention;
       options.flashWarps = gpuFlashWarps;
+      options.flashRopeInElementType = gpuRopeInElementType;
       kiln::buildGPUPipeline(pm, options);
     } else if (emit != Emit::Linalg && emulator) {
       pm.clear();

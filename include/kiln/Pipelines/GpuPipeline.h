@@ -38,6 +38,11 @@ struct GPUPipelineOptions : public PassPipelineOptions<GPUPipelineOptions> {
                      "query rows each): 4, 8, or 0 for 8 with RoPE and 4 "
                      "without"),
       llvm::cl::init(0)};
+  PassOptions::Option<bool> flashRopeInElementType{
+      *this, "flash-rope-in-element-type",
+      llvm::cl::desc("Rotate K tiles of the flash kernels in the element "
+                     "type instead of f32"),
+      llvm::cl::init(false)};
 };
 
 /// Lowers a module of kiln functions on tensors for NVIDIA GPUs: the graph

@@ -63,6 +63,9 @@ struct FlashShape {
   Type element;
   // Warps per block, 16 query rows each.
   int64_t warps = 4;
+  // Rotate K tiles in the element type (bf16x2/f16x2 arithmetic, table in
+  // the element type) instead of f32.
+  bool ropeInElementType = false;
   int64_t blockRows() const { return 16 * warps; }
   // Rotary embedding.
   bool rope = false, half = true;
@@ -152,6 +155,24 @@ public:
       return vec.getElementType() == f32 ? x : arith::ExtFOp::create(
           b, loc, VectorType::get(vec.getShape(), f32), x);
     return t == f32 ? x : arith::ExtFOp::create(b, loc, f32, x).getResult();
+  }
+
+  /// `x` (a float or vector of floats) converted to element type `to`,
+  /// through f32 where no direct conversion exists.
+  Value convert(Value x, Type to) {
+    auto vec = dyn_cast<VectorType>(x.getType());
+    Type from = vec ? vec.getElementType() : x.getType();
+    if (from == to)
+      return x;
+    auto typed = [&](Type t) -> Type {
+      return vec ? Type(VectorType::get(vec.getShape(), t)) : t;
+    };
+    if (to == f32)
+      return arith::ExtFOp::create(b, loc, typed(f32), x);
+    if (from.getIntOrFloatBitWidth() > to.getIntOrFloatBitWidth() &&
+        from == f32)
+      return arith::TruncFOp::create(b, loc, typed(to), x);
+    return convert(convert(x, f32), to);
   }
 
   /// The indices of element (batch, head, seq, feature) of a 4-D operand.
@@ -263,24 +284,28 @@ void FlashBuilder::build(Value query, Value key, Value value, Value output,
                           minIdx(rows[1], lastQuery)};
   Value t2 = muli(t, 2);
 
-  // cos and sin (vector<n x f32> each) of table row `pos` for the pair
-  // indices k .. k + n - 1: from the op's two tables, or from the packed
-  // table (`sin` null) that holds (cos, sin) of pair k as f16 at columns
-  // 2k, 2k + 1, half the bytes of two f32 tables.
-  auto cosSinAt = [&](Value pos, Value k, int64_t n) -> std::pair<Value, Value> {
+  // cos and sin (vector<n x computeType> each) of table row `pos` for the
+  // pair indices k .. k + n - 1: from the op's two tables, or from the
+  // packed table (`sin` null) that holds (cos, sin) of pair k at columns
+  // 2k, 2k + 1 (f16, or the element type with ropeInElementType).
+  auto cosSinAt = [&](Value pos, Value k, int64_t n,
+                      Type computeType) -> std::pair<Value, Value> {
     if (sin) {
       auto load = [&](Value table) {
         auto type = cast<MemRefType>(table.getType());
-        return toF32(vector::LoadOp::create(
-            b, loc, VectorType::get({n}, type.getElementType()), table,
-            ValueRange{pos, k}));
+        return convert(vector::LoadOp::create(
+                           b, loc, VectorType::get({n}, type.getElementType()),
+                           table, ValueRange{pos, k}),
+                       computeType);
       };
       return {load(cos), load(sin)};
     }
     auto type = cast<MemRefType>(cos.getType());
-    Value both = toF32(vector::LoadOp::create(
-        b, loc, VectorType::get({2 * n}, type.getElementType()), cos,
-        ValueRange{pos, muli(k, 2)}));
+    Value both = convert(vector::LoadOp::create(
+                             b, loc,
+                             VectorType::get({2 * n}, type.getElementType()),
+                             cos, ValueRange{pos, muli(k, 2)}),
+                         computeType);
     SmallVector<int64_t> even, odd;
     for (int64_t i = 0; i < n; ++i) {
       even.push_back(2 * i);
@@ -319,7 +344,7 @@ void FlashBuilder::build(Value query, Value key, Value value, Value output,
         if (s.half) {
           int64_t cFirst = c % (halfRot / kChunk);
           k = add(idx(cFirst * kChunk), t2);
-          std::tie(cosV, sinV) = cosSinAt(rowsClamped[r], k, 2);
+          std::tie(cosV, sinV) = cosSinAt(rowsClamped[r], k, 2, f32);
           bool first = c < halfRot / kChunk;
           int64_t partnerC = first ? c + halfRot / kChunk : c - halfRot / kChunk;
           for (int64_t e = 0; e < 2; ++e)
@@ -328,7 +353,7 @@ void FlashBuilder::build(Value query, Value key, Value value, Value output,
                                         lane2(cosV, e), lane2(sinV, e), first);
         } else {
           k = add(idx(c * kChunk / 2), t);
-          std::tie(cosV, sinV) = cosSinAt(rowsClamped[r], k, 1);
+          std::tie(cosV, sinV) = cosSinAt(rowsClamped[r], k, 1, f32);
           Value cs = lane2(cosV, 0), sn = lane2(sinV, 0);
           rotated[2 * c] = rotate(qScalars[r][2 * c], qScalars[r][2 * c + 1],
                                   cs, sn, true);
@@ -447,7 +472,9 @@ void FlashBuilder::build(Value query, Value key, Value value, Value output,
       return arith::SelectOp::create(b, loc, cond, x, y);
     };
 
-    // K tile, rotated on the way into shared memory.
+    // K tile, rotated on the way into shared memory, in f32 or in the
+    // element type.
+    Type kType = s.ropeInElementType ? s.element : f32;
     if (s.rope && s.half) {
       // Items < pairItems rotate chunk `item` with its partner chunk
       // `item + r/16`; the others (features past rotary_dim) are copied.
@@ -468,12 +495,10 @@ void FlashBuilder::build(Value query, Value key, Value value, Value output,
         Value kcol = plainItems ? select(isPair, col, idx(0)) : col;
         Value xRaw = loadChunk(key, keyHead, keyPos, col);
         Value pRaw = loadChunk(key, keyHead, keyPos, pcol);
-        auto [c, sn] = cosSinAt(tableRow(keyPos), kcol, kChunk);
-        Value x = toF32(xRaw), p = toF32(pRaw);
-        Value xr = arith::TruncFOp::create(b, loc, vec8,
-                                           fsub(fmul(x, c), fmul(p, sn)));
-        Value pr = arith::TruncFOp::create(b, loc, vec8,
-                                           fadd(fmul(p, c), fmul(x, sn)));
+        auto [c, sn] = cosSinAt(tableRow(keyPos), kcol, kChunk, kType);
+        Value x = convert(xRaw, kType), p = convert(pRaw, kType);
+        Value xr = convert(fsub(fmul(x, c), fmul(p, sn)), s.element);
+        Value pr = convert(fadd(fmul(p, c), fmul(x, sn)), s.element);
         storeChunk(plainItems ? select(isPair, xr, xRaw) : xr, keyTile, row,
                    col);
         if (!plainItems) {
@@ -497,8 +522,8 @@ void FlashBuilder::build(Value query, Value key, Value value, Value output,
           Value k0 = divi(col, 2);
           if (!all)
             k0 = select(isRot, k0, idx(0));
-          auto [c, sn] = cosSinAt(tableRow(keyPos), k0, kChunk / 2);
-          Value x = toF32(chunk);
+          auto [c, sn] = cosSinAt(tableRow(keyPos), k0, kChunk / 2, kType);
+          Value x = convert(chunk, kType);
           SmallVector<Value> out;
           for (int64_t i = 0; i < kChunk / 2; ++i) {
             Value x0 = lane2(x, 2 * i), x1 = lane2(x, 2 * i + 1);
@@ -506,10 +531,10 @@ void FlashBuilder::build(Value query, Value key, Value value, Value output,
             out.push_back(rotate(x0, x1, ci, si, true));
             out.push_back(rotate(x1, x0, ci, si, false));
           }
-          Value rotated = arith::TruncFOp::create(
-              b, loc, vec8,
+          Value rotated = convert(
               vector::FromElementsOp::create(
-                  b, loc, VectorType::get({kChunk}, f32), out));
+                  b, loc, VectorType::get({kChunk}, kType), out),
+              s.element);
           chunk = all ? rotated : select(isRot, rotated, chunk);
         }
         storeChunk(chunk, keyTile, row, col);
@@ -717,7 +742,7 @@ void buildRopeTables(OpBuilder &b, Location loc, const FlashShape &s,
       b, loc, b.getF32Type(),
       arith::IndexCastUIOp::create(b, loc, b.getI64Type(), pos));
   Value angle = arith::MulFOp::create(b, loc, posF, freq);
-  Type f16 = b.getF16Type();
+  Type f16 = cast<MemRefType>(table.getType()).getElementType();
   Value pair = vector::FromElementsOp::create(
       b, loc, VectorType::get({2}, f16),
       ValueRange{arith::TruncFOp::create(b, loc, f16,
@@ -756,7 +781,9 @@ void rewrite(AttentionOp op, const FlashShape &shape) {
     } else {
       int64_t rows = std::max(shape.querySeq, shape.keySeq);
       auto tableType =
-          MemRefType::get({rows, shape.rotaryDim}, b.getF16Type());
+          MemRefType::get({rows, shape.rotaryDim},
+                          shape.ropeInElementType ? shape.element
+                                                  : b.getF16Type());
       cos = memref::AllocOp::create(b, loc, tableType);
       buildRopeTables(b, loc, shape, rows, cos);
     }
@@ -812,6 +839,7 @@ struct GpuFlashAttentionPass
       // rotating K; without RoPE 4 warps leave room for 2 blocks per
       // multiprocessor (measured on an H200, docs/GPU.md).
       shape.warps = warps ? int64_t(warps) : (shape.rope ? 8 : 4);
+      shape.ropeInElementType = ropeInElementType;
       if (reason.empty()) {
         todo.push_back({op, shape});
         return;

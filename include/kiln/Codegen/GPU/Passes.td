@@ -42,6 +42,11 @@ def GpuFlashAttention : Pass<"kiln-gpu-flash-attention", "::mlir::func::FuncOp">
     Option<"warps", "warps", "int64_t", /*default=*/"0",
            "Warps per block, 16 query rows each: 4, 8, or 0 for 8 with RoPE "
            "and 4 without">,
+    Option<"ropeInElementType", "rope-in-element-type", "bool",
+           /*default=*/"false",
+           "Rotate K tiles with bf16x2/f16x2 arithmetic and a table in the "
+           "element type (as PyTorch models that cast cos/sin to the "
+           "activation type do) instead of in f32">,
   ];
   let dependentDialects = [
     "::mlir::arith::ArithDialect",
