@@ -288,24 +288,24 @@ void FlashBuilder::build(Value query, Value key, Value value, Value output,
   // pair indices k .. k + n - 1: from the op's two tables, or from the
   // packed table (`sin` null) that holds (cos, sin) of pair k at columns
   // 2k, 2k + 1 (f16, or the element type with ropeInElementType).
+  // `k` is a multiple of `n` and table rows hold a multiple of n pairs, so
+  // every load is aligned to its size (up to 16 bytes): one wide load, not
+  // one per element.
+  auto alignedLoad = [&](Value table, Value row, Value col, int64_t n) {
+    auto type = cast<MemRefType>(table.getType());
+    Type element = type.getElementType();
+    int64_t bytes = n * element.getIntOrFloatBitWidth() / 8;
+    return vector::LoadOp::create(b, loc, VectorType::get({n}, element), table,
+                                  ValueRange{row, col}, /*nontemporal=*/false,
+                                  llvm::Align(std::min<int64_t>(bytes, 16)));
+  };
   auto cosSinAt = [&](Value pos, Value k, int64_t n,
                       Type computeType) -> std::pair<Value, Value> {
-    if (sin) {
-      auto load = [&](Value table) {
-        auto type = cast<MemRefType>(table.getType());
-        return convert(vector::LoadOp::create(
-                           b, loc, VectorType::get({n}, type.getElementType()),
-                           table, ValueRange{pos, k}),
-                       computeType);
-      };
-      return {load(cos), load(sin)};
-    }
-    auto type = cast<MemRefType>(cos.getType());
-    Value both = convert(vector::LoadOp::create(
-                             b, loc,
-                             VectorType::get({2 * n}, type.getElementType()),
-                             cos, ValueRange{pos, muli(k, 2)}),
-                         computeType);
+    if (sin)
+      return {convert(alignedLoad(cos, pos, k, n), computeType),
+              convert(alignedLoad(sin, pos, k, n), computeType)};
+    Value both =
+        convert(alignedLoad(cos, pos, muli(k, 2), 2 * n), computeType);
     SmallVector<int64_t> even, odd;
     for (int64_t i = 0; i < n; ++i) {
       even.push_back(2 * i);
@@ -324,7 +324,8 @@ void FlashBuilder::build(Value query, Value key, Value value, Value output,
     for (int64_t c = 0; c < qChunks; ++c) {
       Value pair = vector::LoadOp::create(
           b, loc, VectorType::get({2}, s.element), query,
-          at(batch, head, rowsClamped[r], add(idx(c * kChunk), t2)));
+          at(batch, head, rowsClamped[r], add(idx(c * kChunk), t2)),
+          /*nontemporal=*/false, llvm::Align(4));
       qPairs[r].push_back(toF32(pair));
     }
   auto lane2 = [&](Value v, int64_t i) -> Value {
@@ -689,7 +690,8 @@ void FlashBuilder::build(Value query, Value key, Value value, Value output,
           ValueRange{arith::TruncFOp::create(b, loc, s.element, lo),
                      arith::TruncFOp::create(b, loc, s.element, hi)});
       vector::StoreOp::create(b, loc, pair, output,
-                              at(batch, head, rows[r], add(idx(8 * n), t2)));
+                              at(batch, head, rows[r], add(idx(8 * n), t2)),
+                              /*nontemporal=*/false, llvm::Align(4));
     }
   }
 }
@@ -751,7 +753,8 @@ void buildRopeTables(OpBuilder &b, Location loc, const FlashShape &s,
                                          math::SinOp::create(b, loc, angle))});
   Value col = arith::MulIOp::create(
       b, loc, kIdx, arith::ConstantIndexOp::create(b, loc, 2));
-  vector::StoreOp::create(b, loc, pair, table, ValueRange{pIdx, col});
+  vector::StoreOp::create(b, loc, pair, table, ValueRange{pIdx, col},
+                          /*nontemporal=*/false, llvm::Align(4));
 }
 
 /// The identity-layout memref type of a tensor type.
