@@ -77,8 +77,8 @@ SUITE=(
 # Benchmarks against PyTorch (bench/models, bench/gpu_torch_ref.py).
 # An entry NAME@VARIANT (here or in SUITE) compiles NAME's source with the variant's extra flags
 # (below) and is checked and timed against the same reference as NAME.
-BENCH=(attention_rope_s4096_bf16 attention_s4096_bf16 attention_rope_s4096_bf16@w4
-       attention_s4096_bf16@w8 attention_rope_s4096_bf16@erope resnet_block_n32 matmul_2048_bf16)
+BENCH=(attention_rope_s4096_bf16 attention_s4096_bf16 attention_rope_s4096_bf16@w8
+       attention_s4096_bf16@w8 resnet_block_n32 matmul_2048_bf16)
 variant_flags() {  # ENTRY -> extra kiln-compile flags
   case "$1" in
     *@w4) echo "--gpu-flash-warps=4" ;;

@@ -116,8 +116,8 @@ cl::opt<bool> gpuFlashAttention(
 cl::opt<unsigned> gpuFlashWarps(
     "gpu-flash-warps",
     cl::desc("Warps per block of the flash attention kernel, 16 query rows "
-             "each: 4, 8, or 0 (default) for 8 with RoPE and 4 without"),
-    cl::init(0), cl::cat(category));
+             "each: 4 (default) or 8"),
+    cl::init(4), cl::cat(category));
 cl::opt<bool> gpuRopeInElementType(
     "gpu-rope-in-element-type",
     cl::desc("Flash attention: rotate K tiles with bf16/f16 arithmetic and "
@@ -381,8 +381,8 @@ int main(int argc, char **argv) {
     if (failed(parsed))
       return fail(error);
     sm = *parsed;
-    if (gpuFlashWarps != 0 && gpuFlashWarps != 4 && gpuFlashWarps != 8)
-      return fail("--gpu-flash-warps must be 0, 4 or 8, not " +
+    if (gpuFlashWarps != 4 && gpuFlashWarps != 8)
+      return fail("--gpu-flash-warps must be 4 or 8, not " +
                   Twine(gpuFlashWarps.getValue()));
   } else if (emit == Emit::Ptx || emit == Emit::Cubin) {
     return fail("--emit=ptx and --emit=cubin need --target=cuda");

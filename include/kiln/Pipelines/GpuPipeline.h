@@ -35,9 +35,8 @@ struct GPUPipelineOptions : public PassPipelineOptions<GPUPipelineOptions> {
   PassOptions::Option<int64_t> flashWarps{
       *this, "flash-warps",
       llvm::cl::desc("Warps per block of the flash attention kernels (16 "
-                     "query rows each): 4, 8, or 0 for 8 with RoPE and 4 "
-                     "without"),
-      llvm::cl::init(0)};
+                     "query rows each): 4 or 8"),
+      llvm::cl::init(4)};
   PassOptions::Option<bool> flashRopeInElementType{
       *this, "flash-rope-in-element-type",
       llvm::cl::desc("Rotate K tiles of the flash kernels in the element "

@@ -828,9 +828,9 @@ struct GpuFlashAttentionPass
   using GpuFlashAttentionBase::GpuFlashAttentionBase;
 
   void runOnOperation() override {
-    if (warps != 0 && warps != 4 && warps != 8) {
+    if (warps != 4 && warps != 8) {
       getOperation().emitError()
-          << "kiln-gpu-flash-attention: warps must be 0 (auto), 4 or 8, not "
+          << "kiln-gpu-flash-attention: warps must be 4 or 8, not "
           << static_cast<int64_t>(warps);
       return signalPassFailure();
     }
@@ -838,10 +838,7 @@ struct GpuFlashAttentionPass
     getOperation().walk([&](AttentionOp op) {
       FlashShape shape;
       std::string reason = unsupportedReason(op, shape);
-      // 8 warps (128 query rows) per K/V tile halve the cost per query of
-      // rotating K; without RoPE 4 warps leave room for 2 blocks per
-      // multiprocessor (measured on an H200, docs/GPU.md).
-      shape.warps = warps ? int64_t(warps) : (shape.rope ? 8 : 4);
+      shape.warps = warps;
       shape.ropeInElementType = ropeInElementType;
       if (reason.empty()) {
         todo.push_back({op, shape});

@@ -1,8 +1,8 @@
 // RUN: kiln-opt %s --split-input-file --kiln-gpu-flash-attention=remarks=true --verify-diagnostics | FileCheck %s
 
 // Causal grouped-query attention with RoPE in bf16: a rope_table kernel
-// fills the packed f16 (cos, sin) table, then one flash kernel (with RoPE, 8
-// warps for 128 query rows; grid: query blocks x heads x batch) stages K
+// fills the packed f16 (cos, sin) table, then one flash kernel (4 warps for
+// 64 query rows; grid: query blocks x heads x batch) stages K
 // and V tiles in shared memory (rows padded to D + 8), reads them with
 // ldmatrix and multiplies on the tensor cores, with the online softmax in
 // exp2.
@@ -18,7 +18,7 @@
 // CHECK:   math.sin
 // CHECK:   vector.store %{{.*}}, %[[TABLE]]{{.*}} : memref<100x64xf16>, vector<2xf16>
 // CHECK: } {kiln.kernel_kind = "rope_table"}
-// CHECK: gpu.launch blocks({{.*}}) in (%{{.*}} = %c1{{.*}}, %{{.*}} = %c2{{.*}}, %{{.*}} = %c1{{.*}}) threads({{.*}}) in (%{{.*}} = %c256{{.*}}, {{.*}}) workgroup(%[[KT:.*]] : memref<64x72xbf16, 3>, %[[VT:.*]] : memref<64x72xbf16, 3>)
+// CHECK: gpu.launch blocks({{.*}}) in (%{{.*}} = %c2{{.*}}, %{{.*}} = %c2{{.*}}, %{{.*}} = %c1{{.*}}) threads({{.*}}) in (%{{.*}} = %c128{{.*}}, {{.*}}) workgroup(%[[KT:.*]] : memref<64x72xbf16, 3>, %[[VT:.*]] : memref<64x72xbf16, 3>)
 // Q rows are read once, rotated with the table rows of their positions.
 // CHECK:   vector.load %[[Q]]{{.*}} : memref<1x2x100x64xbf16>, vector<2xbf16>
 // CHECK:   vector.load %[[TABLE]]{{.*}} vector<4xf16>

@@ -18,8 +18,8 @@ def GpuFlashAttention : Pass<"kiln-gpu-flash-attention", "::mlir::func::FuncOp">
     Replaces each `kiln.attention` on bf16 or f16 tensors (head sizes
     multiples of 16 up to 128, no additive mask; causal, grouped-query and
     RoPE of either pairing allowed) by one `gpu.launch` that computes it in
-    the flash style on the tensor cores: a block of `warps` warps (by
-    default 8 with RoPE, 4 without) owns 16 query rows per warp and walks the keys in tiles of 64, with the scores of a tile in
+    the flash style on the tensor cores: a block of `warps` warps (4 by
+    default) owns 16 query rows per warp and walks the keys in tiles of 64, with the scores of a tile in
     registers, an online softmax (running row maximum and sum, exp2) and
     the output accumulated in registers. S = Q K^T and O += P V are
     `nvvm.mma.sync` m16n8k16 with f32 accumulation; K and V tiles are staged
@@ -39,9 +39,8 @@ def GpuFlashAttention : Pass<"kiln-gpu-flash-attention", "::mlir::func::FuncOp">
     Option<"remarks", "remarks", "bool", /*default=*/"false",
            "Emit a remark for each attention that keeps the unfused "
            "lowering, with the reason">,
-    Option<"warps", "warps", "int64_t", /*default=*/"0",
-           "Warps per block, 16 query rows each: 4, 8, or 0 for 8 with RoPE "
-           "and 4 without">,
+    Option<"warps", "warps", "int64_t", /*default=*/"4",
+           "Warps per block, 16 query rows each: 4 or 8">,
     Option<"ropeInElementType", "rope-in-element-type", "bool",
            /*default=*/"false",
            "Rotate K tiles with bf16x2/f16x2 arithmetic and a table in the "
