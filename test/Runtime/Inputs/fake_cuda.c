@@ -233,8 +233,8 @@ typedef struct global {
   size_t size;
 } global_t;
 
-#define MAX_FUNCTIONS 512
-#define MAX_GLOBALS 512
+#define MAX_FUNCTIONS 4096
+#define MAX_GLOBALS 4096
 typedef struct module {
   int device;
   function_t functions[MAX_FUNCTIONS];
