@@ -3,7 +3,8 @@
 # session), sized to finish inside one 10-minute call. From the repository root:
 #
 #   bench/gpu_check.sh --prepare   # where Kiln builds (LLVM 22 installed), GPU or not: compiles the
-#                                  # models for cuda (and cpu) into bench/gpu_check_models/
+#                                  # models for cuda (and cpu) into bench/gpu_check_models/ and
+#                                  # exports the CNNs with PyTorch first (minutes; about 52 MB)
 #   bench/gpu_check.sh             # on the GPU machine; carry bench/gpu_check_models when that
 #                                  # machine cannot build kiln-compile itself
 #
