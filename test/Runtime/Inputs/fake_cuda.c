@@ -156,8 +156,7 @@ static int isGlobal(const void *address) {
 
 /// Allocates `bytes` of zeroed device memory on `device` (for a module
 /// global when `global`) into *memory; non-zero when out of memory.
-static int registerMemory(size_t bytes, int device, int global,
-                          char **memory) {
+static int registerMemory(size_t bytes, int device, int global, char **memory) {
   *memory = (char *)calloc(1, bytes);
   if (!*memory)
     return 1;
@@ -650,8 +649,7 @@ static CUresult allocate(CUdeviceptr *pointer, size_t bytes, const char *how) {
   if (failing("alloc"))
     return OUT_OF_MEMORY;
   char *memory;
-  if (registerMemory(bytes, contextStack[contextDepth - 1]->device, 0,
-                     &memory))
+  if (registerMemory(bytes, contextStack[contextDepth - 1]->device, 0, &memory))
     return OUT_OF_MEMORY;
   *pointer = (CUdeviceptr)(uintptr_t)memory;
   trace("alloc %zu (%s)", bytes, how);
