@@ -3,7 +3,8 @@
 # session), sized to finish inside one 10-minute call. From the repository root:
 #
 #   bench/gpu_check.sh --prepare   # where Kiln builds (LLVM 22 installed), GPU or not: compiles the
-#                                  # models for cuda (and cpu) into bench/gpu_check_models/
+#                                  # models for cuda (and cpu) into bench/gpu_check_models/ and
+#                                  # exports the CNNs with PyTorch first (minutes; about 52 MB)
 #   bench/gpu_check.sh             # on the GPU machine; carry bench/gpu_check_models when that
 #                                  # machine cannot build kiln-compile itself
 #
@@ -20,14 +21,20 @@
 #   4. runs the ONNX node-test subset of bench/onnx_conformance.py on the GPU;
 #   5. times attention + RoPE (S=4096, H=16, D=128, bf16), a ResNet block and a bf16 matmul
 #      against PyTorch on the same card (bench/gpu_torch_ref.py, also the numerics);
+#   6. runs CNNs of the model suite (ShuffleNetV2 x1.0, MobileNetV2, EfficientNet-B0; ResNet-50
+#      when it fits the carry budget) at batch 1 on the inputs --prepare exported, checks them
+#      against PyTorch's outputs and times them against PyTorch eager fp32 (TF32 off) on the same
+#      card (bench/gpu_cnn_check.py);
 # and prints a short table last. A step that cannot run prints "skipped: <why>" in its row (for
 # instance while kiln-compile --target=cuda is not supported). Logs and the table also go to $OUT
 # (default bench/gpu_check_out). Environment: KILN_GPU_CHECK_BUDGET (seconds before no new step
 # starts, default 450), KILN_CUDA_DRIVER (as for the runtime; the tests' fake driver makes a dry
 # run on a machine without a GPU possible), KILN_GPU_CHECK_TARGET=cpu (the whole flow with cpu models:
 # a dry run of this script's logic anywhere), KILN_GPU_CHECK_NO_BUILD=1 (ignore build/, as on a bare
-# GPU machine), KILN_GPU_CHECK_ONLY=REGEX (run only the suite, ONNX and benchmark rows whose names
-# match, for a quick rerun of one piece of work).
+# GPU machine), KILN_GPU_CHECK_ONLY=REGEX (run only the suite, ONNX, benchmark and CNN rows whose
+# names match, for a quick rerun of one piece of work), KILN_GPU_CHECK_CARRY_MB (--prepare: most MB
+# of CNN models, with everything else, in bench/gpu_check_models, default 55), PYTHON (default
+# python3; --prepare needs numpy, onnx and torch/torchvision in it, the check numpy and torch).
 set -uo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
@@ -86,6 +93,15 @@ variant_flags() {  # ENTRY -> extra kiln-compile flags
     *@erope) echo "--gpu-rope-in-element-type" ;;
   esac
 }
+
+# CNNs of the model suite (test/Models/lib/models.py) against PyTorch eager, in priority order:
+# --prepare exports each (utils/check-torch-model.py export, into $WORK/cnn/NAME), compiles it for
+# cuda into bench/gpu_check_models/cnn/NAME.cuda.so and keeps the export's inputs.npz and
+# reference.npz in bench/gpu_check_models/cnn/NAME/ (the .onnx stays behind); a model whose files
+# would take bench/gpu_check_models past CARRY_MB is left out with a note (ResNet-50: 100 MB of
+# weights).
+CNN=(shufflenet_v2_x1_0 mobilenet_v2 efficientnet_b0 resnet50)
+CARRY_MB=${KILN_GPU_CHECK_CARRY_MB:-55}
 
 #===------------------------------------------------------------------------------------------===#
 # Tools
@@ -213,6 +229,43 @@ if [ "${1:-}" = "--prepare" ]; then
   for name in "${BENCH[@]}"; do prep "$name" "bench/models/${name%@*}.mlir" cuda; done
   "$PY" bench/onnx_conformance.py prepare --kiln-compile "$KC" --out "$PREP/onnx" --target cuda \
     2>&1 | tee -a "$LOG"
+  # CNN models (see CNN above), last: they take what the carry budget leaves.
+  mkdir -p "$PREP/cnn"
+  for name in "${CNN[@]}"; do
+    src=$WORK/cnn/$name so=$PREP/cnn/$name.cuda.so err=$PREP/cnn/$name.cuda.err
+    if [ ! -f "$src/model.onnx" ] || [ ! -f "$src/inputs.npz" ] || [ ! -f "$src/reference.npz" ]; then
+      if ! "$PY" utils/check-torch-model.py export "$name" "$src" >"$WORK/cnn-$name.export" 2>&1; then
+        echo "export failed: $(tail -n 1 "$WORK/cnn-$name.export")" >"$err"
+        say "$name: $(cat "$err")"
+        continue
+      fi
+    fi
+    # The .so holds the weights once (about the .onnx's size) plus the code: do not compile
+    # what cannot fit.
+    onnx_mb=$(du -m "$src/model.onnx" | cut -f1)
+    if [ $(( $(du -sm "$PREP" | cut -f1) + onnx_mb )) -gt "$CARRY_MB" ]; then
+      echo "left out by --prepare: its weights ($onnx_mb MB) would take bench/gpu_check_models past $CARRY_MB MB" >"$err"
+      say "$name: $(cat "$err")"
+      continue
+    fi
+    start=$SECONDS
+    if ! timeout 900 "$KC" "$src/model.onnx" --target=cuda -o "$so" 2>"$err"; then
+      rm -f "$so"
+      say "$name for cuda: $(head -n 1 "$err")"
+      continue
+    fi
+    mkdir -p "$PREP/cnn/$name"
+    cp "$src/inputs.npz" "$src/reference.npz" "$PREP/cnn/$name/"
+    mb=$(du -m "$so" | cut -f1)
+    if [ "$(du -sm "$PREP" | cut -f1)" -gt "$CARRY_MB" ]; then
+      rm -rf "$so" "$PREP/cnn/$name"
+      echo "left out by --prepare: its .so ($mb MB) would take bench/gpu_check_models past $CARRY_MB MB" >"$err"
+      say "$name: $(cat "$err")"
+      continue
+    fi
+    rm -f "$err"
+    say "prepared $name for cuda ($mb MB, $((SECONDS - start)) s)"
+  done
   say "done: $(du -sh "$PREP" | cut -f1) in bench/gpu_check_models (name it in the device call's carry)"
   exit 0
 fi
@@ -343,6 +396,42 @@ for name in "${BENCH[@]}"; do
   [[ $ref == skipped* ]] && status=skip
   [[ $ref == *"torch "* ]] && torch_ms=$(sed -n 's/.*torch \([0-9.]*\) ms.*/\1/p' <<<"$ref")
   row "$name" "$status" "${ref%%;*}" "$(median_ms "$WORK/$name.bench")" "$torch_ms"
+done
+
+# 5. CNNs against PyTorch eager (see CNN above).
+for name in "${CNN[@]}"; do
+  selected "$name" || continue
+  if [ "$(left)" -le 0 ]; then row "$name" "skip" "skipped: time budget spent" "-" "-"; continue; fi
+  # Compiled here when kiln-compile runs and --prepare's export is here, else the prepared .so.
+  src=$WORK/cnn/$name dir=$PREP/cnn/$name so=""
+  if [ -n "$KC" ] && [ -f "$src/model.onnx" ]; then
+    flags=()
+    [ "$TARGET" = cpu ] && flags=(--mcpu=x86-64-v3)
+    so=$WORK/cnn-$name.$TARGET.so dir=$src
+    if ! err=$(timeout "$(tmo 600)" "$KC" "$src/model.onnx" --target="$TARGET" "${flags[@]}" -o "$so" 2>&1); then
+      row "$name" "skip" "skipped: kiln-compile --target=$TARGET: $(echo "$err" | head -n 1 | sed 's/^kiln-compile: error: //')" "-" "-"
+      continue
+    fi
+  elif [ -f "$PREP/cnn/$name.$TARGET.so" ]; then
+    so=$PREP/cnn/$name.$TARGET.so
+  elif [ -f "$PREP/cnn/$name.$TARGET.err" ]; then
+    row "$name" "skip" "skipped: $(head -n 1 "$PREP/cnn/$name.$TARGET.err" | sed 's/^kiln-compile: error: //' | cut -c1-120)" "-" "-"
+    continue
+  else
+    row "$name" "skip" "skipped: no kiln-compile here and no prepared cnn/$name.$TARGET.so (run --prepare, carry bench/gpu_check_models)" "-" "-"
+    continue
+  fi
+  log=$WORK/cnn-$name.check
+  timeout "$(tmo 240)" "$PY" bench/gpu_cnn_check.py "$name" "$so" "$dir" >"$log" 2>&1
+  rc=$?
+  cat "$log" >>"$LOG"
+  ref=$(tail -n 1 "$log" | cut -c1-160)
+  [ "$rc" -eq 124 ] && ref="FAIL: bench/gpu_cnn_check.py timed out"
+  timeout "$(tmo 180)" "$RUN" "$so" --seed 1 --bench 20 --warmup 3 >"$WORK/cnn-$name.bench" 2>&1
+  status=PASS torch_ms="-"
+  [[ $ref == *" ok;"* ]] || status=FAIL
+  [[ $ref == *"torch "*" ms ("* ]] && torch_ms=$(sed -n 's/.*torch \([0-9.]*\) ms.*/\1/p' <<<"$ref")
+  row "$name" "$status" "$ref" "$(median_ms "$WORK/cnn-$name.bench")" "$torch_ms"
 done
 
 #===------------------------------------------------------------------------------------------===#

@@ -24,6 +24,7 @@ Kiln run time (best of --runs runs, default 1, one thread per CPU) and PASS or F
 on FAIL.
 """
 import argparse
+import inspect
 import os
 import sys
 import time
@@ -65,8 +66,11 @@ def export(args):
                      f"{args.min_sensitivity}); the comparison could not catch a wrong result")
     names = [f"y{i}" for i in range(len(outs))]
     os.makedirs(args.dir, exist_ok=True)
+    # The TorchScript exporter the suite was written against; torch >= 2.9 defaults to the dynamo
+    # one (different opsets and graphs).
+    legacy = {"dynamo": False} if "dynamo" in inspect.signature(torch.onnx.export).parameters else {}
     torch.onnx.export(model, (x,), os.path.join(args.dir, "model.onnx"), opset_version=args.opset,
-                      input_names=["x"], output_names=names, do_constant_folding=True)
+                      input_names=["x"], output_names=names, do_constant_folding=True, **legacy)
     np.savez(os.path.join(args.dir, "inputs.npz"), x=x.numpy())
     np.savez(os.path.join(args.dir, "reference.npz"),
              **{n: o.numpy() for n, o in zip(names, outs)})

@@ -92,6 +92,10 @@ void mlir::kiln::buildGPUPipeline(OpPassManager &pm,
   // Host code: launches through ctx->gpu, then LLVM.
   pm.addPass(createGpuLowerLaunches());
   addLLVMStage(pm);
+
+  // Weights: host data the runtime uploads when it loads the model, not
+  // initialized device globals.
+  pm.addPass(createGpuUploadWeights());
 }
 
 void mlir::kiln::buildGPUEmulatorPipeline(OpPassManager &pm,

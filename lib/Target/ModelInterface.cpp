@@ -2,6 +2,7 @@
 
 #include "kiln/Target/ModelInterface.h"
 
+#include "kiln/Codegen/GPU/Passes.h"
 #include "kiln/runtime/kiln_abi.h"
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"
@@ -125,6 +126,18 @@ void mlir::kiln::removeNameAttributes(ModuleOp module) {
   }
 }
 
+void mlir::kiln::takeGpuWeights(ModuleOp module, GpuModelInfo &gpu) {
+  auto weights = module->getAttrOfType<ArrayAttr>(kGpuWeightsAttr);
+  if (!weights)
+    return;
+  for (Attribute weight : weights) {
+    auto pair = cast<ArrayAttr>(weight);
+    gpu.weights.push_back({cast<StringAttr>(pair[0]).str(),
+                           cast<FlatSymbolRefAttr>(pair[1]).getValue().str()});
+  }
+  module->removeAttr(kGpuWeightsAttr);
+}
+
 namespace {
 /// Builds the constant data of the descriptor.
 class DescriptorBuilder {
@@ -148,11 +161,14 @@ public:
     gpuModelDescType = llvm::StructType::create(
         context,
         {i32, i32, ptrType, ptrType, i32, i32, ptrType, ptrType, i64, i64,
-         ptrType, i32, i32, ptrType, ptrType},
+         ptrType, i32, i32, ptrType, ptrType, i32, ptrType},
         "kiln_model_desc_gpu_t");
     // kiln_gpu_image_t
     gpuImageType = llvm::StructType::create(context, {i32, i32, ptrType, i64},
                                             "kiln_gpu_image_t");
+    // kiln_gpu_weight_t
+    gpuWeightType = llvm::StructType::create(context, {ptrType, ptrType, i64},
+                                             "kiln_gpu_weight_t");
   }
 
   llvm::Constant *string(StringRef value, const Twine &symbol) {
@@ -220,6 +236,32 @@ public:
                   /*alignment=*/8);
   }
 
+  /// The kiln_gpu_weight_t array, or null with a message in `error`.
+  llvm::Constant *gpuWeights(ArrayRef<GpuModelInfo::Weight> weights,
+                             std::string &error) {
+    if (weights.empty())
+      return llvm::ConstantPointerNull::get(ptrType);
+    const llvm::DataLayout &layout = module.getDataLayout();
+    SmallVector<llvm::Constant *> descs;
+    for (auto [i, weight] : llvm::enumerate(weights)) {
+      llvm::GlobalVariable *data =
+          module.getGlobalVariable(weight.host, /*AllowInternal=*/true);
+      if (!data || !data->hasInitializer()) {
+        error = "the weight of device global '" + weight.device +
+                "' has no host data '" + weight.host + "'";
+        return nullptr;
+      }
+      uint64_t size = layout.getTypeAllocSize(data->getValueType());
+      descs.push_back(llvm::ConstantStruct::get(
+          gpuWeightType,
+          {string(weight.device, "kiln.gpu_weight_names." + Twine(i)), data,
+           llvm::ConstantInt::get(i64, size)}));
+    }
+    auto *array = llvm::ArrayType::get(gpuWeightType, descs.size());
+    return global(llvm::ConstantArray::get(array, descs), "kiln.gpu_weights",
+                  /*alignment=*/8);
+  }
+
   llvm::Constant *strings(ArrayRef<std::string> values, StringRef kind) {
     if (values.empty())
       return llvm::ConstantPointerNull::get(ptrType);
@@ -232,7 +274,7 @@ public:
   }
 
   llvm::StructType *tensorDescType, *modelDescType, *gpuModelDescType,
-      *gpuImageType;
+      *gpuImageType, *gpuWeightType;
 };
 } // namespace
 
@@ -367,6 +409,11 @@ LogicalResult mlir::kiln::addModelInterface(llvm::Module &module,
     fields.push_back(llvm::ConstantInt::get(builder.i32, gpu->kernels.size()));
     fields.push_back(builder.gpuImages(gpu->images));
     fields.push_back(builder.strings(gpu->kernels, "gpu_kernel_names"));
+    llvm::Constant *weights = builder.gpuWeights(gpu->weights, error);
+    if (!weights)
+      return failure();
+    fields.push_back(llvm::ConstantInt::get(builder.i32, gpu->weights.size()));
+    fields.push_back(weights);
   }
   llvm::Constant *descriptor = builder.global(
       llvm::ConstantStruct::get(descType, fields),

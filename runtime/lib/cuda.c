@@ -13,6 +13,7 @@
 #include "validate.h"
 
 #include <inttypes.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -177,8 +178,59 @@ static kiln_status_t openDevice(kiln_cuda_model_t *cuda, const char *path,
   return KILN_STATUS_OK;
 }
 
-/// Loads the image that fits and looks up every kernel; the context is
-/// current.
+/// Copies every weight of the descriptor into its device global of the
+/// loaded image and waits for the copies; the context is current.
+static kiln_status_t uploadWeights(kiln_cuda_model_t *cuda, const char *path) {
+  const kiln_model_desc_t *desc = cuda->desc;
+  // Descriptors from before the weight fields have no weights to upload.
+  if (desc->struct_size <
+      offsetof(kiln_model_desc_t, gpu_weights) + sizeof(desc->gpu_weights))
+    return KILN_STATUS_OK;
+  const kiln_cuda_driver_t *d = cuda->driver;
+  const kiln_gpu_image_t *image = cuda->image;
+  char what[512];
+  for (uint32_t i = 0; i < desc->num_gpu_weights; ++i) {
+    const kiln_gpu_weight_t *weight = &desc->gpu_weights[i];
+    CUdeviceptr address = 0;
+    size_t bytes = 0;
+    CUresult result =
+        d->cuModuleGetGlobal(&address, &bytes, cuda->module, weight->name);
+    if (result != CUDA_SUCCESS) {
+      snprintf(what, sizeof(what),
+               "model '%s': looking up the device global '%.200s' of weight "
+               "#%u in its %s sm_%u image",
+               path, weight->name, i, formatName(image->format), image->sm);
+      return kiln_cuda_fail(cuda, KILN_STATUS_INVALID_MODEL, result, what);
+    }
+    if ((uint64_t)bytes != weight->size)
+      return kiln_error(KILN_STATUS_INVALID_MODEL,
+                        "model '%s': the device global '%.200s' of its %s "
+                        "sm_%u image has %zu bytes but weight #%u has %" PRIu64,
+                        path, weight->name, formatName(image->format),
+                        image->sm, bytes, i, weight->size);
+    result = d->cuMemcpyHtoD(address, weight->data, (size_t)weight->size);
+    if (result != CUDA_SUCCESS) {
+      snprintf(what, sizeof(what),
+               "model '%s': uploading weight #%u ('%.200s', %" PRIu64
+               " bytes) to %s",
+               path, i, weight->name, weight->size, cuda->description);
+      return kiln_cuda_fail(cuda, KILN_STATUS_DEVICE_ERROR, result, what);
+    }
+  }
+  // Runs use non-blocking streams, which do not wait for these copies.
+  if (desc->num_gpu_weights > 0) {
+    CUresult result = d->cuCtxSynchronize();
+    if (result != CUDA_SUCCESS) {
+      snprintf(what, sizeof(what), "model '%s': waiting for its weight upload",
+               path);
+      return kiln_cuda_fail(cuda, KILN_STATUS_DEVICE_ERROR, result, what);
+    }
+  }
+  return KILN_STATUS_OK;
+}
+
+/// Loads the image that fits, uploads the weights and looks up every
+/// kernel; the context is current.
 static kiln_status_t loadKernels(kiln_cuda_model_t *cuda, const char *path,
                                  const char *images) {
   const kiln_model_desc_t *desc = cuda->desc;
@@ -198,6 +250,9 @@ static kiln_status_t loadKernels(kiln_cuda_model_t *cuda, const char *path,
   // the PTX route.
   if (status != KILN_STATUS_OK && ptx)
     status = loadImage(cuda, path, ptx);
+  if (status != KILN_STATUS_OK)
+    return status;
+  status = uploadWeights(cuda, path);
   if (status != KILN_STATUS_OK)
     return status;
 

@@ -68,6 +68,8 @@ static void loadDriver(void) {
   REQUIRE(cuModuleLoadDataEx, "cuModuleLoadDataEx");
   REQUIRE(cuModuleUnload, "cuModuleUnload");
   REQUIRE(cuModuleGetFunction, "cuModuleGetFunction");
+  REQUIRE(cuModuleGetGlobal, "cuModuleGetGlobal_v2");
+  REQUIRE(cuCtxSynchronize, "cuCtxSynchronize");
   REQUIRE(cuFuncSetAttribute, "cuFuncSetAttribute");
   REQUIRE(cuStreamCreate, "cuStreamCreate");
   REQUIRE(cuStreamDestroy, "cuStreamDestroy_v2");

@@ -70,6 +70,9 @@ typedef struct kiln_cuda_driver {
   CUresult (*cuModuleUnload)(CUmodule module);
   CUresult (*cuModuleGetFunction)(CUfunction *function, CUmodule module,
                                   const char *name);
+  CUresult (*cuModuleGetGlobal)(CUdeviceptr *pointer, size_t *bytes,
+                                CUmodule module, const char *name);
+  CUresult (*cuCtxSynchronize)(void);
   CUresult (*cuFuncSetAttribute)(CUfunction function, int attribute, int value);
   CUresult (*cuStreamCreate)(CUstream *stream, unsigned flags);
   CUresult (*cuStreamDestroy)(CUstream stream);

@@ -122,6 +122,26 @@ static kiln_status_t checkGpuFields(const kiln_model_desc_t *desc,
     if (!desc->gpu_kernel_names[k] || !desc->gpu_kernel_names[k][0])
       return kiln_error(KILN_STATUS_INVALID_MODEL,
                         "model '%s': kernel #%u has no name", path, k);
+  /* Weights: appended later, absent from shorter descriptors. */
+  if (desc->struct_size <
+      offsetof(kiln_model_desc_t, gpu_weights) + sizeof(desc->gpu_weights))
+    return KILN_STATUS_OK;
+  if (desc->num_gpu_weights > 0 && !desc->gpu_weights)
+    return kiln_error(KILN_STATUS_INVALID_MODEL,
+                      "model '%s' has %u weights but no weight table", path,
+                      desc->num_gpu_weights);
+  for (uint32_t w = 0; w < desc->num_gpu_weights; ++w) {
+    const kiln_gpu_weight_t *weight = &desc->gpu_weights[w];
+    if (!weight->name || !weight->name[0])
+      return kiln_error(KILN_STATUS_INVALID_MODEL,
+                        "model '%s': weight #%u has no device global name",
+                        path, w);
+    if (!weight->data || weight->size == 0)
+      return kiln_error(KILN_STATUS_INVALID_MODEL,
+                        "model '%s': weight #%u ('%." NAME_LIMIT
+                        "s') has no data",
+                        path, w, weight->name);
+  }
   return KILN_STATUS_OK;
 }
 

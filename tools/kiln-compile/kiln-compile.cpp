@@ -519,6 +519,7 @@ int main(int argc, char **argv) {
   if (cuda) {
     std::string toolkit = kiln::findCudaToolkit();
     std::string ptx;
+    kiln::takeGpuWeights(*module, gpu);
     if (failed(kiln::serializeToPtx(*module, toolkit, optLevel, ptx,
                                     gpu.kernels, error)))
       return error.empty() ? 1 : fail(error);

@@ -19,6 +19,7 @@
 #include <inttypes.h>
 #include <stdarg.h>
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -109,8 +110,8 @@ static void printHelp(void) {
       "  --seed S               seed of the random inputs (default 0); an\n"
       "                         input's values depend on S and its position\n"
       "  --print-signature      print the model's name, target, device, arena,\n"
-      "                         inputs and outputs, and exit without\n"
-      "                         running it\n"
+      "                         weights uploaded to the GPU, inputs and\n"
+      "                         outputs, and exit without running it\n"
       "  --help                 print this help and exit\n"
       "\n"
       "Options take their value as the next argument or after '='. .npy\n"
@@ -394,6 +395,15 @@ static void printSignature(const kiln_model_t *model) {
   printf("abi version: %u\n", desc->abi_version);
   printf("arena: %" PRIu64 " bytes, alignment %" PRIu64 "\n", desc->arena_size,
          desc->arena_alignment);
+  if (strcmp(desc->target, "cuda") == 0 &&
+      desc->struct_size >=
+          offsetof(kiln_model_desc_t, gpu_weights) + sizeof(desc->gpu_weights)) {
+    uint64_t bytes = 0;
+    for (uint32_t i = 0; i < desc->num_gpu_weights; ++i)
+      bytes += desc->gpu_weights[i].size;
+    printf("weights: %u uploaded to the device at open, %" PRIu64 " bytes\n",
+           desc->num_gpu_weights, bytes);
+  }
   printf("threads: %u\n", kiln_get_threads(model));
   printf("inputs:%s\n", desc->num_inputs ? "" : " none");
   for (uint32_t i = 0; i < desc->num_inputs; ++i) {

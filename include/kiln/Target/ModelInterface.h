@@ -59,6 +59,14 @@ struct GpuModelInfo {
   SmallVector<Image> images;
   /// Kernel symbol names in kernel index order.
   std::vector<std::string> kernels;
+  /// One weight the runtime uploads (a kiln_gpu_weight_t).
+  struct Weight {
+    /// The device global's symbol name.
+    std::string device;
+    /// The host global (in the LLVM module) that holds the data.
+    std::string host;
+  };
+  std::vector<Weight> weights;
   /// Bytes of device scratch memory the model function takes last.
   uint64_t arenaSize = 0;
 };
@@ -72,6 +80,10 @@ struct GpuModelInfo {
 /// generation does not support those yet).
 FailureOr<ModelSignature> getModelSignature(ModuleOp module,
                                             bool forCodegen = true);
+
+/// Reads the weights kiln-gpu-upload-weights recorded on `module` (the
+/// `kiln.gpu_weights` attribute, which it then removes) into `gpu.weights`.
+void takeGpuWeights(ModuleOp module, GpuModelInfo &gpu);
 
 /// Removes the `kiln.name` argument and result attributes that
 /// getModelSignature reads, so that lowering does not carry them.
@@ -87,7 +99,8 @@ void removeNameAttributes(ModuleOp module);
 /// With `gpu`, the model is a "cuda" model: the function is
 /// `i32 f(ctx, in..., out..., arena)` (what kiln-gpu-pipeline makes), the
 /// entry passes the runtime's context and arena and returns the function's
-/// status, and the descriptor lists the device images and kernel names.
+/// status, and the descriptor lists the device images, the kernel names and
+/// the weights the runtime uploads (each host global must be in `module`).
 LogicalResult addModelInterface(llvm::Module &module,
                                 const ModelSignature &signature,
                                 std::string &error,

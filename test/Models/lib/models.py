@@ -41,7 +41,12 @@ def randomize_batch_norm(model, shape, gen):
 def _tv(name, size, **kw):
     def build():
         import torchvision
-        return getattr(torchvision.models, name)(weights=None, **kw), (1, 3, size, size)
+        ctor = getattr(torchvision.models, name)
+        try:
+            model = ctor(weights=None, **kw)
+        except TypeError:  # torchvision < 0.13 has pretrained= instead of weights=
+            model = ctor(pretrained=False, **kw)
+        return model, (1, 3, size, size)
     return build
 
 

@@ -14,6 +14,8 @@ static const kiln_model_desc_t desc = {
     0,
     NULL,
     NULL,
+    0,
+    NULL,
 };
 
 const kiln_model_desc_t *kiln_query_model(uint32_t runtime_abi_version) {

@@ -18,6 +18,16 @@
  * CUDA_FALLBACK puts a cubin the driver refuses before the PTX, CUDA_BAD_PTX
  * has PTX the JIT rejects, and CUDA_PTX_NO_NUL, CUDA_BAD_FORMAT and
  * CUDA_EMPTY_KERNEL_NAME break the descriptor's device code fields.
+ * CUDA_V1_DESC ends the descriptor before the weight fields (a model built
+ * before they were appended).
+ *
+ * Weights: CUDA_WEIGHTS computes a = x * w[i % 64] instead of a = 2 * x,
+ * where w is a device global of 64 floats (kiln_w, uninitialized in the
+ * PTX) that the runtime fills from the descriptor's weight table, all 2.0:
+ * the result is the same only when the upload happened with the right
+ * bytes. CUDA_WEIGHT_MISSING names a global the image lacks,
+ * CUDA_WEIGHT_SIZE declares the wrong size, CUDA_WEIGHT_NO_DATA has no
+ * data pointer.
  *
  *===----------------------------------------------------------------------===*/
 
@@ -103,7 +113,50 @@ static const char ptx[] =
     "\tst.global.f32 [%rd6], %f2;\n"
     "DONE:\n"
     "\tret;\n"
-    "}\n";
+    "}\n"
+#if defined(CUDA_WEIGHTS) || defined(CUDA_WEIGHT_MISSING) ||                   \
+    defined(CUDA_WEIGHT_SIZE) || defined(CUDA_WEIGHT_NO_DATA)
+#define CUDA_ANY_WEIGHTS
+    "\n"
+    ".visible .global .align 4 .b8 kiln_w[256];\n"
+    "\n"
+    ".visible .entry kiln_scale_w(\n"
+    "\t.param .u64 x,\n"
+    "\t.param .u64 y,\n"
+    "\t.param .f32 s,\n"
+    "\t.param .u32 n)\n"
+    "{\n"
+    "\t.reg .pred %p;\n"
+    "\t.reg .b32 %r<7>;\n"
+    "\t.reg .f32 %f<3>;\n"
+    "\t.reg .b64 %rd<9>;\n"
+    "\tld.param.u64 %rd1, [x];\n"
+    "\tld.param.u64 %rd2, [y];\n"
+    "\tld.param.u32 %r1, [n];\n"
+    "\tmov.u32 %r2, %ctaid.x;\n"
+    "\tmov.u32 %r3, %ntid.x;\n"
+    "\tmov.u32 %r4, %tid.x;\n"
+    "\tmad.lo.s32 %r5, %r2, %r3, %r4;\n"
+    "\tsetp.ge.u32 %p, %r5, %r1;\n"
+    "\t@%p bra DONE;\n"
+    "\tcvta.to.global.u64 %rd3, %rd1;\n"
+    "\tcvta.to.global.u64 %rd4, %rd2;\n"
+    "\tmul.wide.u32 %rd5, %r5, 4;\n"
+    "\tadd.s64 %rd6, %rd3, %rd5;\n"
+    "\tld.global.f32 %f1, [%rd6];\n"
+    "\tand.b32 %r6, %r5, 63;\n"
+    "\tmul.wide.u32 %rd7, %r6, 4;\n"
+    "\tmov.u64 %rd8, kiln_w;\n"
+    "\tadd.s64 %rd8, %rd8, %rd7;\n"
+    "\tld.global.f32 %f2, [%rd8];\n"
+    "\tmul.f32 %f1, %f1, %f2;\n"
+    "\tadd.s64 %rd6, %rd4, %rd5;\n"
+    "\tst.global.f32 [%rd6], %f1;\n"
+    "DONE:\n"
+    "\tret;\n"
+    "}\n"
+#endif
+    ;
 
 #ifdef CUDA_MULTI
 /* Not real cubins: fake_cuda.c loads them only on a device of exactly their
@@ -152,7 +205,11 @@ static const kiln_gpu_image_t images[] = {
 
 enum { KERNEL_SCALE, KERNEL_ADD_SCALAR };
 static const char *const kernelNames[] = {
+#ifdef CUDA_ANY_WEIGHTS
+    "kiln_scale_w",
+#else
     "kiln_scale",
+#endif
 #if defined(CUDA_MISSING_KERNEL)
     "kiln_missing",
 #elif defined(CUDA_EMPTY_KERNEL_NAME)
@@ -161,6 +218,31 @@ static const char *const kernelNames[] = {
     "kiln_add_scalar",
 #endif
 };
+
+#ifdef CUDA_ANY_WEIGHTS
+#ifndef CUDA_WEIGHT_NO_DATA
+static const float weightData[64] = {
+    2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
+    2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
+    2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2};
+#endif
+static const kiln_gpu_weight_t weights[] = {
+#if defined(CUDA_WEIGHT_MISSING)
+    {"kiln_missing_w", weightData, sizeof(weightData)},
+#elif defined(CUDA_WEIGHT_SIZE)
+    {"kiln_w", weightData, sizeof(weightData) / 2},
+#elif defined(CUDA_WEIGHT_NO_DATA)
+    {"kiln_w", NULL, 64 * sizeof(float)},
+#else
+    {"kiln_w", weightData, sizeof(weightData)},
+#endif
+};
+#define NUM_WEIGHTS 1
+#define WEIGHTS weights
+#else
+#define NUM_WEIGHTS 0
+#define WEIGHTS NULL
+#endif
 
 static int32_t entry(const kiln_exec_ctx_t *ctx, void *const *in,
                      void *const *out, void *arena) {
@@ -199,8 +281,10 @@ static int32_t entry(const kiln_exec_ctx_t *ctx, void *const *in,
 
 static const kiln_model_desc_t desc = {
     KILN_ABI_VERSION,
-#ifdef CUDA_SHORT_DESC
+#if defined(CUDA_SHORT_DESC)
     offsetof(kiln_model_desc_t, num_gpu_images),
+#elif defined(CUDA_V1_DESC)
+    offsetof(kiln_model_desc_t, num_gpu_weights),
 #else
     sizeof(kiln_model_desc_t),
 #endif
@@ -217,6 +301,8 @@ static const kiln_model_desc_t desc = {
     sizeof(kernelNames) / sizeof(kernelNames[0]),
     images,
     kernelNames,
+    NUM_WEIGHTS,
+    WEIGHTS,
 };
 
 const kiln_model_desc_t *kiln_query_model(uint32_t runtime_abi_version) {

@@ -9,7 +9,10 @@
  *  - a module "loads" a PTX image (".target sm_NN" at most the device's
  *    architecture) or a fake cubin ("KILN-FAKE-CUBIN sm_NN", exactly the
  *    device's); its kernels are the ".entry" names in the text, and a launch
- *    runs the C function of that name below over the whole grid;
+ *    runs the C function of that name below over the whole grid (a kernel
+ *    without one, as in compiled models, fails to launch); its globals are
+ *    the ".global ... .b8 NAME[SIZE];" declarations, zeroed device memory
+ *    that cuModuleGetGlobal finds;
  *  - every call that needs a context checks that one is current on the
  *    calling thread, launches check the stream, grid, block and dynamic
  *    shared memory (above 48 KiB only after cuFuncSetAttribute).
@@ -18,8 +21,12 @@
  *  FAKE_CUDA_DEVICES=N   number of devices (default 1)
  *  FAKE_CUDA_POOLS=0|1   whether stream-ordered allocation is supported (1)
  *  FAKE_CUDA_FAIL=WHAT   init | launch:KERNEL (launches of KERNEL fail) |
- *                        sync | alloc (every cuMemAlloc* fails)
+ *                        sync | alloc (every cuMemAlloc* fails) |
+ *                        upload (copies into module globals fail) |
+ *                        ctxsync (cuCtxSynchronize fails)
  *  FAKE_CUDA_TRACE=FILE  append one line per interesting call to FILE
+ *  FAKE_CUDA_DUMP=DIR    when a module is unloaded, write each of its globals
+ *                        to DIR/NAME.bin
  * fake_cuda_stream_launches(stream) tells tests how many kernels a stream got.
  *
  *===----------------------------------------------------------------------===*/
@@ -117,6 +124,8 @@ typedef struct allocation {
   char *base;
   size_t size;
   int device;
+  /// Whether it holds a module global.
+  int global;
 } allocation_t;
 static allocation_t *allocations;
 static size_t numAllocations, allocationCapacity;
@@ -131,6 +140,54 @@ static int isDevice(const void *address, size_t bytes) {
             p + bytes <= allocations[i].base + allocations[i].size;
   pthread_mutex_unlock(&lock);
   return found;
+}
+
+/// Whether `address` lies in the memory of a module global.
+static int isGlobal(const void *address) {
+  const char *p = (const char *)address;
+  pthread_mutex_lock(&lock);
+  int found = 0;
+  for (size_t i = 0; i < numAllocations && !found; ++i)
+    found = allocations[i].global && p >= allocations[i].base &&
+            p < allocations[i].base + allocations[i].size;
+  pthread_mutex_unlock(&lock);
+  return found;
+}
+
+/// Allocates `bytes` of zeroed device memory on `device` (for a module
+/// global when `global`) into *memory; non-zero when out of memory.
+static int registerMemory(size_t bytes, int device, int global, char **memory) {
+  *memory = (char *)calloc(1, bytes);
+  if (!*memory)
+    return 1;
+  pthread_mutex_lock(&lock);
+  if (numAllocations == allocationCapacity) {
+    allocationCapacity = allocationCapacity ? 2 * allocationCapacity : 64;
+    allocations = (allocation_t *)realloc(
+        allocations, allocationCapacity * sizeof(allocation_t));
+  }
+  allocations[numAllocations++] =
+      (allocation_t){*memory, bytes, device, global};
+  pthread_mutex_unlock(&lock);
+  return 0;
+}
+
+/// Frees device memory from registerMemory; returns its size, 0 when
+/// `memory` is not the start of a live allocation.
+static size_t unregisterMemory(char *memory) {
+  pthread_mutex_lock(&lock);
+  size_t i = 0;
+  while (i < numAllocations && allocations[i].base != memory)
+    ++i;
+  if (i == numAllocations) {
+    pthread_mutex_unlock(&lock);
+    return 0;
+  }
+  size_t bytes = allocations[i].size;
+  allocations[i] = allocations[--numAllocations];
+  pthread_mutex_unlock(&lock);
+  free(memory);
+  return bytes;
 }
 
 typedef struct context {
@@ -156,20 +213,42 @@ typedef struct stream {
 /// Live streams and modules per device.
 static int liveStreams[8], liveModules[8];
 
-typedef void (*kernel_fn_t)(void **args, unsigned index, unsigned count);
+struct module;
+typedef void (*kernel_fn_t)(const struct module *module, void **args,
+                            unsigned index, unsigned count);
 
 typedef struct function {
-  const char *name;
+  const struct module *module;
+  char name[128];
+  /// NULL for a kernel this driver cannot run.
   kernel_fn_t run;
   unsigned sharedLimit;
 } function_t;
 
-#define MAX_FUNCTIONS 16
+/// A module global: zeroed device memory.
+typedef struct global {
+  char name[128];
+  char *memory;
+  size_t size;
+} global_t;
+
+#define MAX_FUNCTIONS 4096
+#define MAX_GLOBALS 4096
 typedef struct module {
   int device;
   function_t functions[MAX_FUNCTIONS];
   unsigned numFunctions;
+  global_t globals[MAX_GLOBALS];
+  unsigned numGlobals;
 } module_t;
+
+/// The memory of module global `name`, or NULL.
+static const global_t *findGlobal(const module_t *module, const char *name) {
+  for (unsigned i = 0; i < module->numGlobals; ++i)
+    if (strcmp(module->globals[i].name, name) == 0)
+      return &module->globals[i];
+  return NULL;
+}
 
 //===----------------------------------------------------------------------===//
 // Kernels: one call per thread of the grid, `index` its linear global index
@@ -177,8 +256,9 @@ typedef struct module {
 //===----------------------------------------------------------------------===//
 
 /// kiln_scale(const float *x, float *y, float s, unsigned n): y = x * s.
-static void kernelScale(void **args, unsigned i, unsigned count) {
-  (void)count;
+static void kernelScale(const module_t *module, void **args, unsigned i,
+                        unsigned count) {
+  (void)module, (void)count;
   const float *x = *(const float **)args[0];
   float *y = *(float **)args[1];
   float s = *(const float *)args[2];
@@ -188,14 +268,29 @@ static void kernelScale(void **args, unsigned i, unsigned count) {
 }
 
 /// kiln_add_scalar(const float *x, float *y, float s, unsigned n): y = x + s.
-static void kernelAddScalar(void **args, unsigned i, unsigned count) {
-  (void)count;
+static void kernelAddScalar(const module_t *module, void **args, unsigned i,
+                            unsigned count) {
+  (void)module, (void)count;
   const float *x = *(const float **)args[0];
   float *y = *(float **)args[1];
   float s = *(const float *)args[2];
   unsigned n = *(const unsigned *)args[3];
   if (i < n)
     y[i] = x[i] + s;
+}
+
+/// kiln_scale_w(const float *x, float *y, float unused, unsigned n):
+/// y = x * w[i % 64], w the module's 64-float global kiln_w (a weight the
+/// runtime uploads).
+static void kernelScaleW(const module_t *module, void **args, unsigned i,
+                         unsigned count) {
+  (void)count;
+  const float *x = *(const float **)args[0];
+  float *y = *(float **)args[1];
+  unsigned n = *(const unsigned *)args[3];
+  const global_t *w = findGlobal(module, "kiln_w");
+  if (i < n && w && w->size == 64 * sizeof(float))
+    y[i] = x[i] * ((const float *)w->memory)[i % 64];
 }
 
 static const struct {
@@ -206,6 +301,7 @@ static const struct {
 } kernels[] = {
     {"kiln_scale", kernelScale, 0x3},
     {"kiln_add_scalar", kernelAddScalar, 0x3},
+    {"kiln_scale_w", kernelScaleW, 0x3},
 };
 
 //===----------------------------------------------------------------------===//
@@ -395,21 +491,41 @@ EXPORT CUresult cuModuleLoadDataEx(module_t **result, const void *image,
   module_t *module = (module_t *)calloc(1, sizeof(module_t));
   if (!module)
     return OUT_OF_MEMORY;
+  module->device = contextStack[contextDepth - 1]->device;
   for (const char *at = strstr(text, ".entry "); at;
        at = strstr(at + 1, ".entry ")) {
     const char *name = at + 7;
     size_t length = strcspn(name, "( \n");
+    if (length == 0 || length >= sizeof(module->functions[0].name) ||
+        module->numFunctions == MAX_FUNCTIONS)
+      continue;
+    function_t *f = &module->functions[module->numFunctions++];
+    f->module = module;
+    memcpy(f->name, name, length);
+    f->sharedLimit = 48 * 1024;
     for (size_t k = 0; k < sizeof(kernels) / sizeof(kernels[0]); ++k)
-      if (strlen(kernels[k].name) == length &&
-          strncmp(kernels[k].name, name, length) == 0 &&
-          module->numFunctions < MAX_FUNCTIONS) {
-        function_t *f = &module->functions[module->numFunctions++];
-        f->name = kernels[k].name;
+      if (strcmp(kernels[k].name, f->name) == 0)
         f->run = kernels[k].run;
-        f->sharedLimit = 48 * 1024;
-      }
   }
-  module->device = contextStack[contextDepth - 1]->device;
+  // Globals: ".global [.align N] .b8 NAME[SIZE];" (initializers are not
+  // read: every global starts zeroed).
+  for (const char *at = strstr(text, ".global "); at;
+       at = strstr(at + 1, ".global ")) {
+    size_t line = strcspn(at, "\n;");
+    const char *b8 = strstr(at, ".b8 ");
+    if (!b8 || b8 > at + line || module->numGlobals == MAX_GLOBALS)
+      continue;
+    const char *name = b8 + 4;
+    size_t length = strcspn(name, "[ \n;");
+    global_t *g = &module->globals[module->numGlobals];
+    if (name[length] != '[' || length == 0 || length >= sizeof(g->name))
+      continue;
+    g->size = strtoull(name + length + 1, NULL, 10);
+    if (g->size == 0 || registerMemory(g->size, module->device, 1, &g->memory))
+      continue;
+    memcpy(g->name, name, length);
+    ++module->numGlobals;
+  }
   pthread_mutex_lock(&lock);
   ++liveModules[module->device];
   pthread_mutex_unlock(&lock);
@@ -420,10 +536,50 @@ EXPORT CUresult cuModuleLoadDataEx(module_t **result, const void *image,
 EXPORT CUresult cuModuleUnload(module_t *module) {
   if (!module)
     return INVALID_HANDLE;
+  const char *dump = getenv("FAKE_CUDA_DUMP");
+  for (unsigned i = 0; i < module->numGlobals; ++i) {
+    const global_t *g = &module->globals[i];
+    if (dump && dump[0]) {
+      char path[4096];
+      snprintf(path, sizeof(path), "%s/%s.bin", dump, g->name);
+      FILE *file = fopen(path, "wb");
+      if (file) {
+        fwrite(g->memory, 1, g->size, file);
+        fclose(file);
+      }
+    }
+    unregisterMemory(g->memory);
+  }
   pthread_mutex_lock(&lock);
   --liveModules[module->device];
   pthread_mutex_unlock(&lock);
   free(module);
+  return SUCCESS;
+}
+
+EXPORT CUresult cuModuleGetGlobal_v2(CUdeviceptr *pointer, size_t *bytes,
+                                     module_t *module, const char *name) {
+  if (!haveContext())
+    return INVALID_CONTEXT;
+  if (!module || !name)
+    return INVALID_VALUE;
+  const global_t *g = findGlobal(module, name);
+  if (!g)
+    return NOT_FOUND;
+  if (pointer)
+    *pointer = (CUdeviceptr)(uintptr_t)g->memory;
+  if (bytes)
+    *bytes = g->size;
+  trace("global %s: %zu bytes", name, g->size);
+  return SUCCESS;
+}
+
+EXPORT CUresult cuCtxSynchronize(void) {
+  if (!haveContext())
+    return INVALID_CONTEXT;
+  if (failing("ctxsync"))
+    return ILLEGAL_ADDRESS;
+  trace("context synchronized");
   return SUCCESS;
 }
 
@@ -492,18 +648,9 @@ static CUresult allocate(CUdeviceptr *pointer, size_t bytes, const char *how) {
     return INVALID_VALUE;
   if (failing("alloc"))
     return OUT_OF_MEMORY;
-  char *memory = (char *)malloc(bytes);
-  if (!memory)
+  char *memory;
+  if (registerMemory(bytes, contextStack[contextDepth - 1]->device, 0, &memory))
     return OUT_OF_MEMORY;
-  pthread_mutex_lock(&lock);
-  if (numAllocations == allocationCapacity) {
-    allocationCapacity = allocationCapacity ? 2 * allocationCapacity : 64;
-    allocations = (allocation_t *)realloc(
-        allocations, allocationCapacity * sizeof(allocation_t));
-  }
-  allocations[numAllocations++] =
-      (allocation_t){memory, bytes, contextStack[contextDepth - 1]->device};
-  pthread_mutex_unlock(&lock);
   *pointer = (CUdeviceptr)(uintptr_t)memory;
   trace("alloc %zu (%s)", bytes, how);
   return SUCCESS;
@@ -512,19 +659,9 @@ static CUresult allocate(CUdeviceptr *pointer, size_t bytes, const char *how) {
 static CUresult release(CUdeviceptr pointer, const char *how) {
   if (!haveContext())
     return INVALID_CONTEXT;
-  char *memory = (char *)(uintptr_t)pointer;
-  pthread_mutex_lock(&lock);
-  size_t i = 0;
-  while (i < numAllocations && allocations[i].base != memory)
-    ++i;
-  if (i == numAllocations) {
-    pthread_mutex_unlock(&lock);
+  size_t bytes = unregisterMemory((char *)(uintptr_t)pointer);
+  if (!bytes)
     return INVALID_VALUE;
-  }
-  size_t bytes = allocations[i].size;
-  allocations[i] = allocations[--numAllocations];
-  pthread_mutex_unlock(&lock);
-  free(memory);
   trace("free %zu (%s)", bytes, how);
   return SUCCESS;
 }
@@ -577,6 +714,8 @@ static CUresult copy(void *dst, const void *src, size_t bytes, int toDevice,
     return INVALID_VALUE;
   if (isDevice(toDevice ? src : dst, 1))
     return INVALID_VALUE; // A device address where host memory belongs.
+  if (toDevice && failing("upload") && isGlobal(dst))
+    return ILLEGAL_ADDRESS;
   memcpy(dst, src, bytes);
   trace("copy %zu bytes to the %s", bytes, toDevice ? "device" : "host");
   return SUCCESS;
@@ -618,6 +757,10 @@ EXPORT CUresult cuLaunchKernel(function_t *function, unsigned gx, unsigned gy,
   if (fail && strncmp(fail, "launch:", 7) == 0 &&
       strcmp(fail + 7, function->name) == 0)
     return LAUNCH_FAILED;
+  if (!function->run) {
+    trace("launch %s: no fake implementation", function->name);
+    return LAUNCH_FAILED;
+  }
   trace("launch %s grid [%u, %u, %u] block [%u, %u, %u] shared %u",
         function->name, gx, gy, gz, bx, by, bz, sharedBytes);
   // Every kernel here is 1-D over n elements with pointer parameters that
@@ -638,7 +781,7 @@ EXPORT CUresult cuLaunchKernel(function_t *function, unsigned gx, unsigned gy,
   // repeat the same writes, so one x row of the grid stands for all.
   unsigned count = gx * bx;
   for (unsigned i = 0; i < count; ++i)
-    function->run(params, i, count);
+    function->run(function->module, params, i, count);
   return SUCCESS;
 }
 

@@ -10,7 +10,8 @@
 /// Layout facts the code generator relies on (LP64).
 typedef char check_tensor_desc[sizeof(kiln_tensor_desc_t) == 24 ? 1 : -1];
 typedef char check_exec_ctx[sizeof(kiln_exec_ctx_t) == 32 ? 1 : -1];
-typedef char check_model_desc[sizeof(kiln_model_desc_t) == 96 ? 1 : -1];
+typedef char check_model_desc[sizeof(kiln_model_desc_t) == 112 ? 1 : -1];
+typedef char check_gpu_weight[sizeof(kiln_gpu_weight_t) == 24 ? 1 : -1];
 typedef char check_gpu_api[sizeof(kiln_gpu_api_t) == 32 ? 1 : -1];
 typedef char check_gpu_image[sizeof(kiln_gpu_image_t) == 24 ? 1 : -1];
 typedef char check_tensor[sizeof(kiln_tensor_t) == 24 ? 1 : -1];

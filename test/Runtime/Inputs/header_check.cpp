@@ -11,7 +11,8 @@
 
 static_assert(offsetof(kiln_model_desc_t, abi_version) == 0,
               "abi_version must stay the first field");
-static_assert(sizeof(kiln_model_desc_t) == 96, "descriptor layout changed");
+static_assert(sizeof(kiln_model_desc_t) == 112, "descriptor layout changed");
+static_assert(sizeof(kiln_gpu_weight_t) == 24, "weight layout changed");
 static_assert(sizeof(kiln_exec_ctx_t) == 32, "context layout changed");
 static_assert(sizeof(kiln_open_options_t) == 16, "options layout changed");
 static_assert(sizeof(kiln_device_tensor_t) == 24,

@@ -37,6 +37,8 @@ MODELS = {
     "two_io": (two_io, ["a", "b"]),
     "cuda_affine": (cuda_affine, ["x"]),
     "cuda_multi": (cuda_affine, ["x"]),
+    "cuda_weights": (cuda_affine, ["x"]),
+    "cuda_v1_desc": (cuda_affine, ["x"]),
 }
 
 

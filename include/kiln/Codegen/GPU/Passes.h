@@ -59,6 +59,11 @@ namespace mlir::kiln {
 /// order of their kernel indices.
 inline constexpr const char *kGpuKernelsAttr = "kiln.gpu_kernels";
 
+/// The module attribute that lists the weights the runtime uploads to the
+/// device (kiln-gpu-upload-weights): an array of [device global name, host
+/// global symbol] pairs.
+inline constexpr const char *kGpuWeightsAttr = "kiln.gpu_weights";
+
 } // namespace mlir::kiln
 
 #endif // KILN_CODEGEN_GPU_PASSES_H

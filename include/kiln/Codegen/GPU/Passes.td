@@ -172,6 +172,37 @@ def GpuLowerLaunches : Pass<"kiln-gpu-lower-launches", "::mlir::ModuleOp"> {
   ];
 }
 
+def GpuUploadWeights : Pass<"kiln-gpu-upload-weights", "::mlir::ModuleOp"> {
+  let summary = "Move the weights of the device module into host data";
+  let description = [{
+    Weights that kernel outlining copied into the device module would
+    otherwise be initialized device globals: their bytes would be written
+    out as PTX text and again into the cubin. This pass moves the data of
+    every constant global of a `gpu.module` into a private constant global
+    of the host module, and turns the device global into an externally
+    visible, zero-initialized (in PTX: uninitialized) mutable global named
+    `kiln_weight_<i>`, its loads marked invariant (`ld.global.nc`, as for
+    constant memory). The module attribute `kiln.gpu_weights` lists, per
+    weight, the device global's name and the host global
+    (`[["kiln_weight_0", @kiln.weight.0], ...]`); kiln-compile puts them in
+    the model descriptor (`gpu_weights`) and the runtime copies each host
+    global into its device global when it loads the model. A global whose
+    elements are all equal and that has at most `keep-uniform-bytes` bytes
+    stays as it is: LLVM folds its loads into the code.
+
+    Input invariant: host and device code in the LLVM dialect.
+    Output IR: no initialized global in any `gpu.module` but small uniform
+    ones.
+  }];
+  let options = [
+    Option<"keepUniformBytes", "keep-uniform-bytes", "uint64_t",
+           /*default=*/"4096",
+           "Largest global whose elements are all equal that stays "
+           "initialized in the device code">,
+  ];
+  let dependentDialects = ["::mlir::LLVM::LLVMDialect"];
+}
+
 def GpuLaunchToLoops : Pass<"kiln-gpu-launch-to-loops", "::mlir::func::FuncOp"> {
   let summary = "Run gpu.launch bodies as loops on the host (emulation)";
   let description = [{

@@ -223,6 +223,21 @@ typedef struct kiln_gpu_image {
   uint64_t size;
 } kiln_gpu_image_t;
 
+/** One weight of a "cuda" model: data stored once in the shared object that
+ *  the runtime copies into a device global of the loaded image when it opens
+ *  the model, before any entry call (so the images carry no copy of it).
+ *  Every image defines the global, `size` bytes, in global memory. Kernels
+ *  only read it. */
+typedef struct kiln_gpu_weight {
+  /** NUL-terminated, non-empty symbol name of the device global (what
+   *  cuModuleGetGlobal looks up). */
+  const char *name;
+  /** The bytes to copy, `size` of them; never NULL. */
+  const void *data;
+  /** Size of the device global and of `data` in bytes, > 0. */
+  uint64_t size;
+} kiln_gpu_weight_t;
+
 /** What the runtime hands to every entry call. Valid only for the duration of
  *  that call. */
 typedef struct kiln_exec_ctx {
@@ -300,6 +315,16 @@ typedef struct kiln_model_desc {
   const kiln_gpu_image_t *gpu_images;
   /** num_gpu_kernels NUL-terminated kernel symbol names. */
   const char *const *gpu_kernel_names;
+  /* Appended for weights uploaded at load time (same ABI version): a "cuda"
+   * descriptor that ends before these fields has no such weights, and a
+   * runtime reads them only when struct_size covers them. 0 / NULL for a
+   * "cpu" model. */
+  /** Number of weights in gpu_weights. */
+  uint32_t num_gpu_weights;
+  /** num_gpu_weights weights the runtime copies into device globals of the
+   *  image it loads, once per opened model; may be NULL when
+   *  num_gpu_weights is 0. */
+  const kiln_gpu_weight_t *gpu_weights;
 } kiln_model_desc_t;
 
 /** Signature of the exported KILN_QUERY_SYMBOL. `runtime_abi_version` is the

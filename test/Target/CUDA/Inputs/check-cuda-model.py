@@ -1,7 +1,8 @@
 """Loads a --target=cuda model with ctypes (no GPU needed: nothing is run),
-prints its descriptor's target, arena, images and kernel names, and checks
-that a cubin image is an ELF for the given architecture that defines every
-kernel, and that a PTX image is NUL-terminated PTX with an .entry per kernel.
+prints its descriptor's target, arena, images, kernel names and weights, and
+checks that a cubin image is an ELF for the given architecture that defines
+every kernel and weight global, and that a PTX image is NUL-terminated PTX
+with an .entry per kernel and an uninitialized .global of each weight's size.
 
 usage: check-cuda-model.py MODEL.so [--dump-cubin FILE]
 """
@@ -22,6 +23,11 @@ class GpuImage(ctypes.Structure):
                 ("data", ctypes.c_void_p), ("size", ctypes.c_uint64)]
 
 
+class GpuWeight(ctypes.Structure):
+    _fields_ = [("name", ctypes.c_char_p), ("data", ctypes.c_void_p),
+                ("size", ctypes.c_uint64)]
+
+
 class ModelDesc(ctypes.Structure):
     _fields_ = [("abi_version", ctypes.c_uint32),
                 ("struct_size", ctypes.c_uint32), ("name", ctypes.c_char_p),
@@ -35,7 +41,9 @@ class ModelDesc(ctypes.Structure):
                 ("num_gpu_images", ctypes.c_uint32),
                 ("num_gpu_kernels", ctypes.c_uint32),
                 ("gpu_images", ctypes.POINTER(GpuImage)),
-                ("gpu_kernel_names", ctypes.POINTER(ctypes.c_char_p))]
+                ("gpu_kernel_names", ctypes.POINTER(ctypes.c_char_p)),
+                ("num_gpu_weights", ctypes.c_uint32),
+                ("gpu_weights", ctypes.POINTER(GpuWeight))]
 
 
 def elf_symbols(data):
@@ -80,6 +88,11 @@ def main():
     print("kernels", len(kernels))
     for name in kernels:
         print("kernel", name)
+    weights = [(desc.gpu_weights[i].name.decode(), desc.gpu_weights[i].size)
+               for i in range(desc.num_gpu_weights)]
+    for i in range(desc.num_gpu_weights):
+        assert desc.gpu_weights[i].data, "weight %d has no data" % i
+    print("weights %d bytes %d" % (len(weights), sum(w[1] for w in weights)))
     for i in range(desc.num_gpu_images):
         image = desc.gpu_images[i]
         data = ctypes.string_at(image.data, image.size)
@@ -87,6 +100,8 @@ def main():
             symbols = elf_symbols(data)
             missing = [k for k in kernels if k not in symbols]
             assert not missing, "cubin lacks kernels %s" % missing
+            missing = [w for w, _ in weights if w not in symbols]
+            assert not missing, "cubin lacks weight globals %s" % missing
             # e_flags hold the SM version (low byte, CUDA >= 12.8 layout or
             # bits 0-7 of older ones): report it as the toolkit wrote it.
             print("image cubin sm_%d elf kernels-ok" % image.sm)
@@ -98,6 +113,9 @@ def main():
             assert ".target sm_%d" % image.sm in text, "wrong .target"
             entries = text.count(".entry ")
             assert entries == len(kernels), (entries, len(kernels))
+            for name, size in weights:
+                assert (".visible .global .align 64 .b8 %s[%d];" % (name, size)
+                        in text), "PTX lacks the uninitialized global " + name
             print("image ptx sm_%d entries %d" % (image.sm, entries))
         else:
             raise AssertionError("unknown image format %d" % image.format)
