@@ -22,7 +22,8 @@ using namespace mlir::kiln;
 /// Graph passes, kiln -> linalg, bufferization, and every linalg op (or
 /// other memory access) in a gpu.launch.
 static void buildKernelMapping(OpPassManager &pm,
-                               const GPUPipelineOptions &options) {
+                               const GPUPipelineOptions &options,
+                               bool emulated) {
   buildKilnToLinalgPipeline(pm);
 
   // Tensors -> buffers, as for the CPU: results become out-parameters.
@@ -44,12 +45,17 @@ static void buildKernelMapping(OpPassManager &pm,
   // Kernels: one per linalg op, outlined into one device module.
   GpuMapLinalgOptions map;
   map.blockSize = options.blockSize;
+  // The emulator runs a block's threads one after the other (barriers cut
+  // the kernel into phases, see kiln-gpu-launch-to-loops): it can run the
+  // tiled kernels, but no warp-wide operations such as mma.sync.
+  map.tileContractions = options.tileContractions;
+  map.tensorCores = options.tensorCores && !emulated;
   pm.addNestedPass<func::FuncOp>(createGpuMapLinalg(map));
 }
 
 void mlir::kiln::buildGPUPipeline(OpPassManager &pm,
                                   const GPUPipelineOptions &options) {
-  buildKernelMapping(pm, options);
+  buildKernelMapping(pm, options, /*emulated=*/false);
   pm.addPass(createGpuOutlineKernels());
   pm.addPass(createGpuArena());
 
@@ -84,7 +90,7 @@ void mlir::kiln::buildGPUPipeline(OpPassManager &pm,
 
 void mlir::kiln::buildGPUEmulatorPipeline(OpPassManager &pm,
                                           const GPUPipelineOptions &options) {
-  buildKernelMapping(pm, options);
+  buildKernelMapping(pm, options, /*emulated=*/true);
   pm.addNestedPass<func::FuncOp>(createGpuLaunchToLoops());
   // The CPU lowering of what is left (loops on buffers); it also frees the
   // intermediates, which the arena holds on the GPU.

@@ -1,0 +1,533 @@
+//===- GpuTiledContraction.cpp - Tiled kernels for contractions -----------===//
+//
+// A contraction (matmul, batch matmul, convolution) is a GEMM over its loops:
+// the parallel loops of the output split into batch dimensions (indexing the
+// output and both inputs), N dimensions (the output and the input that holds
+// the output's innermost dimension, "B") and M dimensions (the output and the
+// other input, "A"); the reduction loops are K. A convolution
+// conv_2d_nchw_fchw is then an implicit GEMM with M = F, N = N*OH*OW and
+// K = C*KH*KW (the image is B, read through the op's own indexing maps, so
+// strides and dilations need nothing special); a grouped convolution
+// (conv_2d_ngchw_gfchw) has the group as batch dimension. A depthwise
+// convolution has no M dimension (the channel indexes everything) and stays
+// on the per-point mapping.
+//
+// The kernel: 256 threads per block as a 16 x 16 grid compute a BM x BN tile
+// of the output (one block per tile, grid (N/BN, M/BM, batch)); each thread
+// owns a TM x TN register micro-tile (TM = BM/16, TN = BN/16) of rows
+// ty + 16 i and columns tx + 16 j, so that the shared-memory reads of a warp
+// are broadcasts (A) or consecutive words (B) and its stores are coalesced.
+// The K loop stages BK = 8 deep slices of A and B in shared memory (A as
+// [BK][BM + 4], B as [BK][BN + 4]: the padding keeps the transposing stores
+// free of bank conflicts), loading the next slice into registers while the
+// current one is multiplied. Loads outside the op's ranges (sizes that are
+// not multiples of the tile) read element 0 and use zero instead; stores are
+// guarded. The accumulators are SSA values (the micro-tile is unrolled), and
+// the fused elementwise epilogue runs on them before the store.
+//
+//===----------------------------------------------------------------------===//
+
+#include "GpuTiledContraction.h"
+#include "GpuMapUtils.h"
+
+#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/GPU/IR/GPUDialect.h"
+#include "mlir/Dialect/MemRef/IR/MemRef.h"
+#include "mlir/Dialect/SCF/IR/SCF.h"
+#include "mlir/IR/IRMapping.h"
+
+using namespace mlir;
+using namespace mlir::kiln::gpu_map;
+
+namespace {
+
+/// Threads per block of a tiled kernel (a 16 x 16 grid).
+constexpr int64_t kThreads = 256;
+constexpr int64_t kThreadGrid = 16;
+/// Depth of the K slices staged in shared memory.
+constexpr int64_t kSliceDepth = 8;
+/// Padding of each shared-memory row (elements).
+constexpr int64_t kRowPadding = 4;
+/// Grids smaller than this (the SM count of an H100/H200) take smaller tiles.
+constexpr int64_t kMinBlocks = 132;
+
+/// A linalg op seen as a (batched, implicit) GEMM.
+struct Contraction {
+  linalg::LinalgOp op;
+  OpOperand *a = nullptr, *b = nullptr, *c = nullptr;
+  SmallVector<int64_t> ranges;
+  /// Loop dimensions of each kind; M and N in the order of the output's
+  /// indices (innermost last), K in loop order.
+  SmallVector<unsigned> parallel, batchDims, mDims, nDims, kDims;
+  int64_t batch = 1, m = 1, n = 1, k = 1;
+  /// Whether A's innermost index moves with K (then consecutive threads load
+  /// consecutive K), and B's with N.
+  bool aKFastest = true, bNFastest = true;
+};
+
+/// Whether the payload of `op` is `out + f(in0) * g(in1)` (or with the
+/// factors or terms swapped), f and g being identity or arith.extf.
+bool isMultiplyAccumulate(linalg::LinalgOp op) {
+  Block &body = op->getRegion(0).front();
+  if (body.getNumArguments() != 3)
+    return false;
+  auto yield = dyn_cast<linalg::YieldOp>(body.getTerminator());
+  if (!yield || yield.getNumOperands() != 1)
+    return false;
+  auto add = yield.getOperand(0).getDefiningOp<arith::AddFOp>();
+  if (!add)
+    return false;
+  Value out = body.getArgument(2);
+  Value product = add.getLhs() == out   ? add.getRhs()
+                  : add.getRhs() == out ? add.getLhs()
+                                        : Value();
+  auto mul = product ? product.getDefiningOp<arith::MulFOp>() : nullptr;
+  if (!mul)
+    return false;
+  unsigned extensions = 0;
+  auto strip = [&](Value v) {
+    if (auto ext = v.getDefiningOp<arith::ExtFOp>()) {
+      ++extensions;
+      return ext.getIn();
+    }
+    return v;
+  };
+  Value x = strip(mul.getLhs()), y = strip(mul.getRhs());
+  Value in0 = body.getArgument(0), in1 = body.getArgument(1);
+  if (!((x == in0 && y == in1) || (x == in1 && y == in0)))
+    return false;
+  // Nothing else in the body.
+  return static_cast<unsigned>(
+             std::distance(body.begin(), body.end())) == 3 + extensions;
+}
+
+/// Whether `expr` uses any of `dims`.
+bool usesAny(AffineExpr expr, ArrayRef<unsigned> dims) {
+  return llvm::any_of(dims,
+                      [&](unsigned d) { return expr.isFunctionOfDim(d); });
+}
+
+/// Recognizes `op` as a contraction.
+std::optional<Contraction> matchContraction(linalg::LinalgOp op) {
+  if (!op.hasPureBufferSemantics() || op.getNumDpsInputs() != 2 ||
+      op.getNumDpsInits() != 1 || op->getNumRegions() != 1 ||
+      op->getRegion(0).empty())
+    return std::nullopt;
+  Contraction c;
+  c.op = op;
+  OpOperand *in0 = op.getDpsInputOperand(0), *in1 = op.getDpsInputOperand(1);
+  c.c = op.getDpsInitOperand(0);
+  for (OpOperand *operand : {in0, in1, c.c})
+    if (!isa<MemRefType>(operand->get().getType()) ||
+        !isa<FloatType>(getElementTypeOrSelf(operand->get().getType())))
+      return std::nullopt;
+  if (!isMultiplyAccumulate(op))
+    return std::nullopt;
+  c.ranges = op.getStaticLoopRanges();
+  if (llvm::any_of(c.ranges, ShapedType::isDynamic))
+    return std::nullopt;
+
+  AffineMap map0 = op.getMatchingIndexingMap(in0);
+  AffineMap map1 = op.getMatchingIndexingMap(in1);
+  AffineMap mapC = op.getMatchingIndexingMap(c.c);
+  if (!mapC.isProjectedPermutation() || mapC.getNumResults() == 0)
+    return std::nullopt;
+  // Every parallel loop indexes the output, and the output nothing else.
+  SmallVector<unsigned> parallel;
+  for (auto [d, type] : llvm::enumerate(op.getIteratorTypesArray())) {
+    bool inOutput = mapC.isFunctionOfDim(d);
+    if ((type == utils::IteratorType::parallel) != inOutput)
+      return std::nullopt;
+    if (type == utils::IteratorType::parallel)
+      parallel.push_back(d);
+    else
+      c.kDims.push_back(d);
+  }
+  if (parallel.size() != mapC.getNumResults())
+    return std::nullopt;
+  c.parallel = parallel;
+  // The input holding the output's innermost index is B.
+  unsigned innermost =
+      cast<AffineDimExpr>(mapC.getResults().back()).getPosition();
+  bool innerIn0 = map0.isFunctionOfDim(innermost);
+  bool innerIn1 = map1.isFunctionOfDim(innermost);
+  if (innerIn0 == innerIn1)
+    return std::nullopt;
+  c.b = innerIn0 ? in0 : in1;
+  c.a = innerIn0 ? in1 : in0;
+  AffineMap mapA = op.getMatchingIndexingMap(c.a);
+  AffineMap mapB = op.getMatchingIndexingMap(c.b);
+  for (AffineExpr expr : mapC.getResults()) {
+    unsigned d = cast<AffineDimExpr>(expr).getPosition();
+    bool inA = mapA.isFunctionOfDim(d), inB = mapB.isFunctionOfDim(d);
+    if (inA && inB)
+      c.batchDims.push_back(d);
+    else if (inA)
+      c.mDims.push_back(d);
+    else if (inB)
+      c.nDims.push_back(d);
+    else
+      return std::nullopt; // an output broadcast over a loop
+  }
+  // Every reduction loop indexes both inputs.
+  for (unsigned d : c.kDims)
+    if (!mapA.isFunctionOfDim(d) || !mapB.isFunctionOfDim(d))
+      return std::nullopt;
+  if (c.mDims.empty() || c.nDims.empty() || c.kDims.empty())
+    return std::nullopt;
+  for (unsigned d : c.batchDims)
+    c.batch *= c.ranges[d];
+  for (unsigned d : c.mDims)
+    c.m *= c.ranges[d];
+  for (unsigned d : c.nDims)
+    c.n *= c.ranges[d];
+  for (unsigned d : c.kDims)
+    c.k *= c.ranges[d];
+  if (mapA.getNumResults() > 0)
+    c.aKFastest = usesAny(mapA.getResults().back(), c.kDims);
+  if (mapB.getNumResults() > 0)
+    c.bNFastest = usesAny(mapB.getResults().back(), c.nDims);
+  return c;
+}
+
+/// Tile sizes of the SIMT kernel.
+struct TileSizes {
+  int64_t bm, bn;
+  int64_t tm() const { return bm / kThreadGrid; }
+  int64_t tn() const { return bn / kThreadGrid; }
+};
+
+/// 128 x 128 tiles (8 x 8 accumulators per thread: 16 shared-memory loads
+/// per 64 FMAs, about 100 registers, two blocks per SM) for large outputs;
+/// 64 or 32 rows when M is that small (64 output channels); and halving the
+/// tile (down to 32 x 64) while the grid has fewer blocks than SMs.
+TileSizes chooseTileSizes(const Contraction &c) {
+  TileSizes t{c.m > 64 ? 128 : (c.m > 32 ? 64 : 32), 128};
+  auto blocks = [&] {
+    return c.batch * static_cast<int64_t>(llvm::divideCeil(c.m, t.bm) *
+                                          llvm::divideCeil(c.n, t.bn));
+  };
+  while (blocks() < kMinBlocks && (t.bn > 64 || t.bm > 32)) {
+    if (t.bn > 64)
+      t.bn /= 2;
+    else
+      t.bm /= 2;
+  }
+  return t;
+}
+
+/// Sets `ivs[d]` for `dims` from `linear`, the last dimension varying
+/// fastest.
+void delinearize(OpBuilder &b, Location loc, Value linear,
+                 ArrayRef<unsigned> dims, ArrayRef<int64_t> ranges,
+                 MutableArrayRef<Value> ivs) {
+  Value rest = linear;
+  for (unsigned d : llvm::reverse(dims)) {
+    if (d == dims.front()) {
+      ivs[d] = rest;
+      break;
+    }
+    Value size = arith::ConstantIndexOp::create(b, loc, ranges[d]);
+    ivs[d] = arith::RemUIOp::create(b, loc, rest, size);
+    rest = arith::DivUIOp::create(b, loc, rest, size);
+  }
+}
+
+Value constIndex(OpBuilder &b, Location loc, int64_t value) {
+  return arith::ConstantIndexOp::create(b, loc, value);
+}
+
+/// `value < bound` when `needed`, else null (always true).
+Value lessThan(OpBuilder &b, Location loc, Value value, int64_t bound,
+               bool needed) {
+  if (!needed)
+    return Value();
+  return arith::CmpIOp::create(b, loc, arith::CmpIPredicate::ult, value,
+                               constIndex(b, loc, bound));
+}
+
+/// The conjunction of two conditions (either may be null: true).
+Value both(OpBuilder &b, Location loc, Value x, Value y) {
+  if (!x)
+    return y;
+  if (!y)
+    return x;
+  return arith::AndIOp::create(b, loc, x, y);
+}
+
+/// The SIMT tiled kernel (see the file comment).
+class SimtKernel {
+public:
+  SimtKernel(const Contraction &c, TileSizes tile) : c(c), t(tile) {}
+
+  void build(RewriterBase &rewriter, linalg::LinalgOp epilogue,
+             Value initialValue) {
+    linalg::LinalgOp op = c.op;
+    Location loc = op.getLoc();
+    MLIRContext *ctx = op->getContext();
+    Type aType = getElementTypeOrSelf(c.a->get().getType());
+    Type bType = getElementTypeOrSelf(c.b->get().getType());
+    Type accType = getElementTypeOrSelf(c.c->get().getType());
+    auto workgroup =
+        gpu::AddressSpaceAttr::get(ctx, gpu::AddressSpace::Workgroup);
+    auto aTileType = MemRefType::get({kSliceDepth, t.bm + kRowPadding}, aType,
+                                     MemRefLayoutAttrInterface(), workgroup);
+    auto bTileType = MemRefType::get({kSliceDepth, t.bn + kRowPadding}, bType,
+                                     MemRefLayoutAttrInterface(), workgroup);
+
+    rewriter.setInsertionPoint(op);
+    SmallVector<int64_t> grid = {
+        static_cast<int64_t>(llvm::divideCeil(c.n, t.bn)),
+        static_cast<int64_t>(llvm::divideCeil(c.m, t.bm)), c.batch};
+    gpu::LaunchOp launch = createLaunch(rewriter, loc, grid, kThreads,
+                                        TypeRange{aTileType, bTileType});
+    launch->setAttr("kiln.kernel_kind",
+                    rewriter.getStringAttr(epilogue ? "tiled_epilogue"
+                                                    : "tiled"));
+    Value aTile = launch.getWorkgroupAttributions()[0];
+    Value bTile = launch.getWorkgroupAttributions()[1];
+
+    Value tid = launch.getThreadIds().x;
+    Value grid16 = constIndex(rewriter, loc, kThreadGrid);
+    Value tx = arith::RemUIOp::create(rewriter, loc, tid, grid16);
+    Value ty = arith::DivUIOp::create(rewriter, loc, tid, grid16);
+    Value m0 = arith::MulIOp::create(rewriter, loc, launch.getBlockIds().y,
+                                     constIndex(rewriter, loc, t.bm));
+    Value n0 = arith::MulIOp::create(rewriter, loc, launch.getBlockIds().x,
+                                     constIndex(rewriter, loc, t.bn));
+
+    // The loop indices every point of the block shares: batch dimensions
+    // from blockIdx.z, others zero until set.
+    Value zeroIndex = constIndex(rewriter, loc, 0);
+    base.assign(c.ranges.size(), zeroIndex);
+    delinearize(rewriter, loc, launch.getBlockIds().z, c.batchDims, c.ranges,
+                base);
+
+    // What each thread loads of A and B per K slice.
+    aLoads = loadSlots(rewriter, loc, tid, m0, t.bm, c.m, c.mDims,
+                       c.aKFastest);
+    bLoads = loadSlots(rewriter, loc, tid, n0, t.bn, c.n, c.nDims,
+                       c.bNFastest);
+
+    Value zeroAcc =
+        arith::ConstantOp::create(rewriter, loc, rewriter.getZeroAttr(accType));
+    Value start = initialValue ? initialValue : zeroAcc;
+    int64_t numAccs = t.tm() * t.tn();
+    SmallVector<Value> iterArgs(numAccs, start);
+    // The first slice.
+    Value zeroK = constIndex(rewriter, loc, 0);
+    for (Value v : loadSlice(rewriter, loc, c.a, aLoads, zeroK))
+      iterArgs.push_back(v);
+    for (Value v : loadSlice(rewriter, loc, c.b, bLoads, zeroK))
+      iterArgs.push_back(v);
+
+    int64_t slices = llvm::divideCeil(c.k, kSliceDepth);
+    auto loop = scf::ForOp::create(rewriter, loc, zeroIndex,
+                                   constIndex(rewriter, loc, slices),
+                                   constIndex(rewriter, loc, 1), iterArgs);
+    {
+      OpBuilder::InsertionGuard guard(rewriter);
+      rewriter.setInsertionPointToStart(loop.getBody());
+      Value slice = loop.getInductionVar();
+      ValueRange args = loop.getRegionIterArgs();
+      SmallVector<Value> accs(args.begin(), args.begin() + numAccs);
+      ValueRange aValues = args.slice(numAccs, aLoads.size());
+      ValueRange bValues =
+          args.slice(numAccs + aLoads.size(), bLoads.size());
+      // The slice loaded during the previous step goes to shared memory.
+      for (auto [slot, value] : llvm::zip(aLoads, aValues))
+        memref::StoreOp::create(rewriter, loc, value, aTile,
+                                ValueRange{slot.kLocal, slot.local});
+      for (auto [slot, value] : llvm::zip(bLoads, bValues))
+        memref::StoreOp::create(rewriter, loc, value, bTile,
+                                ValueRange{slot.kLocal, slot.local});
+      gpu::BarrierOp::create(rewriter, loc);
+      // The next slice into registers while this one is multiplied.
+      Value kNext = arith::MulIOp::create(
+          rewriter, loc,
+          arith::AddIOp::create(rewriter, loc, slice,
+                                constIndex(rewriter, loc, 1)),
+          constIndex(rewriter, loc, kSliceDepth));
+      SmallVector<Value> next = loadSlice(rewriter, loc, c.a, aLoads, kNext);
+      llvm::append_range(next, loadSlice(rewriter, loc, c.b, bLoads, kNext));
+      for (int64_t kk = 0; kk < kSliceDepth; ++kk) {
+        Value kkIndex = constIndex(rewriter, loc, kk);
+        SmallVector<Value> as, bs;
+        for (int64_t i = 0; i < t.tm(); ++i)
+          as.push_back(memref::LoadOp::create(
+              rewriter, loc, aTile,
+              ValueRange{kkIndex,
+                         offset(rewriter, loc, ty, i * kThreadGrid)}));
+        for (int64_t j = 0; j < t.tn(); ++j)
+          bs.push_back(memref::LoadOp::create(
+              rewriter, loc, bTile,
+              ValueRange{kkIndex,
+                         offset(rewriter, loc, tx, j * kThreadGrid)}));
+        for (int64_t i = 0; i < t.tm(); ++i)
+          for (int64_t j = 0; j < t.tn(); ++j)
+            accs[i * t.tn() + j] =
+                multiplyAccumulate(rewriter, as[i], bs[j], accs[i * t.tn() + j]);
+      }
+      gpu::BarrierOp::create(rewriter, loc);
+      llvm::append_range(accs, next);
+      scf::YieldOp::create(rewriter, loc, accs);
+    }
+
+    // The micro-tile: the fused epilogue and the stores.
+    ResultWriter writer(op, c.parallel, epilogue);
+    SmallVector<Value> ms, ns;
+    SmallVector<Value> mValid, nValid;
+    for (int64_t i = 0; i < t.tm(); ++i) {
+      Value m = arith::AddIOp::create(
+          rewriter, loc, m0, offset(rewriter, loc, ty, i * kThreadGrid));
+      ms.push_back(m);
+      mValid.push_back(lessThan(rewriter, loc, m, c.m, c.m % t.bm != 0));
+    }
+    for (int64_t j = 0; j < t.tn(); ++j) {
+      Value n = arith::AddIOp::create(
+          rewriter, loc, n0, offset(rewriter, loc, tx, j * kThreadGrid));
+      ns.push_back(n);
+      nValid.push_back(lessThan(rewriter, loc, n, c.n, c.n % t.bn != 0));
+    }
+    for (int64_t i = 0; i < t.tm(); ++i) {
+      for (int64_t j = 0; j < t.tn(); ++j) {
+        OpBuilder::InsertionGuard guard(rewriter);
+        Value valid = both(rewriter, loc, mValid[i], nValid[j]);
+        if (valid) {
+          auto inside = scf::IfOp::create(rewriter, loc, valid,
+                                          /*withElseRegion=*/false);
+          rewriter.setInsertionPoint(inside.thenBlock()->getTerminator());
+        }
+        SmallVector<Value> ivs(base);
+        delinearize(rewriter, loc, ms[i], c.mDims, c.ranges, ivs);
+        delinearize(rewriter, loc, ns[j], c.nDims, c.ranges, ivs);
+        Value value = loop.getResult(i * t.tn() + j);
+        if (!initialValue) {
+          // The op accumulates into the output's contents.
+          Value old = loadAt(rewriter, op, *c.c, ivs);
+          value = arith::AddFOp::create(rewriter, loc, old, value);
+        }
+        writer.writeAt(rewriter, loc, ivs, value);
+      }
+    }
+    rewriter.eraseOp(op);
+    writer.finish(rewriter);
+  }
+
+private:
+  /// One element a thread loads per K slice: at `local` (row of A or
+  /// column of B within the tile) and `kLocal` within the slice.
+  struct LoadSlot {
+    Value local, kLocal;
+    /// The loop indices of the slot's M (or N) point; null where out of
+    /// range (then any point, clamped to 0).
+    SmallVector<Value> ivs;
+    Value valid;
+  };
+
+  /// The elements thread `tid` loads of a `tileSize` x BK tile whose
+  /// first row (or column) is `first` among `extent`.
+  SmallVector<LoadSlot> loadSlots(OpBuilder &b, Location loc, Value tid,
+                                  Value first, int64_t tileSize,
+                                  int64_t extent, ArrayRef<unsigned> dims,
+                                  bool kFastest) {
+    SmallVector<LoadSlot> slots;
+    int64_t count = tileSize * kSliceDepth / kThreads;
+    for (int64_t p = 0; p < count; ++p) {
+      LoadSlot slot;
+      if (kFastest) {
+        slot.kLocal = arith::RemUIOp::create(
+            b, loc, tid, constIndex(b, loc, kSliceDepth));
+        slot.local = offset(
+            b, loc,
+            arith::DivUIOp::create(b, loc, tid,
+                                   constIndex(b, loc, kSliceDepth)),
+            p * (kThreads / kSliceDepth));
+      } else {
+        slot.local = arith::RemUIOp::create(b, loc, tid,
+                                            constIndex(b, loc, tileSize));
+        slot.kLocal = offset(
+            b, loc,
+            arith::DivUIOp::create(b, loc, tid, constIndex(b, loc, tileSize)),
+            p * (kThreads / tileSize));
+      }
+      Value global = arith::AddIOp::create(b, loc, first, slot.local);
+      slot.valid = lessThan(b, loc, global, extent, extent % tileSize != 0);
+      if (slot.valid)
+        global = arith::SelectOp::create(b, loc, slot.valid, global,
+                                         constIndex(b, loc, 0));
+      slot.ivs.assign(base);
+      delinearize(b, loc, global, dims, c.ranges, slot.ivs);
+      slots.push_back(std::move(slot));
+    }
+    return slots;
+  }
+
+  /// Loads the slots of `operand` for the K slice starting at `k0`: zero
+  /// outside the op's ranges.
+  SmallVector<Value> loadSlice(OpBuilder &b, Location loc, OpOperand *operand,
+                               ArrayRef<LoadSlot> slots, Value k0) {
+    Type type = getElementTypeOrSelf(operand->get().getType());
+    SmallVector<Value> values;
+    for (const LoadSlot &slot : slots) {
+      Value k = arith::AddIOp::create(b, loc, k0, slot.kLocal);
+      // The next slice past the end is loaded too (and never used).
+      Value kValid = lessThan(b, loc, k, c.k, /*needed=*/true);
+      k = arith::SelectOp::create(b, loc, kValid, k, constIndex(b, loc, 0));
+      SmallVector<Value> ivs(slot.ivs);
+      delinearize(b, loc, k, c.kDims, c.ranges, ivs);
+      Value value = loadAt(b, c.op, *operand, ivs);
+      Value valid = both(b, loc, slot.valid, kValid);
+      value = arith::SelectOp::create(
+          b, loc, valid, value,
+          arith::ConstantOp::create(b, loc, b.getZeroAttr(type)));
+      values.push_back(value);
+    }
+    return values;
+  }
+
+  /// The op's payload on one pair of factors and an accumulator.
+  Value multiplyAccumulate(RewriterBase &rewriter, Value a, Value b,
+                           Value acc) {
+    Block &body = c.op->getRegion(0).front();
+    IRMapping mapping;
+    mapping.map(body.getArgument(c.a->getOperandNumber()), a);
+    mapping.map(body.getArgument(c.b->getOperandNumber()), b);
+    mapping.map(body.getArgument(2), acc);
+    for (Operation &inner : body.without_terminator())
+      rewriter.clone(inner, mapping);
+    return mapping.lookup(body.getTerminator()->getOperand(0));
+  }
+
+  static Value offset(OpBuilder &b, Location loc, Value base, int64_t delta) {
+    if (delta == 0)
+      return base;
+    return arith::AddIOp::create(b, loc, base, constIndex(b, loc, delta));
+  }
+
+  const Contraction &c;
+  TileSizes t;
+  SmallVector<Value> base;
+  SmallVector<LoadSlot> aLoads, bLoads;
+};
+
+} // namespace
+
+LogicalResult mlir::kiln::gpu_map::mapTiledContraction(
+    RewriterBase &rewriter, linalg::LinalgOp op, linalg::LinalgOp epilogue,
+    Value initialValue, const TiledContractionOptions &options) {
+  std::optional<Contraction> c = matchContraction(op);
+  if (!c)
+    return failure();
+  // Too small to fill the smallest tile's rows or columns (or one K
+  // slice): one thread per point.
+  if (c->m < 16 || c->n < 32 || c->k < kSliceDepth)
+    return failure();
+  TileSizes tile = chooseTileSizes(*c);
+  if (llvm::divideCeil(c->m, tile.bm) > 65535 || c->batch > 65535 ||
+      llvm::divideCeil(c->n, tile.bn) > (uint64_t(1) << 31) - 1)
+    return failure();
+  (void)options;
+  SimtKernel(*c, tile).build(rewriter, epilogue, initialValue);
+  return success();
+}
