@@ -18,7 +18,8 @@
 #   3. runs the model suite (test/Integration/CPU models with float64 numpy references through
 #      utils/check-model.py; examples/ against the CPU build's outputs for the same inputs);
 #   4. runs the ONNX node-test subset of bench/onnx_conformance.py on the GPU;
-#   5. times attention + RoPE (S=4096, H=16, D=128, bf16), a ResNet block and a bf16 matmul
+#   5. times attention + RoPE (S=4096, H=16, D=128, bf16), a ResNet block, bf16 and f32 matmuls
+#      and single convolutions (stride 2 with odd sizes, grouped, batch-1 256->256 at 14x14)
 #      against PyTorch on the same card (bench/gpu_torch_ref.py, also the numerics);
 # and prints a short table last. A step that cannot run prints "skipped: <why>" in its row (for
 # instance while kiln-compile --target=cuda is not supported). Logs and the table also go to $OUT
@@ -63,7 +64,9 @@ SUITE=(
   "ex-rope_attention_block|examples/rope_attention_block.mlir|cpu"
 )
 # Benchmarks against PyTorch (bench/models, bench/gpu_torch_ref.py).
-BENCH=(attention_rope_s4096_bf16 resnet_block_n32 matmul_2048_bf16)
+# A model's "// kiln-compile-flags:" line adds flags (matmul_2048_bf16_tc: --gpu-tensor-cores).
+BENCH=(attention_rope_s4096_bf16 resnet_block_n32 matmul_2048_bf16 matmul_2048_bf16_tc matmul_2048_f32
+       conv_s2_odd_n8 grouped_conv_n32 conv_256_14_n1)
 
 #===------------------------------------------------------------------------------------------===#
 # Tools
@@ -134,12 +137,17 @@ find_runtime() {
   return 1
 }
 
+# Extra kiln-compile flags of a model: its line "// kiln-compile-flags: ..." (for cuda).
+model_flags() { sed -n 's|^// kiln-compile-flags: ||p' "$1" | head -n 1; }
+
 # compile NAME SOURCE TARGET -> prints the path of the .so, or "skipped: why" and returns 1.
 compile() {
   local name=$1 source=$2 target=$3 so=$WORK/$1.$3.so
   if [ -n "$KC" ]; then
     local flags=() err
     [ "$target" = cpu ] && flags=(--mcpu=x86-64-v3)
+    # shellcheck disable=SC2207
+    [ "$target" = cuda ] && flags=($(model_flags "$source"))
     if err=$(timeout "$(tmo 180)" "$KC" "$source" --target="$target" "${flags[@]}" -o "$so" 2>&1); then
       echo "$so"
       return 0
@@ -172,6 +180,8 @@ if [ "${1:-}" = "--prepare" ]; then
   prep() {  # NAME SOURCE TARGET
     local so=$PREP/$1.$3.so flags=()
     [ "$3" = cpu ] && flags=(--mcpu=x86-64-v3)
+    # shellcheck disable=SC2207
+    [ "$3" = cuda ] && flags=($(model_flags "$2"))
     if timeout 300 "$KC" "$2" --target="$3" "${flags[@]}" -o "$so" 2>"$PREP/$1.$3.err"; then
       rm -f "$PREP/$1.$3.err"
       say "prepared $1 for $3"

@@ -47,7 +47,7 @@ static void buildKernelMapping(OpPassManager &pm,
   map.blockSize = options.blockSize;
   // The emulator runs a block's threads one after the other (barriers cut
   // the kernel into phases, see kiln-gpu-launch-to-loops): it can run the
-  // tiled kernels, but no warp-wide operations such as mma.sync.
+  // tiled kernels, but no warp-level operations such as mma.sync.
   map.tileContractions = options.tileContractions;
   map.tensorCores = options.tensorCores && !emulated;
   pm.addNestedPass<func::FuncOp>(createGpuMapLinalg(map));

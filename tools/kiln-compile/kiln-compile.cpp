@@ -117,8 +117,9 @@ cl::opt<bool> gpuTiling(
     cl::init(true), cl::cat(category));
 cl::opt<bool> gpuTensorCores(
     "gpu-tensor-cores",
-    cl::desc("cuda: tiled bf16/f16 matmuls and convolutions on tensor cores "
-             "(mma.sync, sm_80 and newer; default false)"),
+    cl::desc("cuda: tiled bf16/f16 matmuls and convolutions (f32 "
+             "accumulation) on tensor cores with mma.sync m16n8k16 (sm_80 and "
+             "newer; default false)"),
     cl::init(false), cl::cat(category));
 cl::opt<unsigned> optLevel("O", cl::desc("Optimization level 0-3 (default 3)"),
                            cl::Prefix, cl::init(3), cl::cat(category));

@@ -30,7 +30,7 @@ struct GPUPipelineOptions : public PassPipelineOptions<GPUPipelineOptions> {
   PassOptions::Option<bool> tensorCores{
       *this, "tensor-cores",
       llvm::cl::desc("Tiled bf16/f16 contractions on tensor cores "
-                     "(nvvm.mma.sync; never in the emulator pipeline)"),
+                     "(nvvm.mma.sync; ignored by the emulator pipeline)"),
       llvm::cl::init(false)};
   PassOptions::Option<bool> approximateMath{
       *this, "approximate-math",

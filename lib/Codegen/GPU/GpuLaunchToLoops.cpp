@@ -142,7 +142,10 @@ private:
               bring(operand, mapping, tid);
         });
         Operation *clone = rewriter.clone(*op, mapping);
-        // Results used in another phase (or by a terminator) are kept.
+        // Results used in another phase (or by a terminator) are kept;
+        // constants are cloned where they are used.
+        if (isa<arith::ConstantOp>(op))
+          continue;
         for (auto [result, copy] :
              llvm::zip(op->getResults(), clone->getResults())) {
           bool escapes = llvm::any_of(result.getUsers(), [&](Operation *user) {

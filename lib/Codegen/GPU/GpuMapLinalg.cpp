@@ -17,7 +17,10 @@
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/GPU/IR/GPUDialect.h"
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
+#include "mlir/Dialect/LLVMIR/LLVMDialect.h"
+#include "mlir/Dialect/LLVMIR/NVVMDialect.h"
 #include "mlir/Dialect/Linalg/Transforms/Transforms.h"
+#include "mlir/Dialect/Math/IR/Math.h"
 #include "mlir/Dialect/MemRef/IR/MemRef.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/IR/IRMapping.h"
@@ -366,10 +369,8 @@ struct GpuMapLinalgPass : kiln::impl::GpuMapLinalgBase<GpuMapLinalgPass> {
               Value initialValue;
               if (fused != initialValues.end() && !fused->second.empty())
                 initialValue = fused->second.front();
-              TiledContractionOptions tiled;
-              tiled.tensorCores = tensorCores;
-              if (succeeded(mapTiledContraction(
-                      rewriter, linalgOp, epilogue, initialValue, tiled)))
+              if (succeeded(mapTiledContraction(rewriter, linalgOp, epilogue,
+                                                initialValue, tensorCores)))
                 continue;
             }
             mapper.map(rewriter);

@@ -14,23 +14,20 @@
 
 namespace mlir::kiln::gpu_map {
 
-struct TiledContractionOptions {
-  /// bf16/f16 products on tensor cores (nvvm.mma.sync m16n8k16).
-  bool tensorCores = true;
-};
-
 /// Maps `op`, a contraction with static shapes (a matmul, batch matmul or
 /// convolution, named or generic: a multiply-accumulate body whose loops
 /// split into batch, M, N and K dimensions), to one tiled gpu.launch, with
 /// `epilogue` (may be null; it must have passed the per-point mapper's
 /// epilogue check) fused on the register tile and `initialValue` (may be
 /// null) as the accumulators' start instead of the output's contents.
-/// Returns failure, changing nothing, when `op` is not such a contraction or
-/// tiling does not pay (too few rows or columns); the caller then maps it
-/// one thread per output point.
+/// With `tensorCores`, bf16/f16 products accumulated in f32 use
+/// nvvm.mma.sync (m16n8k16) instead of FMAs. Returns failure, changing
+/// nothing, when `op` is not such a contraction or tiling does not pay (too
+/// few rows or columns); the caller then maps it one thread per output
+/// point.
 LogicalResult mapTiledContraction(RewriterBase &rewriter, linalg::LinalgOp op,
-                                  linalg::LinalgOp epilogue, Value initialValue,
-                                  const TiledContractionOptions &options);
+                                  linalg::LinalgOp epilogue,
+                                  Value initialValue, bool tensorCores);
 
 } // namespace mlir::kiln::gpu_map
 

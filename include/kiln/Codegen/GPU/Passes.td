@@ -54,13 +54,16 @@ def GpuMapLinalg : Pass<"kiln-gpu-map-linalg", "::mlir::func::FuncOp"> {
            "to block-tiled kernels that stage their operands in shared "
            "memory; off: one thread per output point">,
     Option<"tensorCores", "tensor-cores", "bool", /*default=*/"false",
-           "Run tiled bf16/f16 contractions with f32 accumulation on tensor "
-           "cores (nvvm.mma.sync m16n8k16)">,
+           "In tiled kernels, multiply bf16/f16 operands accumulated in f32 "
+           "on tensor cores (nvvm.mma.sync m16n8k16, sm_80 and newer)">,
   ];
   let dependentDialects = [
     "::mlir::affine::AffineDialect",
     "::mlir::arith::ArithDialect",
     "::mlir::gpu::GPUDialect",
+    "::mlir::LLVM::LLVMDialect",
+    "::mlir::NVVM::NVVMDialect",
+    "::mlir::math::MathDialect",
     "::mlir::memref::MemRefDialect",
     "::mlir::scf::SCFDialect",
   ];
