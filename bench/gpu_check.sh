@@ -19,7 +19,8 @@
 #   3. runs the model suite (test/Integration/CPU models with float64 numpy references through
 #      utils/check-model.py; examples/ against the CPU build's outputs for the same inputs);
 #   4. runs the ONNX node-test subset of bench/onnx_conformance.py on the GPU;
-#   5. times attention + RoPE (S=4096, H=16, D=128, bf16), a ResNet block and a bf16 matmul
+#   5. times attention + RoPE (S=4096, H=16, D=128, bf16), a ResNet block, bf16 and f32 matmuls
+#      and single convolutions (stride 2 with odd sizes, grouped, batch-1 256->256 at 14x14)
 #      against PyTorch on the same card (bench/gpu_torch_ref.py, also the numerics);
 #   6. runs CNNs of the model suite (ShuffleNetV2 x1.0, MobileNetV2, EfficientNet-B0; ResNet-50
 #      when it fits the carry budget) at batch 1 on the inputs --prepare exported, checks them
@@ -84,8 +85,10 @@ SUITE=(
 # Benchmarks against PyTorch (bench/models, bench/gpu_torch_ref.py).
 # An entry NAME@VARIANT (here or in SUITE) compiles NAME's source with the variant's extra flags
 # (below) and is checked and timed against the same reference as NAME.
+# A model's "// kiln-compile-flags:" line adds flags (matmul_2048_bf16_tc: --gpu-tensor-cores).
 BENCH=(attention_rope_s4096_bf16 attention_s4096_bf16 attention_rope_s4096_bf16@w8
-       attention_s4096_bf16@w8 resnet_block_n32 matmul_2048_bf16)
+       attention_s4096_bf16@w8 resnet_block_n32 matmul_2048_bf16 matmul_2048_bf16_tc
+       matmul_2048_f32 conv_s2_odd_n8 grouped_conv_n32 conv_256_14_n1)
 variant_flags() {  # ENTRY -> extra kiln-compile flags
   case "$1" in
     *@w4) echo "--gpu-flash-warps=4" ;;
@@ -172,6 +175,9 @@ find_runtime() {
   return 1
 }
 
+# Extra kiln-compile flags of a model: its line "// kiln-compile-flags: ..." (for cuda).
+model_flags() { sed -n 's|^// kiln-compile-flags: ||p' "$1" | head -n 1; }
+
 # compile NAME SOURCE TARGET -> prints the path of the .so, or "skipped: why" and returns 1.
 compile() {
   local name=$1 source=$2 target=$3 so=$WORK/$1.$3.so
@@ -180,6 +186,8 @@ compile() {
     [ "$target" = cpu ] && flags=(--mcpu=x86-64-v3)
     # shellcheck disable=SC2207
     flags+=($(variant_flags "$name"))
+    # shellcheck disable=SC2207
+    [ "$target" = cuda ] && flags+=($(model_flags "$source"))
     if err=$(timeout "$(tmo 180)" "$KC" "$source" --target="$target" "${flags[@]}" -o "$so" 2>&1); then
       echo "$so"
       return 0
@@ -214,6 +222,8 @@ if [ "${1:-}" = "--prepare" ]; then
     [ "$3" = cpu ] && flags=(--mcpu=x86-64-v3)
     # shellcheck disable=SC2207
     flags+=($(variant_flags "$1"))
+    # shellcheck disable=SC2207
+    [ "$3" = cuda ] && flags+=($(model_flags "$2"))
     if timeout 300 "$KC" "$2" --target="$3" "${flags[@]}" -o "$so" 2>"$PREP/$1.$3.err"; then
       rm -f "$PREP/$1.$3.err"
       say "prepared $1 for $3"

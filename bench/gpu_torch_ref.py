@@ -10,10 +10,11 @@ the model in float32 on the GPU with PyTorch (TF32 off), and prints one line:
     rel_l2 1.2e-03 ok; torch 0.812 ms (median of 20)
 
 rel_l2 is ||kiln - ref|| / ||ref|| (bf16 models pass under 2e-2, f32 ones
-under 1e-4); the timing is PyTorch's own implementation at the model's
-precision (bf16 attention through scaled_dot_product_attention, bf16
-matmul, f32 convolutions through cuDNN without TF32), measured with CUDA
-events after warm-up. Exits 1 when the numerics fail, 2 when PyTorch or a
+under 1e-4; the single f32 matmul and convolutions are compared with a
+float64 reference); the timing is PyTorch's own implementation at the
+model's precision (bf16 attention through scaled_dot_product_attention, bf16
+matmul, f32 matmul and convolutions through cuBLAS/cuDNN without TF32),
+measured with CUDA events after warm-up. Exits 1 when the numerics fail, 2 when PyTorch or a
 GPU is missing.
 """
 import argparse
@@ -21,6 +22,14 @@ import os
 import sys
 
 import numpy as np
+
+
+# Single convolutions of bench/models: stride, padding, groups, bias, ReLU.
+CONVS = {
+    "conv_s2_odd_n8": (2, 1, 1, True, True),
+    "grouped_conv_n32": (1, 1, 4, False, False),
+    "conv_256_14_n1": (1, 1, 1, False, False),
+}
 
 
 def main():
@@ -78,11 +87,27 @@ def main():
 
         ref = run()
         got, tolerance = load(args.outputs, "y"), 1e-4
-    elif args.model == "matmul_2048_bf16":
+    elif args.model in ("matmul_2048_bf16", "matmul_2048_bf16_tc"):
         a, b = load(args.inputs, "a", bf16=True), load(args.inputs, "b", bf16=True)
         ref = a.float() @ b.float()
         run = lambda: a @ b  # noqa: E731
         got, tolerance = load(args.outputs, "y", bf16=True).float(), 2e-2
+    elif args.model == "matmul_2048_f32":
+        a, b = load(args.inputs, "a"), load(args.inputs, "b")
+        run = lambda: a @ b  # noqa: E731
+        ref = a.double() @ b.double()
+        got, tolerance = load(args.outputs, "y"), 1e-4
+    elif args.model in CONVS:
+        stride, padding, groups, bias, relu = CONVS[args.model]
+        x, w = load(args.inputs, "x"), load(args.inputs, "w")
+        b = load(args.inputs, "b") if bias else None
+
+        def run(x=x, w=w, b=b):
+            y = F.conv2d(x, w, b, stride=stride, padding=padding, groups=groups)
+            return F.relu(y) if relu else y
+
+        ref = run(x.double(), w.double(), b.double() if bias else None)
+        got, tolerance = load(args.outputs, "y"), 1e-4
     else:
         print(f"skipped: no PyTorch version of {args.model}")
         return 2

@@ -23,11 +23,11 @@ using namespace mlir::kiln;
 /// other memory access) in a gpu.launch.
 static void buildKernelMapping(OpPassManager &pm,
                                const GPUPipelineOptions &options,
-                               bool emulator) {
+                               bool emulated) {
   buildGraphPipeline(pm);
   // Attention in bf16/f16 becomes one flash kernel on the tensor cores (warp
   // collectives and shared memory: not for the emulator).
-  if (!emulator && options.flashAttention) {
+  if (!emulated && options.flashAttention) {
     GpuFlashAttentionOptions flash;
     flash.warps = options.flashWarps;
     flash.ropeInElementType = options.flashRopeInElementType;
@@ -54,12 +54,17 @@ static void buildKernelMapping(OpPassManager &pm,
   // Kernels: one per linalg op, outlined into one device module.
   GpuMapLinalgOptions map;
   map.blockSize = options.blockSize;
+  // The emulator runs a block's threads one after the other (barriers cut
+  // the kernel into phases, see kiln-gpu-launch-to-loops): it can run the
+  // tiled kernels, but no warp-level operations such as mma.sync.
+  map.tileContractions = options.tileContractions;
+  map.tensorCores = options.tensorCores && !emulated;
   pm.addNestedPass<func::FuncOp>(createGpuMapLinalg(map));
 }
 
 void mlir::kiln::buildGPUPipeline(OpPassManager &pm,
                                   const GPUPipelineOptions &options) {
-  buildKernelMapping(pm, options, /*emulator=*/false);
+  buildKernelMapping(pm, options, /*emulated=*/false);
   pm.addPass(createGpuOutlineKernels());
   pm.addPass(createGpuArena());
 
@@ -100,7 +105,7 @@ void mlir::kiln::buildGPUPipeline(OpPassManager &pm,
 
 void mlir::kiln::buildGPUEmulatorPipeline(OpPassManager &pm,
                                           const GPUPipelineOptions &options) {
-  buildKernelMapping(pm, options, /*emulator=*/true);
+  buildKernelMapping(pm, options, /*emulated=*/true);
   pm.addNestedPass<func::FuncOp>(createGpuLaunchToLoops());
   // The CPU lowering of what is left (loops on buffers); it also frees the
   // intermediates, which the arena holds on the GPU.

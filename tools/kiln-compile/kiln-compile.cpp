@@ -124,6 +124,19 @@ cl::opt<bool> gpuRopeInElementType(
              "a bf16/f16 cos/sin table instead of f32 (faster, less "
              "precise; default false)"),
     cl::init(false), cl::cat(category));
+cl::opt<bool> gpuTiling(
+    "gpu-tiling",
+    cl::desc("cuda: block-tiled shared-memory kernels for matmuls and "
+             "convolutions (default true; false: one thread per output "
+             "point); gpu-emulator: default false, true emulates the tiled "
+             "kernels (barriers as phases)"),
+    cl::init(true), cl::cat(category));
+cl::opt<bool> gpuTensorCores(
+    "gpu-tensor-cores",
+    cl::desc("cuda: tiled bf16/f16 matmuls and convolutions (f32 "
+             "accumulation) on tensor cores with mma.sync m16n8k16 (sm_80 and "
+             "newer; default false)"),
+    cl::init(false), cl::cat(category));
 cl::opt<unsigned> optLevel("O", cl::desc("Optimization level 0-3 (default 3)"),
                            cl::Prefix, cl::init(3), cl::cat(category));
 cl::opt<std::string> mcpu("mcpu",
@@ -475,11 +488,15 @@ int main(int argc, char **argv) {
       options.flashAttention = gpuFlashAttention;
       options.flashWarps = gpuFlashWarps;
       options.flashRopeInElementType = gpuRopeInElementType;
+      options.tileContractions = gpuTiling;
+      options.tensorCores = gpuTensorCores;
       kiln::buildGPUPipeline(pm, options);
     } else if (emit != Emit::Linalg && emulator) {
       pm.clear();
       kiln::GPUPipelineOptions options;
       options.approximateMath = approximateMath;
+      // The emulator maps one thread per point unless asked to tile.
+      options.tileContractions = gpuTiling.getNumOccurrences() && gpuTiling;
       kiln::buildGPUEmulatorPipeline(pm, options);
     } else if (emit != Emit::Linalg) {
       kiln::CPUPipelineOptions options;

@@ -22,6 +22,16 @@ struct GPUPipelineOptions : public PassPipelineOptions<GPUPipelineOptions> {
       *this, "block-size",
       llvm::cl::desc("Threads per block of the mapped kernels"),
       llvm::cl::init(256)};
+  PassOptions::Option<bool> tileContractions{
+      *this, "tile-contractions",
+      llvm::cl::desc("Block-tiled shared-memory kernels for matmuls and "
+                     "convolutions (off: one thread per output point)"),
+      llvm::cl::init(true)};
+  PassOptions::Option<bool> tensorCores{
+      *this, "tensor-cores",
+      llvm::cl::desc("Tiled bf16/f16 contractions on tensor cores "
+                     "(nvvm.mma.sync; ignored by the emulator pipeline)"),
+      llvm::cl::init(false)};
   PassOptions::Option<bool> approximateMath{
       *this, "approximate-math",
       llvm::cl::desc("Evaluate exp, log, tanh, erf, ... with polynomial "

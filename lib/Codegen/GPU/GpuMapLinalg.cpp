@@ -7,6 +7,9 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "GpuMapUtils.h"
+#include "GpuTiledContraction.h"
+
 #include "kiln/Codegen/GPU/Passes.h"
 
 #include "mlir/Dialect/Affine/IR/AffineOps.h"
@@ -14,7 +17,10 @@
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/GPU/IR/GPUDialect.h"
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
+#include "mlir/Dialect/LLVMIR/LLVMDialect.h"
+#include "mlir/Dialect/LLVMIR/NVVMDialect.h"
 #include "mlir/Dialect/Linalg/Transforms/Transforms.h"
+#include "mlir/Dialect/Math/IR/Math.h"
 #include "mlir/Dialect/MemRef/IR/MemRef.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/IR/IRMapping.h"
@@ -28,6 +34,7 @@ namespace mlir::kiln {
 } // namespace mlir::kiln
 
 using namespace mlir;
+using namespace mlir::kiln::gpu_map;
 
 /// Whether `op`, at the top level of a host function, stays on the host:
 /// allocations, views, constants, globals and pure scalar arithmetic.
@@ -44,101 +51,6 @@ static bool staysOnHost(Operation *op) {
   if (isa<ViewLikeOpInterface>(op))
     return true;
   return op->getNumRegions() == 0 && isMemoryEffectFree(op);
-}
-
-/// Creates an empty gpu.launch with a 1-D grid and 1-D blocks before `op`
-/// and returns it with the builder's insertion point at the end of its body
-/// (before the terminator).
-static gpu::LaunchOp createLaunch(OpBuilder &b, Location loc, int64_t grid,
-                                  int64_t block) {
-  Value one = arith::ConstantIndexOp::create(b, loc, 1);
-  Value gridSize = arith::ConstantIndexOp::create(b, loc, grid);
-  Value blockSize = arith::ConstantIndexOp::create(b, loc, block);
-  auto launch =
-      gpu::LaunchOp::create(b, loc, gridSize, one, one, blockSize, one, one);
-  Block &body = launch.getBody().front();
-  if (body.empty() || !body.back().hasTrait<OpTrait::IsTerminator>()) {
-    b.setInsertionPointToEnd(&body);
-    gpu::TerminatorOp::create(b, loc);
-  }
-  b.setInsertionPoint(&body.back());
-  return launch;
-}
-
-/// The indices of `operand` of `op` at the point `ivs` of its loops.
-static SmallVector<Value> indicesAt(OpBuilder &b, linalg::LinalgOp op,
-                                    OpOperand &operand, ArrayRef<Value> ivs) {
-  AffineMap map = op.getMatchingIndexingMap(&operand);
-  SmallVector<Value> result;
-  for (AffineExpr expr : map.getResults()) {
-    if (auto dim = dyn_cast<AffineDimExpr>(expr)) {
-      result.push_back(ivs[dim.getPosition()]);
-      continue;
-    }
-    AffineMap single = AffineMap::get(map.getNumDims(), map.getNumSymbols(),
-                                      expr, b.getContext());
-    result.push_back(
-        affine::AffineApplyOp::create(b, op.getLoc(), single, ivs));
-  }
-  return result;
-}
-
-/// The element of `operand` at `ivs` (the operand itself when it is a
-/// scalar).
-static Value loadAt(OpBuilder &b, linalg::LinalgOp op, OpOperand &operand,
-                    ArrayRef<Value> ivs) {
-  if (!isa<MemRefType>(operand.get().getType()))
-    return operand.get();
-  return memref::LoadOp::create(b, op.getLoc(), operand.get(),
-                                indicesAt(b, op, operand, ivs));
-}
-
-/// Clones the payload of `op` at `ivs` with `outputs` as the values of its
-/// output block arguments (null: unused) and returns the yielded values.
-/// Inputs found in `forwarded` take the value there instead of a load (the
-/// element the same thread has just computed).
-static SmallVector<Value>
-payloadAt(RewriterBase &rewriter, linalg::LinalgOp op, ArrayRef<Value> ivs,
-          ValueRange outputs,
-          const DenseMap<Value, Value> &forwarded = DenseMap<Value, Value>()) {
-  Block &body = op->getRegion(0).front();
-  IRMapping mapping;
-  unsigned numInputs = op.getNumDpsInputs();
-  for (OpOperand *input : op.getDpsInputOperands()) {
-    auto found = forwarded.find(input->get());
-    mapping.map(body.getArgument(input->getOperandNumber()),
-                found != forwarded.end() ? found->second
-                                         : loadAt(rewriter, op, *input, ivs));
-  }
-  for (auto [i, value] : llvm::enumerate(outputs))
-    if (value)
-      mapping.map(body.getArgument(numInputs + i), value);
-  for (Operation &inner : body.without_terminator()) {
-    if (auto index = dyn_cast<linalg::IndexOp>(inner)) {
-      mapping.map(index.getResult(), ivs[index.getDim()]);
-      continue;
-    }
-    rewriter.clone(inner, mapping);
-  }
-  SmallVector<Value> yielded;
-  for (Value value : body.getTerminator()->getOperands())
-    yielded.push_back(mapping.lookupOrDefault(value));
-  return yielded;
-}
-
-/// The buffer a memref value is a view of.
-static Value rootBuffer(Value value) {
-  while (Operation *def = value.getDefiningOp()) {
-    if (auto view = dyn_cast<ViewLikeOpInterface>(def))
-      value = view.getViewSource();
-    else if (auto expand = dyn_cast<memref::ExpandShapeOp>(def))
-      value = expand.getSrc();
-    else if (auto collapse = dyn_cast<memref::CollapseShapeOp>(def))
-      value = collapse.getSrc();
-    else
-      break;
-  }
-  return value;
 }
 
 namespace {
@@ -258,7 +170,7 @@ public:
         std::min<int64_t>(blockSize, llvm::alignTo(points, /*Align=*/32));
     int64_t grid = llvm::divideCeil(points, block);
     rewriter.setInsertionPoint(op);
-    gpu::LaunchOp launch = createLaunch(rewriter, loc, grid, block);
+    gpu::LaunchOp launch = createLaunch(rewriter, loc, {grid}, block);
     launch->setAttr("kiln.kernel_kind", rewriter.getStringAttr("map"));
 
     // id = blockIdx.x * blockDim.x + threadIdx.x; threads past the end idle.
@@ -309,60 +221,13 @@ public:
                            : load(rewriter, *init));
       results = reduce(rewriter, accs, 0);
     }
-    SmallVector<memref::AllocOp> deadBuffers;
-    if (epilogue) {
-      // The epilogue at the same point, reading what was just computed.
-      SmallVector<Value> epilogueIvs;
-      for (unsigned d : parallel)
-        epilogueIvs.push_back(ivs[d]);
-      DenseMap<Value, Value> forwarded;
-      for (auto [init, value] : llvm::zip(inits, results))
-        forwarded[init->get()] = value;
-      Block &body = epilogue->getRegion(0).front();
-      SmallVector<Value> outputs;
-      for (OpOperand &init : epilogue.getDpsInitsMutable()) {
-        auto found = forwarded.find(init.get());
-        if (body.getArgument(init.getOperandNumber()).use_empty())
-          outputs.push_back(Value());
-        else if (found != forwarded.end())
-          outputs.push_back(found->second);
-        else
-          outputs.push_back(loadAt(rewriter, epilogue, init, epilogueIvs));
-      }
-      SmallVector<Value> epilogueResults =
-          payloadAt(rewriter, epilogue, epilogueIvs, outputs, forwarded);
-      // An intermediate only the epilogue reads is never stored, nor is an
-      // element the epilogue overwrites.
-      for (auto [init, value] : llvm::zip(inits, results)) {
-        if (llvm::is_contained(epilogue.getDpsInits(), init->get()))
-          continue;
-        auto alloc = init->get().getDefiningOp<memref::AllocOp>();
-        if (alloc && llvm::all_of(alloc->getUsers(), [&](Operation *user) {
-              return user == op || user == epilogue;
-            })) {
-          deadBuffers.push_back(alloc);
-          continue;
-        }
-        memref::StoreOp::create(rewriter, loc, value, init->get(),
-                                indices(rewriter, *init));
-      }
-      for (auto [init, value] :
-           llvm::zip(epilogue.getDpsInitsMutable(), epilogueResults))
-        memref::StoreOp::create(
-            rewriter, loc, value, init.get(),
-            indicesAt(rewriter, epilogue, init, epilogueIvs));
+    ResultWriter writer(op, parallel, epilogue);
+    writer.writeAt(rewriter, loc, ivs, results);
+    if (epilogue)
       launch->setAttr("kiln.kernel_kind",
                       rewriter.getStringAttr("map_epilogue"));
-      rewriter.eraseOp(epilogue);
-    } else {
-      for (auto [init, value] : llvm::zip(inits, results))
-        memref::StoreOp::create(rewriter, loc, value, init->get(),
-                                indices(rewriter, *init));
-    }
     rewriter.eraseOp(op);
-    for (memref::AllocOp alloc : deadBuffers)
-      if (alloc->use_empty())
-        rewriter.eraseOp(alloc);
+    writer.finish(rewriter);
   }
 
 private:
@@ -480,6 +345,7 @@ struct GpuMapLinalgPass : kiln::impl::GpuMapLinalgBase<GpuMapLinalgPass> {
             while (next && staysOnHost(next))
               next = next->getNextNode();
             auto nextLinalg = dyn_cast_or_null<linalg::LinalgOp>(next);
+            linalg::LinalgOp epilogue;
             if (fuseEpilogues && nextLinalg &&
                 mapper.canFuseEpilogue(nextLinalg)) {
               // The host ops in between (views, constants) go first: the
@@ -490,6 +356,7 @@ struct GpuMapLinalgPass : kiln::impl::GpuMapLinalgBase<GpuMapLinalgPass> {
                 between = following;
               }
               mapper.setEpilogue(nextLinalg);
+              epilogue = nextLinalg;
               erased.insert(next);
             }
             auto fused = initialValues.find(linalgOp);
@@ -497,6 +364,15 @@ struct GpuMapLinalgPass : kiln::impl::GpuMapLinalgBase<GpuMapLinalgPass> {
               for (auto [i, value] : llvm::enumerate(fused->second))
                 if (value)
                   mapper.setInitialValue(i, value);
+            // Matmuls and convolutions: tiled through shared memory.
+            if (tileContractions && mapper.hasReduction()) {
+              Value initialValue;
+              if (fused != initialValues.end() && !fused->second.empty())
+                initialValue = fused->second.front();
+              if (succeeded(mapTiledContraction(rewriter, linalgOp, epilogue,
+                                                initialValue, tensorCores)))
+                continue;
+            }
             mapper.map(rewriter);
             continue;
           }
@@ -511,7 +387,7 @@ struct GpuMapLinalgPass : kiln::impl::GpuMapLinalgBase<GpuMapLinalgPass> {
           }
         }
         rewriter.setInsertionPoint(&op);
-        gpu::LaunchOp launch = createLaunch(rewriter, op.getLoc(), 1, 1);
+        gpu::LaunchOp launch = createLaunch(rewriter, op.getLoc(), {1}, 1);
         launch->setAttr("kiln.kernel_kind", rewriter.getStringAttr("serial"));
         op.moveBefore(&launch.getBody().front().back());
         serial.push_back(launch);

@@ -98,11 +98,21 @@ def GpuMapLinalg : Pass<"kiln-gpu-map-linalg", "::mlir::func::FuncOp"> {
     Option<"fuseEpilogues", "fuse-epilogues", "bool", /*default=*/"true",
            "Run an elementwise op in the threads of the op before it when "
            "it reads that op's outputs at the elements each thread computes">,
+    Option<"tileContractions", "tile-contractions", "bool", /*default=*/"true",
+           "Map matmuls and convolutions (implicit GEMM) with static shapes "
+           "to block-tiled kernels that stage their operands in shared "
+           "memory; off: one thread per output point">,
+    Option<"tensorCores", "tensor-cores", "bool", /*default=*/"false",
+           "In tiled kernels, multiply bf16/f16 operands accumulated in f32 "
+           "on tensor cores (nvvm.mma.sync m16n8k16, sm_80 and newer)">,
   ];
   let dependentDialects = [
     "::mlir::affine::AffineDialect",
     "::mlir::arith::ArithDialect",
     "::mlir::gpu::GPUDialect",
+    "::mlir::LLVM::LLVMDialect",
+    "::mlir::NVVM::NVVMDialect",
+    "::mlir::math::MathDialect",
     "::mlir::memref::MemRefDialect",
     "::mlir::scf::SCFDialect",
   ];
@@ -210,14 +220,24 @@ def GpuLaunchToLoops : Pass<"kiln-gpu-launch-to-loops", "::mlir::func::FuncOp"> 
     run the body once per (block, thread), in order: the host executes the
     kernels exactly as kiln-gpu-map-linalg mapped them. The
     `--target=gpu-emulator` of kiln-compile uses it to check the mapping
-    numerically on a machine without a GPU. Only kernels without barriers
-    or shared memory can run this way (threads run one after the other).
+    numerically on a machine without a GPU.
+
+    A kernel with barriers (`gpu.barrier`) or shared memory (workgroup
+    attributions, which become host buffers reused by the blocks in turn)
+    is cut at its barriers into phases, each a loop over the threads of a
+    block, so that all threads finish a phase before any thread starts the
+    next; values a thread carries from one phase to another (and the
+    iteration arguments of a loop containing barriers, whose bounds must be
+    the same in every thread) live in arrays with one element per thread.
+    Such kernels need constant 1-D blocks. Warp-level operations (shuffles,
+    `nvvm.mma.sync`) cannot be emulated.
 
     Input invariant: gpu.launch ops whose bodies have one block.
     Output IR: no gpu.launch; scf.for loops in their place.
   }];
   let dependentDialects = ["::mlir::scf::SCFDialect",
-                           "::mlir::arith::ArithDialect"];
+                           "::mlir::arith::ArithDialect",
+                           "::mlir::memref::MemRefDialect"];
 }
 
 #endif // KILN_CODEGEN_GPU_PASSES_TD

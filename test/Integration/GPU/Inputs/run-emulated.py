@@ -3,7 +3,9 @@
 against the numpy reference its CPU test uses. Prints `PASS <model>` or
 `FAIL <model>` with the checker's output.
 
-usage: run-emulated.py KILN-COMPILE CHECK-MODEL.PY TEST.mlir...
+usage: run-emulated.py KILN-COMPILE CHECK-MODEL.PY [--FLAG...] TEST.mlir...
+
+Arguments starting with "--" go to kiln-compile (e.g. --gpu-tiling=true).
 """
 import os
 import re
@@ -13,7 +15,9 @@ import tempfile
 
 
 def main():
-    compiler, checker, tests = sys.argv[1], sys.argv[2], sys.argv[3:]
+    compiler, checker = sys.argv[1], sys.argv[2]
+    flags = [a for a in sys.argv[3:] if a.startswith("--")]
+    tests = [a for a in sys.argv[3:] if not a.startswith("--")]
     failed = False
     with tempfile.TemporaryDirectory() as tmp:
         for test in sorted(tests, key=lambda t: os.path.basename(t)[:-5]):
@@ -25,7 +29,7 @@ def main():
                 continue
             reference = os.path.join(os.path.dirname(test), match.group(1))
             model = os.path.join(tmp, name + ".so")
-            steps = [[compiler, test, "--target=gpu-emulator", "-o", model],
+            steps = [[compiler, test, "--target=gpu-emulator", *flags, "-o", model],
                      [sys.executable, checker, model, reference]]
             for step in steps:
                 result = subprocess.run(step, capture_output=True, text=True)
