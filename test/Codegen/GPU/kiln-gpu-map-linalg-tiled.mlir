@@ -1,5 +1,6 @@
 // RUN: kiln-opt %s --split-input-file --kiln-gpu-map-linalg | FileCheck %s
 // RUN: kiln-opt %s --split-input-file --kiln-gpu-map-linalg=tile-contractions=false | FileCheck %s --check-prefix=OFF
+// RUN: kiln-opt %s --split-input-file --kiln-gpu-map-linalg=tensor-cores=true | FileCheck %s --check-prefix=MMA
 
 // A matmul whose sizes are not multiples of the tile (M = 200, N = 300,
 // K = 70), its fill fused, and an elementwise epilogue: one tiled kernel.
@@ -176,6 +177,54 @@ func.func @generic_transposed(%a: memref<2048x64xbf16>, %b: memref<2048x64xbf16>
     %p = arith.mulf %xf, %yf : f32
     %s = arith.addf %o, %p : f32
     linalg.yield %s : f32
+  }
+  return
+}
+
+// -----
+
+// A bf16 matmul into f32 with its truncation to bf16 as epilogue (what
+// kiln-to-linalg emits for kiln.matmul on bf16). By default the SIMT tile
+// (bf16 in shared memory, widened in the FMA); with tensor-cores=true, 8
+// warps of mma.sync m16n8k16 on 128 x 128 tiles: A and B staged as 32-bit
+// words of two consecutive K (the even one in the low half; B transposed),
+// 4 x 4 fragments per warp and k16 step (32 mma.sync per K slice of 32), K
+// = 80 guarded (the last slice reads zeros past K), the 64 accumulators
+// truncated to bf16 and stored.
+
+// CHECK-LABEL: func.func @bf16_matmul
+// CHECK: workgroup(%{{.*}} : memref<8x132xbf16, #gpu.address_space<workgroup>>, %{{.*}} : memref<8x132xbf16, #gpu.address_space<workgroup>>)
+// CHECK-NOT: nvvm.mma.sync
+// CHECK: {kiln.kernel_kind = "tiled_epilogue"}
+
+// MMA-LABEL: func.func @bf16_matmul
+// MMA: gpu.launch blocks({{.*}}) in (%{{.*}} = %c16, %{{.*}} = %c16{{(_[0-9]+)?}}, {{.*}}) threads({{.*}}) workgroup(%[[AS:[a-z0-9_]+]] : memref<128x20xi32, #gpu.address_space<workgroup>>, %[[BS:[a-z0-9_]+]] : memref<128x20xi32, #gpu.address_space<workgroup>>)
+// MMA: %[[LO:.*]] = arith.bitcast %{{.*}} : bf16 to i16
+// MMA: %[[HI:.*]] = arith.bitcast %{{.*}} : bf16 to i16
+// MMA: %[[SHIFTED:.*]] = arith.shli %{{.*}}, %{{.*}} : i32
+// MMA: arith.ori %{{.*}}, %[[SHIFTED]] : i32
+// MMA: %[[C3:.*]] = arith.constant 3 : index
+// MMA: scf.for %{{.*}} = %{{.*}} to %[[C3]] step %{{.*}} iter_args({{.*}}) -> ({{(f32, ){64}(i32, ){15}i32}}) {
+// MMA:   memref.store %{{.*}}, %[[AS]][%{{.*}}, %{{.*}}] : memref<128x20xi32, #gpu.address_space<workgroup>>
+// MMA:   memref.store %{{.*}}, %[[BS]][%{{.*}}, %{{.*}}] : memref<128x20xi32, #gpu.address_space<workgroup>>
+// MMA:   gpu.barrier
+// MMA:   memref.load %[[AS]]
+// MMA:   nvvm.mma.sync A[%{{.*}}, %{{.*}}, %{{.*}}, %{{.*}}]  B[%{{.*}}, %{{.*}}]  C[%{{.*}}, %{{.*}}, %{{.*}}, %{{.*}}]  {layoutA = #nvvm.mma_layout<row>, layoutB = #nvvm.mma_layout<col>, multiplicandAPtxType = #nvvm.mma_type<bf16>, multiplicandBPtxType = #nvvm.mma_type<bf16>, shape = #nvvm.shape<m = 16, n = 8, k = 16>} : (i32, i32, f32) -> !llvm.struct<(f32, f32, f32, f32)>
+// MMA-COUNT-31: nvvm.mma.sync
+// MMA-NOT: nvvm.mma.sync
+// MMA:   gpu.barrier
+// MMA:   scf.yield
+// MMA: %[[T:.*]] = arith.truncf %{{.*}} : f32 to bf16
+// MMA: memref.store %[[T]], %arg3[%{{.*}}, %{{.*}}] : memref<2048x2048xbf16>
+// MMA: {kiln.kernel_kind = "mma_epilogue"}
+func.func @bf16_matmul(%a: memref<2048x80xbf16>, %b: memref<80x2048xbf16>, %c: memref<2048x2048xf32>, %y: memref<2048x2048xbf16>) {
+  %zero = arith.constant 0.0 : f32
+  linalg.fill ins(%zero : f32) outs(%c : memref<2048x2048xf32>)
+  linalg.matmul ins(%a, %b : memref<2048x80xbf16>, memref<80x2048xbf16>) outs(%c : memref<2048x2048xf32>)
+  linalg.generic {indexing_maps = [affine_map<(d0, d1) -> (d0, d1)>, affine_map<(d0, d1) -> (d0, d1)>], iterator_types = ["parallel", "parallel"]} ins(%c : memref<2048x2048xf32>) outs(%y : memref<2048x2048xbf16>) {
+  ^bb0(%in: f32, %out: bf16):
+    %t = arith.truncf %in : f32 to bf16
+    linalg.yield %t : bf16
   }
   return
 }
