@@ -259,6 +259,55 @@ Value both(OpBuilder &b, Location loc, Value x, Value y) {
   return arith::AndIOp::create(b, loc, x, y);
 }
 
+/// `base + delta`.
+Value offset(OpBuilder &b, Location loc, Value base, int64_t delta) {
+  if (delta == 0)
+    return base;
+  return arith::AddIOp::create(b, loc, base, constIndex(b, loc, delta));
+}
+
+/// One thing a thread loads per K slice (an element for the SIMT kernel, a
+/// 32-bit word of two consecutive K for the tensor-core kernel): at `local`
+/// (row of A or column of B within the tile) and `kLocal` within the slice.
+struct TileSlot {
+  Value local, kLocal;
+  /// The loop indices of the slot's M (or N) point (`base` elsewhere);
+  /// clamped to 0 where out of range (`valid` false; null: always valid).
+  SmallVector<Value> ivs;
+  Value valid;
+};
+
+/// The slots thread `tid` (of kThreads) loads of a `tileSize` x `depth`
+/// slice whose first row (or column) is `first` among `extent`, K fastest
+/// across threads or not.
+SmallVector<TileSlot> tileSlots(OpBuilder &b, Location loc, const Contraction &c,
+                                ArrayRef<Value> base, Value tid, Value first,
+                                int64_t tileSize, int64_t depth, int64_t extent,
+                                ArrayRef<unsigned> dims, bool kFastest) {
+  SmallVector<TileSlot> slots;
+  int64_t count = tileSize * depth / kThreads;
+  for (int64_t p = 0; p < count; ++p) {
+    TileSlot slot;
+    int64_t along = kFastest ? depth : tileSize;
+    Value fast = arith::RemUIOp::create(b, loc, tid, constIndex(b, loc, along));
+    Value slow =
+        offset(b, loc,
+               arith::DivUIOp::create(b, loc, tid, constIndex(b, loc, along)),
+               p * (kThreads / along));
+    slot.kLocal = kFastest ? fast : slow;
+    slot.local = kFastest ? slow : fast;
+    Value global = arith::AddIOp::create(b, loc, first, slot.local);
+    slot.valid = lessThan(b, loc, global, extent, extent % tileSize != 0);
+    if (slot.valid)
+      global = arith::SelectOp::create(b, loc, slot.valid, global,
+                                       constIndex(b, loc, 0));
+    slot.ivs.assign(base.begin(), base.end());
+    delinearize(b, loc, global, dims, c.ranges, slot.ivs);
+    slots.push_back(std::move(slot));
+  }
+  return slots;
+}
+
 /// The SIMT tiled kernel (see the file comment).
 class SimtKernel {
 public:
@@ -308,10 +357,10 @@ public:
                 base);
 
     // What each thread loads of A and B per K slice.
-    aLoads = loadSlots(rewriter, loc, tid, m0, t.bm, c.m, c.mDims,
-                       c.aKFastest);
-    bLoads = loadSlots(rewriter, loc, tid, n0, t.bn, c.n, c.nDims,
-                       c.bNFastest);
+    aLoads = tileSlots(rewriter, loc, c, base, tid, m0, t.bm, kSliceDepth,
+                       c.m, c.mDims, c.aKFastest);
+    bLoads = tileSlots(rewriter, loc, c, base, tid, n0, t.bn, kSliceDepth,
+                       c.n, c.nDims, c.bNFastest);
 
     Value zeroAcc =
         arith::ConstantOp::create(rewriter, loc, rewriter.getZeroAttr(accType));
@@ -419,61 +468,13 @@ public:
   }
 
 private:
-  /// One element a thread loads per K slice: at `local` (row of A or
-  /// column of B within the tile) and `kLocal` within the slice.
-  struct LoadSlot {
-    Value local, kLocal;
-    /// The loop indices of the slot's M (or N) point; null where out of
-    /// range (then any point, clamped to 0).
-    SmallVector<Value> ivs;
-    Value valid;
-  };
-
-  /// The elements thread `tid` loads of a `tileSize` x BK tile whose
-  /// first row (or column) is `first` among `extent`.
-  SmallVector<LoadSlot> loadSlots(OpBuilder &b, Location loc, Value tid,
-                                  Value first, int64_t tileSize,
-                                  int64_t extent, ArrayRef<unsigned> dims,
-                                  bool kFastest) {
-    SmallVector<LoadSlot> slots;
-    int64_t count = tileSize * kSliceDepth / kThreads;
-    for (int64_t p = 0; p < count; ++p) {
-      LoadSlot slot;
-      if (kFastest) {
-        slot.kLocal = arith::RemUIOp::create(
-            b, loc, tid, constIndex(b, loc, kSliceDepth));
-        slot.local = offset(
-            b, loc,
-            arith::DivUIOp::create(b, loc, tid,
-                                   constIndex(b, loc, kSliceDepth)),
-            p * (kThreads / kSliceDepth));
-      } else {
-        slot.local = arith::RemUIOp::create(b, loc, tid,
-                                            constIndex(b, loc, tileSize));
-        slot.kLocal = offset(
-            b, loc,
-            arith::DivUIOp::create(b, loc, tid, constIndex(b, loc, tileSize)),
-            p * (kThreads / tileSize));
-      }
-      Value global = arith::AddIOp::create(b, loc, first, slot.local);
-      slot.valid = lessThan(b, loc, global, extent, extent % tileSize != 0);
-      if (slot.valid)
-        global = arith::SelectOp::create(b, loc, slot.valid, global,
-                                         constIndex(b, loc, 0));
-      slot.ivs.assign(base);
-      delinearize(b, loc, global, dims, c.ranges, slot.ivs);
-      slots.push_back(std::move(slot));
-    }
-    return slots;
-  }
-
   /// Loads the slots of `operand` for the K slice starting at `k0`: zero
   /// outside the op's ranges.
   SmallVector<Value> loadSlice(OpBuilder &b, Location loc, OpOperand *operand,
-                               ArrayRef<LoadSlot> slots, Value k0) {
+                               ArrayRef<TileSlot> slots, Value k0) {
     Type type = getElementTypeOrSelf(operand->get().getType());
     SmallVector<Value> values;
-    for (const LoadSlot &slot : slots) {
+    for (const TileSlot &slot : slots) {
       Value k = arith::AddIOp::create(b, loc, k0, slot.kLocal);
       // The next slice past the end is loaded too (and never used).
       Value kValid = lessThan(b, loc, k, c.k, /*needed=*/true);
@@ -512,16 +513,10 @@ private:
                                mapping.lookupOrDefault(mul.getRhs()), acc);
   }
 
-  static Value offset(OpBuilder &b, Location loc, Value base, int64_t delta) {
-    if (delta == 0)
-      return base;
-    return arith::AddIOp::create(b, loc, base, constIndex(b, loc, delta));
-  }
-
   const Contraction &c;
   TileSizes t;
   SmallVector<Value> base;
-  SmallVector<LoadSlot> aLoads, bLoads;
+  SmallVector<TileSlot> aLoads, bLoads;
 };
 
 //===----------------------------------------------------------------------===//
@@ -639,10 +634,10 @@ public:
     base.assign(c.ranges.size(), zeroIndex);
     delinearize(rewriter, loc, launch.getBlockIds().z, c.batchDims, c.ranges,
                 base);
-    aSlots = pairSlots(rewriter, loc, tid, m0, t.bm, c.m, c.mDims,
-                       c.aKFastest);
-    bSlots = pairSlots(rewriter, loc, tid, n0, t.bn, c.n, c.nDims,
-                       c.bNFastest);
+    aSlots = tileSlots(rewriter, loc, c, base, tid, m0, t.bm, kMmaWords, c.m,
+                       c.mDims, c.aKFastest);
+    bSlots = tileSlots(rewriter, loc, c, base, tid, n0, t.bn, kMmaWords, c.n,
+                       c.nDims, c.bNFastest);
 
     Value zeroAcc = arith::ConstantOp::create(rewriter, loc,
                                               rewriter.getZeroAttr(f32));
@@ -667,10 +662,10 @@ public:
       ValueRange bWords = args.slice(numAccs + aSlots.size(), bSlots.size());
       for (auto [slot, word] : llvm::zip(aSlots, aWords))
         memref::StoreOp::create(rewriter, loc, word, aTile,
-                                ValueRange{slot.local, slot.kWord});
+                                ValueRange{slot.local, slot.kLocal});
       for (auto [slot, word] : llvm::zip(bSlots, bWords))
         memref::StoreOp::create(rewriter, loc, word, bTile,
-                                ValueRange{slot.local, slot.kWord});
+                                ValueRange{slot.local, slot.kLocal});
       gpu::BarrierOp::create(rewriter, loc);
       Value kNext = arith::MulIOp::create(
           rewriter, loc,
@@ -772,63 +767,20 @@ public:
   }
 
 private:
-  /// A 32-bit word (two consecutive K of one row of A or column of B) a
-  /// thread loads per K slice.
-  struct PairSlot {
-    Value local, kWord;
-    SmallVector<Value> ivs;
-    Value valid;
-  };
-
-  SmallVector<PairSlot> pairSlots(OpBuilder &b, Location loc, Value tid,
-                                  Value first, int64_t tileSize,
-                                  int64_t extent, ArrayRef<unsigned> dims,
-                                  bool kFastest) {
-    SmallVector<PairSlot> slots;
-    int64_t count = tileSize * kMmaWords / kThreads;
-    for (int64_t p = 0; p < count; ++p) {
-      PairSlot slot;
-      if (kFastest) {
-        slot.kWord = arith::RemUIOp::create(b, loc, tid,
-                                            constIndex(b, loc, kMmaWords));
-        slot.local = offset(
-            b, loc,
-            arith::DivUIOp::create(b, loc, tid, constIndex(b, loc, kMmaWords)),
-            p * (kThreads / kMmaWords));
-      } else {
-        slot.local = arith::RemUIOp::create(b, loc, tid,
-                                            constIndex(b, loc, tileSize));
-        slot.kWord = offset(
-            b, loc,
-            arith::DivUIOp::create(b, loc, tid, constIndex(b, loc, tileSize)),
-            p * (kThreads / tileSize));
-      }
-      Value global = arith::AddIOp::create(b, loc, first, slot.local);
-      slot.valid = lessThan(b, loc, global, extent, extent % tileSize != 0);
-      if (slot.valid)
-        global = arith::SelectOp::create(b, loc, slot.valid, global,
-                                         constIndex(b, loc, 0));
-      slot.ivs.assign(base);
-      delinearize(b, loc, global, dims, c.ranges, slot.ivs);
-      slots.push_back(std::move(slot));
-    }
-    return slots;
-  }
-
   /// The words of `operand` for the K slice starting at `k0`: the element
   /// at the even K in the low half, zero outside the op's ranges.
   SmallVector<Value> loadPairs(OpBuilder &b, Location loc, OpOperand *operand,
-                               ArrayRef<PairSlot> slots, Value k0) {
+                               ArrayRef<TileSlot> slots, Value k0) {
     Type i16 = b.getI16Type(), i32 = b.getI32Type();
     Value zero = arith::ConstantOp::create(b, loc, b.getI32IntegerAttr(0));
     SmallVector<Value> words;
-    for (const PairSlot &slot : slots) {
+    for (const TileSlot &slot : slots) {
       Value halves[2];
       for (int64_t e = 0; e < 2; ++e) {
         Value k = arith::AddIOp::create(
             b, loc, k0,
             offset(b, loc,
-                   arith::MulIOp::create(b, loc, slot.kWord,
+                   arith::MulIOp::create(b, loc, slot.kLocal,
                                          constIndex(b, loc, 2)),
                    e));
         Value kValid = lessThan(b, loc, k, c.k, /*needed=*/true);
@@ -857,17 +809,11 @@ private:
         b, loc, VectorType::get({2}, b.getF16Type()), word);
   }
 
-  static Value offset(OpBuilder &b, Location loc, Value base, int64_t delta) {
-    if (delta == 0)
-      return base;
-    return arith::AddIOp::create(b, loc, base, constIndex(b, loc, delta));
-  }
-
   const Contraction &c;
   MmaTileSizes t;
   Type elementType;
   SmallVector<Value> base;
-  SmallVector<PairSlot> aSlots, bSlots;
+  SmallVector<TileSlot> aSlots, bSlots;
 };
 
 } // namespace
