@@ -3,6 +3,9 @@
 #include "kiln/Target/HostTarget.h"
 
 #include "mlir/ExecutionEngine/OptUtils.h"
+#include "llvm/Bitcode/BitcodeReader.h"
+#include "llvm/Bitcode/BitcodeWriter.h"
+#include "llvm/IR/LLVMContext.h"
 #include "llvm/IR/LegacyPassManager.h"
 #include "llvm/IR/Module.h"
 #include "llvm/MC/MCSubtargetInfo.h"
@@ -16,6 +19,9 @@
 #include "llvm/TargetParser/Host.h"
 #include "llvm/TargetParser/SubtargetFeature.h"
 #include "llvm/TargetParser/Triple.h"
+#include "llvm/Transforms/Utils/SplitModule.h"
+
+#include <thread>
 
 using namespace mlir;
 using namespace mlir::kiln;
@@ -128,6 +134,93 @@ LogicalResult mlir::kiln::emitMachineCode(llvm::Module &module,
   return success();
 }
 
+/// Optimizes `module` with `machine` and writes its object file to a new
+/// temporary file, whose path is appended to `objectPath`.
+static LogicalResult compilePart(llvm::Module &module,
+                                 llvm::TargetMachine &machine,
+                                 const HostCodegenOptions &options,
+                                 std::string &objectPath, std::string &error) {
+  int fd;
+  llvm::SmallString<128> path;
+  if (std::error_code ec =
+          llvm::sys::fs::createTemporaryFile("kiln-compile", "o", fd, path)) {
+    error = "cannot create a temporary file: " + ec.message();
+    return failure();
+  }
+  objectPath = path.str().str();
+  if (failed(optimizeModule(module, machine, options, error)))
+    return failure();
+  llvm::raw_fd_ostream os(fd, /*shouldClose=*/true);
+  return emitMachineCode(module, machine, /*assembly=*/false, os, error);
+}
+
+LogicalResult mlir::kiln::compileToObjects(
+    llvm::Module &module, const HostCodegenOptions &options, unsigned threads,
+    SmallVectorImpl<std::string> &objectPaths, std::string &error) {
+  threads = std::max(threads, 1u);
+  // LLVM's contexts and target machines are not shared between threads:
+  // one machine per part, made here.
+  SmallVector<std::unique_ptr<llvm::TargetMachine>> machines;
+  for (unsigned i = 0; i < threads; ++i) {
+    machines.push_back(createHostTargetMachine(options, error));
+    if (!machines.back())
+      return failure();
+  }
+  if (threads == 1) {
+    objectPaths.emplace_back();
+    return compilePart(module, *machines[0], options, objectPaths.back(),
+                       error);
+  }
+
+  // Each part goes to its thread as bitcode, read into the thread's own
+  // context; a thread starts as soon as its part is split off.
+  struct Part {
+    SmallVector<char, 0> bitcode;
+    std::string objectPath, error;
+    bool failed = false;
+    std::thread thread;
+  };
+  SmallVector<std::unique_ptr<Part>> parts;
+  llvm::SplitModule(module, threads, [&](std::unique_ptr<llvm::Module> split) {
+    auto part = std::make_unique<Part>();
+    {
+      llvm::raw_svector_ostream os(part->bitcode);
+      llvm::WriteBitcodeToFile(*split, os);
+    }
+    split.reset();
+    llvm::TargetMachine &machine = *machines[parts.size()];
+    Part &p = *part;
+    p.thread = std::thread([&p, &machine, &options] {
+      llvm::LLVMContext context;
+      llvm::Expected<std::unique_ptr<llvm::Module>> parsed =
+          llvm::parseBitcodeFile(
+              llvm::MemoryBufferRef(
+                  StringRef(p.bitcode.data(), p.bitcode.size()), "part"),
+              context);
+      if (!parsed) {
+        p.error = llvm::toString(parsed.takeError());
+        p.failed = true;
+        return;
+      }
+      p.bitcode = {};
+      p.failed = failed(
+          compilePart(**parsed, machine, options, p.objectPath, p.error));
+    });
+    parts.push_back(std::move(part));
+  });
+  bool ok = true;
+  for (std::unique_ptr<Part> &part : parts) {
+    part->thread.join();
+    if (!part->objectPath.empty())
+      objectPaths.push_back(part->objectPath);
+    if (part->failed && ok) {
+      error = part->error;
+      ok = false;
+    }
+  }
+  return success(ok);
+}
+
 /// The compiler driver used to link: `linker` when given, else clang-22 or
 /// clang from PATH or the LLVM 22 installation.
 static std::string findLinker(StringRef linker) {
@@ -143,7 +236,7 @@ static std::string findLinker(StringRef linker) {
   return "";
 }
 
-LogicalResult mlir::kiln::linkSharedObject(StringRef objectPath,
+LogicalResult mlir::kiln::linkSharedObject(ArrayRef<std::string> objectPaths,
                                            StringRef outputPath,
                                            StringRef linker,
                                            std::string &error) {
@@ -152,9 +245,10 @@ LogicalResult mlir::kiln::linkSharedObject(StringRef objectPath,
     error = "no linker found: install clang-22 or pass --linker=PATH";
     return failure();
   }
-  SmallVector<StringRef> args = {driver, "-shared", "-o", outputPath,
-                                 objectPath, "-Wl,-z,defs", "-Wl,-z,noexecstack",
-                                 "-lm"};
+  SmallVector<StringRef> args = {driver, "-shared", "-o", outputPath};
+  for (const std::string &objectPath : objectPaths)
+    args.push_back(objectPath);
+  args.append({"-Wl,-z,defs", "-Wl,-z,noexecstack", "-lm"});
   // Prefer lld when the driver can find it.
   std::string lld;
   if (llvm::ErrorOr<std::string> path = llvm::sys::findProgramByName(
