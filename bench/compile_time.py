@@ -3,9 +3,10 @@
 one or more kiln-compile binaries (A/B comparisons of the compiler).
 
 For each model directory written by `utils/check-torch-model.py export` and
-each compiler: compile the model --compiles times (wall, user+sys and peak RSS
-of kiln-compile, medians), then time all compiled models interleaved: every
-round runs each shared object --runs times and keeps the best run; the
+each compiler: compile the model --compiles times (wall and user+sys seconds
+of kiln-compile, medians; its peak RSS, the largest), then time all compiled
+models interleaved: every round runs each shared object --runs times and
+keeps the best run; the
 table shows the median over --rounds rounds, so that the noise of a shared
 machine falls on every compiler alike. Outputs are checked against the
 model's reference.
@@ -19,7 +20,6 @@ Flags of one compiler follow its path: `--compiler one=build/bin/kiln-compile:--
 
 import argparse
 import os
-import resource
 import statistics
 import subprocess
 import sys
@@ -33,27 +33,16 @@ sys.path.insert(0, os.path.join(ROOT, "python"))
 
 
 def compile_once(compiler, flags, model_dir, output):
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    t0 = time.perf_counter()
-    proc = subprocess.run([compiler, os.path.join(model_dir, "model.onnx"), "-o", output] + flags,
-                          capture_output=True, text=True)
-    wall = time.perf_counter() - t0
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    if proc.returncode != 0:
-        sys.exit(f"{compiler} failed on {model_dir}:\n{proc.stderr}")
-    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-    return wall, cpu
-
-
-def peak_rss_mib(compiler, flags, model_dir, output):
-    """One more compile under /usr/bin/time (the children's ru_maxrss is the
-    largest child's so far, not this one's)."""
-    proc = subprocess.run(["/usr/bin/time", "-f", "%M", compiler,
+    """Wall seconds, CPU seconds (user + system) and peak RSS (MiB) of one
+    compile, from /usr/bin/time."""
+    proc = subprocess.run(["/usr/bin/time", "-f", "KILN-TIME %e %U %S %M", compiler,
                            os.path.join(model_dir, "model.onnx"), "-o", output] + flags,
                           capture_output=True, text=True)
     if proc.returncode != 0:
-        return float("nan")
-    return int(proc.stderr.strip().splitlines()[-1]) / 1024
+        sys.exit(f"{compiler} failed on {model_dir}:\n{proc.stderr}")
+    line = [l for l in proc.stderr.splitlines() if l.startswith("KILN-TIME ")][-1]
+    wall, user, system, rss = line.split()[1:]
+    return float(wall), float(user) + float(system), int(rss) / 1024
 
 
 def main():
@@ -84,12 +73,13 @@ def main():
         ref = np.load(os.path.join(model_dir, "reference.npz"))
         for name, path, flags in compilers:
             so = os.path.join(workdir, f"{model}.{name}.so")
-            walls, cpus = [], []
+            walls, cpus, rsss = [], [], []
             for _ in range(args.compiles):
-                wall, cpu = compile_once(path, flags, model_dir, so)
+                wall, cpu, rss = compile_once(path, flags, model_dir, so)
                 walls.append(wall)
                 cpus.append(cpu)
-            rss = peak_rss_mib(path, flags, model_dir, so)
+                rsss.append(rss)
+            rss = max(rsss)
             m = kiln.load(so)
             feed = {info.name: inputs[info.name] for info in m.inputs}
             got = m(**feed)

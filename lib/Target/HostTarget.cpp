@@ -21,6 +21,7 @@
 #include "llvm/TargetParser/Triple.h"
 #include "llvm/Transforms/Utils/SplitModule.h"
 
+#include <atomic>
 #include <thread>
 
 using namespace mlir;
@@ -139,7 +140,8 @@ LogicalResult mlir::kiln::emitMachineCode(llvm::Module &module,
 static LogicalResult compilePart(llvm::Module &module,
                                  llvm::TargetMachine &machine,
                                  const HostCodegenOptions &options,
-                                 std::string &objectPath, std::string &error) {
+                                 TimingScope &timing, std::string &objectPath,
+                                 std::string &error) {
   int fd;
   llvm::SmallString<128> path;
   if (std::error_code ec =
@@ -148,18 +150,22 @@ static LogicalResult compilePart(llvm::Module &module,
     return failure();
   }
   objectPath = path.str().str();
+  TimingScope optimizeTiming = timing.nest("LLVM optimization");
   if (failed(optimizeModule(module, machine, options, error)))
     return failure();
+  optimizeTiming.stop();
+  TimingScope emitTiming = timing.nest("Machine code");
   llvm::raw_fd_ostream os(fd, /*shouldClose=*/true);
   return emitMachineCode(module, machine, /*assembly=*/false, os, error);
 }
 
 LogicalResult mlir::kiln::compileToObjects(
     llvm::Module &module, const HostCodegenOptions &options, unsigned threads,
-    SmallVectorImpl<std::string> &objectPaths, std::string &error) {
+    TimingScope &timing, SmallVectorImpl<std::string> &objectPaths,
+    std::string &error) {
   threads = std::max(threads, 1u);
   // LLVM's contexts and target machines are not shared between threads:
-  // one machine per part, made here.
+  // one machine per thread, made here.
   SmallVector<std::unique_ptr<llvm::TargetMachine>> machines;
   for (unsigned i = 0; i < threads; ++i) {
     machines.push_back(createHostTargetMachine(options, error));
@@ -168,53 +174,75 @@ LogicalResult mlir::kiln::compileToObjects(
   }
   if (threads == 1) {
     objectPaths.emplace_back();
-    return compilePart(module, *machines[0], options, objectPaths.back(),
-                       error);
+    return compilePart(module, *machines[0], options, timing,
+                       objectPaths.back(), error);
   }
 
-  // Each part goes to its thread as bitcode, read into the thread's own
-  // context; a thread starts as soon as its part is split off.
+  // More parts than threads, taken largest first: SplitModule balances the
+  // number of globals per part, not their size, and one function (the model
+  // function, with every kernel that is not split into thread tiles) may be
+  // a good part of the module.
   struct Part {
     SmallVector<char, 0> bitcode;
+    size_t size = 0, index = 0;
     std::string objectPath, error;
     bool failed = false;
-    std::thread thread;
   };
-  SmallVector<std::unique_ptr<Part>> parts;
-  llvm::SplitModule(module, threads, [&](std::unique_ptr<llvm::Module> split) {
-    auto part = std::make_unique<Part>();
-    {
-      llvm::raw_svector_ostream os(part->bitcode);
-      llvm::WriteBitcodeToFile(*split, os);
-    }
-    split.reset();
-    llvm::TargetMachine &machine = *machines[parts.size()];
-    Part &p = *part;
-    p.thread = std::thread([&p, &machine, &options] {
+  SmallVector<Part> parts;
+  TimingScope splitTiming = timing.nest("Split module");
+  llvm::SplitModule(module, threads * 4,
+                    [&](std::unique_ptr<llvm::Module> split) {
+                      Part part;
+                      for (llvm::Function &function : *split)
+                        part.size += function.getInstructionCount();
+                      if (part.size == 0 && split->global_empty())
+                        return;
+                      part.index = parts.size();
+                      llvm::raw_svector_ostream os(part.bitcode);
+                      llvm::WriteBitcodeToFile(*split, os);
+                      parts.push_back(std::move(part));
+                    });
+  splitTiming.stop();
+  std::sort(parts.begin(), parts.end(), [](const Part &a, const Part &b) {
+    return a.size != b.size ? a.size > b.size : a.index < b.index;
+  });
+
+  std::atomic<size_t> next{0};
+  auto work = [&](llvm::TargetMachine &machine) {
+    for (size_t i = next++; i < parts.size(); i = next++) {
+      Part &p = parts[i];
       llvm::LLVMContext context;
+      TimingScope readTiming = timing.nest("Read part");
       llvm::Expected<std::unique_ptr<llvm::Module>> parsed =
           llvm::parseBitcodeFile(
               llvm::MemoryBufferRef(
                   StringRef(p.bitcode.data(), p.bitcode.size()), "part"),
               context);
+      readTiming.stop();
       if (!parsed) {
         p.error = llvm::toString(parsed.takeError());
         p.failed = true;
-        return;
+        continue;
       }
       p.bitcode = {};
       p.failed = failed(
-          compilePart(**parsed, machine, options, p.objectPath, p.error));
-    });
-    parts.push_back(std::move(part));
-  });
+          compilePart(**parsed, machine, options, timing, p.objectPath,
+                      p.error));
+    }
+  };
+  SmallVector<std::thread> workers;
+  for (unsigned i = 1; i < threads; ++i)
+    workers.emplace_back(work, std::ref(*machines[i]));
+  work(*machines[0]);
+  for (std::thread &worker : workers)
+    worker.join();
+
   bool ok = true;
-  for (std::unique_ptr<Part> &part : parts) {
-    part->thread.join();
-    if (!part->objectPath.empty())
-      objectPaths.push_back(part->objectPath);
-    if (part->failed && ok) {
-      error = part->error;
+  for (Part &part : parts) {
+    if (!part.objectPath.empty())
+      objectPaths.push_back(part.objectPath);
+    if (part.failed && ok) {
+      error = part.error;
       ok = false;
     }
   }

@@ -581,10 +581,12 @@ int main(int argc, char **argv) {
     if (threads == 0)
       threads = llvm::hardware_concurrency().compute_thread_count();
     TimingScope compileTiming = rootTiming.nest(
-        ("LLVM optimization and machine code (" + Twine(threads) + " threads)").str());
+        ("LLVM optimization and machine code (" + Twine(threads) +
+         (threads == 1 ? " thread)" : " threads)"))
+            .str());
     SmallVector<std::string> objectPaths;
     LogicalResult compiled = kiln::compileToObjects(
-        *llvmModule, codegen, threads, objectPaths, error);
+        *llvmModule, codegen, threads, compileTiming, objectPaths, error);
     SmallVector<std::unique_ptr<llvm::FileRemover>> removeObjects;
     for (const std::string &path : objectPaths)
       removeObjects.push_back(std::make_unique<llvm::FileRemover>(path));

@@ -4,6 +4,7 @@
 #define KILN_TARGET_HOSTTARGET_H
 
 #include "mlir/Support/LLVM.h"
+#include "mlir/Support/Timing.h"
 #include "llvm/ADT/StringRef.h"
 
 #include <memory>
@@ -58,10 +59,11 @@ LogicalResult emitMachineCode(llvm::Module &module,
 /// on a thread, and the object files are written to new temporary files
 /// whose paths are appended to `objectPaths` (also when it fails, for the
 /// caller to remove). One thread compiles the module as it is. The machines
-/// are made from `options`; `module` is left split.
+/// are made from `options`; `module` is left split. The stages are timed
+/// under `timing` (added up over the threads).
 LogicalResult compileToObjects(llvm::Module &module,
                                const HostCodegenOptions &options,
-                               unsigned threads,
+                               unsigned threads, TimingScope &timing,
                                SmallVectorImpl<std::string> &objectPaths,
                                std::string &error);
 
