@@ -25,6 +25,8 @@ struct HostCodegenOptions {
   /// CPU to generate code for; "native" is the machine the compiler runs on,
   /// "generic" any x86-64.
   std::string cpu = "native";
+  /// Let LLVM unroll loops (its full and partial unrollers).
+  bool unrollLoops = true;
 };
 
 /// Creates a target machine for the host triple and `options.cpu`.
@@ -41,7 +43,8 @@ int64_t getVectorRegisterBits(const llvm::TargetMachine &machine);
 /// code generator chose).
 void configureModule(llvm::Module &module, llvm::TargetMachine &machine);
 
-/// Runs LLVM's optimization pipeline at `options.optLevel`.
+/// Runs LLVM's optimization pipeline at `options.optLevel` (the new pass
+/// manager's default pipeline, with LLVM's pass instrumentation options).
 LogicalResult optimizeModule(llvm::Module &module,
                              llvm::TargetMachine &machine,
                              const HostCodegenOptions &options,
