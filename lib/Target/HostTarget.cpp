@@ -121,7 +121,10 @@ LogicalResult mlir::kiln::optimizeModule(llvm::Module &module,
                                                   /*DebugLogging=*/false);
   instrumentations.registerCallbacks(callbacks, &mam);
   llvm::PipelineTuningOptions tuning;
-  tuning.LoopUnrolling = options.unrollLoops;
+  // Unrolling stays on: vector transfers left as loops over elements
+  // (dynamic insertelement/extractelement) need it, and ShuffleNetV2 ran 30x
+  // slower without it.
+  tuning.LoopUnrolling = true;
   tuning.LoopInterleaving = true;
   tuning.LoopVectorization = true;
   tuning.SLPVectorization = true;

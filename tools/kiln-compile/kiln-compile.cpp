@@ -117,12 +117,6 @@ cl::opt<std::string> mcpu("mcpu",
                                    "(default, this machine), generic, or an "
                                    "LLVM CPU name"),
                           cl::init("native"), cl::cat(category));
-cl::opt<bool> llvmUnroll(
-    "llvm-unroll",
-    cl::desc("Let LLVM unroll the loops that the MLIR pipeline left (default "
-             "false: the kernels' register tiles are unrolled vectors "
-             "already, and LLVM's unrolling costs compile time)"),
-    cl::init(false), cl::cat(category));
 cl::opt<unsigned> codegenThreads(
     "codegen-threads",
     cl::desc("Threads that optimize and compile the LLVM module of a shared "
@@ -463,7 +457,6 @@ int main(int argc, char **argv) {
   kiln::HostCodegenOptions codegen;
   codegen.optLevel = optLevel;
   codegen.cpu = mcpu;
-  codegen.unrollLoops = llvmUnroll;
   std::unique_ptr<llvm::TargetMachine> machine =
       kiln::createHostTargetMachine(codegen, error);
   if (!machine)

@@ -25,8 +25,6 @@ struct HostCodegenOptions {
   /// CPU to generate code for; "native" is the machine the compiler runs on,
   /// "generic" any x86-64.
   std::string cpu = "native";
-  /// Let LLVM unroll loops (its full and partial unrollers).
-  bool unrollLoops = true;
 };
 
 /// Creates a target machine for the host triple and `options.cpu`.
