@@ -4,6 +4,7 @@
 //              [--mcpu=...] [--input-shape NAME=DIMS ...]
 //              [--report[=FILE]] [--report-graph=FILE.dot]
 //              [--target=cpu|cuda [--cuda-arch=sm_90] [--ptxas-path=...]]
+//              [--codegen-threads=N] [--mlir-timing]
 //
 // Reads an ONNX model or a model written in the kiln dialect, lowers it for
 // the host CPU or for NVIDIA GPUs and writes a shared object that the Kiln
