@@ -13,6 +13,7 @@
 #include "mlir/Dialect/Bufferization/Pipelines/Passes.h"
 #include "mlir/Dialect/Bufferization/Transforms/Passes.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/Dialect/LLVMIR/LLVMDialect.h"
 #include "mlir/Dialect/Linalg/Passes.h"
 #include "mlir/Dialect/MemRef/Transforms/Passes.h"
 #include "mlir/Dialect/Vector/Transforms/Passes.h"
@@ -55,6 +56,19 @@ void mlir::kiln::addKilnToLinalgStage(OpPassManager &pm) {
 // Stages of the CPU pipeline
 //===----------------------------------------------------------------------===//
 
+// Passes that transform one function at a time run nested on the functions
+// (func.func, and llvm.func after the conversion of functions): MLIR then runs
+// them on the functions in parallel, and adjacent nested passes run as one
+// pipeline per function. The module-level ones (bufferization across calls,
+// the conversions that add declarations or convert signatures, outlining)
+// stay on the module.
+
+/// Canonicalization and CSE of every function.
+static void addFunctionCleanup(OpPassManager &pm) {
+  pm.addNestedPass<func::FuncOp>(createSafeCanonicalizerPass());
+  pm.addNestedPass<func::FuncOp>(createCSEPass());
+}
+
 /// Width of the host CPU's vector registers: 512 with AVX-512, 256 with AVX,
 /// 128 otherwise.
 static int64_t getHostVectorBits() {
@@ -77,16 +91,14 @@ static void addTileAndVectorizeStage(OpPassManager &pm,
   tiling.vectorBits =
       options.vectorBits > 0 ? options.vectorBits : getHostVectorBits();
   pm.addNestedPass<func::FuncOp>(createTileAndFuse(tiling));
-  pm.addPass(createSafeCanonicalizerPass());
-  pm.addPass(createCSEPass());
+  addFunctionCleanup(pm);
   if (!options.vectorize)
     return;
   pm.addNestedPass<func::FuncOp>(createVectorize());
   // Masked transfers become transfers with a mask operand: no vector.mask
   // regions are left for bufferization and deallocation to walk into.
   pm.addNestedPass<func::FuncOp>(vector::createLowerVectorMaskPass());
-  pm.addPass(createSafeCanonicalizerPass());
-  pm.addPass(createCSEPass());
+  addFunctionCleanup(pm);
 }
 
 /// Tensors -> buffers. Results become caller-provided out-parameters and the
@@ -106,13 +118,12 @@ static void addBufferizationStage(OpPassManager &pm,
   pm.addPass(bufferization::createOneShotBufferizePass(bufferize));
   // Tile loops pass their buffer through iter_args; folding those makes the
   // returned buffer the allocation itself, which the out-parameter replaces.
-  pm.addPass(createSafeCanonicalizerPass());
+  pm.addNestedPass<func::FuncOp>(createSafeCanonicalizerPass());
   bufferization::BufferResultsToOutParamsPassOptions outParams;
   outParams.hoistStaticAllocs = true;
   outParams.modifyPublicFunctions = true;
   pm.addPass(bufferization::createBufferResultsToOutParamsPass(outParams));
-  pm.addPass(createSafeCanonicalizerPass());
-  pm.addPass(createCSEPass());
+  addFunctionCleanup(pm);
   // Intermediates in the runtime's arena (before deallocation: views of an
   // argument are not freed).
   if (options.arena)
@@ -146,44 +157,57 @@ static void addVectorLoweringStage(OpPassManager &pm) {
       vector::createLowerVectorMultiReductionPass());
   VectorTransferToSCFOptions transfers;
   transfers.enableFullUnroll();
-  pm.addPass(createConvertVectorToSCFPass(transfers));
-  pm.addPass(createSafeCanonicalizerPass());
+  pm.addNestedPass<func::FuncOp>(createConvertVectorToSCFPass(transfers));
+  pm.addNestedPass<func::FuncOp>(createSafeCanonicalizerPass());
 }
 
 /// Everything -> the LLVM dialect, with bare-pointer function arguments.
-void mlir::kiln::addLLVMStage(OpPassManager &pm) {
-  pm.addPass(memref::createExpandStridedMetadataPass());
-  pm.addPass(createLowerAffinePass());
-  pm.addPass(createSCFToControlFlowPass());
+void mlir::kiln::addLLVMStage(OpPassManager &pm, bool perFunction) {
+  // A pass of one function at a time, nested on the functions or run on the
+  // whole module (kernels in a gpu.module included).
+  auto addFunctionPass = [&](std::unique_ptr<Pass> pass) {
+    if (perFunction)
+      pm.addNestedPass<func::FuncOp>(std::move(pass));
+    else
+      pm.addPass(std::move(pass));
+  };
+  addFunctionPass(memref::createExpandStridedMetadataPass());
+  addFunctionPass(createLowerAffinePass());
+  addFunctionPass(createSCFToControlFlowPass());
   // Contractions as outer products (one FMA per accumulator row), then 1-D
   // vectors to LLVM vectors.
   ConvertVectorToLLVMPassOptions vectorToLLVM;
   vectorToLLVM.vectorContractLowering =
       vector::VectorContractLowering::OuterProduct;
   vectorToLLVM.reassociateFPReductions = true;
-  pm.addPass(createConvertVectorToLLVMPass(vectorToLLVM));
+  addFunctionPass(createConvertVectorToLLVMPass(vectorToLLVM));
   // LLVM intrinsics where they exist (fma, sqrt, ...), libm for the rest.
-  pm.addPass(createConvertMathToLLVMPass());
+  addFunctionPass(createConvertMathToLLVMPass());
   pm.addPass(createConvertMathToLibmPass());
   // bf16 arithmetic in f32 and bf16 conversions as integer arithmetic: the
   // x86 back end would otherwise call compiler-rt helpers for them.
   arith::ArithEmulateUnsupportedFloatsOptions emulate;
   emulate.sourceTypeStrs = {"bf16"};
   emulate.targetTypeStr = "f32";
-  pm.addPass(arith::createArithEmulateUnsupportedFloats(emulate));
+  addFunctionPass(arith::createArithEmulateUnsupportedFloats(emulate));
   arith::ArithExpandOpsPassOptions expand;
   expand.includeBf16 = true;
-  pm.addPass(arith::createArithExpandOpsPass(expand));
-  pm.addPass(createUBToLLVMConversionPass());
-  pm.addPass(createArithToLLVMConversionPass());
-  pm.addPass(createConvertIndexToLLVMPass());
+  addFunctionPass(arith::createArithExpandOpsPass(expand));
+  addFunctionPass(createUBToLLVMConversionPass());
+  addFunctionPass(createArithToLLVMConversionPass());
+  addFunctionPass(createConvertIndexToLLVMPass());
   pm.addPass(createFinalizeMemRefToLLVMConversionPass());
   ConvertFuncToLLVMPassOptions funcToLLVM;
   funcToLLVM.useBarePtrCallConv = true;
   pm.addPass(createConvertFuncToLLVMPass(funcToLLVM));
   pm.addPass(createConvertControlFlowToLLVMPass());
-  pm.addPass(createReconcileUnrealizedCastsPass());
-  pm.addPass(createSafeCanonicalizerPass());
+  if (perFunction) {
+    pm.addNestedPass<LLVM::LLVMFuncOp>(createReconcileUnrealizedCastsPass());
+    pm.addNestedPass<LLVM::LLVMFuncOp>(createSafeCanonicalizerPass());
+  } else {
+    pm.addPass(createReconcileUnrealizedCastsPass());
+    pm.addPass(createSafeCanonicalizerPass());
+  }
   pm.addPass(createFlattenLLVMGlobals());
 }
 
@@ -200,7 +224,7 @@ void mlir::kiln::buildLinalgToLLVMPipeline(OpPassManager &pm,
   addThreadStage(pm, options);
   addScalarLoopStage(pm, options);
   addVectorLoweringStage(pm);
-  addLLVMStage(pm);
+  addLLVMStage(pm, /*perFunction=*/true);
 }
 
 void mlir::kiln::buildCPUPipeline(OpPassManager &pm,

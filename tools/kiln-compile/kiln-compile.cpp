@@ -4,6 +4,7 @@
 //              [--mcpu=...] [--input-shape NAME=DIMS ...]
 //              [--report[=FILE]] [--report-graph=FILE.dot]
 //              [--target=cpu|cuda [--cuda-arch=sm_90] [--ptxas-path=...]]
+//              [--codegen-threads=N] [--mlir-timing]
 //
 // Reads an ONNX model or a model written in the kiln dialect, lowers it for
 // the host CPU or for NVIDIA GPUs and writes a shared object that the Kiln
@@ -32,6 +33,7 @@
 #include "mlir/Parser/Parser.h"
 #include "mlir/Pass/PassManager.h"
 #include "mlir/Support/FileUtilities.h"
+#include "mlir/Support/Timing.h"
 #include "mlir/Target/LLVMIR/Dialect/Builtin/BuiltinToLLVMIRTranslation.h"
 #include "mlir/Target/LLVMIR/Dialect/LLVMIR/LLVMToLLVMIRTranslation.h"
 #include "mlir/Target/LLVMIR/Export.h"
@@ -44,6 +46,7 @@
 #include "llvm/Support/Path.h"
 #include "llvm/Support/Program.h"
 #include "llvm/Support/SourceMgr.h"
+#include "llvm/Support/Threading.h"
 #include "llvm/Support/ToolOutputFile.h"
 #include "llvm/Target/TargetMachine.h"
 
@@ -144,6 +147,12 @@ cl::opt<std::string> mcpu("mcpu",
                                    "(default, this machine), generic, or an "
                                    "LLVM CPU name"),
                           cl::init("native"), cl::cat(category));
+cl::opt<unsigned> codegenThreads(
+    "codegen-threads",
+    cl::desc("Threads that optimize and compile the LLVM module of a shared "
+             "object, each a part of it (default 0: one per hardware thread; "
+             "1: the module whole, as --emit=llvm/asm/obj do)"),
+    cl::init(0), cl::cat(category));
 cl::opt<std::string> linker("linker",
                             cl::desc("Compiler driver that links the shared "
                                      "object (default: clang-22 or clang)"),
@@ -373,6 +382,13 @@ int main(int argc, char **argv) {
   // The printer's options (--mlir-elide-resource-strings-if-larger,
   // --mlir-print-debuginfo, ...) work but stay out of --help.
   registerAsmPrinterCLOptions();
+  // --mlir-timing[-display=list|tree]: the time of each MLIR pass and of the
+  // stages around them (import, translation, LLVM optimization, machine
+  // code, link), listed in --help.
+  registerDefaultTimingManagerCLOptions();
+  for (StringRef name : {"mlir-timing", "mlir-timing-display"})
+    if (cl::Option *option = cl::getRegisteredOptions().lookup(name))
+      option->addCategory(category);
   cl::HideUnrelatedOptions(category);
   cl::ParseCommandLineOptions(
       argc, argv,
@@ -419,6 +435,10 @@ int main(int argc, char **argv) {
     output = path.str().str();
   }
 
+  DefaultTimingManager timing;
+  applyDefaultTimingManagerCLOptions(timing);
+  TimingScope rootTiming = timing.getRootScope();
+
   DialectRegistry registry;
   kiln::registerAllDialects(registry);
   registerBuiltinDialectTranslation(registry);
@@ -431,6 +451,7 @@ int main(int argc, char **argv) {
   std::optional<SourceMgrDiagnosticHandler> mlirDiagnostics;
   std::optional<ScopedDiagnosticHandler> onnxDiagnostics;
   OwningOpRef<ModuleOp> module;
+  TimingScope importTiming = rootTiming.nest(isOnnx ? "ONNX import" : "Parse");
   if (isOnnx) {
     onnxDiagnostics.emplace(&context, printOnnxDiagnostic);
     FailureOr<OwningOpRef<ModuleOp>> imported =
@@ -449,6 +470,7 @@ int main(int argc, char **argv) {
     if (!module)
       return 1;
   }
+  importTiming.stop();
   if (reportFile.getNumOccurrences() || !reportGraphFile.empty())
     if (int status = writeReports(*module))
       return status;
@@ -507,8 +529,11 @@ int main(int argc, char **argv) {
       kiln::buildLinalgToLLVMPipeline(pm, options);
     }
   }
+  TimingScope pipelineTiming = rootTiming.nest("MLIR pipeline");
+  pm.enableTiming(pipelineTiming);
   if (failed(pm.run(*module)))
     return 1;
+  pipelineTiming.stop();
   if (auto size =
           (*module)->getAttrOfType<IntegerAttr>(kiln::kArenaSizeAttrName))
     signature->arenaSize = size.getInt();
@@ -528,8 +553,10 @@ int main(int argc, char **argv) {
          {kiln::kArenaSizeAttrName, kiln::kArenaBuffersAttrName,
           kiln::kArenaPeakLiveAttrName})
       (*module)->removeAttr(name);
-  if (emit == Emit::Kiln || emit == Emit::Linalg || emit == Emit::Mlir)
+  if (emit == Emit::Kiln || emit == Emit::Linalg || emit == Emit::Mlir) {
+    TimingScope writeTiming = rootTiming.nest("Write output");
     return writeModule(*module, output);
+  }
 
   // Device code of a cuda model: PTX, then a cubin when ptxas is found.
   kiln::GpuModelInfo gpu;
@@ -576,46 +603,61 @@ int main(int argc, char **argv) {
 
   // LLVM IR.
   llvm::LLVMContext llvmContext;
+  TimingScope translateTiming = rootTiming.nest("Translate to LLVM IR");
   std::unique_ptr<llvm::Module> llvmModule =
       translateModuleToLLVMIR(*module, llvmContext, signature->name);
   if (!llvmModule)
     return fail("translation to LLVM IR failed");
+  // The MLIR module is no longer needed (its weights are in the LLVM module).
+  module = nullptr;
   kiln::configureModule(*llvmModule, *machine);
   if (failed(kiln::addModelInterface(*llvmModule, *signature, error,
-                                     cuda ? &gpu : nullptr)) ||
-      failed(kiln::optimizeModule(*llvmModule, *machine, codegen, error)))
+                                     cuda ? &gpu : nullptr)))
     return fail(error);
+  translateTiming.stop();
+  // The shared object: the module optimized and compiled in parts on threads,
+  // each into an object file in a temporary directory, then the link.
+  if (emit == Emit::So) {
+    unsigned threads = codegenThreads;
+    if (threads == 0)
+      threads = llvm::hardware_concurrency().compute_thread_count();
+    TimingScope compileTiming = rootTiming.nest(
+        ("LLVM optimization and machine code (" + Twine(threads) +
+         (threads == 1 ? " thread)" : " threads)"))
+            .str());
+    SmallVector<std::string> objectPaths;
+    LogicalResult compiled = kiln::compileToObjects(
+        *llvmModule, codegen, threads, compileTiming, objectPaths, error);
+    SmallVector<std::unique_ptr<llvm::FileRemover>> removeObjects;
+    for (const std::string &path : objectPaths)
+      removeObjects.push_back(std::make_unique<llvm::FileRemover>(path));
+    if (failed(compiled))
+      return fail(error);
+    llvmModule.reset();
+    compileTiming.stop();
+    TimingScope linkTiming = rootTiming.nest("Link");
+    if (failed(kiln::linkSharedObject(objectPaths, output, linker, error)))
+      return fail(error);
+    return 0;
+  }
+
+  TimingScope optimizeTiming = rootTiming.nest("LLVM optimization");
+  if (failed(kiln::optimizeModule(*llvmModule, *machine, codegen, error)))
+    return fail(error);
+  optimizeTiming.stop();
+  TimingScope emitTiming = rootTiming.nest(
+      emit == Emit::Llvm ? "Write output" : "Machine code");
   if (emit == Emit::Llvm)
     return writeOutput(output, [&](llvm::raw_ostream &os) {
       llvmModule->print(os, nullptr);
       return success();
     });
-
-  // Machine code.
-  if (emit == Emit::Asm || emit == Emit::Obj)
-    return writeOutput(output, [&](llvm::raw_pwrite_stream &os) {
-      if (failed(kiln::emitMachineCode(*llvmModule, *machine,
-                                       emit == Emit::Asm, os, error))) {
-        fail(error);
-        return failure();
-      }
-      return success();
-    });
-
-  // Shared object: an object file in a temporary directory, then the link.
-  llvm::SmallString<128> objectPath;
-  int fd;
-  if (std::error_code ec = llvm::sys::fs::createTemporaryFile(
-          "kiln-compile", "o", fd, objectPath))
-    return fail("cannot create a temporary file: " + ec.message());
-  llvm::FileRemover removeObject(objectPath);
-  {
-    llvm::raw_fd_ostream os(fd, /*shouldClose=*/true);
-    if (failed(kiln::emitMachineCode(*llvmModule, *machine,
-                                     /*assembly=*/false, os, error)))
-      return fail(error);
-  }
-  if (failed(kiln::linkSharedObject(objectPath, output, linker, error)))
-    return fail(error);
-  return 0;
+  return writeOutput(output, [&](llvm::raw_pwrite_stream &os) {
+    if (failed(kiln::emitMachineCode(*llvmModule, *machine, emit == Emit::Asm,
+                                     os, error))) {
+      fail(error);
+      return failure();
+    }
+    return success();
+  });
 }

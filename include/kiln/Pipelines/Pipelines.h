@@ -89,8 +89,11 @@ void buildCPUPipeline(OpPassManager &pm, const CPUPipelineOptions &options);
 
 /// The last stage of every host lowering: memrefs, affine, SCF, vectors, math
 /// (intrinsics, then libm), bf16 emulated in f32, arith, index, func (bare
-/// pointers) and cf to the LLVM dialect, then flat constant globals.
-void addLLVMStage(OpPassManager &pm);
+/// pointers) and cf to the LLVM dialect, then flat constant globals. With
+/// `perFunction`, the passes that transform one function at a time run
+/// nested on the module's functions (in parallel; the CPU pipeline);
+/// without, on the whole module, nested modules (a gpu.module) included.
+void addLLVMStage(OpPassManager &pm, bool perFunction = false);
 
 /// Registers the named pipelines (`--kiln-graph-pipeline`,
 /// `--kiln-cpu-pipeline`).

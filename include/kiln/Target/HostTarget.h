@@ -4,6 +4,7 @@
 #define KILN_TARGET_HOSTTARGET_H
 
 #include "mlir/Support/LLVM.h"
+#include "mlir/Support/Timing.h"
 #include "llvm/ADT/StringRef.h"
 
 #include <memory>
@@ -40,7 +41,8 @@ int64_t getVectorRegisterBits(const llvm::TargetMachine &machine);
 /// code generator chose).
 void configureModule(llvm::Module &module, llvm::TargetMachine &machine);
 
-/// Runs LLVM's optimization pipeline at `options.optLevel`.
+/// Runs LLVM's optimization pipeline at `options.optLevel` (the new pass
+/// manager's default pipeline, with LLVM's pass instrumentation options).
 LogicalResult optimizeModule(llvm::Module &module,
                              llvm::TargetMachine &machine,
                              const HostCodegenOptions &options,
@@ -51,12 +53,28 @@ LogicalResult emitMachineCode(llvm::Module &module,
                               llvm::TargetMachine &machine, bool assembly,
                               llvm::raw_pwrite_stream &os, std::string &error);
 
-/// Links `objectPath` into the shared object `outputPath` with the system
+/// Optimizes `module` and writes it as object files on up to `threads`
+/// threads: the module is split (llvm::SplitModule) into that many parts
+/// whose functions and the globals only they use go together, each part is
+/// copied into a context of its own through bitcode, optimized and compiled
+/// on a thread, and the object files are written to new temporary files
+/// whose paths are appended to `objectPaths` (also when it fails, for the
+/// caller to remove). One thread compiles the module as it is. The machines
+/// are made from `options`; `module` is left split. The stages are timed
+/// under `timing` (added up over the threads).
+LogicalResult compileToObjects(llvm::Module &module,
+                               const HostCodegenOptions &options,
+                               unsigned threads, TimingScope &timing,
+                               SmallVectorImpl<std::string> &objectPaths,
+                               std::string &error);
+
+/// Links `objectPaths` into the shared object `outputPath` with the system
 /// compiler driver (`linker`, or clang-22/clang found on PATH and in
 /// /usr/lib/llvm-22/bin when empty), refusing undefined symbols other than
 /// libc's and libm's.
-LogicalResult linkSharedObject(StringRef objectPath, StringRef outputPath,
-                               StringRef linker, std::string &error);
+LogicalResult linkSharedObject(ArrayRef<std::string> objectPaths,
+                               StringRef outputPath, StringRef linker,
+                               std::string &error);
 
 } // namespace mlir::kiln
 
