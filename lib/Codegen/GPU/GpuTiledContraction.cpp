@@ -308,6 +308,29 @@ SmallVector<TileSlot> tileSlots(OpBuilder &b, Location loc, const Contraction &c
   return slots;
 }
 
+/// Stores `value`, the result at GEMM point (m, n), through `writer` (which
+/// applies the fused epilogue), where `valid` holds (null: always); adds the
+/// output's current contents first when the op accumulates into them.
+void storeResult(RewriterBase &rewriter, Location loc, linalg::LinalgOp op,
+                 const Contraction &c, ArrayRef<Value> base, Value m, Value n,
+                 Value valid, Value value, bool accumulate,
+                 ResultWriter &writer) {
+  OpBuilder::InsertionGuard guard(rewriter);
+  if (valid) {
+    auto inside =
+        scf::IfOp::create(rewriter, loc, valid, /*withElseRegion=*/false);
+    rewriter.setInsertionPoint(inside.thenBlock()->getTerminator());
+  }
+  SmallVector<Value> ivs(base.begin(), base.end());
+  delinearize(rewriter, loc, m, c.mDims, c.ranges, ivs);
+  delinearize(rewriter, loc, n, c.nDims, c.ranges, ivs);
+  if (accumulate) {
+    Value old = loadAt(rewriter, op, *c.c, ivs);
+    value = arith::AddFOp::create(rewriter, loc, old, value);
+  }
+  writer.writeAt(rewriter, loc, ivs, value);
+}
+
 /// The SIMT tiled kernel (see the file comment).
 class SimtKernel {
 public:
@@ -442,27 +465,12 @@ public:
       ns.push_back(n);
       nValid.push_back(lessThan(rewriter, loc, n, c.n, c.n % t.bn != 0));
     }
-    for (int64_t i = 0; i < t.tm(); ++i) {
-      for (int64_t j = 0; j < t.tn(); ++j) {
-        OpBuilder::InsertionGuard guard(rewriter);
-        Value valid = both(rewriter, loc, mValid[i], nValid[j]);
-        if (valid) {
-          auto inside = scf::IfOp::create(rewriter, loc, valid,
-                                          /*withElseRegion=*/false);
-          rewriter.setInsertionPoint(inside.thenBlock()->getTerminator());
-        }
-        SmallVector<Value> ivs(base);
-        delinearize(rewriter, loc, ms[i], c.mDims, c.ranges, ivs);
-        delinearize(rewriter, loc, ns[j], c.nDims, c.ranges, ivs);
-        Value value = loop.getResult(i * t.tn() + j);
-        if (!initialValue) {
-          // The op accumulates into the output's contents.
-          Value old = loadAt(rewriter, op, *c.c, ivs);
-          value = arith::AddFOp::create(rewriter, loc, old, value);
-        }
-        writer.writeAt(rewriter, loc, ivs, value);
-      }
-    }
+    for (int64_t i = 0; i < t.tm(); ++i)
+      for (int64_t j = 0; j < t.tn(); ++j)
+        storeResult(rewriter, loc, op, c, base, ms[i], ns[j],
+                    both(rewriter, loc, mValid[i], nValid[j]),
+                    loop.getResult(i * t.tn() + j),
+                    /*accumulate=*/!initialValue, writer);
     rewriter.eraseOp(op);
     writer.finish(rewriter);
   }
@@ -729,7 +737,6 @@ public:
     for (int64_t mi = 0; mi < t.mFrags(); ++mi) {
       for (int64_t ni = 0; ni < t.nFrags(); ++ni) {
         for (int64_t q = 0; q < 4; ++q) {
-          OpBuilder::InsertionGuard guard(rewriter);
           Value row = arith::AddIOp::create(
               rewriter, loc, warpRow,
               offset(rewriter, loc, g, mi * 16 + (q >= 2 ? 8 : 0)));
@@ -745,20 +752,9 @@ public:
               both(rewriter, loc,
                    lessThan(rewriter, loc, m, c.m, c.m % t.bm != 0),
                    lessThan(rewriter, loc, n, c.n, c.n % t.bn != 0));
-          if (valid) {
-            auto inside = scf::IfOp::create(rewriter, loc, valid,
-                                            /*withElseRegion=*/false);
-            rewriter.setInsertionPoint(inside.thenBlock()->getTerminator());
-          }
-          SmallVector<Value> ivs(base);
-          delinearize(rewriter, loc, m, c.mDims, c.ranges, ivs);
-          delinearize(rewriter, loc, n, c.nDims, c.ranges, ivs);
-          Value value = loop.getResult((mi * t.nFrags() + ni) * 4 + q);
-          if (!initialValue) {
-            Value old = loadAt(rewriter, op, *c.c, ivs);
-            value = arith::AddFOp::create(rewriter, loc, old, value);
-          }
-          writer.writeAt(rewriter, loc, ivs, value);
+          storeResult(rewriter, loc, op, c, base, m, n, valid,
+                      loop.getResult((mi * t.nFrags() + ni) * 4 + q),
+                      /*accumulate=*/!initialValue, writer);
         }
       }
     }
