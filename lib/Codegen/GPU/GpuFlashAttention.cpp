@@ -149,13 +149,7 @@ public:
     return arith::MaximumFOp::create(b, loc, x, y);
   }
   Value exp2(Value x) { return math::Exp2Op::create(b, loc, x); }
-  Value toF32(Value x) {
-    Type t = x.getType();
-    if (auto vec = dyn_cast<VectorType>(t))
-      return vec.getElementType() == f32 ? x : arith::ExtFOp::create(
-          b, loc, VectorType::get(vec.getShape(), f32), x);
-    return t == f32 ? x : arith::ExtFOp::create(b, loc, f32, x).getResult();
-  }
+
 
   /// `x` (a float or vector of floats) converted to element type `to`,
   /// through f32 where no direct conversion exists.
@@ -326,7 +320,7 @@ void FlashBuilder::build(Value query, Value key, Value value, Value output,
           b, loc, VectorType::get({2}, s.element), query,
           at(batch, head, rowsClamped[r], add(idx(c * kChunk), t2)),
           /*nontemporal=*/false, llvm::Align(4));
-      qPairs[r].push_back(toF32(pair));
+      qPairs[r].push_back(convert(pair, f32));
     }
   auto lane2 = [&](Value v, int64_t i) -> Value {
     return vector::ExtractOp::create(b, loc, v, ArrayRef<int64_t>{i});
@@ -418,7 +412,7 @@ void FlashBuilder::build(Value query, Value key, Value value, Value output,
     auto vec8 = VectorType::get({kChunk}, s.element);
     auto copyTile = [&](int64_t items,
                         function_ref<void(Value row, Value keyPos,
-                                          Value item, bool guarded)>
+                                          Value item)>
                             body) {
       int64_t total = kKeyTile * items;
       int64_t threads = 32 * s.warps;
@@ -428,7 +422,7 @@ void FlashBuilder::build(Value query, Value key, Value value, Value output,
         auto emit = [&]() {
           Value row = divi(item, items);
           Value within = remi(item, items);
-          body(row, add(key0, row), within, guarded);
+          body(row, add(key0, row), within);
         };
         if (guarded) {
           auto inRange = scf::IfOp::create(b, loc, lt(item, idx(total)),
@@ -482,7 +476,7 @@ void FlashBuilder::build(Value query, Value key, Value value, Value output,
       int64_t pairItems = halfRot / kChunk;
       int64_t plainItems = (D - s.rotaryDim) / kChunk;
       copyTile(pairItems + plainItems, [&](Value row, Value keyPos,
-                                           Value item, bool) {
+                                           Value item) {
         Value col = muli(item, kChunk);
         Value isPair;
         if (plainItems) {
@@ -513,7 +507,7 @@ void FlashBuilder::build(Value query, Value key, Value value, Value output,
       });
     } else {
       int64_t rotChunks = s.rope ? s.rotaryDim / kChunk : 0;
-      copyTile(D / kChunk, [&](Value row, Value keyPos, Value item, bool) {
+      copyTile(D / kChunk, [&](Value row, Value keyPos, Value item) {
         Value col = muli(item, kChunk);
         Value chunk = loadChunk(key, keyHead, keyPos, col);
         if (rotChunks) {
@@ -543,7 +537,7 @@ void FlashBuilder::build(Value query, Value key, Value value, Value output,
     }
     // V tile, as it is.
     copyTile(Dv / kChunk,
-             [&](Value row, Value keyPos, Value item, bool) {
+             [&](Value row, Value keyPos, Value item) {
                Value col = muli(item, kChunk);
                storeChunk(loadChunk(value, keyHead, keyPos, col), valueTile,
                           row, col);
