@@ -1,4 +1,6 @@
 // RUN: kiln-opt %s --split-input-file --kiln-gpu-flash-attention=remarks=true --verify-diagnostics | FileCheck %s
+// RUN: not kiln-opt %s --split-input-file --kiln-gpu-flash-attention=warps=6 2>&1 | FileCheck %s --check-prefix=WARPS
+// WARPS: error: kiln-gpu-flash-attention: warps must be 4 or 8, not 6
 
 // Causal grouped-query attention with RoPE in bf16: a rope_table kernel
 // fills the packed f16 (cos, sin) table, then one flash kernel (4 warps for
@@ -79,7 +81,8 @@ func.func @plain_f16(%q: tensor<2x3x128x128xf16>, %k: tensor<2x3x128x128xf16>, %
 // CHECK: kiln.attention
 // CHECK: kiln.attention
 // CHECK: kiln.attention
-func.func @unsupported(%q32: tensor<1x1x8x16xf32>, %q: tensor<1x1x8x16xbf16>, %m: tensor<1x1x8x8xbf16>, %q256: tensor<1x1x8x256xbf16>, %q24: tensor<1x1x8x24xbf16>) -> (tensor<1x1x8x16xf32>, tensor<1x1x8x16xbf16>, tensor<1x1x8x256xbf16>, tensor<1x1x8x24xbf16>) {
+// CHECK: kiln.attention
+func.func @unsupported(%q32: tensor<1x1x8x16xf32>, %q: tensor<1x1x8x16xbf16>, %m: tensor<1x1x8x8xbf16>, %q256: tensor<1x1x8x256xbf16>, %q24: tensor<1x1x8x24xbf16>) -> (tensor<1x1x8x16xf32>, tensor<1x1x8x16xbf16>, tensor<1x1x8x256xbf16>, tensor<1x1x8x24xbf16>, tensor<1x1x8x16xbf16>) {
   // expected-remark @below {{attention keeps the unfused lowering: element type is not bf16 or f16}}
   %0 = kiln.attention %q32, %q32, %q32 : (tensor<1x1x8x16xf32>, tensor<1x1x8x16xf32>, tensor<1x1x8x16xf32>) -> tensor<1x1x8x16xf32>
   // expected-remark @below {{attention keeps the unfused lowering: an additive mask}}
@@ -88,5 +91,7 @@ func.func @unsupported(%q32: tensor<1x1x8x16xf32>, %q: tensor<1x1x8x16xbf16>, %m
   %2 = kiln.attention %q256, %q256, %q256 : (tensor<1x1x8x256xbf16>, tensor<1x1x8x256xbf16>, tensor<1x1x8x256xbf16>) -> tensor<1x1x8x256xbf16>
   // expected-remark @below {{attention keeps the unfused lowering: head sizes must be multiples of 16 up to 128}}
   %3 = kiln.attention %q24, %q24, %q24 : (tensor<1x1x8x24xbf16>, tensor<1x1x8x24xbf16>, tensor<1x1x8x24xbf16>) -> tensor<1x1x8x24xbf16>
-  return %0, %1, %2, %3 : tensor<1x1x8x16xf32>, tensor<1x1x8x16xbf16>, tensor<1x1x8x256xbf16>, tensor<1x1x8x24xbf16>
+  // expected-remark @below {{attention keeps the unfused lowering: rotary_dim must be a multiple of 16}}
+  %4 = kiln.attention %q, %q, %q {rope = #kiln.rope<rotary_dim = 8>} : (tensor<1x1x8x16xbf16>, tensor<1x1x8x16xbf16>, tensor<1x1x8x16xbf16>) -> tensor<1x1x8x16xbf16>
+  return %0, %1, %2, %3, %4 : tensor<1x1x8x16xf32>, tensor<1x1x8x16xbf16>, tensor<1x1x8x256xbf16>, tensor<1x1x8x24xbf16>, tensor<1x1x8x16xbf16>
 }
