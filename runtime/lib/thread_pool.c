@@ -1,10 +1,25 @@
-/*===- thread_pool.c - Static-chunking pthread pool ------------------------===*
+/*===- thread_pool.c - Fork-join pthread pool with dynamic chunks ----------===*
  *
  * A fork-join pool: parallel_for publishes one job (a generation), wakes the
- * pool threads, runs chunk 0 itself and waits until the threads that own a
- * chunk have finished theirs. Only one parallel_for owns a pool at a time;
- * a concurrent or nested call runs its range inline instead of waiting, so
- * progress never depends on the pool being free.
+ * pool threads that sleep, and then every participant, the calling thread
+ * included, claims contiguous chunks of the range from one atomic counter
+ * until none is left; the call returns when every claimed chunk has
+ * finished. A thread that is late to wake (or descheduled by other load)
+ * simply claims less: the caller does its share. Between jobs, pool threads
+ * spin for a short while (KILN_POOL_SPIN_US, default 100 us) before they
+ * sleep on a condition variable, so that the kernels of one model run, a
+ * few microseconds apart, do not each pay a futex wake-up.
+ *
+ * Only one parallel_for owns a pool at a time; a concurrent or nested call
+ * runs its range inline instead of waiting, so progress never depends on
+ * the pool being free.
+ *
+ * The claim counter holds the generation in its high 32 bits and the next
+ * index to claim in its low 32 bits: a thread that read the job of
+ * generation g can only claim from g (its compare-and-swap fails once the
+ * caller has published g + 1), and the caller publishes g + 1 only after
+ * every index of g was claimed and finished, so a claimed chunk always runs
+ * the task it was claimed for.
  *
  *===----------------------------------------------------------------------===*/
 
@@ -14,9 +29,24 @@
 
 #include <pthread.h>
 #include <signal.h>
+#include <stdatomic.h>
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
+
+#if defined(__x86_64__) || defined(__i386__)
+#include <immintrin.h>
+#define KILN_CPU_RELAX() _mm_pause()
+#elif defined(__aarch64__)
+#define KILN_CPU_RELAX() __asm__ __volatile__("yield")
+#else
+#define KILN_CPU_RELAX() ((void)0)
+#endif
+
+/// Spin time of an idle pool thread before it sleeps, when
+/// KILN_POOL_SPIN_US is not set.
+#define KILN_DEFAULT_SPIN_US 100
 
 /// One pool thread's start argument.
 typedef struct kiln_worker {
@@ -30,36 +60,44 @@ struct kiln_pool {
   uint32_t numStarted;
   pthread_t *threads;
   kiln_worker_t *workers;
+  /// How long an idle pool thread spins before sleeping, in nanoseconds.
+  int64_t spinNs;
 
   /// Held by the parallel_for that owns the pool for its whole duration.
   pthread_mutex_t ownerLock;
 
-  /// Protects everything below.
+  /// The current job: written by its caller before the generation is
+  /// published, read by the pool threads after they see the generation.
+  _Atomic(kiln_task_fn_t) task;
+  _Atomic(void *) data;
+  _Atomic int64_t n;
+  _Atomic int64_t chunk;
+  /// Incremented to publish a job (and once more to stop the pool).
+  _Atomic uint64_t generation;
+  /// (generation << 32) | next index to claim, see the file comment.
+  _Atomic uint64_t claim;
+  /// Indices of the current job claimed but not yet finished, plus the
+  /// indices not yet claimed: the job is over when it reaches 0.
+  _Atomic int64_t remaining;
+  _Atomic bool stopping;
+
+  /// Sleeping: pool threads wait on `wake` for a new generation, the caller
+  /// waits on `done` for `remaining` to reach 0. `sleepers` counts the pool
+  /// threads that are (about to be) waiting on `wake`.
   pthread_mutex_t lock;
-  /// Signalled when a new generation is published or the pool stops.
   pthread_cond_t wake;
-  /// Signalled when the last chunk of a generation finishes.
   pthread_cond_t done;
-  uint64_t generation;
-  bool stopping;
-  kiln_task_fn_t task;
-  void *data;
-  int64_t n;
-  uint32_t numChunks;
-  /// Chunks of the current generation not yet finished by pool threads.
-  uint32_t pending;
+  _Atomic uint32_t sleepers;
+  _Atomic bool callerSleeping;
 };
 
 /// Worker index of the task this thread is running, or -1 outside tasks.
 static _Thread_local int64_t currentWorker = -1;
 
-/// Bounds of chunk `k` of `numChunks` over [0, n): n / numChunks indices
-/// each, plus one for the first n % numChunks chunks.
-static void chunkBounds(int64_t n, uint32_t numChunks, uint32_t k,
-                        int64_t *begin, int64_t *end) {
-  int64_t base = n / numChunks, rem = n % numChunks;
-  *begin = (int64_t)k * base + ((int64_t)k < rem ? (int64_t)k : rem);
-  *end = *begin + base + ((int64_t)k < rem ? 1 : 0);
+static int64_t nowNs(void) {
+  struct timespec ts;
+  clock_gettime(CLOCK_MONOTONIC, &ts);
+  return (int64_t)ts.tv_sec * 1000000000 + ts.tv_nsec;
 }
 
 /// Runs `task` on [begin, end) as `worker`, marking the thread as inside a
@@ -72,31 +110,85 @@ static void runChunk(kiln_task_fn_t task, void *data, int64_t begin,
   currentWorker = saved;
 }
 
+/// Claims and runs chunks of generation `gen` as `worker` until none is
+/// left. `task`, `data`, `n` and `chunk` are the job of `gen`.
+static void claimAndRun(kiln_pool_t *pool, uint32_t gen, kiln_task_fn_t task,
+                        void *data, int64_t n, int64_t chunk,
+                        uint32_t worker) {
+  uint64_t claim = atomic_load_explicit(&pool->claim, memory_order_relaxed);
+  for (;;) {
+    if ((uint32_t)(claim >> 32) != gen)
+      return;
+    int64_t begin = (int64_t)(uint32_t)claim;
+    if (begin >= n)
+      return;
+    int64_t end = begin + chunk < n ? begin + chunk : n;
+    uint64_t next = ((uint64_t)gen << 32) | (uint64_t)end;
+    if (!atomic_compare_exchange_weak_explicit(&pool->claim, &claim, next,
+                                               memory_order_acq_rel,
+                                               memory_order_relaxed))
+      continue;
+    runChunk(task, data, begin, end, worker);
+    if (atomic_fetch_sub_explicit(&pool->remaining, end - begin,
+                                  memory_order_seq_cst) == end - begin &&
+        atomic_load_explicit(&pool->callerSleeping, memory_order_seq_cst)) {
+      pthread_mutex_lock(&pool->lock);
+      pthread_cond_signal(&pool->done);
+      pthread_mutex_unlock(&pool->lock);
+    }
+    claim = atomic_load_explicit(&pool->claim, memory_order_relaxed);
+  }
+}
+
 static void *workerMain(void *arg) {
   kiln_worker_t *self = (kiln_worker_t *)arg;
   kiln_pool_t *pool = self->pool;
   uint64_t seen = 0;
-  pthread_mutex_lock(&pool->lock);
   for (;;) {
-    while (!pool->stopping && pool->generation == seen)
-      pthread_cond_wait(&pool->wake, &pool->lock);
-    if (pool->stopping)
+    // Wait for a generation after `seen`: spin, then sleep.
+    uint64_t gen = atomic_load_explicit(&pool->generation, memory_order_acquire);
+    if (gen == seen) {
+      int64_t deadline = pool->spinNs > 0 ? nowNs() + pool->spinNs : 0;
+      for (unsigned i = 1; gen == seen && pool->spinNs > 0; ++i) {
+        KILN_CPU_RELAX();
+        gen = atomic_load_explicit(&pool->generation, memory_order_acquire);
+        if ((i & 63) == 0 && nowNs() > deadline)
+          break;
+      }
+      if (gen == seen) {
+        pthread_mutex_lock(&pool->lock);
+        atomic_fetch_add_explicit(&pool->sleepers, 1, memory_order_seq_cst);
+        while ((gen = atomic_load_explicit(&pool->generation,
+                                           memory_order_seq_cst)) == seen)
+          pthread_cond_wait(&pool->wake, &pool->lock);
+        atomic_fetch_sub_explicit(&pool->sleepers, 1, memory_order_relaxed);
+        pthread_mutex_unlock(&pool->lock);
+      }
+    }
+    seen = gen;
+    if (atomic_load_explicit(&pool->stopping, memory_order_acquire))
       break;
-    seen = pool->generation;
-    if (self->index >= pool->numChunks)
-      continue;
-    kiln_task_fn_t task = pool->task;
-    void *data = pool->data;
-    int64_t begin, end;
-    chunkBounds(pool->n, pool->numChunks, self->index, &begin, &end);
-    pthread_mutex_unlock(&pool->lock);
-    runChunk(task, data, begin, end, self->index);
-    pthread_mutex_lock(&pool->lock);
-    if (--pool->pending == 0)
-      pthread_cond_signal(&pool->done);
+    kiln_task_fn_t task =
+        atomic_load_explicit(&pool->task, memory_order_relaxed);
+    void *data = atomic_load_explicit(&pool->data, memory_order_relaxed);
+    int64_t n = atomic_load_explicit(&pool->n, memory_order_relaxed);
+    int64_t chunk = atomic_load_explicit(&pool->chunk, memory_order_relaxed);
+    claimAndRun(pool, (uint32_t)gen, task, data, n, chunk, self->index);
   }
-  pthread_mutex_unlock(&pool->lock);
   return NULL;
+}
+
+/// The spin time from KILN_POOL_SPIN_US (microseconds, 0 to 1000000), or the
+/// default when it is unset or not such a number.
+static int64_t getSpinNs(void) {
+  const char *value = getenv("KILN_POOL_SPIN_US");
+  if (value && *value) {
+    char *end = NULL;
+    long us = strtol(value, &end, 10);
+    if (end && *end == '\0' && us >= 0 && us <= 1000000)
+      return (int64_t)us * 1000;
+  }
+  return (int64_t)KILN_DEFAULT_SPIN_US * 1000;
 }
 
 kiln_status_t kiln_pool_create(uint32_t num_threads, kiln_pool_t **out) {
@@ -122,6 +214,7 @@ kiln_status_t kiln_pool_create(uint32_t num_threads, kiln_pool_t **out) {
                       num_threads);
   }
   pool->numThreads = num_threads;
+  pool->spinNs = getSpinNs();
   pthread_mutex_init(&pool->ownerLock, NULL);
   pthread_mutex_init(&pool->lock, NULL);
   pthread_cond_init(&pool->wake, NULL);
@@ -153,13 +246,24 @@ kiln_status_t kiln_pool_create(uint32_t num_threads, kiln_pool_t **out) {
   return KILN_STATUS_OK;
 }
 
+/// Publishes the next generation and wakes the pool threads that sleep.
+static uint32_t publish(kiln_pool_t *pool) {
+  uint64_t gen =
+      atomic_fetch_add_explicit(&pool->generation, 1, memory_order_seq_cst) +
+      1;
+  if (atomic_load_explicit(&pool->sleepers, memory_order_seq_cst) != 0) {
+    pthread_mutex_lock(&pool->lock);
+    pthread_cond_broadcast(&pool->wake);
+    pthread_mutex_unlock(&pool->lock);
+  }
+  return (uint32_t)gen;
+}
+
 void kiln_pool_destroy(kiln_pool_t *pool) {
   if (!pool)
     return;
-  pthread_mutex_lock(&pool->lock);
-  pool->stopping = true;
-  pthread_cond_broadcast(&pool->wake);
-  pthread_mutex_unlock(&pool->lock);
+  atomic_store_explicit(&pool->stopping, true, memory_order_release);
+  publish(pool);
   for (uint32_t i = 0; i < pool->numStarted; ++i)
     pthread_join(pool->threads[i], NULL);
   pthread_cond_destroy(&pool->done);
@@ -178,34 +282,48 @@ void kiln_pool_parallel_for(const kiln_exec_ctx_t *ctx, int64_t n,
   if (n <= 0 || !task)
     return;
   kiln_pool_t *pool = ctx ? (kiln_pool_t *)ctx->runtime_data : NULL;
-  uint32_t numChunks =
-      pool ? (n < (int64_t)pool->numThreads ? (uint32_t)n : pool->numThreads)
-           : 1;
-  // Inline: one worker, a nested call, or a pool owned by another call.
-  if (numChunks <= 1 || currentWorker >= 0 ||
-      pthread_mutex_trylock(&pool->ownerLock) != 0) {
+  // Inline: one worker, one index, a range too long for the claim counter,
+  // a nested call, or a pool owned by another call.
+  if (!pool || pool->numThreads <= 1 || n == 1 || n > (int64_t)UINT32_MAX ||
+      currentWorker >= 0 || pthread_mutex_trylock(&pool->ownerLock) != 0) {
     runChunk(task, data, 0, n,
              currentWorker >= 0 ? (uint32_t)currentWorker : 0);
     return;
   }
 
-  pthread_mutex_lock(&pool->lock);
-  pool->task = task;
-  pool->data = data;
-  pool->n = n;
-  pool->numChunks = numChunks;
-  pool->pending = numChunks - 1;
-  ++pool->generation;
-  pthread_cond_broadcast(&pool->wake);
-  pthread_mutex_unlock(&pool->lock);
+  // Chunks of about a quarter of a fair share: small enough to balance a
+  // late or slowed thread, large enough to keep claims rare.
+  int64_t chunk = n / ((int64_t)pool->numThreads * 4);
+  if (chunk < 1)
+    chunk = 1;
+  atomic_store_explicit(&pool->task, task, memory_order_relaxed);
+  atomic_store_explicit(&pool->data, data, memory_order_relaxed);
+  atomic_store_explicit(&pool->n, n, memory_order_relaxed);
+  atomic_store_explicit(&pool->chunk, chunk, memory_order_relaxed);
+  atomic_store_explicit(&pool->remaining, n, memory_order_relaxed);
+  uint32_t gen = (uint32_t)(atomic_load_explicit(&pool->generation,
+                                                 memory_order_relaxed) +
+                            1);
+  atomic_store_explicit(&pool->claim, (uint64_t)gen << 32,
+                        memory_order_release);
+  publish(pool);
 
-  int64_t begin, end;
-  chunkBounds(n, numChunks, 0, &begin, &end);
-  runChunk(task, data, begin, end, 0);
+  claimAndRun(pool, gen, task, data, n, chunk, 0);
 
-  pthread_mutex_lock(&pool->lock);
-  while (pool->pending != 0)
-    pthread_cond_wait(&pool->done, &pool->lock);
-  pthread_mutex_unlock(&pool->lock);
+  // Wait for the chunks other threads claimed: spin briefly, then sleep.
+  for (unsigned i = 0;
+       atomic_load_explicit(&pool->remaining, memory_order_acquire) != 0;
+       ++i) {
+    if (i < 4096) {
+      KILN_CPU_RELAX();
+      continue;
+    }
+    pthread_mutex_lock(&pool->lock);
+    atomic_store_explicit(&pool->callerSleeping, true, memory_order_seq_cst);
+    while (atomic_load_explicit(&pool->remaining, memory_order_seq_cst) != 0)
+      pthread_cond_wait(&pool->done, &pool->lock);
+    atomic_store_explicit(&pool->callerSleeping, false, memory_order_relaxed);
+    pthread_mutex_unlock(&pool->lock);
+  }
   pthread_mutex_unlock(&pool->ownerLock);
 }

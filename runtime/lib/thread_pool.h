@@ -1,4 +1,4 @@
-/*===- thread_pool.h - Static-chunking pthread pool ----------------*- C -*-===*
+/*===- thread_pool.h - Fork-join pthread pool ----------------------*- C -*-===*
  *
  * The pool behind kiln_exec_ctx_t::parallel_for. One pool per model; the
  * thread that calls parallel_for works as worker 0 next to num_threads - 1

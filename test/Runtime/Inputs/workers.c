@@ -5,7 +5,9 @@
  *                parallel_for over 10 indices;
  *   nested:      i32 [10], the worker seen by a parallel_for nested inside
  *                that one (it must run inline on the same worker);
- *   num_threads: i32 [] (a scalar), ctx->num_threads.
+ *   num_threads: i32 [] (a scalar), ctx->num_threads;
+ *   visits:      i32 [10], how many times the outer parallel_for processed
+ *                each index (1 when it is processed exactly once).
  *
  *===----------------------------------------------------------------------===*/
 
@@ -17,16 +19,18 @@
 
 static const int64_t shape[1] = {N};
 static const kiln_tensor_desc_t inputs[1] = {{"x", KILN_DTYPE_F32, 1, shape}};
-static const kiln_tensor_desc_t outputs[3] = {
+static const kiln_tensor_desc_t outputs[4] = {
     {"worker", KILN_DTYPE_I32, 1, shape},
     {"nested", KILN_DTYPE_I32, 1, shape},
     {"num_threads", KILN_DTYPE_I32, 0, NULL},
+    {"visits", KILN_DTYPE_I32, 1, shape},
 };
 
 typedef struct outer_args {
   const kiln_exec_ctx_t *ctx;
   int32_t *worker;
   int32_t *nested;
+  int32_t *visits;
 } outer_args_t;
 
 typedef struct inner_args {
@@ -42,8 +46,10 @@ static void inner(void *data, int64_t begin, int64_t end, uint32_t worker) {
 
 static void outer(void *data, int64_t begin, int64_t end, uint32_t worker) {
   const outer_args_t *args = (const outer_args_t *)data;
-  for (int64_t i = begin; i < end; ++i)
+  for (int64_t i = begin; i < end; ++i) {
     args->worker[i] = (int32_t)worker;
+    __atomic_fetch_add(&args->visits[i], 1, __ATOMIC_RELAXED);
+  }
   inner_args_t innerArgs = {args->nested, begin};
   args->ctx->parallel_for(args->ctx, end - begin, inner, &innerArgs);
 }
@@ -52,9 +58,12 @@ static int32_t entry(const kiln_exec_ctx_t *ctx, void *const *in,
                      void *const *out, void *arena) {
   (void)in;
   (void)arena;
-  outer_args_t args = {ctx, (int32_t *)out[0], (int32_t *)out[1]};
-  for (int i = 0; i < N; ++i)
+  outer_args_t args = {ctx, (int32_t *)out[0], (int32_t *)out[1],
+                       (int32_t *)out[3]};
+  for (int i = 0; i < N; ++i) {
     args.worker[i] = args.nested[i] = -1;
+    args.visits[i] = 0;
+  }
   ctx->parallel_for(ctx, N, outer, &args);
   *(int32_t *)out[2] = (int32_t)ctx->num_threads;
   return 0;
@@ -66,7 +75,7 @@ static const kiln_model_desc_t desc = {
     "workers",
     "cpu",
     1,
-    3,
+    4,
     inputs,
     outputs,
     0,

@@ -148,10 +148,10 @@ typedef void (*kiln_task_fn_t)(void *data, int64_t begin, int64_t end,
                                uint32_t worker);
 
 /** Runs `task` over [0, n) on the runtime's thread pool and returns when every
- *  index has been processed exactly once. The range is split statically into
- *  T = min(n, ctx->num_threads) contiguous chunks, in order, chunk k going to
- *  worker k; every chunk has n / T indices and the first n % T chunks one
- *  more. The calling thread runs chunk 0.
+ *  index has been processed exactly once. The calling thread and the pool's
+ *  threads claim contiguous chunks of the range until none is left, so one
+ *  worker may run several calls of `task` and which worker runs which index
+ *  varies from call to call; the workers are in [0, min(n, num_threads)).
  *  Never fails: when the pool is busy (another thread runs the same model, or
  *  the call is nested inside a task) the whole range runs on the calling
  *  thread as one chunk. Does nothing when n <= 0. */
