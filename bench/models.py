@@ -178,15 +178,23 @@ def bench_model(name, args, torch):
     for _ in range(args.warmup):
         for f in runners.values():
             f()
+    # Each round runs every framework --runs times back to back (its median
+    # is the round's time), in an order shuffled every round; the result is
+    # the median over rounds. Back-to-back runs keep one framework's idle
+    # threads (ONNX Runtime's and OpenMP's spin after a run) from landing
+    # on every single run of the next one.
     times = {k: [] for k in runners}
     order = list(runners)
     shuffle = random.Random(0)
     for _ in range(args.rounds):
         shuffle.shuffle(order)
         for k in order:
-            start = time.perf_counter()
-            runners[k]()
-            times[k].append(time.perf_counter() - start)
+            runs = []
+            for _ in range(args.runs):
+                start = time.perf_counter()
+                runners[k]()
+                runs.append(time.perf_counter() - start)
+            times[k].append(statistics.median(runs))
     med = {k: statistics.median(v) * 1e3 for k, v in times.items()}
     return {"model": name, "compile_s": compile_s, "compile_rss_mib": rss,
             "errors": errors, "median_ms": med, "missing": missing}
@@ -198,7 +206,9 @@ def main():
     p.add_argument("--models", default=",".join(MODELS),
                    help="comma-separated subset of: " + ", ".join(MODELS))
     p.add_argument("--threads", type=int, default=2)
-    p.add_argument("--rounds", type=int, default=20)
+    p.add_argument("--rounds", type=int, default=7)
+    p.add_argument("--runs", type=int, default=5,
+                   help="back-to-back runs of each framework per round")
     p.add_argument("--warmup", type=int, default=3)
     p.add_argument("--out", default=os.path.join(ROOT, "build", "bench"))
     p.add_argument("--kiln-compile",
@@ -212,7 +222,8 @@ def main():
         p.error(f"unknown model(s): {', '.join(unknown)}")
     os.makedirs(args.out, exist_ok=True)
     print(f"# {datetime.date.today()} {platform.node()} {platform.processor() or platform.machine()}"
-          f", {args.threads} threads, batch 1, fp32, {args.rounds} interleaved rounds")
+          f", {args.threads} threads, batch 1, fp32, {args.rounds} interleaved rounds"
+          f" of {args.runs} runs")
     rows = []
     for name in names:
         try:

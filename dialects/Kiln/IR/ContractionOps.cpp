@@ -10,6 +10,9 @@
 #include "kiln/Dialect/Kiln/IR/KilnContractionOps.h"
 
 #include "OpUtils.h"
+#include "kiln/Dialect/Kiln/IR/KilnTensorOps.h"
+#include "kiln/Dialect/Kiln/Utils/ConstantData.h"
+#include "mlir/IR/Matchers.h"
 #include "mlir/IR/Builders.h"
 #include "mlir/IR/OpImplementation.h"
 #include "mlir/IR/PatternMatch.h"
@@ -506,9 +509,52 @@ struct DropZeroGemmAddend : public OpRewritePattern<GemmOp> {
     return success();
   }
 };
+
+/// gemm(a, constant b, transB) -> gemm(a, transpose(b)) with the transpose
+/// done now (and the same for a constant `a` with transA): an ONNX Gemm
+/// exported from a fully connected layer carries its weight as [N, K], which
+/// would otherwise be transposed at every run.
+struct PretransposeConstantGemmOperand : public OpRewritePattern<GemmOp> {
+  using OpRewritePattern<GemmOp>::OpRewritePattern;
+
+  LogicalResult matchAndRewrite(GemmOp op,
+                                PatternRewriter &rewriter) const override {
+    auto pretranspose = [&](Value operand) -> Value {
+      ElementsAttr elements;
+      if (!matchPattern(operand, m_Constant(&elements)))
+        return {};
+      auto type = cast<RankedTensorType>(operand.getType());
+      auto transposed = RankedTensorType::get(
+          {type.getDimSize(1), type.getDimSize(0)}, type.getElementType());
+      ElementsAttr data =
+          elements.isSplat()
+              ? ElementsAttr(cast<SplatElementsAttr>(elements).resizeSplat(
+                    transposed))
+              : permuteConstantData(elements, {1, 0}, transposed);
+      if (!data)
+        return {};
+      return ConstantOp::create(rewriter, operand.getLoc(), transposed, data);
+    };
+    Value a = op.getTransA() ? pretranspose(op.getA()) : Value();
+    Value b = op.getTransB() ? pretranspose(op.getB()) : Value();
+    if (!a && !b)
+      return failure();
+    rewriter.modifyOpInPlace(op, [&] {
+      if (a) {
+        op.getAMutable().assign(a);
+        op.setTransA(false);
+      }
+      if (b) {
+        op.getBMutable().assign(b);
+        op.setTransB(false);
+      }
+    });
+    return success();
+  }
+};
 } // namespace
 
 void GemmOp::getCanonicalizationPatterns(RewritePatternSet &results,
                                          MLIRContext *context) {
-  results.add<DropZeroGemmAddend>(context);
+  results.add<DropZeroGemmAddend, PretransposeConstantGemmOperand>(context);
 }

@@ -15,6 +15,7 @@
 #include "kiln/Dialect/Kiln/IR/KilnTensorOps.h"
 
 #include "OpUtils.h"
+#include "kiln/Dialect/Kiln/Utils/ConstantData.h"
 #include "mlir/IR/Builders.h"
 #include "mlir/IR/OpImplementation.h"
 #include "mlir/IR/PatternMatch.h"
@@ -503,6 +504,11 @@ OpFoldResult TransposeOp::fold(FoldAdaptor adaptor) {
     return getInput();
   if (Attribute folded = resizeSplat(adaptor.getInput(), getType()))
     return folded;
+  // Weights are transposed once, here, instead of at every run.
+  if (auto elements = dyn_cast_if_present<ElementsAttr>(adaptor.getInput()))
+    if (Attribute folded = permuteConstantData(
+            elements, outer, cast<RankedTensorType>(getType())))
+      return folded;
   // transpose(transpose(x, p), q): output dim i is the inner result's dim
   // q[i], which is x's dim p[q[i]].
   auto inner = getInput().getDefiningOp<TransposeOp>();

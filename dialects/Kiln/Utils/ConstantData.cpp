@@ -3,9 +3,14 @@
 #include "kiln/Dialect/Kiln/Utils/ConstantData.h"
 
 #include "mlir/IR/AsmState.h"
+#include "mlir/IR/BuiltinDialect.h"
+#include "mlir/IR/DialectResourceBlobManager.h"
 #include "mlir/IR/Matchers.h"
 
+#include <cstddef>
 #include <cstring>
+#include <string>
+#include <vector>
 
 using namespace mlir;
 
@@ -72,4 +77,66 @@ ElementsAttr mlir::kiln::buildFloatData(RankedTensorType type,
     data.push_back(x);
   }
   return DenseElementsAttr::get(type, data);
+}
+
+ElementsAttr mlir::kiln::permuteConstantData(ElementsAttr attr,
+                                             ArrayRef<int64_t> permutation,
+                                             RankedTensorType resultType,
+                                             int64_t maxBytes) {
+  auto type = dyn_cast<RankedTensorType>(attr.getType());
+  if (!type || !type.hasStaticShape() || !resultType.hasStaticShape() ||
+      type.getElementType() != resultType.getElementType() ||
+      permutation.size() != static_cast<size_t>(type.getRank()))
+    return {};
+  Type element = type.getElementType();
+  if (!element.isIntOrFloat() || element.getIntOrFloatBitWidth() % 8 != 0)
+    return {};
+  int64_t size = element.getIntOrFloatBitWidth() / 8;
+  int64_t count = type.getNumElements();
+  if (count * size > maxBytes)
+    return {};
+  ArrayRef<char> data;
+  auto dense = dyn_cast<DenseElementsAttr>(attr);
+  auto resource = dyn_cast<DenseResourceElementsAttr>(attr);
+  if (dense && !dense.isSplat())
+    data = dense.getRawData();
+  else if (resource)
+    data = resource.getData();
+  if (data.size() != static_cast<size_t>(count * size))
+    return {};
+
+  // Walk the result in row-major order; `offset` follows the source element.
+  int64_t rank = type.getRank();
+  ArrayRef<int64_t> shape = type.getShape();
+  for (int64_t d = 0; d < rank; ++d)
+    if (resultType.getDimSize(d) != shape[permutation[d]])
+      return {};
+  SmallVector<int64_t> sourceStrides(rank, 1);
+  for (int64_t d = rank - 2; d >= 0; --d)
+    sourceStrides[d] = sourceStrides[d + 1] * shape[d + 1];
+  SmallVector<int64_t> strides, extents;
+  for (int64_t d = 0; d < rank; ++d) {
+    strides.push_back(sourceStrides[permutation[d]]);
+    extents.push_back(shape[permutation[d]]);
+  }
+  std::vector<char> result(data.size());
+  SmallVector<int64_t> index(rank, 0);
+  int64_t offset = 0;
+  for (int64_t i = 0; i < count; ++i) {
+    std::memcpy(result.data() + i * size, data.data() + offset * size, size);
+    for (int64_t d = rank - 1; d >= 0; --d) {
+      offset += strides[d];
+      if (++index[d] < extents[d])
+        break;
+      offset -= strides[d] * extents[d];
+      index[d] = 0;
+    }
+  }
+  if (dense)
+    return DenseElementsAttr::getFromRawBuffer(resultType, result);
+  std::string name = (resource.getRawHandle().getKey() + ".T").str();
+  return DenseResourceElementsAttr::get(
+      resultType, name,
+      HeapAsmResourceBlob::allocateAndCopyWithAlign(
+          result, alignof(std::max_align_t), /*dataIsMutable=*/false));
 }

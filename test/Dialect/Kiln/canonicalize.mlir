@@ -402,6 +402,33 @@ func.func @gemm_zero_addend(%a: tensor<3x4xf32>, %b: tensor<5x4xf32>) -> tensor<
 
 // -----
 
+// A constant `b` with trans_b (a fully connected layer's [out, in] weight)
+// is transposed at compile time; a `b` that is an argument is not.
+// CHECK-LABEL: func @gemm_pretranspose_b
+// CHECK: %[[W:.*]] = kiln.constant dense<{{\[}}[1.000000e+00, 4.000000e+00], [2.000000e+00, 5.000000e+00], [3.000000e+00, 6.000000e+00]]> : tensor<3x2xf32>
+// CHECK: kiln.gemm %{{.*}}, %[[W]], %{{.*}} {alpha = 2.000000e+00 : f32} : (tensor<4x3xf32>, tensor<3x2xf32>, tensor<2xf32>) -> tensor<4x2xf32>
+// CHECK: kiln.gemm %{{.*}}, %{{.*}} {trans_b = true} : (tensor<4x3xf32>, tensor<2x3xf32>) -> tensor<4x2xf32>
+func.func @gemm_pretranspose_b(%x: tensor<4x3xf32>, %b: tensor<2x3xf32>, %c: tensor<2xf32>) -> (tensor<4x2xf32>, tensor<4x2xf32>) {
+  %w = kiln.constant dense<[[1.0, 2.0, 3.0], [4.0, 5.0, 6.0]]> : tensor<2x3xf32>
+  %0 = kiln.gemm %x, %w, %c {alpha = 2.0 : f32, trans_b = true} : (tensor<4x3xf32>, tensor<2x3xf32>, tensor<2xf32>) -> tensor<4x2xf32>
+  %1 = kiln.gemm %x, %b {trans_b = true} : (tensor<4x3xf32>, tensor<2x3xf32>) -> tensor<4x2xf32>
+  return %0, %1 : tensor<4x2xf32>, tensor<4x2xf32>
+}
+
+// -----
+
+// The same for a constant `a` with trans_a; a splat is resized.
+// CHECK-LABEL: func @gemm_pretranspose_a
+// CHECK: %[[A:.*]] = kiln.constant dense<5.000000e-01> : tensor<2x3xf32>
+// CHECK: kiln.gemm %[[A]], %{{.*}} : (tensor<2x3xf32>, tensor<3x4xf32>) -> tensor<2x4xf32>
+func.func @gemm_pretranspose_a(%b: tensor<3x4xf32>) -> tensor<2x4xf32> {
+  %a = kiln.constant dense<0.5> : tensor<3x2xf32>
+  %0 = kiln.gemm %a, %b {trans_a = true} : (tensor<3x2xf32>, tensor<3x4xf32>) -> tensor<2x4xf32>
+  return %0 : tensor<2x4xf32>
+}
+
+// -----
+
 // CHECK-LABEL: func @gemm_zero_addend_integer
 // CHECK-NOT: kiln.constant
 // CHECK: kiln.gemm %{{.*}}, %{{.*}} : (tensor<3x4xi32>, tensor<4x5xi32>) -> tensor<3x5xi32>
@@ -1801,11 +1828,57 @@ func.func @transpose_splat() -> tensor<3x2xf32> {
 
 // -----
 
-// Transposing dense data is not folded.
+// Constant data is transposed at compile time: result element (i, j, k) is
+// input element (j, k, i) for permutation [1, 2, 0].
+// CHECK-LABEL: func @transpose_constant_3d
+// CHECK: %[[C:.*]] = kiln.constant dense<{{\[}}{{\[}}[0, 6], [1, 7]], {{\[}}[2, 8], [3, 9]], {{\[}}[4, 10], [5, 11]]]> : tensor<3x2x2xi8>
+// CHECK-NOT: kiln.transpose
+// CHECK: return %[[C]]
+func.func @transpose_constant_3d() -> tensor<3x2x2xi8> {
+  %c = kiln.constant dense<[[[0, 1], [2, 3], [4, 5]], [[6, 7], [8, 9], [10, 11]]]> : tensor<2x3x2xi8>
+  %0 = kiln.transpose %c {permutation = array<i64: 1, 2, 0>} : (tensor<2x3x2xi8>) -> tensor<3x2x2xi8>
+  return %0 : tensor<3x2x2xi8>
+}
+
+// -----
+
+// A dense_resource blob (how weights are imported) gives a new blob.
+// CHECK-LABEL: func @transpose_resource
+// CHECK: %[[C:.*]] = kiln.constant dense_resource<w.T> : tensor<3x2xf32>
+// CHECK-NOT: kiln.transpose
+// CHECK: return %[[C]]
+// CHECK: w.T: "0x10000000000080BF0000803F00000040000000C00000404000000000"
+func.func @transpose_resource() -> tensor<3x2xf32> {
+  %c = kiln.constant dense_resource<w> : tensor<2x3xf32>
+  %0 = kiln.transpose %c {permutation = array<i64: 1, 0>} : (tensor<2x3xf32>) -> tensor<3x2xf32>
+  return %0 : tensor<3x2xf32>
+}
+{-#
+  dialect_resources: {
+    builtin: {
+      w: "0x04000000000080BF00000040000040400000803F000000C000000000"
+    }
+  }
+#-}
+
+// -----
+
+// i1 data is bit-packed: left to the run time.
+// CHECK-LABEL: func @transpose_constant_i1
+// CHECK: kiln.transpose
+func.func @transpose_constant_i1() -> tensor<3x2xi1> {
+  %c = kiln.constant dense<[[true, false, true], [false, false, true]]> : tensor<2x3xi1>
+  %0 = kiln.transpose %c {permutation = array<i64: 1, 0>} : (tensor<2x3xi1>) -> tensor<3x2xi1>
+  return %0 : tensor<3x2xi1>
+}
+
+// -----
+
+// Transposing dense data is folded.
 // CHECK-LABEL: func @transpose_dense
-// CHECK: %[[C:.*]] = kiln.constant
-// CHECK: %[[T:.*]] = kiln.transpose %[[C]]
-// CHECK: return %[[T]]
+// CHECK: %[[C:.*]] = kiln.constant dense<{{\[}}[1.000000e+00], [2.000000e+00]]> : tensor<2x1xf32>
+// CHECK-NOT: kiln.transpose
+// CHECK: return %[[C]]
 func.func @transpose_dense() -> tensor<2x1xf32> {
   %c = kiln.constant dense<[[1.0, 2.0]]> : tensor<1x2xf32>
   %0 = kiln.transpose %c {permutation = array<i64: 1, 0>} : (tensor<1x2xf32>) -> tensor<2x1xf32>

@@ -34,6 +34,18 @@ std::optional<SmallVector<double>> readFloatConstant(Value value);
 ElementsAttr buildFloatData(RankedTensorType type, ArrayRef<double> values,
                             StringRef blobName);
 
+/// The constant `attr` with its dimensions permuted (result dimension i is
+/// dimension `permutation[i]` of `attr`), of type `resultType`: elements are
+/// moved as bytes, so any element type of a whole number of bytes works. A
+/// dense literal gives a dense literal; a dense_resource blob gives a new
+/// blob (named after the old one, with a ".T" suffix). Returns null for
+/// splats (resize those instead), i1 and sub-byte elements, blobs whose
+/// bytes are not available, and more than `maxBytes` of data.
+ElementsAttr permuteConstantData(ElementsAttr attr,
+                                 ArrayRef<int64_t> permutation,
+                                 RankedTensorType resultType,
+                                 int64_t maxBytes = int64_t(1) << 30);
+
 /// Tensors with more elements than this are built as blobs.
 constexpr int64_t kMaxDenseLiteral = 256;
 
