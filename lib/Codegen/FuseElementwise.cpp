@@ -3,7 +3,9 @@
 #include "kiln/Codegen/Passes.h"
 
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
+#include "mlir/Dialect/Linalg/IR/LinalgInterfaces.h"
 #include "mlir/Dialect/Linalg/Transforms/Transforms.h"
+#include "mlir/Dialect/Tensor/IR/Tensor.h"
 #include "mlir/Transforms/GreedyPatternRewriteDriver.h"
 
 namespace mlir::kiln {
@@ -23,6 +25,22 @@ static bool shouldFuse(OpOperand *operand) {
   return consumer && consumer.getNumReductionLoops() == 0;
 }
 
+/// Folds the expand_shape between a contraction and an elementwise consumer
+/// into the consumer, which then iterates over the contraction's (collapsed)
+/// result: a pointwise convolution computed over flattened images, or a
+/// matrix product of a batch of rows, then keeps its bias add or activation
+/// as an epilogue computed in its tiles (kiln-tile-and-fuse only fuses a
+/// consumer that reads the result directly).
+static bool shouldCollapseConsumer(OpOperand *operand) {
+  auto consumer = dyn_cast<linalg::LinalgOp>(operand->getOwner());
+  auto expand = operand->get().getDefiningOp<tensor::ExpandShapeOp>();
+  if (!consumer || !expand || consumer.getNumReductionLoops() != 0)
+    return false;
+  auto producer = expand.getSrc().getDefiningOp<linalg::LinalgOp>();
+  return producer && linalg::isaContractionOpInterface(producer) &&
+         producer->hasOneUse();
+}
+
 namespace {
 struct FuseElementwisePass
     : kiln::impl::FuseElementwiseBase<FuseElementwisePass> {
@@ -31,6 +49,8 @@ struct FuseElementwisePass
   void runOnOperation() override {
     RewritePatternSet patterns(&getContext());
     linalg::populateElementwiseOpsFusionPatterns(patterns, shouldFuse);
+    linalg::populateFoldReshapeOpsByCollapsingPatterns(patterns,
+                                                       shouldCollapseConsumer);
     linalg::populateEraseUnusedOperandsAndResultsPatterns(patterns);
     if (failed(applyPatternsGreedily(getOperation(), std::move(patterns))))
       signalPassFailure();

@@ -79,3 +79,63 @@ func.func @shared_producer(%x: tensor<4x8xf32>) -> (tensor<4x8xf32>, tensor<4x8x
   } -> tensor<4x8xf32>
   return %0, %1 : tensor<4x8xf32>, tensor<4x8xf32>
 }
+
+// -----
+
+// The reshape between a contraction and its elementwise consumer (a matmul
+// of a batch of rows, then a bias add) moves below the consumer, which then
+// reads the contraction's result directly: kiln-tile-and-fuse makes it an
+// epilogue of the matmul's tiles.
+// CHECK-LABEL: func @collapse_consumer_of_contraction
+// CHECK: %[[M:.*]] = linalg.matmul
+// CHECK: %[[ADD:.*]] = linalg.generic {{.*}} ins(%[[M]], %{{.*}} : tensor<8x16xf32>, tensor<16xf32>) outs(%{{.*}} : tensor<8x16xf32>)
+// CHECK: %[[R:.*]] = tensor.expand_shape %[[ADD]] {{\[\[}}0, 1], [2]] output_shape [2, 4, 16] : tensor<8x16xf32> into tensor<2x4x16xf32>
+// CHECK: return %[[R]]
+func.func @collapse_consumer_of_contraction(%a: tensor<8x32xf32>, %b: tensor<32x16xf32>, %bias: tensor<16xf32>) -> tensor<2x4x16xf32> {
+  %zero = arith.constant 0.0 : f32
+  %e = tensor.empty() : tensor<8x16xf32>
+  %f = linalg.fill ins(%zero : f32) outs(%e : tensor<8x16xf32>) -> tensor<8x16xf32>
+  %m = linalg.matmul ins(%a, %b : tensor<8x32xf32>, tensor<32x16xf32>) outs(%f : tensor<8x16xf32>) -> tensor<8x16xf32>
+  %x = tensor.expand_shape %m [[0, 1], [2]] output_shape [2, 4, 16] : tensor<8x16xf32> into tensor<2x4x16xf32>
+  %e3 = tensor.empty() : tensor<2x4x16xf32>
+  %0 = linalg.generic {indexing_maps = [affine_map<(d0, d1, d2) -> (d0, d1, d2)>, affine_map<(d0, d1, d2) -> (d2)>, affine_map<(d0, d1, d2) -> (d0, d1, d2)>], iterator_types = ["parallel", "parallel", "parallel"]}
+      ins(%x, %bias : tensor<2x4x16xf32>, tensor<16xf32>) outs(%e3 : tensor<2x4x16xf32>) {
+  ^bb0(%p: f32, %q: f32, %o: f32):
+    %r = arith.addf %p, %q : f32
+    linalg.yield %r : f32
+  } -> tensor<2x4x16xf32>
+  return %0 : tensor<2x4x16xf32>
+}
+
+// -----
+
+// Not when the reshaped value is not a contraction's (here an elementwise
+// op's), nor when the contraction has another user.
+// CHECK-LABEL: func @keep_reshape
+// CHECK: %[[M:.*]] = linalg.matmul
+// CHECK: %[[X:.*]] = tensor.expand_shape %[[M]]
+// CHECK: %[[Z:.*]] = tensor.expand_shape
+// CHECK: linalg.generic {{.*}} ins(%[[X]] : tensor<2x4x16xf32>)
+// CHECK: linalg.generic {{.*}} ins(%[[Z]] : tensor<2x4x16xf32>)
+func.func @keep_reshape(%a: tensor<8x32xf32>, %b: tensor<32x16xf32>, %y: tensor<8x16xf32>) -> (tensor<2x4x16xf32>, tensor<2x4x16xf32>, tensor<8x16xf32>) {
+  %zero = arith.constant 0.0 : f32
+  %e = tensor.empty() : tensor<8x16xf32>
+  %f = linalg.fill ins(%zero : f32) outs(%e : tensor<8x16xf32>) -> tensor<8x16xf32>
+  %m = linalg.matmul ins(%a, %b : tensor<8x32xf32>, tensor<32x16xf32>) outs(%f : tensor<8x16xf32>) -> tensor<8x16xf32>
+  %x = tensor.expand_shape %m [[0, 1], [2]] output_shape [2, 4, 16] : tensor<8x16xf32> into tensor<2x4x16xf32>
+  %z = tensor.expand_shape %y [[0, 1], [2]] output_shape [2, 4, 16] : tensor<8x16xf32> into tensor<2x4x16xf32>
+  %e3 = tensor.empty() : tensor<2x4x16xf32>
+  %0 = linalg.generic {indexing_maps = [affine_map<(d0, d1, d2) -> (d0, d1, d2)>, affine_map<(d0, d1, d2) -> (d0, d1, d2)>], iterator_types = ["parallel", "parallel", "parallel"]}
+      ins(%x : tensor<2x4x16xf32>) outs(%e3 : tensor<2x4x16xf32>) {
+  ^bb0(%p: f32, %o: f32):
+    %r = math.exp %p : f32
+    linalg.yield %r : f32
+  } -> tensor<2x4x16xf32>
+  %1 = linalg.generic {indexing_maps = [affine_map<(d0, d1, d2) -> (d0, d1, d2)>, affine_map<(d0, d1, d2) -> (d0, d1, d2)>], iterator_types = ["parallel", "parallel", "parallel"]}
+      ins(%z : tensor<2x4x16xf32>) outs(%e3 : tensor<2x4x16xf32>) {
+  ^bb0(%p: f32, %o: f32):
+    %r = math.exp %p : f32
+    linalg.yield %r : f32
+  } -> tensor<2x4x16xf32>
+  return %0, %1, %m : tensor<2x4x16xf32>, tensor<2x4x16xf32>, tensor<8x16xf32>
+}

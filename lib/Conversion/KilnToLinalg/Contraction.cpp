@@ -1,6 +1,7 @@
 //===- Contraction.cpp - Lower convolutions and matrix products -----------===//
 //
-// conv2d becomes tensor.pad + linalg.conv_2d_nchw_fchw (groups = 1),
+// conv2d becomes tensor.pad + linalg.conv_2d_nchw_fchw (groups = 1; a 1x1
+// unpadded one becomes a matrix product over the flattened image instead),
 // linalg.depthwise_conv_2d_nchw_chw (depthwise, multiplier 1) or
 // linalg.conv_2d_ngchw_gfchw (other groups), accumulating into an output
 // initialized with the broadcast bias (or zeros). conv_transpose2d is
@@ -97,23 +98,28 @@ Value convertTensor(OpBuilder &b, Location loc, Value value, Type elementType) {
 // Convolution
 //===----------------------------------------------------------------------===//
 
-/// The accumulator `[N, F, OH, OW]` of a convolution: the per-channel `bias`
-/// broadcast (converted to `accType`), or zeros without a bias.
+/// The accumulator `[N, F, OH, OW]` (or `[N, F, OH * OW]`) of a convolution:
+/// the per-channel `bias` broadcast (converted to `accType`), or zeros
+/// without a bias.
 Value buildConvInit(OpBuilder &b, Location loc, ArrayRef<int64_t> shape,
                     Type accType, Value bias) {
   if (!bias)
     return zeroTensor(b, loc, shape, accType);
   Value empty = tensor::EmptyOp::create(b, loc, shape, accType);
   auto biasType = cast<RankedTensorType>(bias.getType());
+  unsigned rank = shape.size();
+  SmallVector<int64_t> broadcastDims = {0};
+  for (unsigned d = 2; d < rank; ++d)
+    broadcastDims.push_back(d);
   if (biasType.getElementType() == accType)
-    return linalg::BroadcastOp::create(b, loc, bias, empty,
-                                       ArrayRef<int64_t>{0, 2, 3})
+    return linalg::BroadcastOp::create(b, loc, bias, empty, broadcastDims)
         .getResult()[0];
   MLIRContext *ctx = b.getContext();
   SmallVector<AffineMap> maps = {
-      AffineMap::get(4, 0, {getAffineDimExpr(1, ctx)}, ctx),
-      b.getMultiDimIdentityMap(4)};
-  SmallVector<utils::IteratorType> iterators(4, utils::IteratorType::parallel);
+      AffineMap::get(rank, 0, {getAffineDimExpr(1, ctx)}, ctx),
+      b.getMultiDimIdentityMap(rank)};
+  SmallVector<utils::IteratorType> iterators(rank,
+                                             utils::IteratorType::parallel);
   return linalg::GenericOp::create(
              b, loc, TypeRange{empty.getType()}, ValueRange{bias},
              ValueRange{empty}, maps, iterators,
@@ -137,6 +143,82 @@ ConvKind getConvKind(int64_t groups, int64_t channels, int64_t outChannels) {
   if (groups == channels && outChannels == channels)
     return ConvKind::Depthwise;
   return ConvKind::Grouped;
+}
+
+/// Whether `op` is a pointwise convolution: a 1x1 kernel, one group, no
+/// padding, float data (any strides).
+bool isPointwiseConv(Conv2dOp op) {
+  auto filterType = cast<RankedTensorType>(op.getFilter().getType());
+  return op.getGroups() == 1 && filterType.getDimSize(2) == 1 &&
+         filterType.getDimSize(3) == 1 &&
+         isa<FloatType>(filterType.getElementType()) &&
+         llvm::all_of(op.getPadding(), [](int64_t p) { return p == 0; });
+}
+
+/// Accumulates the pointwise (1x1, one group, unpadded) convolution of
+/// `input` `[N, C, H, W]` with `filter` `[F, C, 1, 1]` into `init`
+/// `[N, F, OH * OW]`: a matrix product `out[n, f, p] += w[f, c] * x[n, c, p]`
+/// over the pixels `p` of an image flattened into one row, so that register
+/// tiles run along whole images rather than rows (a 14x14 image is 12 tiles
+/// of 16 pixels and one of 4, not 14 rows of 8 + 6 pixels). With strides the
+/// input is first subsampled into `[N, C, OH, OW]`.
+Value buildPointwiseConv(OpBuilder &b, Location loc, Value input, Value filter,
+                         Value init, ArrayRef<int64_t> strides,
+                         ArrayRef<int64_t> outSize) {
+  MLIRContext *ctx = b.getContext();
+  auto inputType = cast<RankedTensorType>(input.getType());
+  auto filterType = cast<RankedTensorType>(filter.getType());
+  auto initType = cast<RankedTensorType>(init.getType());
+  Type accType = initType.getElementType();
+  ArrayRef<int64_t> in = inputType.getShape();
+  auto dim = [&](unsigned i) { return getAffineDimExpr(i, ctx); };
+  if (in[2] != outSize[0] || in[3] != outSize[1]) {
+    // x[n, c, y, x] = input[n, c, y * sh, x * sw]
+    SmallVector<int64_t> shape = {in[0], in[1], outSize[0], outSize[1]};
+    Value empty =
+        tensor::EmptyOp::create(b, loc, shape, inputType.getElementType());
+    SmallVector<AffineMap> maps = {
+        AffineMap::get(4, 0,
+                       {dim(0), dim(1), dim(2) * strides[0],
+                        dim(3) * strides[1]},
+                       ctx),
+        b.getMultiDimIdentityMap(4)};
+    input = linalg::GenericOp::create(
+                b, loc, TypeRange{empty.getType()}, ValueRange{input},
+                ValueRange{empty}, maps,
+                SmallVector<utils::IteratorType>(
+                    4, utils::IteratorType::parallel),
+                [](OpBuilder &nb, Location l, ValueRange args) {
+                  linalg::YieldOp::create(nb, l, args[0]);
+                })
+                .getResult(0);
+    inputType = cast<RankedTensorType>(input.getType());
+  }
+  Value pixels = tensor::CollapseShapeOp::create(
+      b, loc,
+      RankedTensorType::get({in[0], in[1], outSize[0] * outSize[1]},
+                            inputType.getElementType()),
+      input, SmallVector<ReassociationIndices>{{0}, {1}, {2, 3}});
+  Value weights = tensor::CollapseShapeOp::create(
+      b, loc,
+      RankedTensorType::get(
+          {filterType.getDimSize(0), filterType.getDimSize(1)},
+          filterType.getElementType()),
+      filter, SmallVector<ReassociationIndices>{{0}, {1, 2, 3}});
+  // (n, f, p, c): w[f, c], x[n, c, p] -> out[n, f, p]. The weights are the
+  // left operand, as A of a matmul: f are the rows of a register tile and
+  // the pixels p its vectors. A linalg.contract (not a generic) vectorizes
+  // to vector.contract, whose lowering is a broadcast-FMA per row.
+  SmallVector<AffineMap> maps = {
+      AffineMap::get(4, 0, {dim(1), dim(3)}, ctx),
+      AffineMap::get(4, 0, {dim(0), dim(3), dim(2)}, ctx),
+      AffineMap::get(4, 0, {dim(0), dim(1), dim(2)}, ctx)};
+  (void)accType;
+  return linalg::ContractOp::create(b, loc, TypeRange{initType},
+                                    ValueRange{weights, pixels},
+                                    ValueRange{init},
+                                    b.getAffineMapArrayAttr(maps))
+      .getResult(0);
 }
 
 /// Accumulates the convolution of `input` `[N, C, H, W]` with `filter`
@@ -239,7 +321,7 @@ Value buildConv(OpBuilder &b, Location loc, Value input, Value filter,
 /// slice among the inputs is read from its source). Null when the input is
 /// not a channel concat.
 Value buildConvOfConcat(Conv2dOp op, Value filter, Value init,
-                        ConversionPatternRewriter &rewriter) {
+                        ConversionPatternRewriter &rewriter, bool pointwise) {
   auto concat = op.getInput().getDefiningOp<ConcatOp>();
   if (!concat)
     return Value();
@@ -284,8 +366,14 @@ Value buildConvOfConcat(Conv2dOp op, Value filter, Value init,
         getAsIndexOpFoldResult(rewriter.getContext(), sliceShape),
         getAsIndexOpFoldResult(rewriter.getContext(),
                                SmallVector<int64_t>(4, 1)));
-    result = buildConv(rewriter, loc, input, part, result, op.getStrides(),
-                       op.getDilations(), op.getPadding(), /*groups=*/1);
+    ArrayRef<int64_t> outShape =
+        cast<RankedTensorType>(op.getType()).getShape();
+    result = pointwise
+                 ? buildPointwiseConv(rewriter, loc, input, part, result,
+                                      op.getStrides(), outShape.drop_front(2))
+                 : buildConv(rewriter, loc, input, part, result,
+                             op.getStrides(), op.getDilations(),
+                             op.getPadding(), /*groups=*/1);
     offset += channels;
   }
   return result;
@@ -300,11 +388,31 @@ struct Conv2dLowering : OpConversionPattern<Conv2dOp> {
     Location loc = op.getLoc();
     auto resultType = cast<RankedTensorType>(op.getType());
     Type accType = getAccumulatorType(resultType.getElementType());
-    Value init = buildConvInit(rewriter, loc, resultType.getShape(), accType,
+    ArrayRef<int64_t> shape = resultType.getShape();
+    if (isPointwiseConv(op)) {
+      // [N, F, OH * OW], reshaped to [N, F, OH, OW] at the end.
+      Value init = buildConvInit(rewriter, loc,
+                                 {shape[0], shape[1], shape[2] * shape[3]},
+                                 accType, adaptor.getBias());
+      Value result = buildConvOfConcat(op, adaptor.getFilter(), init, rewriter,
+                                       /*pointwise=*/true);
+      if (!result)
+        result = buildPointwiseConv(rewriter, loc, adaptor.getInput(),
+                                    adaptor.getFilter(), init, op.getStrides(),
+                                    shape.drop_front(2));
+      result = tensor::ExpandShapeOp::create(
+          rewriter, loc, resultType.clone(accType), result,
+          SmallVector<ReassociationIndices>{{0}, {1}, {2, 3}});
+      rewriter.replaceOp(op, convertTensor(rewriter, loc, result,
+                                           resultType.getElementType()));
+      return success();
+    }
+    Value init = buildConvInit(rewriter, loc, shape, accType,
                                adaptor.getBias());
     Value result;
     if (op.getGroups() == 1)
-      result = buildConvOfConcat(op, adaptor.getFilter(), init, rewriter);
+      result = buildConvOfConcat(op, adaptor.getFilter(), init, rewriter,
+                                 /*pointwise=*/false);
     if (!result)
       result = buildConv(rewriter, loc, adaptor.getInput(), adaptor.getFilter(),
                          init, op.getStrides(), op.getDilations(),

@@ -21,16 +21,27 @@ func.func @conv2d_pad_stride_dilation_bias(%x: tensor<1x3x11x9xf32>, %w: tensor<
 // An ungrouped conv of a channel concat is one conv per concat input, each
 // with its slice of the filter's input channels and accumulating into the
 // previous result; a unit-step slice input is read from its source. The
-// concat is left unused (the pipeline's canonicalizer erases it).
+// concat is left unused (the pipeline's canonicalizer erases it). A 1x1
+// conv is a linalg.contract over flattened images: weights [F, C] times
+// pixels [N, C, H * W], into the bias broadcast to [N, F, H * W].
+// CHECK: #[[W2:.*]] = affine_map<(d0, d1, d2, d3) -> (d1, d3)>
+// CHECK: #[[X3:.*]] = affine_map<(d0, d1, d2, d3) -> (d0, d3, d2)>
+// CHECK: #[[O3:.*]] = affine_map<(d0, d1, d2, d3) -> (d0, d1, d2)>
 // CHECK-LABEL: func @conv2d_of_concat
 // CHECK-SAME: (%[[A:.*]]: tensor<1x4x3x3xf32>, %[[B:.*]]: tensor<1x2x3x3xf32>, %[[W:.*]]: tensor<5x4x1x1xf32>, %[[BIAS:.*]]: tensor<5xf32>)
-// CHECK: %[[INIT:.*]] = linalg.broadcast ins(%[[BIAS]]
+// CHECK: %[[E:.*]] = tensor.empty() : tensor<1x5x9xf32>
+// CHECK: %[[INIT:.*]] = linalg.broadcast ins(%[[BIAS]] : tensor<5xf32>) outs(%[[E]] : tensor<1x5x9xf32>) dimensions = [0, 2]
 // CHECK: %[[AV:.*]] = tensor.extract_slice %[[A]][0, 1, 0, 0] [1, 2, 3, 3] [1, 1, 1, 1]
 // CHECK: %[[WA:.*]] = tensor.extract_slice %[[W]][0, 0, 0, 0] [5, 2, 1, 1] [1, 1, 1, 1]
-// CHECK: %[[R0:.*]] = linalg.conv_2d_nchw_fchw {{.*}} ins(%[[AV]], %[[WA]] : tensor<1x2x3x3xf32>, tensor<5x2x1x1xf32>) outs(%[[INIT]] : tensor<1x5x3x3xf32>)
+// CHECK: %[[XA:.*]] = tensor.collapse_shape %[[AV]] {{\[\[}}0], [1], [2, 3]] : tensor<1x2x3x3xf32> into tensor<1x2x9xf32>
+// CHECK: %[[WA2:.*]] = tensor.collapse_shape %[[WA]] {{\[\[}}0], [1, 2, 3]] : tensor<5x2x1x1xf32> into tensor<5x2xf32>
+// CHECK: %[[R0:.*]] = linalg.contract indexing_maps = [#[[W2]], #[[X3]], #[[O3]]] ins(%[[WA2]], %[[XA]] : tensor<5x2xf32>, tensor<1x2x9xf32>) outs(%[[INIT]] : tensor<1x5x9xf32>)
 // CHECK: %[[WB:.*]] = tensor.extract_slice %[[W]][0, 2, 0, 0] [5, 2, 1, 1] [1, 1, 1, 1]
-// CHECK: %[[R1:.*]] = linalg.conv_2d_nchw_fchw {{.*}} ins(%[[B]], %[[WB]] : tensor<1x2x3x3xf32>, tensor<5x2x1x1xf32>) outs(%[[R0]] : tensor<1x5x3x3xf32>)
-// CHECK: return %[[R1]]
+// CHECK: %[[XB:.*]] = tensor.collapse_shape %[[B]] {{\[\[}}0], [1], [2, 3]] : tensor<1x2x3x3xf32> into tensor<1x2x9xf32>
+// CHECK: %[[WB2:.*]] = tensor.collapse_shape %[[WB]]
+// CHECK: %[[R1:.*]] = linalg.contract indexing_maps = [#[[W2]], #[[X3]], #[[O3]]] ins(%[[WB2]], %[[XB]] : tensor<5x2xf32>, tensor<1x2x9xf32>) outs(%[[R0]] : tensor<1x5x9xf32>)
+// CHECK: %[[R:.*]] = tensor.expand_shape %[[R1]] {{\[\[}}0], [1], [2, 3]] output_shape [1, 5, 3, 3] : tensor<1x5x9xf32> into tensor<1x5x3x3xf32>
+// CHECK: return %[[R]]
 func.func @conv2d_of_concat(%a: tensor<1x4x3x3xf32>, %b: tensor<1x2x3x3xf32>, %w: tensor<5x4x1x1xf32>, %bias: tensor<5xf32>) -> tensor<1x5x3x3xf32> {
   %s = kiln.slice %a {starts = array<i64: 0, 1, 0, 0>, ends = array<i64: 1, 3, 3, 3>, steps = array<i64: 1, 1, 1, 1>} : (tensor<1x4x3x3xf32>) -> tensor<1x2x3x3xf32>
   %c = kiln.concat %s, %b {axis = 1 : i64} : (tensor<1x2x3x3xf32>, tensor<1x2x3x3xf32>) -> tensor<1x4x3x3xf32>
@@ -40,17 +51,44 @@ func.func @conv2d_of_concat(%a: tensor<1x4x3x3xf32>, %b: tensor<1x2x3x3xf32>, %w
 
 // -----
 
-// CHECK-LABEL: func @conv2d_no_pad_no_bias
+// A strided 1x1 conv first subsamples its input (every second row and
+// column), then is the same contraction.
+// CHECK: #[[SUB:.*]] = affine_map<(d0, d1, d2, d3) -> (d0, d1, d2 * 2, d3 * 3)>
+// CHECK-LABEL: func @conv2d_pointwise_strided
 // CHECK-SAME: (%[[X:.*]]: tensor<2x6x5x7xf32>, %[[W:.*]]: tensor<4x6x1x1xf32>)
+// CHECK: %[[INIT:.*]] = linalg.fill ins(%{{.*}} : f32) outs(%{{.*}} : tensor<2x4x9xf32>)
+// CHECK: %[[S:.*]] = linalg.generic {indexing_maps = [#[[SUB]], #{{.*}}], iterator_types = ["parallel", "parallel", "parallel", "parallel"]} ins(%[[X]] : tensor<2x6x5x7xf32>) outs(%{{.*}} : tensor<2x6x3x3xf32>)
+// CHECK: %[[XS:.*]] = tensor.collapse_shape %[[S]] {{\[\[}}0], [1], [2, 3]] : tensor<2x6x3x3xf32> into tensor<2x6x9xf32>
+// CHECK: linalg.contract {{.*}} ins(%{{.*}}, %[[XS]] : tensor<4x6xf32>, tensor<2x6x9xf32>) outs(%[[INIT]] : tensor<2x4x9xf32>)
+func.func @conv2d_pointwise_strided(%x: tensor<2x6x5x7xf32>, %w: tensor<4x6x1x1xf32>) -> tensor<2x4x3x3xf32> {
+  %0 = kiln.conv2d %x, %w {strides = array<i64: 2, 3>} : (tensor<2x6x5x7xf32>, tensor<4x6x1x1xf32>) -> tensor<2x4x3x3xf32>
+  return %0 : tensor<2x4x3x3xf32>
+}
+
+// -----
+
+// A padded 1x1 conv stays a linalg.conv_2d_nchw_fchw.
+// CHECK-LABEL: func @conv2d_pointwise_padded
+// CHECK: tensor.pad
+// CHECK: linalg.conv_2d_nchw_fchw
+func.func @conv2d_pointwise_padded(%x: tensor<1x6x5x7xf32>, %w: tensor<4x6x1x1xf32>) -> tensor<1x4x7x9xf32> {
+  %0 = kiln.conv2d %x, %w {padding = array<i64: 1, 1, 1, 1>} : (tensor<1x6x5x7xf32>, tensor<4x6x1x1xf32>) -> tensor<1x4x7x9xf32>
+  return %0 : tensor<1x4x7x9xf32>
+}
+
+// -----
+
+// CHECK-LABEL: func @conv2d_no_pad_no_bias
+// CHECK-SAME: (%[[X:.*]]: tensor<2x6x5x7xf32>, %[[W:.*]]: tensor<4x6x2x1xf32>)
 // CHECK-NOT: tensor.pad
 // CHECK: %[[ZERO:.*]] = arith.constant 0.000000e+00 : f32
-// CHECK: %[[INIT:.*]] = linalg.fill ins(%[[ZERO]] : f32) outs(%{{.*}} : tensor<2x4x5x7xf32>)
+// CHECK: %[[INIT:.*]] = linalg.fill ins(%[[ZERO]] : f32) outs(%{{.*}} : tensor<2x4x4x7xf32>)
 // CHECK-NOT: tensor.pad
 // CHECK: linalg.conv_2d_nchw_fchw {dilations = dense<1> : tensor<2xi64>, strides = dense<1> : tensor<2xi64>}
-// CHECK-SAME: ins(%[[X]], %[[W]] : tensor<2x6x5x7xf32>, tensor<4x6x1x1xf32>) outs(%[[INIT]] : tensor<2x4x5x7xf32>)
-func.func @conv2d_no_pad_no_bias(%x: tensor<2x6x5x7xf32>, %w: tensor<4x6x1x1xf32>) -> tensor<2x4x5x7xf32> {
-  %0 = kiln.conv2d %x, %w : (tensor<2x6x5x7xf32>, tensor<4x6x1x1xf32>) -> tensor<2x4x5x7xf32>
-  return %0 : tensor<2x4x5x7xf32>
+// CHECK-SAME: ins(%[[X]], %[[W]] : tensor<2x6x5x7xf32>, tensor<4x6x2x1xf32>) outs(%[[INIT]] : tensor<2x4x4x7xf32>)
+func.func @conv2d_no_pad_no_bias(%x: tensor<2x6x5x7xf32>, %w: tensor<4x6x2x1xf32>) -> tensor<2x4x4x7xf32> {
+  %0 = kiln.conv2d %x, %w : (tensor<2x6x5x7xf32>, tensor<4x6x2x1xf32>) -> tensor<2x4x4x7xf32>
+  return %0 : tensor<2x4x4x7xf32>
 }
 
 // -----
