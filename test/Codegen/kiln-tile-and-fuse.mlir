@@ -51,26 +51,27 @@ func.func @elementwise(%a: tensor<1x64x112x112xf32>, %b: tensor<1x64x112x112xf32
 
 // A 3x3 convolution: threads take two output rows each, with the pad of
 // their four input rows fused into the tile; registers hold 8 output
-// channels x 16 pixels of one row (a row of 56 is 32 + 24 in tiles of two
-// vectors, and a remainder of 24 pixels, more than one vector and less than
-// two, is what the back end scalarizes: 3 x 16 + 8 instead); the reduction
-// visits one input channel and one tap of the window at a time. The pad is
-// not fused into register tiles.
+// channels x 16 pixels (a row of 56 is 32 + 24 in tiles of two vectors, and
+// a remainder of 24 pixels, more than one vector and less than two, is what
+// the back end scalarizes: 3 x 16 + 8 instead). A pixel tile of one vector
+// (16 lanes with 512-bit registers) covers two output rows, so that every
+// broadcast weight feeds two FMAs. The reduction visits one input channel
+// and one tap of the window at a time. The pad is not fused into register
+// tiles.
 // CHECK-LABEL: func.func @conv
 // CHECK: scf.forall (%{{.*}}) = (0) to (56) step (2)
 // CHECK:   tensor.pad
 // CHECK:   } : tensor<1x64x?x56xf32> to tensor<1x64x4x58xf32>
 // CHECK:   scf.for %{{.*}} = %c0 to %c64 step %c8
-// CHECK:     scf.for %{{.*}} = %c0 to %c2 step %c1
-// CHECK:       scf.for %{{.*}} = %c0 to %c48 step %c16
-// CHECK:         linalg.fill {{.*}} -> tensor<1x8x1x16xf32>
-// CHECK:         scf.for %{{.*}} = %c0 to %c64 step %c1
+// CHECK:     scf.for %{{.*}} = %c0 to %c48 step %c16
+// CHECK:       linalg.fill {{.*}} -> tensor<1x8x2x16xf32>
+// CHECK:       scf.for %{{.*}} = %c0 to %c64 step %c1
+// CHECK:         scf.for %{{.*}} = %c0 to %c3 step %c1
 // CHECK:           scf.for %{{.*}} = %c0 to %c3 step %c1
-// CHECK:             scf.for %{{.*}} = %c0 to %c3 step %c1
-// CHECK-NOT:           tensor.pad
-// CHECK:               linalg.conv_2d_nchw_fchw {{.*}} ins(%{{.*}}, %{{.*}} : tensor<1x1x1x16xf32>, tensor<8x1x1x1xf32>) outs(%{{.*}} : tensor<1x8x1x16xf32>)
-// CHECK:       linalg.fill {{.*}} -> tensor<1x8x1x8xf32>
-// CHECK:             linalg.conv_2d_nchw_fchw {{.*}} ins(%{{.*}}, %{{.*}} : tensor<1x1x1x8xf32>, tensor<8x1x1x1xf32>) outs(%{{.*}} : tensor<1x8x1x8xf32>)
+// CHECK-NOT:         tensor.pad
+// CHECK:             linalg.conv_2d_nchw_fchw {{.*}} ins(%{{.*}}, %{{.*}} : tensor<1x1x2x16xf32>, tensor<8x1x1x1xf32>) outs(%{{.*}} : tensor<1x8x2x16xf32>)
+// CHECK:     linalg.fill {{.*}} -> tensor<1x8x2x8xf32>
+// CHECK:           linalg.conv_2d_nchw_fchw {{.*}} ins(%{{.*}}, %{{.*}} : tensor<1x1x2x8xf32>, tensor<8x1x1x1xf32>) outs(%{{.*}} : tensor<1x8x2x8xf32>)
 // CHECK: scf.forall.in_parallel
 func.func @conv(%x: tensor<1x64x56x56xf32>, %w: tensor<64x64x3x3xf32>) -> tensor<1x64x56x56xf32> {
   %zero = arith.constant 0.0 : f32
