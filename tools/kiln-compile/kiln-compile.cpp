@@ -171,6 +171,12 @@ cl::opt<bool> threads("parallel",
                       cl::desc("Run the outer tiles of large kernels on the "
                                "runtime's threads (default true)"),
                       cl::init(true), cl::cat(category));
+cl::opt<int64_t> minParallelWork(
+    "min-parallel-work",
+    cl::desc("Smallest kernel, in iteration points (all of its loops "
+             "multiplied), whose outer tiles run on threads; smaller ones "
+             "run on the calling thread (cpu; default 262144)"),
+    cl::init(1 << 18), cl::cat(category));
 cl::opt<bool> reportArena(
     "report-arena",
     cl::desc("Print the size of the model's scratch arena next to the sum of "
@@ -526,6 +532,7 @@ int main(int argc, char **argv) {
       options.vectorBits = kiln::getVectorRegisterBits(*machine);
       options.tile = tile.getNumOccurrences() ? tile : optLevel > 0;
       options.parallel = threads;
+      options.minParallelWork = minParallelWork;
       kiln::buildLinalgToLLVMPipeline(pm, options);
     }
   }
