@@ -120,12 +120,21 @@ static bool hasTileableMaps(linalg::LinalgOp op) {
 /// it, so that every thread tile has the same static shape (dynamic edge
 /// tiles would need masks, and rank-reducing views of them trip up the
 /// lowering of memref views); among those, the largest tiles that are a
-/// multiple of the loop's register tile are preferred. A loop whose divisors
-/// would only give tiles smaller than its register tile is not split.
+/// multiple of the loop's register tile are preferred. When no such count is
+/// near the target, a tile of at least one register tile whose remainder is
+/// harmless is taken (the most tiles up to the target, else the fewest
+/// above it): any remainder of rows, or at most one vector of a tile of two
+/// vectors (a remainder of more than one vector and less than two is split
+/// into single elements by the x86 back end, see getPixelTile). A pointwise
+/// convolution on a 14x14 image (196 pixels, 116 channels) is split into 4
+/// tiles of 49 pixels and 4 of 29 channels rather than not at all. A loop
+/// whose divisors only give tiles smaller than its register tile is not
+/// split.
 static SmallVector<int64_t> chooseThreadTiles(ArrayRef<int64_t> ranges,
                                               ArrayRef<int64_t> vectorTiles,
                                               ArrayRef<unsigned> order,
                                               int64_t targetTiles,
+                                              int64_t lanes,
                                               int64_t &numTiles) {
   SmallVector<int64_t> tiles(ranges.size(), 0);
   numTiles = 1;
@@ -135,24 +144,35 @@ static SmallVector<int64_t> chooseThreadTiles(ArrayRef<int64_t> ranges,
     int64_t range = ranges[d];
     int64_t align = std::max<int64_t>(1, vectorTiles[d]);
     int64_t want = llvm::divideCeil(targetTiles, numTiles);
+    auto harmless = [&](int64_t size) {
+      if (size < align)
+        return false;
+      int64_t rest = size % align;
+      return align < 2 * lanes || rest == 0 || rest <= lanes;
+    };
     // Tile counts that divide the loop, from `want` up: the first whose tile
-    // is aligned within 4 * want, else the first at all.
+    // is aligned within 4 * want.
     int64_t chosen = 0;
     for (int64_t count = std::max<int64_t>(std::min(want, range), 2);
-         count <= range; ++count) {
-      if (range % count != 0)
-        continue;
-      int64_t size = range / count;
-      if (size % align == 0) {
+         count <= range && count <= 4 * want; ++count) {
+      if (range % count == 0 && (range / count) % align == 0) {
         chosen = count;
         break;
       }
-      if (!chosen)
-        chosen = count;
-      if (count > 4 * want)
-        break;
     }
-    if (!chosen || (range / chosen < align && range > align))
+    // Else the most tiles up to `want` with a harmless remainder, else the
+    // fewest above it.
+    if (!chosen) {
+      for (int64_t count = 2; count <= range; ++count) {
+        if (range % count != 0 || !harmless(range / count))
+          continue;
+        if (count <= want || !chosen)
+          chosen = count;
+        if (count >= want)
+          break;
+      }
+    }
+    if (!chosen)
       continue;
     tiles[d] = range / chosen;
     numTiles *= chosen;
@@ -309,8 +329,9 @@ getOwnTilingConfig(linalg::LinalgOp op, const TilingHeuristics &heuristics) {
     work *= range;
   if (work >= heuristics.minParallelWork) {
     int64_t numTiles;
-    SmallVector<int64_t> tiles = chooseThreadTiles(
-        ranges, config.vectorTiles, order, heuristics.parallelTiles, numTiles);
+    SmallVector<int64_t> tiles =
+        chooseThreadTiles(ranges, config.vectorTiles, order,
+                          heuristics.parallelTiles, lanes, numTiles);
     if (numTiles > 1)
       config.threadTiles = std::move(tiles);
   }

@@ -90,6 +90,9 @@ static void addTileAndVectorizeStage(OpPassManager &pm,
   tiling.minParallelWork = options.minParallelWork;
   tiling.vectorBits =
       options.vectorBits > 0 ? options.vectorBits : getHostVectorBits();
+  PackWeightsOptions packing;
+  packing.vectorBits = tiling.vectorBits;
+  pm.addNestedPass<func::FuncOp>(createPackWeights(packing));
   pm.addNestedPass<func::FuncOp>(createTileAndFuse(tiling));
   addFunctionCleanup(pm);
   if (!options.vectorize)

@@ -11,7 +11,7 @@
 // pixel tile being one vector, two output rows per tile (each broadcast
 // weight feeds two FMAs).
 // CHECK-LABEL: func.func @row14
-// CHECK:     scf.for %{{.*}} = %c0 to %c14 step %c2
+// CHECK:     scf.forall ({{.*}}) = (0, 0) to (256, 14) step (128, 2)
 // CHECK:     scf.for %{{.*}} = %c0 to %c1024 step %c1 iter_args(%{{.*}}) -> (tensor<1x6x2x8xf32>)
 // CHECK:       linalg.conv_2d_nchw_fchw {{.*}} outs(%{{.*}} : tensor<1x6x2x8xf32>)
 // CHECK:     scf.for %{{.*}} = %c0 to %c1024 step %c1 iter_args(%{{.*}}) -> (tensor<1x6x2x6xf32>)

@@ -304,8 +304,61 @@ def FuseElementwise : Pass<"kiln-fuse-elementwise"> {
 
     Input invariant: linalg on tensors. Output IR: fewer generic ops, each
     reduction reading materialized operands.
+
+    It also moves the `tensor.expand_shape` between a contraction and an
+    elementwise consumer below the consumer (upstream's fold of reshapes by
+    collapsing), so that the consumer reads the contraction's result
+    directly and `kiln-tile-and-fuse` computes it as an epilogue: a bias add
+    after a matmul of a batch of rows, a ReLU after a pointwise convolution.
   }];
   let dependentDialects = ["::mlir::linalg::LinalgDialect"];
+}
+
+def PackWeights : Pass<"kiln-pack-weights", "::mlir::func::FuncOp"> {
+  let summary = "Store the constant matrix of a product of a few rows in column panels";
+  let description = [{
+    A `linalg.matmul` of `M <= max-rows` rows by a constant `[K, N]` f32
+    matrix (a classifier at batch 1; gemm weights are already transposed by
+    the graph canonicalizer) reads the constant one register tile of columns
+    at a time: 2L floats (`vector-bits`) from each of its K rows, K rows
+    apart in memory. The constant is stored instead as `[ceil(N / P), K, P]`
+    panels (P = 2L columns, zero-padded), which the register tiles read
+    front to back, and the product becomes a `linalg.contract`
+    `(m, j, i, k): a[m, k] * w[j, k, i] -> out[m, j, i]` into the
+    accumulator reshaped to `[M, ceil(N / P), P]` (padded when N is not a
+    multiple of P), then reshaped and sliced back to `[M, N]`.
+
+    Before:
+    ```mlir
+    %w = arith.constant dense<...> : tensor<1024x1000xf32>
+    %0 = linalg.matmul ins(%x, %w : tensor<1x1024xf32>, tensor<1024x1000xf32>)
+        outs(%acc : tensor<1x1000xf32>) -> tensor<1x1000xf32>
+    ```
+    After (`vector-bits=256`, P = 16):
+    ```mlir
+    %w = arith.constant dense<...> : tensor<63x1024x16xf32>
+    %p = tensor.pad %acc low[0, 0] high[0, 8] ...
+    %e = tensor.expand_shape %p [[0], [1, 2]] ... into tensor<1x63x16xf32>
+    %0 = linalg.contract indexing_maps = [...] ins(%x, %w ...) outs(%e ...)
+    %c = tensor.collapse_shape %0 [[0], [1, 2]] ... into tensor<1x1008xf32>
+    %r = tensor.extract_slice %c[0, 0] [1, 1000] [1, 1]
+    ```
+    Products of more rows keep the row-major constant (their register tiles
+    reuse each row of it for R rows of the result, and the panel layout
+    measured slower there).
+  }];
+  let options = [
+    Option<"vectorBits", "vector-bits", "int64_t", /*default=*/"512",
+           "Width of a vector register in bits (panels are two registers "
+           "wide)">,
+    Option<"maxRows", "max-rows", "int64_t", /*default=*/"4",
+           "Largest number of result rows whose constant operand is packed">,
+  ];
+  let dependentDialects = [
+    "::mlir::arith::ArithDialect",
+    "::mlir::linalg::LinalgDialect",
+    "::mlir::tensor::TensorDialect",
+  ];
 }
 
 #endif // KILN_CODEGEN_PASSES_TD

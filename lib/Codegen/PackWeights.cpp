@@ -1,0 +1,169 @@
+//===- PackWeights.cpp - Column panels for products of a few rows ---------===//
+//
+// See the description of kiln-pack-weights in Passes.td.
+//
+//===----------------------------------------------------------------------===//
+
+#include "kiln/Codegen/Passes.h"
+
+#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/Dialect/Linalg/IR/Linalg.h"
+#include "mlir/Dialect/Tensor/IR/Tensor.h"
+#include "mlir/IR/BuiltinDialect.h"
+#include "mlir/IR/DialectResourceBlobManager.h"
+#include "mlir/IR/Matchers.h"
+#include "mlir/Transforms/GreedyPatternRewriteDriver.h"
+
+#include <cstring>
+#include <vector>
+
+namespace mlir::kiln {
+#define GEN_PASS_DEF_PACKWEIGHTS
+#include "kiln/Codegen/Passes.h.inc"
+} // namespace mlir::kiln
+
+using namespace mlir;
+
+/// The bytes of a non-splat f32 constant, or an empty array.
+static ArrayRef<char> getF32Bytes(ElementsAttr attr) {
+  if (auto dense = dyn_cast<DenseElementsAttr>(attr))
+    return dense.isSplat() ? ArrayRef<char>() : dense.getRawData();
+  if (auto resource = dyn_cast<DenseResourceElementsAttr>(attr))
+    return resource.getData();
+  return {};
+}
+
+/// `w` `[K, N]` (row-major f32 bytes) as `[ceil(N / panel), K, panel]`
+/// panels, the columns past N zero.
+static std::vector<char> packPanels(ArrayRef<char> w, int64_t k, int64_t n,
+                                    int64_t panel) {
+  int64_t panels = llvm::divideCeil(n, panel);
+  std::vector<char> packed(panels * k * panel * sizeof(float), 0);
+  for (int64_t j = 0; j < panels; ++j) {
+    int64_t width = std::min(panel, n - j * panel);
+    for (int64_t r = 0; r < k; ++r)
+      std::memcpy(packed.data() + ((j * k + r) * panel) * sizeof(float),
+                  w.data() + (r * n + j * panel) * sizeof(float),
+                  width * sizeof(float));
+  }
+  return packed;
+}
+
+namespace {
+struct PackMatmulWeights : OpRewritePattern<linalg::MatmulOp> {
+  PackMatmulWeights(MLIRContext *context, int64_t panel, int64_t maxRows)
+      : OpRewritePattern(context), panel(panel), maxRows(maxRows) {}
+
+  LogicalResult matchAndRewrite(linalg::MatmulOp op,
+                                PatternRewriter &rewriter) const override {
+    if (!op.hasPureTensorSemantics() || op.hasUserDefinedMaps() ||
+        op.getNumDpsInputs() != 2)
+      return rewriter.notifyMatchFailure(op, "not a plain matmul on tensors");
+    Value a = op.getDpsInputOperand(0)->get();
+    Value b = op.getDpsInputOperand(1)->get();
+    Value acc = op.getDpsInitOperand(0)->get();
+    auto aType = cast<RankedTensorType>(a.getType());
+    auto bType = cast<RankedTensorType>(b.getType());
+    auto accType = cast<RankedTensorType>(acc.getType());
+    if (!aType.hasStaticShape() || !bType.hasStaticShape() ||
+        !aType.getElementType().isF32() || !bType.getElementType().isF32() ||
+        !accType.getElementType().isF32())
+      return rewriter.notifyMatchFailure(op, "not static f32");
+    int64_t m = aType.getDimSize(0), k = aType.getDimSize(1);
+    int64_t n = bType.getDimSize(1);
+    if (m > maxRows || n < panel || k < 2)
+      return rewriter.notifyMatchFailure(op, "not a product of a few rows");
+    ElementsAttr weights;
+    if (!matchPattern(b, m_Constant(&weights)))
+      return rewriter.notifyMatchFailure(op, "right operand not constant");
+    ArrayRef<char> bytes = getF32Bytes(weights);
+    if (bytes.size() != static_cast<size_t>(k * n * sizeof(float)))
+      return rewriter.notifyMatchFailure(op, "constant data not available");
+
+    Location loc = op.getLoc();
+    MLIRContext *ctx = rewriter.getContext();
+    int64_t panels = llvm::divideCeil(n, panel);
+    int64_t padded = panels * panel;
+    auto packedType = RankedTensorType::get({panels, k, panel},
+                                            rewriter.getF32Type());
+    std::vector<char> packed = packPanels(bytes, k, n, panel);
+    ElementsAttr packedAttr;
+    if (auto resource = dyn_cast<DenseResourceElementsAttr>(weights))
+      packedAttr = DenseResourceElementsAttr::get(
+          packedType, (resource.getRawHandle().getKey() + ".panels").str(),
+          HeapAsmResourceBlob::allocateAndCopyWithAlign(
+              packed, alignof(std::max_align_t), /*dataIsMutable=*/false));
+    else
+      packedAttr = DenseElementsAttr::getFromRawBuffer(packedType, packed);
+    Value w = arith::ConstantOp::create(rewriter, loc, packedType,
+                                        cast<TypedAttr>(packedAttr));
+
+    // The accumulator, padded to whole panels and split into them.
+    Value init = acc;
+    if (padded != n) {
+      Value zero = arith::ConstantOp::create(rewriter, loc,
+                                             rewriter.getF32FloatAttr(0.0f));
+      init = tensor::PadOp::create(
+          rewriter, loc,
+          RankedTensorType::get({m, padded}, rewriter.getF32Type()), init,
+          ArrayRef<OpFoldResult>{rewriter.getIndexAttr(0),
+                                 rewriter.getIndexAttr(0)},
+          ArrayRef<OpFoldResult>{rewriter.getIndexAttr(0),
+                                 rewriter.getIndexAttr(padded - n)},
+          zero);
+    }
+    SmallVector<ReassociationIndices> split = {{0}, {1, 2}};
+    auto panelAccType =
+        RankedTensorType::get({m, panels, panel}, rewriter.getF32Type());
+    init = tensor::ExpandShapeOp::create(rewriter, loc, panelAccType, init,
+                                         split);
+    // (m, j, i, kk): a[m, kk] * w[j, kk, i] -> out[m, j, i]
+    auto dim = [&](unsigned i) { return getAffineDimExpr(i, ctx); };
+    SmallVector<AffineMap> maps = {
+        AffineMap::get(4, 0, {dim(0), dim(3)}, ctx),
+        AffineMap::get(4, 0, {dim(1), dim(3), dim(2)}, ctx),
+        AffineMap::get(4, 0, {dim(0), dim(1), dim(2)}, ctx)};
+    Value product =
+        linalg::ContractOp::create(rewriter, loc, TypeRange{panelAccType},
+                                   ValueRange{a, w}, ValueRange{init},
+                                   rewriter.getAffineMapArrayAttr(maps))
+            .getResult(0);
+    Value result = tensor::CollapseShapeOp::create(
+        rewriter, loc, RankedTensorType::get({m, padded}, rewriter.getF32Type()),
+        product, split);
+    if (padded != n)
+      result = tensor::ExtractSliceOp::create(
+          rewriter, loc, accType, result,
+          ArrayRef<OpFoldResult>{rewriter.getIndexAttr(0),
+                                 rewriter.getIndexAttr(0)},
+          ArrayRef<OpFoldResult>{rewriter.getIndexAttr(m),
+                                 rewriter.getIndexAttr(n)},
+          ArrayRef<OpFoldResult>{rewriter.getIndexAttr(1),
+                                 rewriter.getIndexAttr(1)});
+    rewriter.replaceOp(op, result);
+    return success();
+  }
+
+private:
+  int64_t panel, maxRows;
+};
+
+struct PackWeightsPass : kiln::impl::PackWeightsBase<PackWeightsPass> {
+  using Base::Base;
+
+  void runOnOperation() override {
+    if (vectorBits < 64 || maxRows < 1) {
+      getOperation().emitError()
+          << "kiln-pack-weights: vector-bits must be at least 64 and max-rows "
+             "at least 1";
+      return signalPassFailure();
+    }
+    RewritePatternSet patterns(&getContext());
+    patterns.add<PackMatmulWeights>(&getContext(), 2 * vectorBits / 32,
+                                    maxRows);
+    if (failed(applyPatternsGreedily(getOperation(), std::move(patterns))))
+      signalPassFailure();
+  }
+};
+} // namespace

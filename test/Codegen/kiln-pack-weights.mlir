@@ -1,0 +1,63 @@
+// RUN: kiln-opt %s --kiln-pack-weights="vector-bits=64" --split-input-file | FileCheck %s
+// RUN: not kiln-opt %s --kiln-pack-weights="vector-bits=32" --split-input-file 2>&1 | FileCheck %s --check-prefix=BAD
+
+// BAD: error: kiln-pack-weights: vector-bits must be at least 64 and max-rows at least 1
+
+// With 64-bit vectors a panel is 4 columns: the [3, 5] constant becomes two
+// panels [2, 3, 4], the second holding column 4 and three zero columns; the
+// accumulator is padded to 8 columns, split into panels, and the result
+// reshaped and sliced back to [1, 5].
+// CHECK-LABEL: func @one_row
+// CHECK-DAG: %[[W:.*]] = arith.constant dense<{{\[}}{{\[}}[0.000000e+00, 1.000000e+00, 2.000000e+00, 3.000000e+00], [5.000000e+00, 6.000000e+00, 7.000000e+00, 8.000000e+00], [1.000000e+01, 1.100000e+01, 1.200000e+01, 1.300000e+01]], {{\[}}[4.000000e+00, 0.000000e+00, 0.000000e+00, 0.000000e+00], [9.000000e+00, 0.000000e+00, 0.000000e+00, 0.000000e+00], [1.400000e+01, 0.000000e+00, 0.000000e+00, 0.000000e+00]]]> : tensor<2x3x4xf32>
+// CHECK: %[[P:.*]] = tensor.pad %{{.*}} low[0, 0] high[0, 3]
+// CHECK: } : tensor<1x5xf32> to tensor<1x8xf32>
+// CHECK: %[[E:.*]] = tensor.expand_shape %[[P]] {{\[\[}}0], [1, 2]] output_shape [1, 2, 4] : tensor<1x8xf32> into tensor<1x2x4xf32>
+// CHECK: %[[C:.*]] = linalg.contract indexing_maps = [#{{.*}}, #{{.*}}, #{{.*}}] ins(%{{.*}}, %[[W]] : tensor<1x3xf32>, tensor<2x3x4xf32>) outs(%[[E]] : tensor<1x2x4xf32>)
+// CHECK: %[[F:.*]] = tensor.collapse_shape %[[C]] {{\[\[}}0], [1, 2]] : tensor<1x2x4xf32> into tensor<1x8xf32>
+// CHECK: %[[R:.*]] = tensor.extract_slice %[[F]][0, 0] [1, 5] [1, 1] : tensor<1x8xf32> to tensor<1x5xf32>
+// CHECK: return %[[R]]
+func.func @one_row(%x: tensor<1x3xf32>, %acc: tensor<1x5xf32>) -> tensor<1x5xf32> {
+  %w = arith.constant dense<[[0.0, 1.0, 2.0, 3.0, 4.0], [5.0, 6.0, 7.0, 8.0, 9.0], [10.0, 11.0, 12.0, 13.0, 14.0]]> : tensor<3x5xf32>
+  %0 = linalg.matmul ins(%x, %w : tensor<1x3xf32>, tensor<3x5xf32>) outs(%acc : tensor<1x5xf32>) -> tensor<1x5xf32>
+  return %0 : tensor<1x5xf32>
+}
+
+// -----
+
+// Whole panels: no pad, no slice. A weight blob gives a blob named after it.
+// CHECK-LABEL: func @whole_panels
+// CHECK: %[[W:.*]] = arith.constant dense_resource<w.panels> : tensor<1x2x4xf32>
+// CHECK-NOT: tensor.pad
+// CHECK: linalg.contract {{.*}} ins(%{{.*}}, %[[W]] : tensor<2x2xf32>, tensor<1x2x4xf32>)
+// CHECK-NOT: tensor.extract_slice
+// CHECK: w.panels: "0x10000000000080BF00000040000040400000803F000000C000000000000080400000A040"
+func.func @whole_panels(%x: tensor<2x2xf32>, %acc: tensor<2x4xf32>) -> tensor<2x4xf32> {
+  %w = arith.constant dense_resource<w> : tensor<2x4xf32>
+  %0 = linalg.matmul ins(%x, %w : tensor<2x2xf32>, tensor<2x4xf32>) outs(%acc : tensor<2x4xf32>) -> tensor<2x4xf32>
+  return %0 : tensor<2x4xf32>
+}
+{-#
+  dialect_resources: {
+    builtin: {
+      w: "0x04000000000080BF00000040000040400000803F000000C000000000000080400000A040"
+    }
+  }
+#-}
+
+// -----
+
+// Left alone: more rows than max-rows (4), a right operand that is not a
+// constant, a splat, and a product narrower than one panel.
+// CHECK-LABEL: func @left_alone
+// CHECK-COUNT-4: linalg.matmul
+// CHECK-NOT: linalg.contract
+func.func @left_alone(%x5: tensor<5x3xf32>, %x: tensor<1x3xf32>, %b: tensor<3x8xf32>, %acc5: tensor<5x8xf32>, %acc: tensor<1x8xf32>, %acc2: tensor<1x2xf32>) -> (tensor<5x8xf32>, tensor<1x8xf32>, tensor<1x8xf32>, tensor<1x2xf32>) {
+  %w = arith.constant dense<[[0.0, 1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0], [0.0, 1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0], [0.0, 1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0]]> : tensor<3x8xf32>
+  %s = arith.constant dense<1.0> : tensor<3x8xf32>
+  %n = arith.constant dense<[[1.0, 2.0], [3.0, 4.0], [5.0, 6.0]]> : tensor<3x2xf32>
+  %0 = linalg.matmul ins(%x5, %w : tensor<5x3xf32>, tensor<3x8xf32>) outs(%acc5 : tensor<5x8xf32>) -> tensor<5x8xf32>
+  %1 = linalg.matmul ins(%x, %b : tensor<1x3xf32>, tensor<3x8xf32>) outs(%acc : tensor<1x8xf32>) -> tensor<1x8xf32>
+  %2 = linalg.matmul ins(%x, %s : tensor<1x3xf32>, tensor<3x8xf32>) outs(%acc : tensor<1x8xf32>) -> tensor<1x8xf32>
+  %3 = linalg.matmul ins(%x, %n : tensor<1x3xf32>, tensor<3x2xf32>) outs(%acc2 : tensor<1x2xf32>) -> tensor<1x2xf32>
+  return %0, %1, %2, %3 : tensor<5x8xf32>, tensor<1x8xf32>, tensor<1x8xf32>, tensor<1x2xf32>
+}
