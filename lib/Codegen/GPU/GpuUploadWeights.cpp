@@ -157,6 +157,22 @@ struct GpuUploadWeightsPass
     }
     if (!weights.empty())
       module->setAttr(kiln::kGpuWeightsAttr, ArrayAttr::get(context, weights));
+
+    // Private host globals nothing uses any more, and that hold no uploaded
+    // data: the host copy of a weight that only the kernels read (the host
+    // code that reshaped it before the kernels were outlined is gone). The
+    // shared object would otherwise carry the weight twice (4.5 MB more for
+    // ShuffleNetV2, whose pointwise filters kernels read reshaped).
+    llvm::StringSet<> sources;
+    for (Attribute pair : weights)
+      sources.insert(cast<FlatSymbolRefAttr>(cast<ArrayAttr>(pair)[1])
+                         .getValue());
+    for (auto global :
+         llvm::make_early_inc_range(module.getOps<LLVM::GlobalOp>()))
+      if (global.getLinkage() == LLVM::Linkage::Private &&
+          !sources.contains(global.getSymName()) &&
+          SymbolTable::symbolKnownUseEmpty(global, module))
+        global.erase();
   }
 };
 } // namespace

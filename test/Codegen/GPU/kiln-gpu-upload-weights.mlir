@@ -1,5 +1,7 @@
 // RUN: kiln-opt %s --kiln-gpu-upload-weights | FileCheck %s
 // RUN: kiln-opt %s --kiln-gpu-upload-weights=keep-uniform-bytes=0 | FileCheck %s --check-prefix=NOKEEP
+// RUN: kiln-opt %s --kiln-gpu-upload-weights | FileCheck %s --check-prefix=DEAD
+// DEAD-NOT: @dead_host
 
 // Every constant global of the device module with data becomes a visible,
 // mutable, zero-initialized global named kiln_weight_<i> (uses renamed, loads
@@ -7,12 +9,15 @@
 // the host module (reused when the host already has the same data), and
 // kiln.gpu_weights pairs them. Uniform globals of at most 4096 bytes (a
 // splat, or a resource blob whose elements are all equal) stay: LLVM folds
-// their loads. A uniform one above the limit is uploaded too.
+// their loads. A uniform one above the limit is uploaded too. Private host
+// globals that nothing uses and that hold no uploaded data are dropped (a
+// weight's host copy left behind by kernel outlining); used ones stay.
 
 // CHECK: module attributes {gpu.container_module, kiln.gpu_weights = {{\[}}["kiln_weight_0", @host_copy], ["kiln_weight_1", @kiln.weight.1], ["kiln_weight_2", @kiln.weight.2]]}
 // CHECK-DAG: llvm.mlir.global private constant @kiln.weight.1(dense<{{\[\[}}1.000000e+00, 2.000000e+00], [3.000000e+00, 4.000000e+00]]> : tensor<2x2xf32>) {addr_space = 0 : i32, alignment = 64 : i64} : !llvm.array<2 x array<2 x f32>>
 // CHECK-DAG: llvm.mlir.global private constant @kiln.weight.2(dense<5.000000e-01> : tensor<2048xf32>) {addr_space = 0 : i32} : !llvm.array<2048 x f32>
 // CHECK-DAG: llvm.mlir.global private constant @host_copy(dense<[7, 8, 9]> : tensor<3xi32>) {addr_space = 0 : i32} : !llvm.array<3 x i32>
+// CHECK-DAG: llvm.mlir.global private constant @host_used(dense<1.000000e+00> : tensor<2xf32>)
 // CHECK-LABEL: gpu.module @kiln_kernels
 // CHECK: llvm.mlir.global external @kiln_weight_0() {addr_space = 0 : i32} : !llvm.array<3 x i32> {
 // CHECK-NEXT:   %[[Z:.*]] = llvm.mlir.zero : !llvm.array<3 x i32>
@@ -38,6 +43,14 @@
 // NOKEEP-NOT: llvm.mlir.global private constant @splat
 module attributes {gpu.container_module} {
   llvm.mlir.global private constant @host_copy(dense<[7, 8, 9]> : tensor<3xi32>) {addr_space = 0 : i32} : !llvm.array<3 x i32>
+  llvm.mlir.global private constant @dead_host(dense<[[1.0, 2.0], [3.0, 4.0]]> : tensor<2x2xf32>) {addr_space = 0 : i32} : !llvm.array<4 x f32>
+  llvm.mlir.global private constant @host_used(dense<1.0> : tensor<2xf32>) {addr_space = 0 : i32} : !llvm.array<2 x f32>
+  llvm.func @host(%out: !llvm.ptr) {
+    %g = llvm.mlir.addressof @host_used : !llvm.ptr
+    %v = llvm.load %g : !llvm.ptr -> f32
+    llvm.store %v, %out : f32, !llvm.ptr
+    llvm.return
+  }
   gpu.module @kiln_kernels {
     llvm.mlir.global private constant @ints(dense<[7, 8, 9]> : tensor<3xi32>) {addr_space = 0 : i32} : !llvm.array<3 x i32>
     llvm.mlir.global private constant @weight(dense<[[1.0, 2.0], [3.0, 4.0]]> : tensor<2x2xf32>) {addr_space = 0 : i32, alignment = 64 : i64} : !llvm.array<2 x array<2 x f32>>
