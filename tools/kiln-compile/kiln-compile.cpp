@@ -171,6 +171,12 @@ cl::opt<bool> threads("parallel",
                       cl::desc("Run the outer tiles of large kernels on the "
                                "runtime's threads (default true)"),
                       cl::init(true), cl::cat(category));
+cl::opt<bool> cpuFlashAttention(
+    "cpu-flash-attention",
+    cl::desc("Compute f32 attention without a mask in one flash-style kernel "
+             "(online softmax, RoPE applied as Q/K tiles are loaded; CPU "
+             "targets; default true)"),
+    cl::init(true), cl::cat(category));
 cl::opt<bool> reportArena(
     "report-arena",
     cl::desc("Print the size of the model's scratch arena next to the sum of "
@@ -521,12 +527,16 @@ int main(int argc, char **argv) {
       options.tileContractions = gpuTiling.getNumOccurrences() && gpuTiling;
       kiln::buildGPUEmulatorPipeline(pm, options);
     } else if (emit != Emit::Linalg) {
+      // The CPU pipeline starts from kiln IR again (the flash attention
+      // kernel replaces kiln.attention before kiln -> linalg).
+      pm.clear();
       kiln::CPUPipelineOptions options;
       options.approximateMath = approximateMath;
       options.vectorBits = kiln::getVectorRegisterBits(*machine);
       options.tile = tile.getNumOccurrences() ? tile : optLevel > 0;
       options.parallel = threads;
-      kiln::buildLinalgToLLVMPipeline(pm, options);
+      options.flashAttention = cpuFlashAttention;
+      kiln::buildCPUPipeline(pm, options);
     }
   }
   TimingScope pipelineTiming = rootTiming.nest("MLIR pipeline");
