@@ -82,6 +82,8 @@ struct FlashShape {
 /// The largest number of (position, pair) entries of a compile-time rope
 /// table (two f32 tables of this many entries are embedded in the model).
 static constexpr int64_t kMaxRopeTableEntries = int64_t(1) << 22;
+/// The largest head size (D or Dv) the kernel takes.
+static constexpr int64_t kMaxHeadSize = 1024;
 
 std::string mlir::kiln::getCpuFlashAttentionUnsupportedReason(Operation *op) {
   auto attention = dyn_cast<AttentionOp>(op);
@@ -101,6 +103,10 @@ std::string mlir::kiln::getCpuFlashAttentionUnsupportedReason(Operation *op) {
       llvm::is_contained(key.getShape(), 0) ||
       llvm::is_contained(value.getShape(), 0))
     return "an empty dimension";
+  // The scratch buffers of a tile (about 4 * 64 * (3 D + 2 Dv) bytes) live
+  // on the stack of a worker thread.
+  if (query.getDimSize(3) > kMaxHeadSize || value.getDimSize(3) > kMaxHeadSize)
+    return "a head size above 1024";
   if (RopeAttr rope = attention.getRopeAttr()) {
     if (!attention.getRopeCos()) {
       bool bhsd = attention.getLayout() == SequenceLayout::BHSD;
@@ -446,14 +452,14 @@ public:
           // Hidden: j0 + j > i0 + q + lane + shift, i.e.
           // lane < j0 + j - i0 - q - shift.
           Value limit = sub(sub(add(j0, j), add(i0, q)), idx(shift));
-          auto i64Vec = VectorType::get({w}, b.getI64Type());
-          SmallVector<int64_t> iota;
+          auto i32Vec = VectorType::get({w}, b.getI32Type());
+          SmallVector<int32_t> iota;
           for (int64_t l = 0; l < w; ++l)
             iota.push_back(l);
           Value lanes = arith::ConstantOp::create(
-              b, DenseElementsAttr::get(i64Vec, ArrayRef<int64_t>(iota)));
+              b, DenseElementsAttr::get(i32Vec, ArrayRef<int32_t>(iota)));
           Value bound = splat(
-              arith::IndexCastOp::create(b, b.getI64Type(), limit), i64Vec);
+              arith::IndexCastOp::create(b, b.getI32Type(), limit), i32Vec);
           Value hidden = arith::CmpIOp::create(b, arith::CmpIPredicate::slt,
                                                lanes, bound);
           acc = arith::SelectOp::create(b, hidden, vNegInf, acc);

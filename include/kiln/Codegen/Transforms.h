@@ -119,7 +119,8 @@ void hoistVectorAccumulators(RewriterBase &rewriter, Operation *root);
 
 /// Why the kiln.attention `op` cannot take the CPU flash kernel (dynamic
 /// shapes, an element type other than f32, an additive mask, an empty
-/// dimension, a compile-time rope table over 2^22 entries), or an empty
+/// dimension, a head size above 1024, a compile-time rope table over 2^22
+/// entries), or an empty
 /// string when it can.
 std::string getCpuFlashAttentionUnsupportedReason(Operation *op);
 
