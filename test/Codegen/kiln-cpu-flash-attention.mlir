@@ -8,9 +8,9 @@
 // Causal grouped-query attention with RoPE (rotate-half), f32, 8 lanes: an
 // scf.forall over (batch, query head, block of 64 queries) on the operands'
 // buffers, cos/sin tables computed at compile time, stack buffers for Q^T
-// (64 features x 64 queries), the scores of a key block (64 keys x 64
-// queries), O^T (32 x 64), the running maximum and sum, the rotated keys and
-// one rotated query row.
+// (64 features x 64 queries), the scores of a key block (all 100 keys x 64
+// queries: blocks of 128 keys by default), O^T (32 x 64), the running
+// maximum and sum, the rotated keys and one rotated query row.
 
 // CHECK-LABEL: func.func @rope_gqa_causal
 // CHECK-DAG: %[[Q:.*]] = bufferization.to_buffer %arg0 read_only : tensor<1x4x100x64xf32> to memref<1x4x100x64xf32>
@@ -27,11 +27,11 @@
 // CHECK:   memref.alloca_scope {
 // CHECK:     %[[KVH:.*]] = arith.divui %[[H]], %c2
 // CHECK:     %[[QT:.*]] = memref.alloca() {alignment = 64 : i64} : memref<64x64xf32>
-// CHECK:     %[[ST:.*]] = memref.alloca() {alignment = 64 : i64} : memref<64x64xf32>
+// CHECK:     %[[ST:.*]] = memref.alloca() {alignment = 64 : i64} : memref<100x64xf32>
 // CHECK:     %[[OT:.*]] = memref.alloca() {alignment = 64 : i64} : memref<32x64xf32>
 // CHECK:     %[[MAX:.*]] = memref.alloca() {alignment = 64 : i64} : memref<64xf32>
 // CHECK:     %[[SUM:.*]] = memref.alloca() {alignment = 64 : i64} : memref<64xf32>
-// CHECK:     %[[KR:.*]] = memref.alloca() {alignment = 64 : i64} : memref<64x64xf32>
+// CHECK:     %[[KR:.*]] = memref.alloca() {alignment = 64 : i64} : memref<100x64xf32>
 // CHECK:     %[[QR:.*]] = memref.alloca() {alignment = 64 : i64} : memref<1x64xf32>
 // Each query row is rotated once (first half: x c - y s), scaled by 1/8 and
 // transposed into Q^T.
@@ -47,7 +47,7 @@
 // CHECK:     memref.store %[[QS]], %[[QT]]
 // Causal: the keys end at min(Skv, last query + 1) (block 0 stops at 64).
 // CHECK:     %[[KEND:.*]] = arith.maxsi
-// CHECK:     scf.for %[[J0:.*]] = %{{.*}} to %[[KEND]] step %c64{{.*}} {
+// CHECK:     scf.for %[[J0:.*]] = %{{.*}} to %[[KEND]] step %c100{{.*}} {
 // Each key of the block is rotated into the stack buffer as it is read.
 // CHECK:       vector.load %[[K]][%[[B]], %[[KVH]], %{{.*}}, %{{.*}}] : memref<1x2x100x64xf32>, vector<8xf32>
 // CHECK:       vector.store %{{.*}}, %[[KR]]

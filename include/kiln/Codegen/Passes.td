@@ -89,7 +89,7 @@ def CpuFlashAttention : Pass<"kiln-cpu-flash-attention", "::mlir::func::FuncOp">
            "Width of a vector register in bits">,
     Option<"queryBlock", "query-block", "int64_t", /*default=*/"64",
            "Queries per tile (rounded up to whole vectors)">,
-    Option<"keyBlock", "key-block", "int64_t", /*default=*/"64",
+    Option<"keyBlock", "key-block", "int64_t", /*default=*/"128",
            "Keys per step of the online softmax">,
   ];
   let dependentDialects = [

@@ -36,7 +36,7 @@ def reference(**v):
         return v[f"{name}_cos"], v[f"{name}_sin"]
 
     out = []
-    out.append(attention(*qkv("mha_s77")))
+    out.append(attention(*qkv("mha_s200")))
     out.append(attention(*qkv("gqa_bshd_causal_sq_lt_skv"), layout="bshd", causal=True,
                          scale=0.2))
     out.append(attention(*qkv("mqa_causal_sq_gt_skv"), causal=True))
