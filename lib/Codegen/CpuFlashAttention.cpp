@@ -285,7 +285,8 @@ public:
     } else if (s.rope) {
       // Pairs (2k, 2k + 1): x * c2 + swap(x) * (-s, s), c2 / s2 the table
       // values duplicated into both lanes of a pair.
-      chunks(0, r, std::max<int64_t>(w, 2), 2, [&](Value d, int64_t cw) {
+      // Chunks of whole pairs: an even width.
+      chunks(0, r, std::max<int64_t>(w - w % 2, 2), 2, [&](Value d, int64_t cw) {
         Value x = load(d, cw);
         SmallVector<int64_t> swapMask, dupMask;
         SmallVector<float> signs;

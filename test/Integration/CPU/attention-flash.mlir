@@ -12,6 +12,12 @@
 // same model with the reference lowering (--cpu-flash-attention=false).
 // RUN: kiln-compile %s -o %t.so
 // RUN: %pynumpy %kiln_src_root/utils/check-model.py %t.so %S/Inputs/attention-flash.py | FileCheck %s
+// The kernel sized for 16 lanes (AVX-512 tiles, split by LLVM into the
+// registers this machine has) and for 4 lanes (SSE):
+// RUN: kiln-compile %s --vector-bits=512 -o %t.512.so
+// RUN: %pynumpy %kiln_src_root/utils/check-model.py %t.512.so %S/Inputs/attention-flash.py | FileCheck %s
+// RUN: kiln-compile %s --vector-bits=128 -o %t.128.so
+// RUN: %pynumpy %kiln_src_root/utils/check-model.py %t.128.so %S/Inputs/attention-flash.py | FileCheck %s
 // RUN: kiln-compile %s --cpu-flash-attention=false -o %t.ref.so
 // RUN: %pynumpy %kiln_src_root/utils/check-model.py %t.ref.so %S/Inputs/attention-flash.py | FileCheck %s
 // The kernel's scratch buffers (stack buffers of f32, 5 per kernel and 2
