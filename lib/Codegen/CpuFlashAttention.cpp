@@ -313,7 +313,7 @@ public:
   ///   acc[a][q..] = init(a, q) + sum_{k < kEnd} A(a, k) * B(k, q..)
   ///   finish(a, q, acc)
   /// over every query vector q of the block, R rows x Cq vectors at a time
-  /// (remainder rows one at a time).
+  /// (the remainder in tiles of R / 2, R / 4, ... rows).
   void rankUpdates(Value aBegin, Value aEnd, Value kEnd,
                    function_ref<Value(Value, Value)> scalarA,
                    function_ref<Value(Value, Value)> vectorB,
@@ -364,11 +364,17 @@ public:
             finish(as[r], qs[c], result[r * cq + c]);
       });
     };
-    Value count = sub(aEnd, aBegin);
-    Value mainEnd = add(
-        aBegin, mul(arith::DivUIOp::create(b, count, idx(rows)), idx(rows)));
-    loop(aBegin, mainEnd, rows, [&](Value a0) { tile(a0, rows); });
-    loop(mainEnd, aEnd, 1, [&](Value a0) { tile(a0, 1); });
+    // Tiles of R rows, then of R / 2 rows, ..., then single rows (a single
+    // row loads as many vectors per FMA as it multiplies).
+    Value begin = aBegin;
+    for (int64_t r = rows; r > 1; r /= 2) {
+      Value count = sub(aEnd, begin);
+      Value end =
+          add(begin, mul(arith::DivUIOp::create(b, count, idx(r)), idx(r)));
+      loop(begin, end, r, [&](Value a0) { tile(a0, r); });
+      begin = end;
+    }
+    loop(begin, aEnd, 1, [&](Value a0) { tile(a0, 1); });
   }
 
   /// The kernel body for tile (batch, head, query block `qb`).
