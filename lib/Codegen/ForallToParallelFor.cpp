@@ -68,10 +68,9 @@ static bool hasAllocasOf(Operation *root, Operation *scope) {
 }
 
 /// Moves the operations of `body` (but its terminator) into a new
-/// memref.alloca_scope at its end: the scf.for loops an scf.forall becomes
-/// are no allocation scope, and without one the stack memory of every
-/// iteration's memref.alloca would only be released when the function
-/// returns.
+/// memref.alloca_scope at its end, so that the stack memory of every
+/// iteration's memref.alloca is released when the scf.for loops the
+/// scf.forall becomes are lowered to blocks (which do not release it).
 static void wrapInAllocaScope(RewriterBase &rewriter, Block *body,
                               Location loc) {
   OpBuilder::InsertionGuard guard(rewriter);
@@ -192,8 +191,9 @@ FailureOr<func::FuncOp> mlir::kiln::forallToParallelFor(RewriterBase &rewriter,
   mapping.map(forall.getInductionVars(), ivs);
   // Stack buffers of static size the body allocates at its top level are
   // allocated once, before the loop (an alloca's initial contents are
-  // undefined, so every iteration may reuse them); the stack of any other
-  // alloca the forall owned is released after every iteration.
+  // undefined, so every iteration may reuse them): the scf.for below is an
+  // allocation scope too, but its lowering to blocks does not release the
+  // stack of an iteration, which would grow with every tile.
   for (Operation &op : forall.getBody()->without_terminator()) {
     auto alloca = dyn_cast<memref::AllocaOp>(op);
     if (alloca && alloca->getNumOperands() == 0) {
@@ -204,8 +204,6 @@ FailureOr<func::FuncOp> mlir::kiln::forallToParallelFor(RewriterBase &rewriter,
     }
     rewriter.clone(op, mapping);
   }
-  if (hasAllocasOf(loop, task))
-    wrapInAllocaScope(rewriter, loop.getBody(), loc);
   rewriter.setInsertionPointToEnd(entry);
   func::ReturnOp::create(rewriter, loc);
 

@@ -269,13 +269,12 @@ def ForallToParallelFor : Pass<"kiln-forall-to-parallel-for", "::mlir::ModuleOp"
       after two u32) with the iteration count, the outlined function and
       the struct.
 
-    Constants are cloned into the outlined body rather than captured. The
-    scf.forall is an allocation scope and the scf.for loops it becomes are
-    not: `memref.alloca`s of static size at the top of its body are
-    allocated once, before the loop of the task, and any other alloca it
-    owned (and those of a forall that becomes a serial nest) stays in a
-    `memref.alloca_scope` per iteration, so that the stack does not grow
-    with the iterations. Every
+    Constants are cloned into the outlined body rather than captured.
+    `memref.alloca`s of static size at the top of the body are allocated
+    once, in the task's entry block, before its loop (the lowering of an
+    scf.for to blocks does not release an iteration's stack, which would
+    grow with every tile); the body of a forall that becomes a serial nest
+    is wrapped in a `memref.alloca_scope`. Every
     other `scf.forall` (nested ones, those of functions without a context,
     ones with dynamic bounds or too few iterations, ones capturing values of
     other types) becomes a serial `scf.for` nest; no `scf.forall` is left.
