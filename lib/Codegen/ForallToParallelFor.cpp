@@ -53,6 +53,37 @@ static Type getStorageType(const LLVMTypeConverter &converter, Type type) {
   return {};
 }
 
+/// Whether `root` holds a memref.alloca whose allocation scope (the nearest
+/// ancestor with the AutomaticAllocationScope trait, such as scf.forall or
+/// func.func) is `scope`.
+static bool hasAllocasOf(Operation *root, Operation *scope) {
+  return root
+      ->walk([&](memref::AllocaOp alloca) {
+        return alloca->getParentWithTrait<OpTrait::AutomaticAllocationScope>() ==
+                       scope
+                   ? WalkResult::interrupt()
+                   : WalkResult::advance();
+      })
+      .wasInterrupted();
+}
+
+/// Moves the operations of `body` (but its terminator) into a new
+/// memref.alloca_scope at its end, so that the stack memory of every
+/// iteration's memref.alloca is released when the scf.for loops the
+/// scf.forall becomes are lowered to blocks (which do not release it).
+static void wrapInAllocaScope(RewriterBase &rewriter, Block *body,
+                              Location loc) {
+  OpBuilder::InsertionGuard guard(rewriter);
+  rewriter.setInsertionPoint(body->getTerminator());
+  auto scope = memref::AllocaScopeOp::create(rewriter, loc, TypeRange{});
+  Block *inner = rewriter.createBlock(&scope.getBodyRegion());
+  for (Operation &op : llvm::make_early_inc_range(body->without_terminator()))
+    if (&op != scope.getOperation())
+      rewriter.moveOpBefore(&op, inner, inner->end());
+  rewriter.setInsertionPointToEnd(inner);
+  memref::AllocaScopeReturnOp::create(rewriter, loc, ValueRange{});
+}
+
 FailureOr<func::FuncOp> mlir::kiln::forallToParallelFor(RewriterBase &rewriter,
                                                         scf::ForallOp forall,
                                                         Value ctx,
@@ -158,8 +189,21 @@ FailureOr<func::FuncOp> mlir::kiln::forallToParallelFor(RewriterBase &rewriter,
         arith::ConstantIndexOp::create(rewriter, loc, (*lbs)[d]));
   }
   mapping.map(forall.getInductionVars(), ivs);
-  for (Operation &op : forall.getBody()->without_terminator())
+  // Stack buffers of static size the body allocates at its top level are
+  // allocated once, before the loop (an alloca's initial contents are
+  // undefined, so every iteration may reuse them): the scf.for below is an
+  // allocation scope too, but its lowering to blocks does not release the
+  // stack of an iteration, which would grow with every tile.
+  for (Operation &op : forall.getBody()->without_terminator()) {
+    auto alloca = dyn_cast<memref::AllocaOp>(op);
+    if (alloca && alloca->getNumOperands() == 0) {
+      OpBuilder::InsertionGuard allocaGuard(rewriter);
+      rewriter.setInsertionPoint(loop);
+      rewriter.clone(op, mapping);
+      continue;
+    }
     rewriter.clone(op, mapping);
+  }
   rewriter.setInsertionPointToEnd(entry);
   func::ReturnOp::create(rewriter, loc);
 
@@ -233,6 +277,9 @@ struct ForallToParallelForPass
     SmallVector<scf::ForallOp> rest;
     getOperation().walk([&](scf::ForallOp forall) { rest.push_back(forall); });
     for (scf::ForallOp forall : rest) {
+      if (hasAllocasOf(forall, forall) &&
+          forall.getTerminator().getYieldingOps().empty())
+        wrapInAllocaScope(rewriter, forall.getBody(), forall.getLoc());
       rewriter.setInsertionPoint(forall);
       if (failed(scf::forallToForLoop(rewriter, forall))) {
         forall.emitError("cannot turn scf.forall into scf.for loops");

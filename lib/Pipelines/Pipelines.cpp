@@ -80,6 +80,11 @@ static int64_t getHostVectorBits() {
   return 128;
 }
 
+/// The vector width the CPU pipeline generates code for.
+static int64_t getVectorBits(const CPUPipelineOptions &options) {
+  return options.vectorBits > 0 ? options.vectorBits : getHostVectorBits();
+}
+
 /// Tiles for threads and registers with producers fused into them, then
 /// vectors, all on tensors.
 static void addTileAndVectorizeStage(OpPassManager &pm,
@@ -88,8 +93,7 @@ static void addTileAndVectorizeStage(OpPassManager &pm,
     return;
   TileAndFuseOptions tiling;
   tiling.minParallelWork = options.minParallelWork;
-  tiling.vectorBits =
-      options.vectorBits > 0 ? options.vectorBits : getHostVectorBits();
+  tiling.vectorBits = getVectorBits(options);
   PackWeightsOptions packing;
   packing.vectorBits = tiling.vectorBits;
   pm.addNestedPass<func::FuncOp>(createPackWeights(packing));
@@ -232,7 +236,14 @@ void mlir::kiln::buildLinalgToLLVMPipeline(OpPassManager &pm,
 
 void mlir::kiln::buildCPUPipeline(OpPassManager &pm,
                                   const CPUPipelineOptions &options) {
-  buildKilnToLinalgPipeline(pm);
+  buildGraphPipeline(pm);
+  // While kiln ops are still present: attention as one flash-style kernel.
+  if (options.flashAttention) {
+    CpuFlashAttentionOptions flash;
+    flash.vectorBits = getVectorBits(options);
+    pm.addNestedPass<func::FuncOp>(createCpuFlashAttention(flash));
+  }
+  addKilnToLinalgStage(pm);
   buildLinalgToLLVMPipeline(pm, options);
 }
 

@@ -117,3 +117,38 @@ func.func @two_loops(%ctx: !llvm.ptr {kiln.exec_ctx}, %a: memref<64xf32>, %b: me
   }
   return
 }
+
+// -----
+
+// Stack buffers: a static alloca at the top of the body is allocated once,
+// in the task's entry block, and reused by every iteration (the lowering of
+// the task's scf.for to blocks would not release an iteration's stack); a
+// dynamic one stays in the loop. In a serial nest the body goes into a
+// memref.alloca_scope.
+
+// CHECK-LABEL: func.func private @scratch_tiles
+// CHECK: %[[BUF:.*]] = memref.alloca() : memref<16xf32>
+// CHECK: scf.for
+// CHECK:   memref.alloca(%{{.*}}) : memref<?xf32>
+// CHECK:   memref.store %{{.*}}, %[[BUF]]
+// CHECK: return
+
+// SERIAL-LABEL: func.func @scratch
+// SERIAL: scf.for
+// SERIAL:   memref.alloca_scope {
+// SERIAL:     memref.alloca() : memref<16xf32>
+// SERIAL:     memref.alloca(%{{.*}}) : memref<?xf32>
+// SERIAL:   }
+func.func @scratch(%ctx: !llvm.ptr {kiln.exec_ctx}, %out: memref<64xf32>, %n: index) {
+  %c0 = arith.constant 0 : index
+  scf.forall (%i) = (0) to (64) step (16) {
+    %buf = memref.alloca() : memref<16xf32>
+    %dyn = memref.alloca(%n) : memref<?xf32>
+    %x = memref.load %out[%i] : memref<64xf32>
+    memref.store %x, %buf[%c0] : memref<16xf32>
+    memref.store %x, %dyn[%c0] : memref<?xf32>
+    %y = memref.load %buf[%c0] : memref<16xf32>
+    memref.store %y, %out[%i] : memref<64xf32>
+  }
+  return
+}

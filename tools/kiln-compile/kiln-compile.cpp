@@ -177,6 +177,18 @@ cl::opt<int64_t> minParallelWork(
              "multiplied), whose outer tiles run on threads; smaller ones "
              "run on the calling thread (cpu; default 262144)"),
     cl::init(1 << 18), cl::cat(category));
+cl::opt<bool> cpuFlashAttention(
+    "cpu-flash-attention",
+    cl::desc("Compute f32 attention without a mask in one flash-style kernel "
+             "(online softmax, RoPE applied as Q/K tiles are loaded; CPU "
+             "targets; default true)"),
+    cl::init(true), cl::cat(category));
+cl::opt<unsigned> vectorBits(
+    "vector-bits",
+    cl::desc("Vector width in bits that the CPU tiles and kernels are sized "
+             "for (default 0: the target CPU's widest registers; LLVM splits "
+             "wider vectors into the registers it has)"),
+    cl::init(0), cl::cat(category));
 cl::opt<bool> reportArena(
     "report-arena",
     cl::desc("Print the size of the model's scratch arena next to the sum of "
@@ -409,6 +421,10 @@ int main(int argc, char **argv) {
   if (target != "cpu" && !cuda && !emulator)
     return fail("unknown target '" + target +
                 "'; use cpu, cuda or gpu-emulator");
+  if (vectorBits % 32 || vectorBits > 4096)
+    return fail("--vector-bits must be 0 (the target's) or a multiple of 32 "
+                "up to 4096, not " +
+                Twine(vectorBits.getValue()));
   std::string error;
   unsigned sm = 0;
   if (cuda) {
@@ -527,13 +543,18 @@ int main(int argc, char **argv) {
       options.tileContractions = gpuTiling.getNumOccurrences() && gpuTiling;
       kiln::buildGPUEmulatorPipeline(pm, options);
     } else if (emit != Emit::Linalg) {
+      // The CPU pipeline starts from kiln IR again (the flash attention
+      // kernel replaces kiln.attention before kiln -> linalg).
+      pm.clear();
       kiln::CPUPipelineOptions options;
       options.approximateMath = approximateMath;
-      options.vectorBits = kiln::getVectorRegisterBits(*machine);
+      options.vectorBits = vectorBits ? static_cast<int64_t>(vectorBits)
+                                      : kiln::getVectorRegisterBits(*machine);
       options.tile = tile.getNumOccurrences() ? tile : optLevel > 0;
       options.parallel = threads;
       options.minParallelWork = minParallelWork;
-      kiln::buildLinalgToLLVMPipeline(pm, options);
+      options.flashAttention = cpuFlashAttention;
+      kiln::buildCPUPipeline(pm, options);
     }
   }
   TimingScope pipelineTiming = rootTiming.nest("MLIR pipeline");

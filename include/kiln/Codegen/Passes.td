@@ -53,6 +53,55 @@ def CopiesToLoops : Pass<"kiln-copies-to-loops"> {
   let dependentDialects = ["::mlir::linalg::LinalgDialect"];
 }
 
+def CpuFlashAttention : Pass<"kiln-cpu-flash-attention", "::mlir::func::FuncOp"> {
+  let summary = "Lower f32 kiln.attention to a flash-style CPU kernel";
+  let description = [{
+    Replaces each `kiln.attention` on f32 tensors with static shapes and no
+    additive mask (causal, grouped-query, bhsd/bshd, RoPE of either pairing
+    with any rotary_dim, position offset or `rope_tables` allowed) by an
+    `scf.forall` over (batch, query head, block of `query-block` queries)
+    whose body computes the attention in the flash style with vector ops on
+    buffers: keys are walked in blocks of `key-block`, the scores of a block
+    live in a `key-block` x `query-block` stack buffer, the softmax is online
+    (running maximum and sum per query, output rescaled per block), and the
+    output of the block accumulates in a stack buffer. The queries lie along
+    the vector lanes (`vector-bits` / 32 of them): Q K^T and P V are rank-1
+    updates of register tiles by broadcast K and V elements, and the softmax
+    needs no horizontal reduction. With RoPE, Q is rotated once per query
+    block and each key block of K as it is read, so rotated Q and K never
+    reach memory; cos/sin come from the op's `rope_tables` or from
+    [max(Sq, Skv), r / 2] f32 tables computed at compile time with the
+    angles kiln.rope defines. Causal key blocks entirely above the diagonal
+    are skipped.
+
+    Runs on tensors before kiln -> linalg: operands are read through
+    `bufferization.to_buffer`, the result is a new buffer returned through
+    `bufferization.to_tensor`, the scratch buffers are `memref.alloca` in a
+    `memref.alloca_scope`. `math.exp` is left for `kiln-approximate-math`.
+    Attention ops it does not take keep the reference lowering of
+    `convert-kiln-to-linalg` (with `remarks`, a remark says why).
+  }];
+  let options = [
+    Option<"remarks", "remarks", "bool", /*default=*/"false",
+           "Emit a remark for each attention that keeps the reference "
+           "lowering, with the reason">,
+    Option<"vectorBits", "vector-bits", "int64_t", /*default=*/"512",
+           "Width of a vector register in bits">,
+    Option<"queryBlock", "query-block", "int64_t", /*default=*/"64",
+           "Queries per tile (rounded up to whole vectors)">,
+    Option<"keyBlock", "key-block", "int64_t", /*default=*/"128",
+           "Keys per step of the online softmax">,
+  ];
+  let dependentDialects = [
+    "::mlir::arith::ArithDialect",
+    "::mlir::bufferization::BufferizationDialect",
+    "::mlir::math::MathDialect",
+    "::mlir::memref::MemRefDialect",
+    "::mlir::scf::SCFDialect",
+    "::mlir::vector::VectorDialect",
+  ];
+}
+
 def TileAndFuse : Pass<"kiln-tile-and-fuse", "::mlir::func::FuncOp"> {
   let summary = "Tile linalg ops for threads and vector registers, fusing producers";
   let description = [{
@@ -220,7 +269,12 @@ def ForallToParallelFor : Pass<"kiln-forall-to-parallel-for", "::mlir::ModuleOp"
       after two u32) with the iteration count, the outlined function and
       the struct.
 
-    Constants are cloned into the outlined body rather than captured. Every
+    Constants are cloned into the outlined body rather than captured.
+    `memref.alloca`s of static size at the top of the body are allocated
+    once, in the task's entry block, before its loop (the lowering of an
+    scf.for to blocks does not release an iteration's stack, which would
+    grow with every tile); the body of a forall that becomes a serial nest
+    is wrapped in a `memref.alloca_scope`. Every
     other `scf.forall` (nested ones, those of functions without a context,
     ones with dynamic bounds or too few iterations, ones capturing values of
     other types) becomes a serial `scf.for` nest; no `scf.forall` is left.
@@ -248,6 +302,7 @@ def ForallToParallelFor : Pass<"kiln-forall-to-parallel-for", "::mlir::ModuleOp"
     "::mlir::arith::ArithDialect",
     "::mlir::func::FuncDialect",
     "::mlir::LLVM::LLVMDialect",
+    "::mlir::memref::MemRefDialect",
     "::mlir::scf::SCFDialect",
   ];
 }

@@ -12,6 +12,8 @@
 #include "mlir/Support/LLVM.h"
 #include "llvm/ADT/StringRef.h"
 
+#include <string>
+
 namespace mlir {
 class Operation;
 namespace func {
@@ -110,6 +112,26 @@ LogicalResult vectorizeOp(RewriterBase &rewriter, Operation *op);
 /// accumulators of reductions) out of the scf.for loops under `root`, so that
 /// they live in registers across the loop.
 void hoistVectorAccumulators(RewriterBase &rewriter, Operation *root);
+
+//===----------------------------------------------------------------------===//
+// Flash attention
+//===----------------------------------------------------------------------===//
+
+/// Why the kiln.attention `op` cannot take the CPU flash kernel (dynamic
+/// shapes, an element type other than f32, an additive mask, an empty
+/// dimension, a head size above 1024, a compile-time rope table over 2^22
+/// entries), or an empty
+/// string when it can.
+std::string getCpuFlashAttentionUnsupportedReason(Operation *op);
+
+/// Replaces the kiln.attention `op` (for which
+/// getCpuFlashAttentionUnsupportedReason is empty) by the flash-style CPU
+/// kernel of the kiln-cpu-flash-attention pass: an scf.forall over (batch,
+/// query head, block of `queryBlock` queries) on buffers read through
+/// bufferization.to_buffer, the result a bufferization.to_tensor of a new
+/// buffer. Vectors have `vectorBits` / 32 lanes.
+void lowerAttentionToCpuFlash(Operation *op, int64_t vectorBits,
+                              int64_t queryBlock, int64_t keyBlock);
 
 //===----------------------------------------------------------------------===//
 // Execution context and threads

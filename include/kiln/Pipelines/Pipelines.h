@@ -43,6 +43,12 @@ struct CPUPipelineOptions : public PassPipelineOptions<CPUPipelineOptions> {
                      "runtime's arena by liveness (kiln-plan-arena) instead "
                      "of allocating them per run"),
       llvm::cl::init(true)};
+  PassOptions::Option<bool> flashAttention{
+      *this, "flash-attention",
+      llvm::cl::desc("Lower f32 kiln.attention without a mask to the "
+                     "flash-style kernel of kiln-cpu-flash-attention (off: "
+                     "the reference lowering of convert-kiln-to-linalg)"),
+      llvm::cl::init(true)};
   PassOptions::Option<bool> parallel{
       *this, "parallel",
       llvm::cl::desc("Run the outer tile loops of large kernels on the "
@@ -79,7 +85,8 @@ void buildLinalgToLLVMPipeline(OpPassManager &pm,
                                const CPUPipelineOptions &options);
 
 /// Lowers a module of kiln functions on tensors to the LLVM dialect for the
-/// host CPU: buildKilnToLinalgPipeline then buildLinalgToLLVMPipeline.
+/// host CPU: the graph passes, kiln-cpu-flash-attention (with
+/// `flash-attention`), addKilnToLinalgStage, then buildLinalgToLLVMPipeline.
 /// Public functions keep their names and get the runtime's
 /// `const kiln_exec_ctx_t *` as first argument; tensor results become
 /// out-parameters and every memref argument becomes a bare pointer, so a
