@@ -1,0 +1,174 @@
+//===- VectorizeDepthwise.cpp - Depthwise convolution register tiles ------===//
+//
+// A tile of an NCHW depthwise convolution that covers several output rows of
+// a channel and its whole window becomes straight-line vector code: the
+// accumulators (one vector per output row) stay in registers across all taps,
+// each input row is read once per column shift and feeds every output row
+// whose window covers it, and each weight is broadcast once per tile. Tiles
+// of one tap per reduction step (the generic path) read every input row once
+// per tap, broadcast every weight once per output row, and are bound by
+// loads on CPUs with 128-bit load ports.
+//
+//===----------------------------------------------------------------------===//
+
+#include "kiln/Codegen/Transforms.h"
+
+#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Linalg/IR/Linalg.h"
+#include "mlir/Dialect/Tensor/IR/Tensor.h"
+#include "mlir/Dialect/UB/IR/UBOps.h"
+#include "mlir/Dialect/Vector/IR/VectorOps.h"
+
+using namespace mlir;
+
+/// Most output rows (batch x channels x rows) one tile may hold: each is an
+/// accumulator of its own.
+static constexpr int64_t kMaxTileRows = 32;
+/// Longest output row of a tile.
+static constexpr int64_t kMaxTileWidth = 64;
+
+bool mlir::kiln::isDepthwiseConvOp(linalg::LinalgOp op) {
+  auto conv = dyn_cast<linalg::DepthwiseConv2DNchwChwOp>(op.getOperation());
+  if (!conv || !conv.hasPureTensorSemantics())
+    return false;
+  Type element;
+  for (Value operand : op->getOperands()) {
+    auto type = dyn_cast<RankedTensorType>(operand.getType());
+    if (!type || !type.hasStaticShape())
+      return false;
+    if (element && type.getElementType() != element)
+      return false;
+    element = type.getElementType();
+  }
+  // Floats that have vector arithmetic (bf16 stays scalar, see
+  // accessesUnvectorizableTensors in Vectorize.cpp).
+  return isa<Float16Type, Float32Type, Float64Type>(element);
+}
+
+LogicalResult mlir::kiln::vectorizeDepthwiseTile(RewriterBase &rewriter,
+                                                 linalg::LinalgOp op) {
+  if (!isDepthwiseConvOp(op))
+    return failure();
+  auto conv = cast<linalg::DepthwiseConv2DNchwChwOp>(op.getOperation());
+  Value input = conv.getDpsInputOperand(0)->get();
+  Value filter = conv.getDpsInputOperand(1)->get();
+  Value output = conv.getDpsInitOperand(0)->get();
+  auto inputType = cast<RankedTensorType>(input.getType());
+  auto outputType = cast<RankedTensorType>(output.getType());
+  ArrayRef<int64_t> in = inputType.getShape();
+  ArrayRef<int64_t> out = outputType.getShape();
+  ArrayRef<int64_t> window =
+      cast<RankedTensorType>(filter.getType()).getShape();
+  int64_t batch = out[0], channels = out[1], rows = out[2], width = out[3];
+  int64_t inWidth = in[3], kh = window[1], kw = window[2];
+  SmallVector<int64_t> strides =
+      llvm::to_vector(conv.getStrides().getValues<int64_t>());
+  SmallVector<int64_t> dilations =
+      llvm::to_vector(conv.getDilations().getValues<int64_t>());
+  int64_t sh = strides[0], sw = strides[1], dh = dilations[0],
+          dw = dilations[1];
+  if (batch * channels * rows > kMaxTileRows || width > kMaxTileWidth ||
+      sh <= 0 || sw <= 0 || dh <= 0 || dw <= 0)
+    return failure();
+
+  Location loc = op.getLoc();
+  rewriter.setInsertionPoint(op);
+  Type element = outputType.getElementType();
+  auto rowType = VectorType::get({width}, element);
+  auto index = [&](int64_t v) -> Value {
+    return arith::ConstantIndexOp::create(rewriter, loc, v);
+  };
+  Value zero = index(0);
+  Value padding = ub::PoisonOp::create(rewriter, loc, element);
+
+  // The whole output tile (its initial value: zeros, or a bias) as one
+  // vector, so that the write of a fill or a bias broadcast before it is
+  // forwarded in registers; then one accumulator per output row.
+  auto tileType = VectorType::get(out, element);
+  SmallVector<bool> allInBounds(4, true);
+  Value tile = vector::TransferReadOp::create(
+      rewriter, loc, tileType, output, ValueRange{zero, zero, zero, zero},
+      padding, allInBounds);
+
+  for (int64_t n = 0; n < batch; ++n) {
+    for (int64_t c = 0; c < channels; ++c) {
+      SmallVector<Value> acc;
+      for (int64_t r = 0; r < rows; ++r)
+        acc.push_back(vector::ExtractOp::create(rewriter, loc, tile,
+                                                ArrayRef<int64_t>{n, c, r}));
+      // Weights, broadcast once each.
+      DenseMap<std::pair<int64_t, int64_t>, Value> weights;
+      auto weight = [&](int64_t i, int64_t j) {
+        Value &w = weights[{i, j}];
+        if (!w) {
+          Value scalar = tensor::ExtractOp::create(
+              rewriter, loc, filter, ValueRange{index(c), index(i), index(j)});
+          w = vector::BroadcastOp::create(rewriter, loc, rowType, scalar);
+        }
+        return w;
+      };
+      for (int64_t ir = 0; ir < in[2]; ++ir) {
+        // Contiguous reads of this input row already made: (start, vector).
+        SmallVector<std::pair<int64_t, Value>> reads;
+        for (int64_t j = 0; j < kw; ++j) {
+          // Output rows whose window row i reads input row `ir`.
+          SmallVector<std::pair<int64_t, int64_t>> targets;
+          for (int64_t r = 0; r < rows; ++r)
+            for (int64_t i = 0; i < kh; ++i)
+              if (r * sh + i * dh == ir)
+                targets.push_back({r, i});
+          if (targets.empty())
+            continue;
+          // Input columns col0 + sw * x for x in [0, width).
+          int64_t col0 = j * dw;
+          Value row;
+          if (sw == 1) {
+            row = vector::TransferReadOp::create(
+                rewriter, loc, rowType, input,
+                ValueRange{index(n), index(c), index(ir), index(col0)}, padding,
+                ArrayRef<bool>{true});
+          } else {
+            // One contiguous read of `span` elements and a shuffle that keeps
+            // every sw-th; a read of whole vectors (width * sw) where the
+            // tile's input row has room, shared between column shifts.
+            int64_t span = (width - 1) * sw + 1;
+            int64_t wide = inWidth >= width * sw ? width * sw : span;
+            Value contiguous;
+            int64_t start = 0;
+            for (auto [s, v] : reads)
+              if (s <= col0 && col0 - s + span <= wide) {
+                start = s;
+                contiguous = v;
+                break;
+              }
+            if (!contiguous) {
+              start = std::min(col0, inWidth - wide);
+              contiguous = vector::TransferReadOp::create(
+                  rewriter, loc, VectorType::get({wide}, element), input,
+                  ValueRange{index(n), index(c), index(ir), index(start)},
+                  padding, ArrayRef<bool>{true});
+              reads.push_back({start, contiguous});
+            }
+            SmallVector<int64_t> mask;
+            for (int64_t x = 0; x < width; ++x)
+              mask.push_back(col0 - start + x * sw);
+            row = vector::ShuffleOp::create(rewriter, loc, contiguous,
+                                            contiguous, mask);
+          }
+          for (auto [r, i] : targets)
+            acc[r] =
+                vector::FMAOp::create(rewriter, loc, row, weight(i, j), acc[r]);
+        }
+      }
+      for (int64_t r = 0; r < rows; ++r)
+        tile = vector::InsertOp::create(rewriter, loc, acc[r], tile,
+                                        ArrayRef<int64_t>{n, c, r});
+    }
+  }
+  Value result = vector::TransferWriteOp::create(
+                     rewriter, loc, tile, output,
+                     ValueRange{zero, zero, zero, zero}, allInBounds)
+                     .getResult();
+  rewriter.replaceOp(op, result);
+  return success();
+}
