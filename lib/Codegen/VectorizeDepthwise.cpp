@@ -90,12 +90,38 @@ LogicalResult mlir::kiln::vectorizeDepthwiseTile(RewriterBase &rewriter,
       rewriter, loc, tileType, output, ValueRange{zero, zero, zero, zero},
       padding, allInBounds);
 
+  // The order of the pixels in the accumulators. With stride 2, every
+  // other element of a pair of registers is one `shufps` if the pixels may
+  // come out interleaved by 128-bit lane ([0, 1, 4, 5, 2, 3, 6, 7] for f32
+  // in 256-bit registers), against a shuffle and a lane-crossing permute
+  // (3 uops on Zen 1) for each vector of each tap in order. The
+  // accumulators then hold that order, permuted once on the way in and out.
+  SmallVector<int64_t> order = llvm::to_vector(llvm::seq<int64_t>(0, width));
+  unsigned bits = element.getIntOrFloatBitWidth();
+  int64_t group = 256 / bits, quad = 128 / bits, half = quad / 2;
+  bool permuted = sw == 2 && half > 0 && width >= group;
+  if (permuted) {
+    for (int64_t g = 0; g + group <= width; g += group)
+      for (int64_t j = 0; j < group; ++j) {
+        int64_t k = j / quad, p = j % quad;
+        order[g + j] =
+            g + (p < half ? k * half + p : group / 2 + k * half + (p - half));
+      }
+  }
+  SmallVector<int64_t> inverse(width);
+  for (int64_t j = 0; j < width; ++j)
+    inverse[order[j]] = j;
+
   for (int64_t n = 0; n < batch; ++n) {
     for (int64_t c = 0; c < channels; ++c) {
       SmallVector<Value> acc;
-      for (int64_t r = 0; r < rows; ++r)
-        acc.push_back(vector::ExtractOp::create(rewriter, loc, tile,
-                                                ArrayRef<int64_t>{n, c, r}));
+      for (int64_t r = 0; r < rows; ++r) {
+        Value row = vector::ExtractOp::create(rewriter, loc, tile,
+                                              ArrayRef<int64_t>{n, c, r});
+        if (permuted)
+          row = vector::ShuffleOp::create(rewriter, loc, row, row, order);
+        acc.push_back(row);
+      }
       // Weights, broadcast once each.
       DenseMap<std::pair<int64_t, int64_t>, Value> weights;
       auto weight = [&](int64_t i, int64_t j) {
@@ -151,7 +177,7 @@ LogicalResult mlir::kiln::vectorizeDepthwiseTile(RewriterBase &rewriter,
             }
             SmallVector<int64_t> mask;
             for (int64_t x = 0; x < width; ++x)
-              mask.push_back(col0 - start + x * sw);
+              mask.push_back(col0 - start + order[x] * sw);
             row = vector::ShuffleOp::create(rewriter, loc, contiguous,
                                             contiguous, mask);
           }
@@ -160,9 +186,13 @@ LogicalResult mlir::kiln::vectorizeDepthwiseTile(RewriterBase &rewriter,
                 vector::FMAOp::create(rewriter, loc, row, weight(i, j), acc[r]);
         }
       }
-      for (int64_t r = 0; r < rows; ++r)
+      for (int64_t r = 0; r < rows; ++r) {
+        if (permuted)
+          acc[r] =
+              vector::ShuffleOp::create(rewriter, loc, acc[r], acc[r], inverse);
         tile = vector::InsertOp::create(rewriter, loc, acc[r], tile,
                                         ArrayRef<int64_t>{n, c, r});
+      }
     }
   }
   Value result = vector::TransferWriteOp::create(

@@ -165,16 +165,22 @@ func.func @depthwise_rows(%x: tensor<1x1x4x10xf32>, %w: tensor<1x3x3xf32>, %b: t
 }
 
 // Stride 2: per input row, one read of whole vectors serves the column
-// shifts 0 and 1 (even and odd elements), a second one shift 2.
+// shifts 0 and 1 (even and odd elements), a second one shift 2. The pixels
+// are interleaved by 128-bit lane ([0, 1, 4, 5, 2, 3, 6, 7]), so that each
+// pick is one shufps: the accumulator is permuted once in and once out.
 // CHECK-LABEL: func.func @depthwise_stride2
+// CHECK: %[[INIT:.*]] = vector.transfer_read %{{.*}} : tensor<1x1x1x8xf32>, vector<8xf32>
+// CHECK: %[[ACC:.*]] = vector.shuffle %[[INIT]], %[[INIT]] [0, 1, 4, 5, 2, 3, 6, 7]
 // CHECK: %[[R:.*]] = vector.transfer_read %[[X:.*]][%c0, %c0, %c0, %c0], %{{.*}} : tensor<1x1x3x17xf32>, vector<16xf32>
-// CHECK: vector.shuffle %[[R]], %[[R]] [0, 2, 4, 6, 8, 10, 12, 14]
-// CHECK: vector.shuffle %[[R]], %[[R]] [1, 3, 5, 7, 9, 11, 13, 15]
+// CHECK: %[[E:.*]] = vector.shuffle %[[R]], %[[R]] [0, 2, 8, 10, 4, 6, 12, 14]
+// CHECK: vector.fma %[[E]], %{{.*}}, %[[ACC]]
+// CHECK: vector.shuffle %[[R]], %[[R]] [1, 3, 9, 11, 5, 7, 13, 15]
 // CHECK: %[[S:.*]] = vector.transfer_read %[[X]][%c0, %c0, %c0, %c1], %{{.*}} : tensor<1x1x3x17xf32>, vector<16xf32>
-// CHECK: vector.shuffle %[[S]], %[[S]] [1, 3, 5, 7, 9, 11, 13, 15]
+// CHECK: vector.shuffle %[[S]], %[[S]] [1, 3, 9, 11, 5, 7, 13, 15]
 // CHECK-COUNT-4: vector.transfer_read %[[X]]
 // CHECK-NOT: vector.transfer_read %[[X]]
-// CHECK: vector.transfer_write
+// CHECK: %[[OUT:.*]] = vector.shuffle %{{.*}}, %{{.*}} [0, 1, 4, 5, 2, 3, 6, 7]
+// CHECK: vector.transfer_write %[[OUT]]
 func.func @depthwise_stride2(%x: tensor<1x1x3x17xf32>, %w: tensor<1x3x3xf32>, %out: tensor<1x1x1x8xf32>) -> tensor<1x1x1x8xf32> {
   %c = linalg.depthwise_conv_2d_nchw_chw {dilations = dense<1> : tensor<2xi64>, strides = dense<2> : tensor<2xi64>}
     ins(%x, %w : tensor<1x1x3x17xf32>, tensor<1x3x3xf32>) outs(%out : tensor<1x1x1x8xf32>) -> tensor<1x1x1x8xf32>
