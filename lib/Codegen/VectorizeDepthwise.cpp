@@ -133,57 +133,59 @@ LogicalResult mlir::kiln::vectorizeDepthwiseTile(RewriterBase &rewriter,
         }
         return w;
       };
-      for (int64_t ir = 0; ir < in[2]; ++ir) {
-        // Contiguous reads of this input row already made: (start, vector).
-        SmallVector<std::pair<int64_t, Value>> reads;
-        for (int64_t j = 0; j < kw; ++j) {
-          // Output rows whose window row i reads input row `ir`.
-          SmallVector<std::pair<int64_t, int64_t>> targets;
-          for (int64_t r = 0; r < rows; ++r)
-            for (int64_t i = 0; i < kh; ++i)
-              if (r * sh + i * dh == ir)
-                targets.push_back({r, i});
-          if (targets.empty())
-            continue;
-          // Input columns col0 + sw * x for x in [0, width).
-          int64_t col0 = j * dw;
-          Value row;
-          if (sw == 1) {
-            row = vector::TransferReadOp::create(
-                rewriter, loc, rowType, input,
-                ValueRange{index(n), index(c), index(ir), index(col0)}, padding,
-                ArrayRef<bool>{true});
-          } else {
-            // One contiguous read of `span` elements and a shuffle that keeps
-            // every sw-th; a read of whole vectors (width * sw) where the
-            // tile's input row has room, shared between column shifts.
-            int64_t span = (width - 1) * sw + 1;
-            int64_t wide = inWidth >= width * sw ? width * sw : span;
-            Value contiguous;
-            int64_t start = 0;
-            for (auto [s, v] : reads)
-              if (s <= col0 && col0 - s + span <= wide) {
-                start = s;
-                contiguous = v;
-                break;
-              }
-            if (!contiguous) {
-              start = std::min(col0, inWidth - wide);
+      // Column shifts grouped by the contiguous read of an input row that
+      // serves them: each shift alone with stride 1; with stride s, the
+      // shifts whose every s-th element falls in one read of whole vectors
+      // (width * s elements, where the tile's input row has room), e.g. 0
+      // and 1 of a stride-2 3x3 window (even and odd elements). One group
+      // at a time, so that only its weights (a window column or two) are
+      // live next to the accumulators: a 5x5 window's 25 weights would not
+      // fit in the registers.
+      int64_t span = (width - 1) * sw + 1;
+      int64_t wide =
+          sw == 1 ? width : (inWidth >= width * sw ? width * sw : span);
+      SmallVector<std::pair<int64_t, SmallVector<int64_t>>> groups;
+      for (int64_t j = 0; j < kw; ++j) {
+        int64_t col0 = j * dw;
+        auto *group = llvm::find_if(groups, [&](const auto &g) {
+          return g.first <= col0 && col0 - g.first + span <= wide;
+        });
+        if (group == groups.end()) {
+          groups.push_back({std::min(col0, inWidth - wide), {}});
+          group = std::prev(groups.end());
+        }
+        group->second.push_back(j);
+      }
+      for (const auto &[start, shifts] : groups) {
+        for (int64_t ir = 0; ir < in[2]; ++ir) {
+          Value contiguous;
+          for (int64_t j : shifts) {
+            // Output rows whose window row i reads input row `ir`.
+            SmallVector<std::pair<int64_t, int64_t>> targets;
+            for (int64_t r = 0; r < rows; ++r)
+              for (int64_t i = 0; i < kh; ++i)
+                if (r * sh + i * dh == ir)
+                  targets.push_back({r, i});
+            if (targets.empty())
+              continue;
+            if (!contiguous)
               contiguous = vector::TransferReadOp::create(
                   rewriter, loc, VectorType::get({wide}, element), input,
                   ValueRange{index(n), index(c), index(ir), index(start)},
                   padding, ArrayRef<bool>{true});
-              reads.push_back({start, contiguous});
+            // Input columns j * dw + sw * x for the pixels x of the tile.
+            Value row = contiguous;
+            if (sw != 1) {
+              SmallVector<int64_t> mask;
+              for (int64_t x = 0; x < width; ++x)
+                mask.push_back(j * dw - start + order[x] * sw);
+              row = vector::ShuffleOp::create(rewriter, loc, contiguous,
+                                              contiguous, mask);
             }
-            SmallVector<int64_t> mask;
-            for (int64_t x = 0; x < width; ++x)
-              mask.push_back(col0 - start + order[x] * sw);
-            row = vector::ShuffleOp::create(rewriter, loc, contiguous,
-                                            contiguous, mask);
+            for (auto [r, i] : targets)
+              acc[r] = vector::FMAOp::create(rewriter, loc, row, weight(i, j),
+                                             acc[r]);
           }
-          for (auto [r, i] : targets)
-            acc[r] =
-                vector::FMAOp::create(rewriter, loc, row, weight(i, j), acc[r]);
         }
       }
       for (int64_t r = 0; r < rows; ++r) {

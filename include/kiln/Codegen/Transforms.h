@@ -122,8 +122,9 @@ bool isDepthwiseConvOp(linalg::LinalgOp op);
 /// read once per column shift (stride-s columns: one contiguous read and a
 /// shuffle per shift, shared between shifts where they fit) and added into
 /// every output row whose window covers it, each weight broadcast once.
-/// The sum of each output element runs over the window in row-major order,
-/// like the one-tap-per-step path.
+/// Column shifts are taken one group at a time (a shift alone with stride 1;
+/// the shifts that share a read with stride s), so that only that group's
+/// weights are live next to the accumulators.
 LogicalResult vectorizeDepthwiseTile(RewriterBase &rewriter,
                                      linalg::LinalgOp op);
 
