@@ -73,6 +73,11 @@ def main():
     p.add_argument("--shapes", default=",".join(SHAPES))
     p.add_argument("--no-dnnl", action="store_true")
     args = p.parse_args()
+    unknown = [net for net in args.shapes.split(",") if net not in SHAPES]
+    if unknown:
+        p.error(f"unknown --shapes {','.join(unknown)}: choose from {','.join(SHAPES)}")
+    if args.baseline and not os.access(args.baseline, os.X_OK):
+        p.error(f"--baseline {args.baseline} is not an executable kiln-compile")
 
     compilers = [("kiln", os.path.join(args.build, "bin", "kiln-compile"))]
     if args.baseline:

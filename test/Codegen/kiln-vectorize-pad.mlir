@@ -97,3 +97,19 @@ func.func @pads_kept(%d: tensor<?x8xf32>, %b: tensor<4x8xbf16>, %l: tensor<2x110
   } : tensor<4x8xf32> to tensor<4x10xf32>
   return %0, %1, %2, %3 : tensor<?x10xf32>, tensor<4x10xbf16>, tensor<2x1102xf32>, tensor<4x10xf32>
 }
+
+// A padding value yielded by a constant inside the pad's region is created
+// again outside it, before the loops.
+// CHECK-LABEL: func.func @pad_value_inside
+// CHECK: %[[V:.*]] = arith.constant dense<-1.000000e+00> : vector<2xf32>
+// CHECK: scf.for
+// CHECK:   vector.transfer_write %[[V]]
+// CHECK-NOT: tensor.pad
+func.func @pad_value_inside(%x: tensor<4x6xf32>) -> tensor<4x8xf32> {
+  %p = tensor.pad %x low[0, 2] high[0, 0] {
+  ^bb0(%i: index, %j: index):
+    %m = arith.constant -1.0 : f32
+    tensor.yield %m : f32
+  } : tensor<4x6xf32> to tensor<4x8xf32>
+  return %p : tensor<4x8xf32>
+}
