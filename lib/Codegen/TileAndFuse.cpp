@@ -301,6 +301,22 @@ getOwnTilingConfig(linalg::LinalgOp op, const TilingHeuristics &heuristics) {
       config.reductionTiles[d] = 1;
     for (unsigned d : inputChannels)
       config.reductionTiles[d] = 1;
+    // A depthwise convolution has no reduction but its window: its register
+    // tile is one channel, several output rows x the pixel tile, and covers
+    // the whole window (kiln::vectorizeDepthwiseTile keeps the accumulators
+    // in registers across all taps and reads each input row once per column
+    // shift, instead of once per tap and output row).
+    if (isDepthwiseConvOp(op) && image.size() == 2) {
+      for (unsigned d : plain)
+        config.vectorTiles[d] = 1;
+      int64_t pixels = config.vectorTiles[image.back()];
+      int64_t vectorsPerRow = llvm::divideCeil(pixels, lanes);
+      config.vectorTiles[image.front()] = clamp(
+          image.front(),
+          std::max<int64_t>(1, (heuristics.matmulRows + 2) / vectorsPerRow));
+      for (unsigned d : window)
+        config.reductionTiles[d] = 0;
+    }
     // Threads split images (batch, then rows), then channels.
     llvm::append_range(order, plain);
     if (!image.empty())

@@ -458,8 +458,12 @@ struct VectorizePass : kiln::impl::VectorizeBase<VectorizePass> {
     IRRewriter rewriter(context);
     SmallVector<linalg::LinalgOp> windows;
     func->walk([&](linalg::LinalgOp op) { windows.push_back(op); });
-    for (linalg::LinalgOp op : windows)
+    for (linalg::LinalgOp op : windows) {
+      // Depthwise tiles with their whole window: all taps in registers.
+      if (succeeded(kiln::vectorizeDepthwiseTile(rewriter, op)))
+        continue;
       (void)kiln::rewriteUnitWindowOp(rewriter, op);
+    }
 
     // Other 2-D windows with one output row and one window row become 1-D
     // ones, which the vectorizer supports too.
@@ -477,6 +481,13 @@ struct VectorizePass : kiln::impl::VectorizeBase<VectorizePass> {
     });
     for (Operation *op : candidates)
       (void)kiln::vectorizeOp(rewriter, op);
+
+    // Pads (a thread tile padding its convolution's input rows) become row
+    // copies in vector registers.
+    SmallVector<tensor::PadOp> pads;
+    func->walk([&](tensor::PadOp pad) { pads.push_back(pad); });
+    for (tensor::PadOp pad : pads)
+      (void)kiln::vectorizePad(rewriter, pad);
 
     // Transfers read and write the tensors they slice; masks fold where the
     // shapes are static.

@@ -44,17 +44,18 @@ func.func @conv_tap(%x: tensor<1x1x1x33xf32>, %w: tensor<8x1x1x1xf32>, %o: tenso
   return %r : tensor<1x8x1x16xf32>
 }
 
-// One tap of a depthwise convolution: channels x pixels, pixels innermost
-// (contiguous in NCHW).
+// One tap of a depthwise convolution with more output rows (40 channels)
+// than a whole-window depthwise tile takes (32): channels x pixels, pixels
+// innermost (contiguous in NCHW).
 // CHECK-LABEL: func.func @depthwise_tap
-// CHECK: vector.transfer_read {{.*}} : tensor<1x8x1x16xf32>, vector<8x16xf32>
-// CHECK: vector.transfer_read {{.*}} : tensor<8x1x1xf32>, vector<8x16xf32>
-// CHECK: vector.fma {{.*}} : vector<8x16xf32>
+// CHECK: vector.transfer_read {{.*}} : tensor<1x40x1x16xf32>, vector<40x16xf32>
+// CHECK: vector.transfer_read {{.*}} : tensor<40x1x1xf32>, vector<40x16xf32>
+// CHECK: vector.fma {{.*}} : vector<40x16xf32>
 // CHECK-NOT: linalg.
-func.func @depthwise_tap(%x: tensor<1x8x1x16xf32>, %w: tensor<8x1x1xf32>, %o: tensor<1x8x1x16xf32>) -> tensor<1x8x1x16xf32> {
+func.func @depthwise_tap(%x: tensor<1x40x1x16xf32>, %w: tensor<40x1x1xf32>, %o: tensor<1x40x1x16xf32>) -> tensor<1x40x1x16xf32> {
   %r = linalg.depthwise_conv_2d_nchw_chw {dilations = dense<1> : tensor<2xi64>, strides = dense<1> : tensor<2xi64>}
-    ins(%x, %w : tensor<1x8x1x16xf32>, tensor<8x1x1xf32>) outs(%o : tensor<1x8x1x16xf32>) -> tensor<1x8x1x16xf32>
-  return %r : tensor<1x8x1x16xf32>
+    ins(%x, %w : tensor<1x40x1x16xf32>, tensor<40x1x1xf32>) outs(%o : tensor<1x40x1x16xf32>) -> tensor<1x40x1x16xf32>
+  return %r : tensor<1x40x1x16xf32>
 }
 
 // Bools are bytes in memory, bits in LLVM vectors: not vectorized.
@@ -131,4 +132,57 @@ func.func @conv_relu_tile(%x: tensor<4x3x34xf32>, %w: tensor<8x4x3x3xf32>, %b: t
     linalg.yield %m : f32
   } -> tensor<1x8x1x32xf32>
   return %relu : tensor<1x8x1x32xf32>
+}
+
+// A depthwise tile of two output rows with its whole 3x3 window
+// (kiln-tile-and-fuse gives depthwise convolutions such tiles): the bias
+// broadcast is the initial accumulator of each row, in registers; each input
+// row is read once per column shift and feeds every output row whose window
+// covers it (input row 1 feeds rows 0 and 1), one window column at a time;
+// each weight is broadcast once and the tile is written once.
+// CHECK-LABEL: func.func @depthwise_rows
+// CHECK: %[[B:.*]] = vector.transfer_read %{{.*}} : tensor<1xf32>, vector<2x8xf32>
+// CHECK-DAG: %[[A0:.*]] = vector.extract %[[B]][0] : vector<8xf32> from vector<2x8xf32>
+// CHECK-DAG: %[[A1:.*]] = vector.extract %[[B]][1] : vector<8xf32> from vector<2x8xf32>
+// CHECK: %[[R00:.*]] = vector.transfer_read %[[X:.*]][%c0, %c0, %c0, %c0], %{{.*}} : tensor<1x1x4x10xf32>, vector<8xf32>
+// CHECK: %[[W00:.*]] = vector.broadcast %{{.*}} : f32 to vector<8xf32>
+// CHECK: vector.fma %[[R00]], %[[W00]], %[[A0]] : vector<8xf32>
+// CHECK: %[[R10:.*]] = vector.transfer_read %[[X]][%c0, %c0, %c1, %c0]
+// CHECK: %[[W10:.*]] = vector.broadcast
+// CHECK: vector.fma %[[R10]], %[[W10]], %{{.*}} : vector<8xf32>
+// CHECK: vector.fma %[[R10]], %[[W00]], %[[A1]] : vector<8xf32>
+// CHECK-COUNT-10: vector.transfer_read %[[X]]
+// CHECK-NOT: vector.transfer_read %[[X]]
+// CHECK: vector.transfer_write %{{.*}} : vector<2x8xf32>, tensor<1x1x2x8xf32>
+// CHECK-NOT: vector.transfer_write
+// CHECK: return
+func.func @depthwise_rows(%x: tensor<1x1x4x10xf32>, %w: tensor<1x3x3xf32>, %b: tensor<1xf32>) -> tensor<1x1x2x8xf32> {
+  %e = tensor.empty() : tensor<1x1x2x8xf32>
+  %init = linalg.broadcast ins(%b : tensor<1xf32>) outs(%e : tensor<1x1x2x8xf32>) dimensions = [0, 2, 3]
+  %c = linalg.depthwise_conv_2d_nchw_chw {dilations = dense<1> : tensor<2xi64>, strides = dense<1> : tensor<2xi64>}
+    ins(%x, %w : tensor<1x1x4x10xf32>, tensor<1x3x3xf32>) outs(%init : tensor<1x1x2x8xf32>) -> tensor<1x1x2x8xf32>
+  return %c : tensor<1x1x2x8xf32>
+}
+
+// Stride 2: per input row, one read of whole vectors serves the column
+// shifts 0 and 1 (even and odd elements), a second one shift 2. The pixels
+// are interleaved by 128-bit lane ([0, 1, 4, 5, 2, 3, 6, 7]), so that each
+// pick is one shufps: the accumulator is permuted once in and once out.
+// CHECK-LABEL: func.func @depthwise_stride2
+// CHECK: %[[INIT:.*]] = vector.transfer_read %{{.*}} : tensor<1x1x1x8xf32>, vector<8xf32>
+// CHECK: %[[ACC:.*]] = vector.shuffle %[[INIT]], %[[INIT]] [0, 1, 4, 5, 2, 3, 6, 7]
+// CHECK: %[[R:.*]] = vector.transfer_read %[[X:.*]][%c0, %c0, %c0, %c0], %{{.*}} : tensor<1x1x3x17xf32>, vector<16xf32>
+// CHECK: %[[E:.*]] = vector.shuffle %[[R]], %[[R]] [0, 2, 8, 10, 4, 6, 12, 14]
+// CHECK: vector.fma %[[E]], %{{.*}}, %[[ACC]]
+// CHECK: vector.shuffle %[[R]], %[[R]] [1, 3, 9, 11, 5, 7, 13, 15]
+// CHECK: %[[S:.*]] = vector.transfer_read %[[X]][%c0, %c0, %c0, %c1], %{{.*}} : tensor<1x1x3x17xf32>, vector<16xf32>
+// CHECK: vector.shuffle %[[S]], %[[S]] [1, 3, 9, 11, 5, 7, 13, 15]
+// CHECK-COUNT-2: vector.transfer_read %[[X]]
+// CHECK-NOT: vector.transfer_read %[[X]]
+// CHECK: %[[OUT:.*]] = vector.shuffle %{{.*}}, %{{.*}} [0, 1, 4, 5, 2, 3, 6, 7]
+// CHECK: vector.transfer_write %[[OUT]]
+func.func @depthwise_stride2(%x: tensor<1x1x3x17xf32>, %w: tensor<1x3x3xf32>, %out: tensor<1x1x1x8xf32>) -> tensor<1x1x1x8xf32> {
+  %c = linalg.depthwise_conv_2d_nchw_chw {dilations = dense<1> : tensor<2xi64>, strides = dense<2> : tensor<2xi64>}
+    ins(%x, %w : tensor<1x1x3x17xf32>, tensor<1x3x3xf32>) outs(%out : tensor<1x1x1x8xf32>) -> tensor<1x1x1x8xf32>
+  return %c : tensor<1x1x1x8xf32>
 }

@@ -117,11 +117,15 @@ def TileAndFuse : Pass<"kiln-tile-and-fuse", "::mlir::func::FuncOp"> {
        `matmul-rows` x 2 vectors of accumulators for matmul-like
        contractions, `matmul-rows` channels x 2 vectors of pixels of one
        output row for convolutions and poolings (1 vector when the row or
-       its remainder would leave between 1 and 2 vectors), 4 vectors along the
-       innermost loop for elementwise ops and reductions;
+       its remainder would leave between 1 and 2 vectors), one channel x
+       (`matmul-rows` + 2) / (vectors per row) output rows for depthwise
+       convolutions, 4 vectors along the innermost loop for elementwise ops
+       and reductions;
     3. reduction tiles: an `scf.for` nest over the reduction loops — one `k`
        at a time for contractions, one input channel and one window tap at a
-       time for convolutions, 4 vectors along an innermost reduction.
+       time for convolutions (none for depthwise convolutions: their register
+       tile covers the whole window), 4 vectors along an innermost
+       reduction.
 
     Producers that only the op uses and that are cheap to recompute — fills,
     pads, linalg ops without reductions — are fused into the tiles of the
@@ -182,6 +186,10 @@ def Vectorize : Pass<"kiln-vectorize", "::mlir::func::FuncOp"> {
        elementwise. Other 2-D windows with one output row and one window row
        are decomposed into 1-D ones
        (`linalg::populateDecomposeConvolutionPatterns`).
+       Depthwise tiles that cover their whole window become straight-line
+       vector code instead (`kiln::vectorizeDepthwiseTile`): an accumulator
+       per output row kept in registers across all taps, each input row read
+       once per column shift for every output row it feeds.
     2. Every linalg op is vectorized with `linalg::vectorize` (one op at a
        time; the combined "vectorize children and apply patterns" step gave
        wrong results on an NCHW convolution): static shapes as they are,
@@ -190,6 +198,8 @@ def Vectorize : Pass<"kiln-vectorize", "::mlir::func::FuncOp"> {
        vectors), ops on bf16 tensors (the x86 back end widens bf16 vectors
        through compiler-rt calls), ops the vectorizer does not support, and ops whose vectors
        would exceed 4096 elements are left for `convert-linalg-to-loops`.
+       A `tensor.pad` of static shape becomes a loop over its rows writing
+       each element once with vector transfers (`kiln::vectorizePad`).
     3. Transfers are folded into the tensor slices they read and write; a
        read of every `s`-th element of a row (a tap of a strided convolution
        or pooling) becomes a contiguous read and a `vector.shuffle`;
@@ -215,6 +225,7 @@ def Vectorize : Pass<"kiln-vectorize", "::mlir::func::FuncOp"> {
   let dependentDialects = [
     "::mlir::arith::ArithDialect",
     "::mlir::linalg::LinalgDialect",
+    "::mlir::scf::SCFDialect",
     "::mlir::tensor::TensorDialect",
     "::mlir::ub::UBDialect",
     "::mlir::vector::VectorDialect",

@@ -26,6 +26,9 @@ class LinalgOp;
 namespace scf {
 class ForallOp;
 } // namespace scf
+namespace tensor {
+class PadOp;
+} // namespace tensor
 } // namespace mlir
 
 namespace mlir::kiln {
@@ -107,6 +110,34 @@ FailureOr<linalg::GenericOp> rewriteUnitWindowOp(RewriterBase &rewriter,
 /// upstream vectorizer does not support the op or its vectors would be
 /// larger than a few thousand elements.
 LogicalResult vectorizeOp(RewriterBase &rewriter, Operation *op);
+
+/// Whether `op` is an NCHW depthwise convolution
+/// (linalg.depthwise_conv_2d_nchw_chw) of static shape whose operands share
+/// one float element type with vector arithmetic (f16, f32, f64): the ops
+/// whose register tiles cover their whole window (kiln-tile-and-fuse) and
+/// are vectorized by vectorizeDepthwiseTile.
+bool isDepthwiseConvOp(linalg::LinalgOp op);
+
+/// Vectorizes a tile of a depthwise convolution (isDepthwiseConvOp) that
+/// covers its whole window, up to 32 output rows of up to 64 pixels: one
+/// accumulator vector per output row kept across all taps, each input row
+/// read once per column shift (stride-s columns: one contiguous read and a
+/// shuffle per shift, shared between shifts where they fit) and added into
+/// every output row whose window covers it, each weight broadcast once.
+/// Column shifts are taken one group at a time (a shift alone with stride 1;
+/// the shifts that share a read with stride s), so that only that group's
+/// weights are live next to the accumulators.
+LogicalResult vectorizeDepthwiseTile(RewriterBase &rewriter,
+                                     linalg::LinalgOp op);
+
+/// Rewrites a tensor.pad of static shape and constant (or loop-invariant)
+/// padding value into a loop nest over the rows of its result that writes
+/// each row once with vector transfers: the padding value for rows outside
+/// the source, else the padding value left and right of the source row read
+/// as one vector. Fails (leaving the pad) for dynamic shapes or low/high
+/// amounts, negative amounts, rows longer than 1024 elements, element types
+/// that stay scalar (bf16, sub-byte) and empty sources.
+LogicalResult vectorizePad(RewriterBase &rewriter, tensor::PadOp pad);
 
 /// Hoists loop-invariant pairs of vector transfers on tensors (the
 /// accumulators of reductions) out of the scf.for loops under `root`, so that
