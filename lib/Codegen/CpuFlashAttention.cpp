@@ -65,9 +65,8 @@ using namespace mlir::kiln;
 namespace {
 
 /// What the kernel needs to know about one attention.
-struct FlashShape {
-  int64_t batch, queryHeads, keyHeads, querySeq, keySeq, headDim, valueDim;
-  bool bhsd, causal;
+struct FlashShape : AttentionSizes {
+  bool causal;
   double scale;
   // Rotary embedding.
   bool rope = false, half = true;
@@ -126,18 +125,7 @@ namespace {
 FlashShape getShape(AttentionOp op, int64_t lanes, int64_t queryBlock,
                     int64_t keyBlock) {
   FlashShape s;
-  auto query = cast<RankedTensorType>(op.getQuery().getType());
-  auto key = cast<RankedTensorType>(op.getKey().getType());
-  auto value = cast<RankedTensorType>(op.getValue().getType());
-  s.bhsd = op.getLayout() == SequenceLayout::BHSD;
-  unsigned headPos = s.bhsd ? 1 : 2, seqPos = s.bhsd ? 2 : 1;
-  s.batch = query.getDimSize(0);
-  s.queryHeads = query.getDimSize(headPos);
-  s.querySeq = query.getDimSize(seqPos);
-  s.headDim = query.getDimSize(3);
-  s.keyHeads = key.getDimSize(headPos);
-  s.keySeq = key.getDimSize(seqPos);
-  s.valueDim = value.getDimSize(3);
+  static_cast<AttentionSizes &>(s) = getAttentionSizes(op);
   s.causal = op.getCausal();
   s.scale = op.getScale() ? op.getScale()->convertToDouble()
                           : 1.0 / std::sqrt(double(s.headDim));

@@ -352,3 +352,20 @@ void AttentionOp::getCanonicalizationPatterns(RewritePatternSet &patterns,
                                               MLIRContext *context) {
   patterns.add<SimplifyAttention>(context);
 }
+
+AttentionSizes mlir::kiln::getAttentionSizes(AttentionOp op) {
+  auto query = cast<RankedTensorType>(op.getQuery().getType());
+  auto key = cast<RankedTensorType>(op.getKey().getType());
+  auto value = cast<RankedTensorType>(op.getValue().getType());
+  AttentionSizes s;
+  s.bhsd = op.getLayout() == SequenceLayout::BHSD;
+  unsigned headPos = s.bhsd ? 1 : 2, seqPos = s.bhsd ? 2 : 1;
+  s.batch = query.getDimSize(0);
+  s.queryHeads = query.getDimSize(headPos);
+  s.querySeq = query.getDimSize(seqPos);
+  s.headDim = query.getDimSize(3);
+  s.keyHeads = key.getDimSize(headPos);
+  s.keySeq = key.getDimSize(seqPos);
+  s.valueDim = value.getDimSize(3);
+  return s;
+}

@@ -56,9 +56,8 @@ constexpr int64_t kRowPad = 8;
 constexpr int64_t kChunk = 8;
 
 /// What the kernel needs to know about one attention.
-struct FlashShape {
-  int64_t batch, queryHeads, keyHeads, querySeq, keySeq, headDim, valueDim;
-  bool bhsd, causal;
+struct FlashShape : AttentionSizes {
+  bool causal;
   double scale;
   Type element;
   // Warps per block, 16 query rows each.
@@ -86,15 +85,7 @@ std::string unsupportedReason(AttentionOp op, FlashShape &shape) {
     return "element type is not bf16 or f16";
   if (op.getMask())
     return "an additive mask";
-  shape.bhsd = op.getLayout() == SequenceLayout::BHSD;
-  unsigned headPos = shape.bhsd ? 1 : 2, seqPos = shape.bhsd ? 2 : 1;
-  shape.batch = query.getDimSize(0);
-  shape.queryHeads = query.getDimSize(headPos);
-  shape.querySeq = query.getDimSize(seqPos);
-  shape.headDim = query.getDimSize(3);
-  shape.keyHeads = key.getDimSize(headPos);
-  shape.keySeq = key.getDimSize(seqPos);
-  shape.valueDim = value.getDimSize(3);
+  static_cast<AttentionSizes &>(shape) = getAttentionSizes(op);
   if (shape.headDim % 16 || shape.valueDim % 16 || shape.headDim > 128 ||
       shape.valueDim > 128)
     return "head sizes must be multiples of 16 up to 128";
