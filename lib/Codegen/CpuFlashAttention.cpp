@@ -66,12 +66,6 @@ namespace {
 
 /// What the kernel needs to know about one attention.
 struct FlashShape : AttentionSizes {
-  bool causal;
-  double scale;
-  // Rotary embedding.
-  bool rope = false, half = true;
-  int64_t rotaryDim = 0, positionOffset = 0;
-  double theta = 10000.0;
   // Blocking.
   int64_t lanes, queryBlock, keyBlock;
 };
@@ -126,16 +120,6 @@ FlashShape getShape(AttentionOp op, int64_t lanes, int64_t queryBlock,
                     int64_t keyBlock) {
   FlashShape s;
   static_cast<AttentionSizes &>(s) = getAttentionSizes(op);
-  s.causal = op.getCausal();
-  s.scale = op.getScale() ? op.getScale()->convertToDouble()
-                          : 1.0 / std::sqrt(double(s.headDim));
-  if (RopeAttr rope = op.getRopeAttr()) {
-    s.rope = true;
-    s.half = rope.getPairing() == RopePairing::Half;
-    s.rotaryDim = rope.getRotaryDim().value_or(s.headDim);
-    s.theta = rope.getTheta().convertToDouble();
-    s.positionOffset = rope.getPositionOffset();
-  }
   s.lanes = lanes;
   // A query block of a whole number of vectors, no larger than needed.
   s.queryBlock =

@@ -367,5 +367,15 @@ AttentionSizes mlir::kiln::getAttentionSizes(AttentionOp op) {
   s.keyHeads = key.getDimSize(headPos);
   s.keySeq = key.getDimSize(seqPos);
   s.valueDim = value.getDimSize(3);
+  s.causal = op.getCausal();
+  s.scale = op.getScale() ? op.getScale()->convertToDouble()
+                          : 1.0 / std::sqrt(double(s.headDim));
+  if (RopeAttr rope = op.getRopeAttr()) {
+    s.rope = true;
+    s.half = rope.getPairing() == RopePairing::Half;
+    s.rotaryDim = rope.getRotaryDim().value_or(s.headDim);
+    s.theta = rope.getTheta().convertToDouble();
+    s.positionOffset = rope.getPositionOffset();
+  }
   return s;
 }

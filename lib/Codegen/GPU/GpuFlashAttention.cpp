@@ -57,8 +57,6 @@ constexpr int64_t kChunk = 8;
 
 /// What the kernel needs to know about one attention.
 struct FlashShape : AttentionSizes {
-  bool causal;
-  double scale;
   Type element;
   // Warps per block, 16 query rows each.
   int64_t warps = 4;
@@ -66,10 +64,6 @@ struct FlashShape : AttentionSizes {
   // the element type) instead of f32.
   bool ropeInElementType = false;
   int64_t blockRows() const { return 16 * warps; }
-  // Rotary embedding.
-  bool rope = false, half = true;
-  int64_t rotaryDim = 0, positionOffset = 0;
-  double theta = 10000.0;
 };
 
 /// Why `op` cannot take the flash kernel, or empty when it can.
@@ -91,18 +85,8 @@ std::string unsupportedReason(AttentionOp op, FlashShape &shape) {
     return "head sizes must be multiples of 16 up to 128";
   if (shape.querySeq == 0 || shape.keySeq == 0)
     return "empty sequence";
-  shape.causal = op.getCausal();
-  shape.scale = op.getScale() ? op.getScale()->convertToDouble()
-                              : 1.0 / std::sqrt(double(shape.headDim));
-  if (RopeAttr rope = op.getRopeAttr()) {
-    shape.rope = true;
-    shape.half = rope.getPairing() == RopePairing::Half;
-    shape.rotaryDim = rope.getRotaryDim().value_or(shape.headDim);
-    shape.theta = rope.getTheta().convertToDouble();
-    shape.positionOffset = rope.getPositionOffset();
-    if (shape.rotaryDim % 16)
-      return "rotary_dim must be a multiple of 16";
-  }
+  if (shape.rope && shape.rotaryDim % 16)
+    return "rotary_dim must be a multiple of 16";
   return "";
 }
 
