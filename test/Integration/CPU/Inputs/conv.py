@@ -1,27 +1,16 @@
-"""numpy reference of test/Integration/CPU/conv.mlir."""
+"""numpy reference of test/Integration/CPU/conv.mlir (the convolution of
+contractions.py: cross-correlation, zero padding, strides and groups)."""
+import os
+import sys
+
 import numpy as np
+
+sys.dont_write_bytecode = True
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from contractions import conv  # noqa: E402
 
 RTOL = 1e-4
 ATOL = 1e-4
-
-
-def conv(x, w, stride, pad, groups=1):
-    """Cross-correlation of NCHW `x` with FCHW `w`, zero padding `pad`."""
-    x = np.pad(x, ((0, 0), (0, 0), (pad, pad), (pad, pad)))
-    n, c, h, wd = x.shape
-    f, cg, kh, kw = w.shape
-    oh = (h - kh) // stride + 1
-    ow = (wd - kw) // stride + 1
-    out = np.zeros((n, f, oh, ow))
-    fg = f // groups
-    for g in range(groups):
-        xs = x[:, g * cg:(g + 1) * cg]
-        ws = w[g * fg:(g + 1) * fg]
-        for i in range(kh):
-            for j in range(kw):
-                patch = xs[:, :, i:i + stride * oh:stride, j:j + stride * ow:stride]
-                out[:, g * fg:(g + 1) * fg] += np.einsum("nchw,fc->nfhw", patch, ws[:, :, i, j])
-    return out
 
 
 def reference(x, w, y, v, d, dw, e, ew, g, gw):
