@@ -111,10 +111,14 @@ static void runChunk(kiln_task_fn_t task, void *data, int64_t begin,
 }
 
 /// Claims and runs chunks of generation `gen` as `worker` until none is
-/// left. `task`, `data`, `n` and `chunk` are the job of `gen`.
+/// left. `task`, `data`, `n` and `chunk` are the job of `gen`. Workers from
+/// `n` on claim nothing: the ABI promises tasks workers in [0, min(n, T)),
+/// so that a kernel may size per-worker scratch by its trip count.
 static void claimAndRun(kiln_pool_t *pool, uint32_t gen, kiln_task_fn_t task,
                         void *data, int64_t n, int64_t chunk,
                         uint32_t worker) {
+  if ((int64_t)worker >= n)
+    return;
   uint64_t claim = atomic_load_explicit(&pool->claim, memory_order_relaxed);
   for (;;) {
     if ((uint32_t)(claim >> 32) != gen)

@@ -7,7 +7,12 @@
  *                that one (it must run inline on the same worker);
  *   num_threads: i32 [] (a scalar), ctx->num_threads;
  *   visits:      i32 [10], how many times the outer parallel_for processed
- *                each index (1 when it is processed exactly once).
+ *                each index (1 when it is processed exactly once);
+ *   max_worker:  i32 [], the largest worker that ran an index of the outer
+ *                parallel_for in any call since the model was loaded (the
+ *                other outputs show the last call only).
+ * Each index of the outer loop busy-waits a few microseconds, so that the
+ * pool's threads, not only the caller, claim chunks.
  *
  *===----------------------------------------------------------------------===*/
 
@@ -19,12 +24,15 @@
 
 static const int64_t shape[1] = {N};
 static const kiln_tensor_desc_t inputs[1] = {{"x", KILN_DTYPE_F32, 1, shape}};
-static const kiln_tensor_desc_t outputs[4] = {
+static const kiln_tensor_desc_t outputs[5] = {
     {"worker", KILN_DTYPE_I32, 1, shape},
     {"nested", KILN_DTYPE_I32, 1, shape},
     {"num_threads", KILN_DTYPE_I32, 0, NULL},
     {"visits", KILN_DTYPE_I32, 1, shape},
+    {"max_worker", KILN_DTYPE_I32, 0, NULL},
 };
+
+static int32_t maxWorker = -1;
 
 typedef struct outer_args {
   const kiln_exec_ctx_t *ctx;
@@ -49,7 +57,14 @@ static void outer(void *data, int64_t begin, int64_t end, uint32_t worker) {
   for (int64_t i = begin; i < end; ++i) {
     args->worker[i] = (int32_t)worker;
     __atomic_fetch_add(&args->visits[i], 1, __ATOMIC_RELAXED);
+    for (volatile int spin = 0; spin < 20000; ++spin)
+      ;
   }
+  int32_t seen = __atomic_load_n(&maxWorker, __ATOMIC_RELAXED);
+  while ((int32_t)worker > seen &&
+         !__atomic_compare_exchange_n(&maxWorker, &seen, (int32_t)worker, 1,
+                                      __ATOMIC_RELAXED, __ATOMIC_RELAXED))
+    ;
   inner_args_t innerArgs = {args->nested, begin};
   args->ctx->parallel_for(args->ctx, end - begin, inner, &innerArgs);
 }
@@ -66,6 +81,7 @@ static int32_t entry(const kiln_exec_ctx_t *ctx, void *const *in,
   }
   ctx->parallel_for(ctx, N, outer, &args);
   *(int32_t *)out[2] = (int32_t)ctx->num_threads;
+  *(int32_t *)out[4] = __atomic_load_n(&maxWorker, __ATOMIC_RELAXED);
   return 0;
 }
 
@@ -75,7 +91,7 @@ static const kiln_model_desc_t desc = {
     "workers",
     "cpu",
     1,
-    4,
+    5,
     inputs,
     outputs,
     0,
