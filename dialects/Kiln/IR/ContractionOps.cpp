@@ -359,9 +359,61 @@ struct DropZeroBias : public OpRewritePattern<ConvOp> {
 };
 } // namespace
 
+namespace {
+/// conv2d(x [N, C, 1, 1], w [F, C, 1, 1], b) without padding or groups
+/// -> reshape(gemm(reshape(x, [N, C]), reshape(w, [F, C]), b, trans_b),
+///            [N, F, 1, 1]):
+/// a convolution of single-pixel images (the fully connected layers of a
+/// squeeze-excitation block, after its global pool) is a matrix product of
+/// N rows. As a gemm its constant weight is transposed at compile time, and
+/// code generation reads it as for any fully connected layer (in column
+/// panels on the CPU) instead of as a convolution with one pixel per tile.
+struct OnePixelConvToGemm : public OpRewritePattern<Conv2dOp> {
+  using OpRewritePattern<Conv2dOp>::OpRewritePattern;
+
+  LogicalResult matchAndRewrite(Conv2dOp op,
+                                PatternRewriter &rewriter) const override {
+    auto inputType = dyn_cast<RankedTensorType>(op.getInput().getType());
+    auto filterType = dyn_cast<RankedTensorType>(op.getFilter().getType());
+    auto type = dyn_cast<RankedTensorType>(op.getType());
+    if (!inputType || !filterType || !type || !inputType.hasStaticShape() ||
+        !filterType.hasStaticShape() || !type.hasStaticShape())
+      return rewriter.notifyMatchFailure(op, "not static");
+    Type element = type.getElementType();
+    if (!isa<FloatType>(element) || inputType.getElementType() != element ||
+        filterType.getElementType() != element ||
+        (op.getBias() &&
+         cast<RankedTensorType>(op.getBias().getType()).getElementType() !=
+             element))
+      return rewriter.notifyMatchFailure(op, "not one float type");
+    ArrayRef<int64_t> in = inputType.getShape();
+    ArrayRef<int64_t> filter = filterType.getShape();
+    if (in[2] != 1 || in[3] != 1 || filter[2] != 1 || filter[3] != 1 ||
+        op.getGroups() != 1 ||
+        llvm::any_of(op.getPadding(), [](int64_t p) { return p != 0; }))
+      return rewriter.notifyMatchFailure(op, "not a 1x1 conv of 1x1 images");
+    Location loc = op.getLoc();
+    Value rows = ReshapeOp::create(rewriter, loc, op.getInput(),
+                                   rewriter.getDenseI64ArrayAttr(
+                                       {in[0], in[1]}));
+    Value weights = ReshapeOp::create(rewriter, loc, op.getFilter(),
+                                      rewriter.getDenseI64ArrayAttr(
+                                          {filter[0], filter[1]}));
+    Value product =
+        GemmOp::create(rewriter, loc, rows, weights, op.getBias(),
+                       rewriter.getF32FloatAttr(1.0f),
+                       rewriter.getF32FloatAttr(1.0f),
+                       rewriter.getBoolAttr(false), rewriter.getBoolAttr(true));
+    rewriter.replaceOpWithNewOp<ReshapeOp>(
+        op, product, rewriter.getDenseI64ArrayAttr(type.getShape()));
+    return success();
+  }
+};
+} // namespace
+
 void Conv2dOp::getCanonicalizationPatterns(RewritePatternSet &results,
                                            MLIRContext *context) {
-  results.add<DropZeroBias<Conv2dOp>>(context);
+  results.add<DropZeroBias<Conv2dOp>, OnePixelConvToGemm>(context);
 }
 
 void ConvTranspose2dOp::getCanonicalizationPatterns(RewritePatternSet &results,

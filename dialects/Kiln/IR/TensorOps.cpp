@@ -16,6 +16,8 @@
 
 #include "OpUtils.h"
 #include "kiln/Dialect/Kiln/Utils/ConstantData.h"
+#include "mlir/IR/BuiltinDialect.h"
+#include "mlir/IR/DialectResourceBlobManager.h"
 #include "mlir/IR/Builders.h"
 #include "mlir/IR/OpImplementation.h"
 #include "mlir/IR/PatternMatch.h"
@@ -129,8 +131,18 @@ static bool isReshapeLike(Operation *op) {
 /// Folds a reshape-like op of type `type` whose operand is the constant
 /// `operand`: a splat becomes the splat of `type`, dense data is reshaped.
 static Attribute reshapeConstant(Attribute operand, Type type) {
-  auto elements = dyn_cast_if_present<DenseElementsAttr>(operand);
   auto shaped = dyn_cast<ShapedType>(type);
+  // A blob is row-major bytes whatever its shape: the reshaped constant
+  // shares it (no copy).
+  if (auto resource = dyn_cast_if_present<DenseResourceElementsAttr>(operand)) {
+    auto resourceType = cast<ShapedType>(resource.getType());
+    if (!shaped || !shaped.hasStaticShape() ||
+        resourceType.getElementType() != shaped.getElementType() ||
+        resourceType.getNumElements() != shaped.getNumElements())
+      return {};
+    return DenseResourceElementsAttr::get(shaped, resource.getRawHandle());
+  }
+  auto elements = dyn_cast_if_present<DenseElementsAttr>(operand);
   if (!elements || !shaped ||
       elements.getElementType() != shaped.getElementType())
     return {};

@@ -322,6 +322,48 @@ func.func @conv2d_nonzero_bias(%x: tensor<1x3x8x8xf32>, %w: tensor<4x3x3x3xf32>)
 
 // -----
 
+//===----------------------------------------------------------------------===//
+// kiln.conv2d: a 1x1 convolution of 1x1 images is a gemm
+//===----------------------------------------------------------------------===//
+
+// The fully connected layers of a squeeze-excitation block: a gemm of N rows
+// with the [F, C] weight (a constant one transposed now, by the gemm's own
+// canonicalization), the bias as its addend, reshaped back to [N, F, 1, 1].
+// CHECK-LABEL: func @conv2d_one_pixel_gemm
+// CHECK-SAME: (%[[X:.*]]: tensor<2x3x1x1xf32>)
+// CHECK-DAG: %[[W:.*]] = kiln.constant dense<{{\[}}[1.000000e+00, 3.000000e+00], [2.000000e+00, 4.000000e+00], [5.000000e+00, 6.000000e+00]]> : tensor<3x2xf32>
+// CHECK-DAG: %[[B:.*]] = kiln.constant dense<[5.000000e-01, 1.500000e+00]> : tensor<2xf32>
+// CHECK: %[[R:.*]] = kiln.reshape %[[X]] {shape = array<i64: 2, 3>}
+// CHECK: %[[G:.*]] = kiln.gemm %[[R]], %[[W]], %[[B]] : (tensor<2x3xf32>, tensor<3x2xf32>, tensor<2xf32>) -> tensor<2x2xf32>
+// CHECK: %[[Y:.*]] = kiln.reshape %[[G]] {shape = array<i64: 2, 2, 1, 1>}
+// CHECK: return %[[Y]]
+func.func @conv2d_one_pixel_gemm(%x: tensor<2x3x1x1xf32>) -> tensor<2x2x1x1xf32> {
+  %w = kiln.constant dense<[[[[1.0]], [[2.0]], [[5.0]]], [[[3.0]], [[4.0]], [[6.0]]]]> : tensor<2x3x1x1xf32>
+  %b = kiln.constant dense<[0.5, 1.5]> : tensor<2xf32>
+  %0 = kiln.conv2d %x, %w, %b {strides = array<i64: 2, 2>} : (tensor<2x3x1x1xf32>, tensor<2x3x1x1xf32>, tensor<2xf32>) -> tensor<2x2x1x1xf32>
+  return %0 : tensor<2x2x1x1xf32>
+}
+
+// -----
+
+// Not a gemm: a padded one-pixel image, a grouped conv, a 2x1 image, a
+// 3x3 filter over a 1x1 image with padding.
+// CHECK-LABEL: func @conv2d_one_pixel_not_gemm
+// CHECK-NOT: kiln.gemm
+// CHECK-COUNT-4: kiln.conv2d
+// CHECK-NOT: kiln.gemm
+func.func @conv2d_one_pixel_not_gemm(%x: tensor<1x4x1x1xf32>, %w: tensor<2x4x1x1xf32>, %wg: tensor<2x2x1x1xf32>,
+                                     %x2: tensor<1x4x2x1xf32>, %w3: tensor<2x4x3x3xf32>)
+    -> (tensor<1x2x3x3xf32>, tensor<1x2x1x1xf32>, tensor<1x2x2x1xf32>, tensor<1x2x1x1xf32>) {
+  %0 = kiln.conv2d %x, %w {padding = array<i64: 1, 1, 1, 1>} : (tensor<1x4x1x1xf32>, tensor<2x4x1x1xf32>) -> tensor<1x2x3x3xf32>
+  %1 = kiln.conv2d %x, %wg {groups = 2 : i64} : (tensor<1x4x1x1xf32>, tensor<2x2x1x1xf32>) -> tensor<1x2x1x1xf32>
+  %2 = kiln.conv2d %x2, %w : (tensor<1x4x2x1xf32>, tensor<2x4x1x1xf32>) -> tensor<1x2x2x1xf32>
+  %3 = kiln.conv2d %x, %w3 {padding = array<i64: 1, 1, 1, 1>} : (tensor<1x4x1x1xf32>, tensor<2x4x3x3xf32>) -> tensor<1x2x1x1xf32>
+  return %0, %1, %2, %3 : tensor<1x2x3x3xf32>, tensor<1x2x1x1xf32>, tensor<1x2x2x1xf32>, tensor<1x2x1x1xf32>
+}
+
+// -----
+
 // A bias that is zero only in some channels stays.
 // CHECK-LABEL: func @conv2d_partly_zero_bias
 // CHECK: %[[B:.*]] = kiln.constant dense<[0.000000e+00, 1.000000e+00]> : tensor<2xf32>
@@ -1557,11 +1599,12 @@ func.func @reshape_dense() -> tensor<2x3xi64> {
 
 // -----
 
-// Weights held as resources are not copied by folding.
+// Weights held as resources are not copied by folding: the reshaped
+// constant shares the blob.
 // CHECK-LABEL: func @reshape_resource
-// CHECK: %[[C:.*]] = kiln.constant dense_resource<blob> : tensor<2xf32>
-// CHECK: %[[R:.*]] = kiln.reshape %[[C]]
-// CHECK: return %[[R]]
+// CHECK: %[[C:.*]] = kiln.constant dense_resource<blob> : tensor<1x2xf32>
+// CHECK-NOT: kiln.reshape
+// CHECK: return %[[C]]
 func.func @reshape_resource() -> tensor<1x2xf32> {
   %c = kiln.constant dense_resource<blob> : tensor<2xf32>
   %0 = kiln.reshape %c {shape = array<i64: 1, 2>} : (tensor<2xf32>) -> tensor<1x2xf32>
