@@ -16,13 +16,18 @@ namespace mlir::kiln {
 using namespace mlir;
 
 /// Fuses the producer of `operand` into its consumer only when the producer
-/// has no other user and the consumer loops over no reduction dimension.
+/// has no other user, the consumer loops over no reduction dimension and
+/// reads each element of the operand once: a producer broadcast by its
+/// consumer (the gate of a squeeze-excitation block, a sigmoid of [N, C, 1, 1]
+/// multiplied into [N, C, H, W]) would be computed again for every element
+/// it is broadcast to.
 static bool shouldFuse(OpOperand *operand) {
   Operation *producer = operand->get().getDefiningOp();
   if (!producer || !producer->hasOneUse())
     return false;
   auto consumer = dyn_cast<linalg::LinalgOp>(operand->getOwner());
-  return consumer && consumer.getNumReductionLoops() == 0;
+  return consumer && consumer.getNumReductionLoops() == 0 &&
+         consumer.getMatchingIndexingMap(operand).isPermutation();
 }
 
 /// Folds the expand_shape between a contraction and an elementwise consumer
