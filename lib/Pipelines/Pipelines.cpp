@@ -160,8 +160,7 @@ static void addScalarLoopStage(OpPassManager &pm,
 /// n-D vectors -> 1-D vectors: multi-reductions, and transfers fully
 /// unrolled (unrolling into loops keeps n-D temporaries on the stack).
 static void addVectorLoweringStage(OpPassManager &pm) {
-  pm.addNestedPass<func::FuncOp>(
-      vector::createLowerVectorMultiReductionPass());
+  pm.addNestedPass<func::FuncOp>(createLowerMultiReductions());
   VectorTransferToSCFOptions transfers;
   transfers.enableFullUnroll();
   pm.addNestedPass<func::FuncOp>(createConvertVectorToSCFPass(transfers));

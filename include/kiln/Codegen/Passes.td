@@ -318,6 +318,25 @@ def ForallToParallelFor : Pass<"kiln-forall-to-parallel-for", "::mlir::ModuleOp"
   ];
 }
 
+def LowerMultiReductions : Pass<"kiln-lower-multi-reductions", "::mlir::func::FuncOp"> {
+  let summary = "Lower vector.multi_reduction, choosing the strategy per op";
+  let description = [{
+    Lowers every `vector.multi_reduction` with the upstream patterns, but
+    picks their strategy op by op instead of once for the function:
+
+    - a reduction over the innermost dimension (a row of a softmax or a layer
+      norm, the pixels of a global pool) becomes one `vector.reduction` per
+      row (`inner-reduction`): a tree of vector adds once the LLVM lowering
+      reassociates it, instead of one scalar add per element;
+    - any other (the innermost dimension parallel) adds whole vectors
+      elementwise (`inner-parallel`), which needs no shuffles.
+
+    Input invariant: vector code on tensors or memrefs. Output IR: no
+    `vector.multi_reduction` left.
+  }];
+  let dependentDialects = ["::mlir::vector::VectorDialect"];
+}
+
 def DistinctResults : Pass<"kiln-distinct-results", "::mlir::func::FuncOp"> {
   let summary = "Give every returned tensor its own value";
   let description = [{

@@ -70,6 +70,27 @@ Value kiln::lowering::buildReduction(OpBuilder &builder, Location loc,
   for (int64_t i = 0, e = inputType.getRank(); i < e; ++i)
     if (!llvm::is_contained(dims, i))
       shape.push_back(inputType.getDimSize(i));
+  // Adjacent reduced dimensions are one run of contiguous elements (the H and
+  // W of a global pool): reduce them as one dimension, so that the kernel
+  // reads whole vectors of it rather than one short row at a time.
+  SmallVector<int64_t> collapsedDims;
+  if (inputType.hasStaticShape()) {
+    SmallVector<ReassociationIndices> groups;
+    for (int64_t i = 0, e = inputType.getRank(); i < e; ++i) {
+      bool reduced = llvm::is_contained(dims, i);
+      if (reduced && i > 0 && llvm::is_contained(dims, i - 1)) {
+        groups.back().push_back(i);
+        continue;
+      }
+      if (reduced)
+        collapsedDims.push_back(groups.size());
+      groups.push_back({i});
+    }
+    if (groups.size() < static_cast<size_t>(inputType.getRank())) {
+      input = tensor::CollapseShapeOp::create(builder, loc, input, groups);
+      dims = collapsedDims;
+    }
+  }
   Value empty = tensor::EmptyOp::create(builder, loc, shape, init.getType());
   Value initValue = arith::ConstantOp::create(builder, loc, init);
   Value filled =

@@ -131,8 +131,10 @@ func.func @avg_pool_f16(%x: tensor<1x8x7x7xf16>) -> tensor<1x8x3x3xf16> {
 
 // CHECK-LABEL: func @global_avg_pool
 // CHECK-SAME: (%[[X:.*]]: tensor<2x5x7x9xf32>)
+// The adjacent reduced dimensions are reduced as one.
+// CHECK: %[[XC:.*]] = tensor.collapse_shape %[[X]] {{\[}}[0], [1], [2, 3]] : tensor<2x5x7x9xf32> into tensor<2x5x63xf32>
 // CHECK: %[[F:.*]] = linalg.fill ins(%{{.*}} : f32) outs(%{{.*}} : tensor<2x5xf32>)
-// CHECK: %[[R:.*]] = linalg.reduce ins(%[[X]] : tensor<2x5x7x9xf32>) outs(%[[F]] : tensor<2x5xf32>) dimensions = [2, 3]
+// CHECK: %[[R:.*]] = linalg.reduce ins(%[[XC]] : tensor<2x5x63xf32>) outs(%[[F]] : tensor<2x5xf32>) dimensions = [2]
 // CHECK: arith.addf
 // CHECK: %[[M:.*]] = linalg.generic
 // CHECK-SAME: ins(%[[R]] : tensor<2x5xf32>)
@@ -166,7 +168,7 @@ func.func @global_avg_pool_bf16(%x: tensor<2x5x11xbf16>) -> tensor<2x5x1xbf16> {
 // CHECK-LABEL: func @global_max_pool
 // CHECK: %[[MIN:.*]] = arith.constant -2147483648 : i32
 // CHECK: %[[F:.*]] = linalg.fill ins(%[[MIN]] : i32) outs(%{{.*}} : tensor<2x5xi32>)
-// CHECK: %[[R:.*]] = linalg.reduce ins(%{{.*}} : tensor<2x5x3x4x5xi32>) outs(%[[F]] : tensor<2x5xi32>) dimensions = [2, 3, 4]
+// CHECK: %[[R:.*]] = linalg.reduce ins(%{{.*}} : tensor<2x5x60xi32>) outs(%[[F]] : tensor<2x5xi32>) dimensions = [2]
 // CHECK: arith.maxsi
 // CHECK: tensor.expand_shape %[[R]] {{\[}}[0], [1, 2, 3, 4]] output_shape [2, 5, 1, 1, 1]
 func.func @global_max_pool(%x: tensor<2x5x3x4x5xi32>) -> tensor<2x5x1x1x1xi32> {
@@ -193,7 +195,7 @@ func.func @reduce_sum(%x: tensor<3x4x5x6xf32>) -> tensor<4x6xf32> {
 
 // Empty axes reduce everything; keep_dims expands the rank-0 sum.
 // CHECK-LABEL: func @reduce_sum_all_keep
-// CHECK: %[[R:.*]] = linalg.reduce ins(%{{.*}} : tensor<3x4xi32>) outs(%{{.*}} : tensor<i32>) dimensions = [0, 1]
+// CHECK: %[[R:.*]] = linalg.reduce ins(%{{.*}} : tensor<12xi32>) outs(%{{.*}} : tensor<i32>) dimensions = [0]
 // CHECK: arith.addi
 // CHECK: tensor.expand_shape %[[R]] [] output_shape [1, 1] : tensor<i32> into tensor<1x1xi32>
 func.func @reduce_sum_all_keep(%x: tensor<3x4xi32>) -> tensor<1x1xi32> {
@@ -264,7 +266,7 @@ func.func @reduce_mean_i32_empty(%x: tensor<2x0x4xi32>) -> tensor<2x4xi32> {
 // CHECK-LABEL: func @reduce_max
 // CHECK: %[[NEG_INF:.*]] = arith.constant 0xFF800000 : f32
 // CHECK: %[[F:.*]] = linalg.fill ins(%[[NEG_INF]] : f32) outs(%{{.*}} : tensor<f32>)
-// CHECK: %[[R:.*]] = linalg.reduce ins(%{{.*}} : tensor<3x4x5xf32>) outs(%[[F]] : tensor<f32>) dimensions = [0, 1, 2]
+// CHECK: %[[R:.*]] = linalg.reduce ins(%{{.*}} : tensor<60xf32>) outs(%[[F]] : tensor<f32>) dimensions = [0]
 // CHECK: arith.maximumf
 // CHECK: return %[[R]] : tensor<f32>
 func.func @reduce_max(%x: tensor<3x4x5xf32>) -> tensor<f32> {
