@@ -102,10 +102,13 @@ func.func @small(%a: tensor<3x5x7xf32>) -> tensor<3x5x7xf32> {
   return %r : tensor<3x5x7xf32>
 }
 
-// A row reduction: one row at a time, 64 elements per step, the remainder
-// of 40 peeled.
+// A row reduction: 64K elements, which count as 512K iteration points (a
+// point of an elementwise kernel or a reduction counts 8 times a
+// multiply-add): 16 thread tiles of 4 rows, then one row at a time, 64
+// elements per step, the remainder of 40 peeled.
 // CHECK-LABEL: func.func @rowsum
-// CHECK: scf.for %{{.*}} = %c0 to %c64 step %c1
+// CHECK: scf.forall (%{{.*}}) = (0) to (64) step (4)
+// CHECK: scf.for %{{.*}} = %c0 to %c4 step %c1
 // CHECK:   linalg.fill {{.*}} -> tensor<1xf32>
 // CHECK:   scf.for %{{.*}} = %c0 to %c960 step %c64
 // CHECK:     linalg.reduce ins(%{{.*}} : tensor<1x64xf32>)
