@@ -34,6 +34,7 @@ void mlir::kiln::buildGraphPipeline(OpPassManager &pm) {
   funcPm.addPass(createRecognizePatterns());
   funcPm.addPass(createFoldBatchNorm());
   funcPm.addPass(createFoldShuffles());
+  funcPm.addPass(createFoldGates());
   funcPm.addPass(createRecognizeRope());
   funcPm.addPass(createFuseAttention());
   funcPm.addPass(createSafeCanonicalizerPass());

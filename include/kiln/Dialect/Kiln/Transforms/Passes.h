@@ -23,6 +23,10 @@ namespace mlir::kiln {
 /// Adds the pattern that folds a batch norm into the convolution before it.
 void populateFoldBatchNormPatterns(RewritePatternSet &patterns);
 
+/// Adds the pattern of kiln-fold-gates: conv2d(mul(x, g), W) with `g` a
+/// per-channel scale -> conv2d(x, W * g) where that moves less data.
+void populateFoldGatePatterns(RewritePatternSet &patterns);
+
 /// Adds the patterns of kiln-fold-shuffles, which move channel permutations
 /// (shuffles, constant gathers on the channels) into the convolutions,
 /// concats, slices and other permutations next to them.

@@ -35,6 +35,43 @@ def FoldBatchNorm : Pass<"kiln-fold-batch-norm", "::mlir::func::FuncOp"> {
   }];
 }
 
+def FoldGates : Pass<"kiln-fold-gates", "::mlir::func::FuncOp"> {
+  let summary = "Fold per-channel scales of a convolution's input into its filter";
+  let description = [{
+    A convolution whose input is a tensor scaled channel by channel, such as
+    the output of a squeeze-excitation block,
+
+    ```
+    y = mul(x, g)            x [1, C, H, W], g [1, C, 1, 1] (or [C, 1, 1])
+    z = conv2d(y, W, b)      W [F, C, KH, KW], groups = 1
+    ```
+
+    computes the same as `conv2d(x, W * g, b)` with `W * g` the filter scaled
+    along its input channels (`W'[f, c, i, j] = W[f, c, i, j] * g[c]`; the
+    zero padding stays zero). The rewrite is made when `y` has no other user
+    and scaling the filter moves fewer elements than scaling the input
+    (`F * KH * KW < H * W`), or `g` is a constant (the product is then folded
+    now); the multiply of the whole input, a pass over memory, then becomes
+    one over the (smaller) filter. Batches of more than one image are left
+    alone unless `g` is the same for all of them, as are grouped
+    convolutions.
+
+    ```mlir
+    %y = kiln.mul %x, %g : (tensor<1x96x56x56xf32>, tensor<1x96x1x1xf32>) -> tensor<1x96x56x56xf32>
+    %z = kiln.conv2d %y, %w, %b : (...) -> tensor<1x24x56x56xf32>
+    ```
+    becomes
+    ```mlir
+    %w2 = kiln.mul %w, %g : (tensor<24x96x1x1xf32>, tensor<1x96x1x1xf32>) -> tensor<24x96x1x1xf32>
+    %z = kiln.conv2d %x, %w2, %b : (...) -> tensor<1x24x56x56xf32>
+    ```
+
+    Runs after kiln-fold-batch-norm and kiln-fold-shuffles, which need the
+    filter constant. Input invariant: verified kiln IR. Output IR: the same
+    computation.
+  }];
+}
+
 def FoldShuffles : Pass<"kiln-fold-shuffles", "::mlir::func::FuncOp"> {
   let summary = "Fold channel permutations into the ops around them";
   let description = [{
