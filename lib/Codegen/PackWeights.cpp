@@ -72,8 +72,8 @@ struct PackMatmulWeights : OpRewritePattern<linalg::MatmulOp> {
       return rewriter.notifyMatchFailure(op, "not static f32");
     int64_t m = aType.getDimSize(0), k = aType.getDimSize(1);
     int64_t n = bType.getDimSize(1);
-    if (m > maxRows || n < panel || k < 2)
-      return rewriter.notifyMatchFailure(op, "not a product of a few rows");
+    if ((maxRows > 0 && m > maxRows) || n < panel || k < 2)
+      return rewriter.notifyMatchFailure(op, "too many rows, or too small");
     ElementsAttr weights;
     if (!matchPattern(b, m_Constant(&weights)))
       return rewriter.notifyMatchFailure(op, "right operand not constant");
@@ -153,10 +153,10 @@ struct PackWeightsPass : kiln::impl::PackWeightsBase<PackWeightsPass> {
   using Base::Base;
 
   void runOnOperation() override {
-    if (vectorBits < 64 || maxRows < 1) {
+    if (vectorBits < 64 || maxRows < 0) {
       getOperation().emitError()
           << "kiln-pack-weights: vector-bits must be at least 64 and max-rows "
-             "at least 1";
+             "at least 0";
       return signalPassFailure();
     }
     RewritePatternSet patterns(&getContext());

@@ -407,11 +407,13 @@ def FuseElementwise : Pass<"kiln-fuse-elementwise"> {
 def PackWeights : Pass<"kiln-pack-weights", "::mlir::func::FuncOp"> {
   let summary = "Store the constant matrix of a product of a few rows in column panels";
   let description = [{
-    A `linalg.matmul` of `M <= max-rows` rows by a constant `[K, N]` f32
-    matrix (a classifier at batch 1; gemm weights are already transposed by
-    the graph canonicalizer) reads the constant one register tile of columns
-    at a time: 2L floats (`vector-bits`) from each of its K rows, K rows
-    apart in memory. The constant is stored instead as `[ceil(N / P), K, P]`
+    A `linalg.matmul` by a constant `[K, N]` f32 matrix (a fully connected
+    layer, a transformer's projections; gemm weights are already transposed
+    by the graph canonicalizer) reads the constant one register tile of
+    columns at a time: 2L floats (`vector-bits`) from each of its K rows,
+    N floats apart in memory. With N a multiple of 1024 those rows fall in
+    one set of the L1 cache (4 KiB apart), and for a few result rows each is
+    used once. The constant is stored instead as `[ceil(N / P), K, P]`
     panels (P = 2L columns, zero-padded), which the register tiles read
     front to back, and the product becomes a `linalg.contract`
     `(m, j, i, k): a[m, k] * w[j, k, i] -> out[m, j, i]` into the
@@ -433,16 +435,16 @@ def PackWeights : Pass<"kiln-pack-weights", "::mlir::func::FuncOp"> {
     %c = tensor.collapse_shape %0 [[0], [1, 2]] ... into tensor<1x1008xf32>
     %r = tensor.extract_slice %c[0, 0] [1, 1000] [1, 1]
     ```
-    Products of more rows keep the row-major constant (their register tiles
-    reuse each row of it for R rows of the result, and the panel layout
-    measured slower there).
+    `max-rows` (default 0: any) limits the products packed to those of at
+    most that many rows.
   }];
   let options = [
     Option<"vectorBits", "vector-bits", "int64_t", /*default=*/"512",
            "Width of a vector register in bits (panels are two registers "
            "wide)">,
-    Option<"maxRows", "max-rows", "int64_t", /*default=*/"4",
-           "Largest number of result rows whose constant operand is packed">,
+    Option<"maxRows", "max-rows", "int64_t", /*default=*/"0",
+           "Largest number of result rows whose constant operand is packed "
+           "(0: any)">,
   ];
   let dependentDialects = [
     "::mlir::arith::ArithDialect",
