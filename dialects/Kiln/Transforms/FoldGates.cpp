@@ -14,7 +14,6 @@
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/IR/PatternMatch.h"
-#include "mlir/Transforms/GreedyPatternRewriteDriver.h"
 
 namespace mlir::kiln {
 #define GEN_PASS_DEF_FOLDGATES
@@ -109,11 +108,8 @@ struct FoldGatesPass : kiln::impl::FoldGatesBase<FoldGatesPass> {
   void runOnOperation() override {
     RewritePatternSet patterns(&getContext());
     populateFoldGatePatterns(patterns);
-    FusionMarker marker(getArgument());
-    GreedyRewriteConfig config;
-    config.setListener(&marker);
-    if (failed(applyPatternsGreedily(getOperation(), std::move(patterns),
-                                     config)))
+    if (failed(applyFusingPatterns(getOperation(), std::move(patterns),
+                                   getArgument())))
       signalPassFailure();
   }
 };

@@ -12,7 +12,6 @@
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/IR/PatternMatch.h"
-#include "mlir/Transforms/GreedyPatternRewriteDriver.h"
 
 namespace mlir::kiln {
 #define GEN_PASS_DEF_RECOGNIZEPATTERNS
@@ -30,11 +29,8 @@ struct RecognizePatternsPass
   void runOnOperation() override {
     RewritePatternSet patterns(&getContext());
     populateRecognizePatterns(patterns);
-    FusionMarker marker(getArgument());
-    GreedyRewriteConfig config;
-    config.setListener(&marker);
-    if (failed(applyPatternsGreedily(getOperation(), std::move(patterns),
-                                     config)))
+    if (failed(applyFusingPatterns(getOperation(), std::move(patterns),
+                                   getArgument())))
       signalPassFailure();
   }
 };

@@ -27,7 +27,6 @@
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/IR/Matchers.h"
 #include "mlir/IR/PatternMatch.h"
-#include "mlir/Transforms/GreedyPatternRewriteDriver.h"
 #include "llvm/ADT/SetVector.h"
 #include "llvm/Support/MathExtras.h"
 
@@ -775,11 +774,8 @@ struct RecognizeRopePass : kiln::impl::RecognizeRopeBase<RecognizeRopePass> {
   void runOnOperation() override {
     RewritePatternSet patterns(&getContext());
     populateRecognizeRopePatterns(patterns);
-    FusionMarker marker(getArgument());
-    GreedyRewriteConfig config;
-    config.setListener(&marker);
-    if (failed(applyPatternsGreedily(getOperation(), std::move(patterns),
-                                     config)))
+    if (failed(applyFusingPatterns(getOperation(), std::move(patterns),
+                                   getArgument())))
       signalPassFailure();
   }
 };

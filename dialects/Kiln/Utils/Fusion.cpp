@@ -4,6 +4,7 @@
 
 #include "mlir/IR/BuiltinAttributes.h"
 #include "mlir/IR/Matchers.h"
+#include "mlir/Transforms/GreedyPatternRewriteDriver.h"
 
 using namespace mlir;
 using namespace mlir::kiln;
@@ -51,4 +52,13 @@ void FusionMarker::notifyOperationReplaced(Operation *op, ValueRange values) {
       if (Operation *producer = operand.getDefiningOp())
         worklist.push_back(producer);
   }
+}
+
+LogicalResult mlir::kiln::applyFusingPatterns(Operation *op,
+                                              RewritePatternSet &&patterns,
+                                              StringRef pass) {
+  FusionMarker marker(pass);
+  GreedyRewriteConfig config;
+  config.setListener(&marker);
+  return applyPatternsGreedily(op, std::move(patterns), config);
 }

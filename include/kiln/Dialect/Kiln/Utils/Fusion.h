@@ -46,6 +46,11 @@ private:
   llvm::DenseSet<Operation *> created;
 };
 
+/// Applies `patterns` greedily to `op` with a FusionMarker of `pass`: what
+/// the graph passes that fuse ops run (their pass argument as `pass`).
+LogicalResult applyFusingPatterns(Operation *op, RewritePatternSet &&patterns,
+                                  StringRef pass);
+
 } // namespace mlir::kiln
 
 #endif // KILN_DIALECT_KILN_UTILS_FUSION_H
