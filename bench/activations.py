@@ -139,10 +139,10 @@ def accuracy(compilers, ops, work):
             so = compile_model(compiler, op_model(op, x.shape), work, f"acc-{op}-{tag}")
             got = np.asarray(kiln.load(so, threads=1)(x=x)).astype(np.float64)
             big = float(np.finfo(np.float32).max)
-            normal = (np.abs(want) >= tiny) & (np.abs(want) <= big)
+            normal = (np.abs(want) >= 1e-30) & (np.abs(want) <= big)
             rel = np.abs(got - want)[normal] / np.abs(want)[normal]
             i = int(np.argmax(np.where(np.isnan(rel), np.inf, rel)))
-            small = np.abs(want) < tiny
+            small = np.abs(want) < 1e-30
             abs_err = np.abs(got - want)[small].max() if small.any() else 0.0
             both = np.abs(want) <= big
             all_abs = np.abs(got - want)[both].max()
