@@ -72,3 +72,26 @@ func.func @exp_scalar(%x: f32) -> (f32, f32) {
   %1 = math.expm1 %x : f32
   return %0, %1 : f32, f32
 }
+
+// f32 erf is x P(x^2) / Q(x^2) on x clamped to [-4, 4]: six FMAs for P, four
+// for Q, one division marked for a reciprocal estimate; no selects of
+// per-interval coefficients.
+// CHECK-LABEL: func @erf_kiln
+// CHECK-SAME: (%[[X:.*]]: vector<8xf32>)
+// CHECK-DAG: %[[LO:.*]] = arith.constant dense<-4.000000e+00> : vector<8xf32>
+// CHECK-DAG: %[[HI:.*]] = arith.constant dense<4.000000e+00> : vector<8xf32>
+// CHECK: %[[BELOW:.*]] = arith.cmpf olt, %[[X]], %[[LO]]
+// CHECK: %[[X1:.*]] = arith.select %[[BELOW]], %[[LO]], %[[X]]
+// CHECK: %[[ABOVE:.*]] = arith.cmpf ogt, %[[X1]], %[[HI]]
+// CHECK: %[[X2:.*]] = arith.select %[[ABOVE]], %[[HI]], %[[X1]]
+// CHECK: %[[SQ:.*]] = arith.mulf %[[X2]], %[[X2]]
+// CHECK-COUNT-6: math.fma %{{.*}}, %[[SQ]], %{{.*}}
+// CHECK: %[[P:.*]] = arith.mulf %[[X2]], %{{.*}}
+// CHECK-COUNT-4: math.fma %{{.*}}, %[[SQ]], %{{.*}}
+// CHECK: %[[Y:.*]] = arith.divf %[[P]], %{{.*}} fastmath<ninf,arcp,contract>
+// CHECK-NOT: arith.select
+// CHECK: return %[[Y]]
+func.func @erf_kiln(%x: vector<8xf32>) -> vector<8xf32> {
+  %0 = math.erf %x : vector<8xf32>
+  return %0 : vector<8xf32>
+}
