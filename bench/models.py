@@ -14,6 +14,12 @@ the ratios Kiln/peer (below 1.0 means Kiln is faster).
     scripts/setup-bench.sh                    # once: ONNX Runtime, matplotlib
     .venv-bench/bin/python bench/models.py    # all models
     .venv-bench/bin/python bench/models.py --models resnet50 --rounds 10
+    .venv-bench/bin/python bench/models.py --models efficientnet_b0 \
+        --kiln-compile build/bin/kiln-compile --baseline OTHER/bin/kiln-compile
+
+--baseline also compiles every model with another kiln-compile (e.g. main's
+build, for a before/after) and times that model as one more framework in the
+same interleaved rounds ("baseline" in the table, kiln/baseline printed).
 
 Writes <out>/models.csv and, when matplotlib is importable, <out>/models.png.
 A peer that is not installed is reported as missing, never silently dropped.
@@ -119,13 +125,17 @@ def run_measured(cmd, work):
         return seconds, float("nan")
 
 
-def make_runners(name, onnx_path, so_path, model, x, threads, torch):
+def make_runners(name, onnx_path, so_path, model, x, threads, torch,
+                 baseline_so=None):
     """name -> zero-argument callable returning the output as numpy."""
     runners, missing = {}, {}
     import kiln
 
     km = kiln.load(so_path, threads=threads)
     runners["kiln"] = lambda: km(x)
+    if baseline_so:
+        kb = kiln.load(baseline_so, threads=threads)
+        runners["baseline"] = lambda: kb(x)
     try:
         import onnxruntime as ort
 
@@ -172,8 +182,12 @@ def bench_model(name, args, torch):
         ref = model(torch.from_numpy(x)).numpy()
     compile_s, rss = run_measured([args.kiln_compile, onnx_path, "-o", so_path],
                                    work)
+    baseline_so = None
+    if args.baseline:
+        baseline_so = os.path.join(work, name + "-baseline.so")
+        run_measured([args.baseline, onnx_path, "-o", baseline_so], work)
     runners, missing = make_runners(name, onnx_path, so_path, model, x,
-                                    args.threads, torch)
+                                    args.threads, torch, baseline_so)
     errors = {k: rel_err(f(), ref) for k, f in runners.items()}
     for _ in range(args.warmup):
         for f in runners.values():
@@ -213,7 +227,11 @@ def main():
     p.add_argument("--out", default=os.path.join(ROOT, "build", "bench"))
     p.add_argument("--kiln-compile",
                    default=os.path.join(ROOT, "build", "bin", "kiln-compile"))
+    p.add_argument("--baseline",
+                   help="another kiln-compile whose models are timed in the same rounds")
     args = p.parse_args()
+    if args.baseline and not os.access(args.baseline, os.X_OK):
+        p.error(f"--baseline {args.baseline} is not an executable kiln-compile")
     import torch
 
     names = [m for m in args.models.split(",") if m]
@@ -242,6 +260,10 @@ def main():
               f"kiln/torch {m['kiln'] / m['pytorch']:5.2f}  "
               f"err {r['errors']['kiln']:.1e}  "
               f"compile {r['compile_s']:.1f} s {r['compile_rss_mib']:.0f} MiB")
+        if "baseline" in m:
+            print(f"{'':20s} baseline {m['baseline']:8.2f} ms  "
+                  f"kiln/baseline {m['kiln'] / m['baseline']:5.3f}  "
+                  f"baseline err {r['errors']['baseline']:.1e}")
         for peer, why in r["missing"].items():
             print(f"{'':20s} {peer}: {why}")
     csv_path = os.path.join(args.out, "models.csv")

@@ -97,10 +97,20 @@ void mlir::kiln::configureModule(llvm::Module &module,
                                  llvm::TargetMachine &machine) {
   module.setTargetTriple(machine.getTargetTriple());
   module.setDataLayout(machine.createDataLayout());
-  if (getVectorRegisterBits(machine) < 512)
-    return;
+}
+
+void mlir::kiln::setFunctionAttributes(llvm::Module &module,
+                                       llvm::TargetMachine &machine) {
+  bool wide = getVectorRegisterBits(machine) >= 512;
   for (llvm::Function &function : module) {
     if (function.isDeclaration())
+      continue;
+    // f32 vector divisions marked `arcp` and `ninf` (the sigmoid of
+    // KilnToLinalg, whose divisor is finite and at least 1) become a
+    // reciprocal estimate and one Newton-Raphson step where the target has
+    // one (x86: vrcpps, vrcp14ps); divisions without the flags stay exact.
+    function.addFnAttr("reciprocal-estimates", "vec-divf:1");
+    if (!wide)
       continue;
     function.addFnAttr("prefer-vector-width", "512");
     function.addFnAttr("min-legal-vector-width", "512");

@@ -642,6 +642,7 @@ int main(int argc, char **argv) {
   if (failed(kiln::addModelInterface(*llvmModule, *signature, error,
                                      cuda ? &gpu : nullptr)))
     return fail(error);
+  kiln::setFunctionAttributes(*llvmModule, *machine);
   translateTiming.stop();
   // The shared object: the module optimized and compiled in parts on threads,
   // each into an object file in a temporary directory, then the link.

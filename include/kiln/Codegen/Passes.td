@@ -22,6 +22,18 @@ def ApproximateMath : Pass<"kiln-approximate-math"> {
     `math.cos`, whose upstream approximation is not accurate at the large
     angles of rotary position embeddings.
 
+    f32 `math.exp` gets Kiln's own approximation, cheaper than upstream's
+    (see `docs/CPUCodegen.md`, "Transcendental functions"): 2^n * p(r) with
+    n = floor(x log2 e) and 2^n taken from the bits of x log2 e + 1.5 * 2^23
+    + 127, a two-constant Cody-Waite reduction and a degree-5 polynomial,
+    after clamping x to [-88, 89]: exp(-inf) = +0, exp(+inf) = +inf, NaN
+    stays NaN, and outputs below the smallest normal float are flushed to
+    +0. At most 1.7e-7 relative error over the normal range. f32 `math.erf`
+    is Kiln's too: x P(x^2) / Q(x^2) on x clamped to [-4, 4] (Eigen's and
+    XLA's rational approximation), the division marked `arcp` and `ninf`
+    for a reciprocal estimate (Q is finite and bounded away from 0): at most
+    2.8e-7 error.
+
     Input invariant: any IR. Output IR: the functions above are gone for f32.
   }];
   let dependentDialects = [

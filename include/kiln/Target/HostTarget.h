@@ -35,11 +35,17 @@ createHostTargetMachine(const HostCodegenOptions &options, std::string &error);
 /// 512 with AVX-512, 256 with AVX, 128 otherwise.
 int64_t getVectorRegisterBits(const llvm::TargetMachine &machine);
 
-/// Sets the module's target triple and data layout to the machine's. On
-/// AVX-512 machines every function may use 512-bit registers (LLVM prefers
-/// 256-bit ones on most of them, which halves the width of the vectors the
-/// code generator chose).
+/// Sets the module's target triple and data layout to the machine's.
 void configureModule(llvm::Module &module, llvm::TargetMachine &machine);
+
+/// Sets the code generation attributes of every function defined in the
+/// module (call it once all functions exist: the model function is inlined
+/// into the entry wrapper, whose attributes then apply). Vector f32
+/// divisions marked `arcp` may become a reciprocal estimate and one
+/// Newton-Raphson step; on AVX-512 machines every function may use 512-bit
+/// registers (LLVM prefers 256-bit ones on most of them, which halves the
+/// width of the vectors the code generator chose).
+void setFunctionAttributes(llvm::Module &module, llvm::TargetMachine &machine);
 
 /// Runs LLVM's optimization pipeline at `options.optLevel` (the new pass
 /// manager's default pipeline, with LLVM's pass instrumentation options).

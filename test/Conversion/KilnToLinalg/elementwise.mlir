@@ -135,6 +135,34 @@ func.func @activations(%x: tensor<1x4x2x2xf32>, %s: tensor<4x1x1xf32>) -> tensor
 
 // -----
 
+// sigmoid is 1 / (1 + exp(min(-x, 88))), the division marked for a
+// reciprocal estimate (arcp, ninf: the divisor is finite); SiLU multiplies it
+// by x.
+// CHECK-LABEL: func @sigmoid_silu
+// CHECK: linalg.generic
+// CHECK: ^bb0(%[[X:.*]]: f32, %{{.*}}: f32):
+// CHECK: %[[ONE:.*]] = arith.constant 1.000000e+00 : f32
+// CHECK: %[[NEG:.*]] = arith.negf %[[X]]
+// CHECK: %[[LIMIT:.*]] = arith.constant 8.800000e+01 : f32
+// CHECK: %[[ABOVE:.*]] = arith.cmpf ogt, %[[NEG]], %[[LIMIT]]
+// CHECK: %[[ARG:.*]] = arith.select %[[ABOVE]], %[[LIMIT]], %[[NEG]]
+// CHECK: %[[E:.*]] = math.exp %[[ARG]]
+// CHECK: %[[D:.*]] = arith.addf %[[ONE]], %[[E]]
+// CHECK: %[[S:.*]] = arith.divf %[[ONE]], %[[D]] fastmath<ninf,arcp,contract>
+// CHECK: linalg.yield %[[S]]
+// CHECK: linalg.generic
+// CHECK: ^bb0(%[[Y:.*]]: f32, %{{.*}}: f32):
+// CHECK: %[[R:.*]] = arith.divf %{{.*}} fastmath<ninf,arcp,contract>
+// CHECK: %[[SILU:.*]] = arith.mulf %[[Y]], %[[R]] : f32
+// CHECK: linalg.yield %[[SILU]]
+func.func @sigmoid_silu(%x: tensor<8xf32>) -> (tensor<8xf32>, tensor<8xf32>) {
+  %0 = kiln.sigmoid %x : tensor<8xf32>
+  %1 = kiln.silu %x : tensor<8xf32>
+  return %0, %1 : tensor<8xf32>, tensor<8xf32>
+}
+
+// -----
+
 // CHECK-LABEL: func @constant
 // CHECK: %[[C:.*]] = arith.constant dense<[1.000000e+00, 2.000000e+00]> : tensor<2xf32>
 // CHECK: return %[[C]]
