@@ -346,37 +346,49 @@ LogicalResult mlir::kiln::vectorizeDepthwiseTile(RewriterBase &rewriter,
       Value row;
       switch (p.cols) {
       case Placement::Static: {
-        // Elements [lo, hi) of the read lie in the source row.
+        // Elements [lo, hi) of the read lie in the source row: one read of
+        // `wide` elements inside the row that holds them (at `at`), its
+        // elements moved into place and the padding value around them.
         int64_t col = p.colBase + start;
         int64_t lo = std::max<int64_t>(0, -col);
         int64_t hi = std::min(wide, srcCols - col);
         if (lo >= hi)
           return allPadding;
-        // The source from column col + lo, the padding value past its end
-        // (a masked load), shifted right by lo elements.
-        row = vector::TransferReadOp::create(
-            rewriter, loc, wideType, source,
-            ValueRange{n0, c0, rowIndex, index(col + lo)}, padValue,
-            ArrayRef<bool>{col + lo + wide <= srcCols});
-        if (lo > 0) {
-          SmallVector<int64_t> mask;
-          for (int64_t x = 0; x < wide; ++x)
-            mask.push_back(x < lo ? wide : x - lo);
-          row = vector::ShuffleOp::create(rewriter, loc, row, padRow, mask);
+        if (lo == 0 && hi == wide) {
+          row = vector::TransferReadOp::create(
+              rewriter, loc, wideType, source,
+              ValueRange{n0, c0, rowIndex, index(col)}, padValue,
+              ArrayRef<bool>{true});
+          break;
         }
+        int64_t count = srcCols >= wide ? wide : hi - lo;
+        int64_t at = srcCols >= wide
+                         ? std::clamp<int64_t>(col + lo, 0, srcCols - wide)
+                         : col + lo;
+        Value part = vector::TransferReadOp::create(
+            rewriter, loc, VectorType::get({count}, element), source,
+            ValueRange{n0, c0, rowIndex, index(at)}, padValue,
+            ArrayRef<bool>{true});
+        if (count != wide)
+          part = vector::ShuffleOp::create(
+              rewriter, loc, part, part,
+              llvm::to_vector(llvm::seq<int64_t>(0, wide)));
+        SmallVector<int64_t> mask;
+        for (int64_t x = 0; x < wide; ++x)
+          mask.push_back(x < lo || x >= hi ? wide : col + x - at);
+        row = vector::ShuffleOp::create(rewriter, loc, part, padRow, mask);
         break;
       }
-      case Placement::Inside:
-      case Placement::Border: {
-        // Never left of the source (see below); past its end with Border
-        // (a masked load).
+      case Placement::Inside: {
         Value col =
             arith::AddIOp::create(rewriter, loc, p.colValue, index(start));
         row = vector::TransferReadOp::create(
             rewriter, loc, wideType, source, ValueRange{n0, c0, rowIndex, col},
-            padValue, ArrayRef<bool>{p.cols == Placement::Inside});
+            padValue, ArrayRef<bool>{true});
         break;
       }
+      case Placement::Border:
+        llvm_unreachable("columns across a border have known offsets");
       }
       if (inside)
         row = arith::SelectOp::create(rewriter, loc, inside, row, padRow);
@@ -420,34 +432,42 @@ LogicalResult mlir::kiln::vectorizeDepthwiseTile(RewriterBase &rewriter,
       }
       Value colOffsetValue =
           getValueOrCreateConstantIndexOp(rewriter, loc, colOffset);
+      // Offsets of the tile's input whose reads cross the source's first
+      // or last column: [0, lowCols) and (lastInside, lastOffset].
+      int64_t lastInside = srcCols - readCols + padded->lowCols;
+      int64_t lastOffset = padded->lowCols + srcCols +
+                           padded->pad.getStaticHigh()[3] - inWidth;
+      auto atOffset = [&](int64_t k) {
+        Placements q = p;
+        q.cols = Placement::Static;
+        q.colBase = k - padded->lowCols;
+        return emitFor(q);
+      };
+      std::function<Value(int64_t)> right = [&](int64_t k) -> Value {
+        if (k == lastOffset)
+          return atOffset(k);
+        return branch(
+            cmp(arith::CmpIPredicate::eq, colOffsetValue, k),
+            [&] { return atOffset(k); }, [&] { return right(k + 1); });
+      };
+      auto inside = [&]() -> Value {
+        Placements q = p;
+        q.cols = Placement::Inside;
+        q.colValue = arith::SubIOp::create(rewriter, loc, colOffsetValue,
+                                           index(padded->lowCols));
+        return emitFor(q);
+      };
       std::function<Value(int64_t)> left = [&](int64_t k) -> Value {
         if (k == padded->lowCols) {
-          p.colValue = arith::SubIOp::create(rewriter, loc, colOffsetValue,
-                                             index(padded->lowCols));
-          Value fits = cmp(arith::CmpIPredicate::sle, p.colValue,
-                           srcCols - readCols);
-          return branch(
-              fits,
-              [&] {
-                Placements q = p;
-                q.cols = Placement::Inside;
-                return emitFor(q);
-              },
-              [&] {
-                Placements q = p;
-                q.cols = Placement::Border;
-                return emitFor(q);
-              });
+          if (lastInside >= lastOffset)
+            return inside();
+          return branch(cmp(arith::CmpIPredicate::sle, colOffsetValue,
+                            lastInside),
+                        inside, [&] { return right(lastInside + 1); });
         }
         return branch(
             cmp(arith::CmpIPredicate::eq, colOffsetValue, k),
-            [&] {
-              Placements q = p;
-              q.cols = Placement::Static;
-              q.colBase = k - padded->lowCols;
-              return emitFor(q);
-            },
-            [&] { return left(k + 1); });
+            [&] { return atOffset(k); }, [&] { return left(k + 1); });
       };
       return left(0);
     };
