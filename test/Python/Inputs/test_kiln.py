@@ -73,8 +73,9 @@ class RunTest(unittest.TestCase):
 
     def test_thread_count(self):
         m = kiln.load(model("workers"), threads=3)
-        worker, nested, count, visits = m(np.zeros(10, np.float32))
+        worker, nested, count, visits, max_worker = m(np.zeros(10, np.float32))
         self.assertTrue(((worker >= 0) & (worker < 3)).all(), worker)
+        self.assertTrue(0 <= int(max_worker) < 3, max_worker)
         np.testing.assert_array_equal(nested, worker)
         np.testing.assert_array_equal(visits, np.ones(10, np.int32))
         self.assertEqual(count.shape, ())
