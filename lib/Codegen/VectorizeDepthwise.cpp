@@ -361,6 +361,8 @@ LogicalResult mlir::kiln::vectorizeDepthwiseTile(RewriterBase &rewriter,
               ArrayRef<bool>{true});
           break;
         }
+        // (Rows of 7 read as one masked vector of 8 instead of 4 + 2 + 1
+        // loads measured 15-45 % slower on Zen 1: vmaskmovps.)
         int64_t count = srcCols >= wide ? wide : hi - lo;
         int64_t at = srcCols >= wide
                          ? std::clamp<int64_t>(col + lo, 0, srcCols - wide)
@@ -369,10 +371,13 @@ LogicalResult mlir::kiln::vectorizeDepthwiseTile(RewriterBase &rewriter,
             rewriter, loc, VectorType::get({count}, element), source,
             ValueRange{n0, c0, rowIndex, index(at)}, padValue,
             ArrayRef<bool>{true});
-        if (count != wide)
-          part = vector::ShuffleOp::create(
-              rewriter, loc, part, part,
-              llvm::to_vector(llvm::seq<int64_t>(0, wide)));
+        if (count != wide) {
+          // Widened to `wide` lanes (those past `count` are not used).
+          SmallVector<int64_t> take;
+          for (int64_t x = 0; x < wide; ++x)
+            take.push_back(x < count ? x : 0);
+          part = vector::ShuffleOp::create(rewriter, loc, part, part, take);
+        }
         SmallVector<int64_t> mask;
         for (int64_t x = 0; x < wide; ++x)
           mask.push_back(x < lo || x >= hi ? wide : col + x - at);

@@ -8,8 +8,8 @@
 // input in place: tiles inside it, across its top and bottom rows, and at
 // each offset across its first and last columns (a last full tile that
 // crosses the right border at 64 and 112, rows of 5 and 7 shorter than a
-// read of stride 2, padding wider than the window reaches, asymmetric on
-// both axes). Compared with numpy in float64.
+// read of stride 2, rows of 2 under a 5x5 window of stride 3, padding wider
+// than the window reaches, asymmetric on both axes). Compared with numpy in float64.
 // RUN: kiln-compile %s -o %t.so
 // RUN: %pynumpy %kiln_src_root/utils/check-model.py %t.so %S/Inputs/depthwise.py | FileCheck %s
 // CHECK-NOT: FAIL
@@ -60,8 +60,10 @@ module @depthwise {
                   %x_s1_5: tensor<1x4x5x5xf32> {kiln.name = "x_s1_5"},
                   %w_s1_5: tensor<4x1x3x3xf32> {kiln.name = "w_s1_5"},
                   %x_k3_wide_pad: tensor<1x8x9x12xf32> {kiln.name = "x_k3_wide_pad"},
-                  %w_k3_wide_pad: tensor<8x1x3x3xf32> {kiln.name = "w_k3_wide_pad"})
-      -> (tensor<1x144x56x56xf32> {kiln.name = "y_s1_56"}, tensor<1x32x57x57xf32> {kiln.name = "y_s2_odd"}, tensor<1x40x14x14xf32> {kiln.name = "y_k5_14"}, tensor<1x24x8x8xf32> {kiln.name = "y_k5_s2_odd"}, tensor<1x960x7x7xf32> {kiln.name = "y_s1_7"}, tensor<1x16x11x9xf32> {kiln.name = "y_valid_odd"}, tensor<1x48x14x14xf32> {kiln.name = "y_asym_s2"}, tensor<1x8x20x20xf32> {kiln.name = "y_dilated"}, tensor<2x8x10x10xf32> {kiln.name = "y_batch2"}, tensor<1x4x6x6xf32> {kiln.name = "y_small"}, tensor<1x8x64x64xf32> {kiln.name = "y_s1_64"}, tensor<1x8x4x4xf32> {kiln.name = "y_s2_7"}, tensor<1x32x7x7xf32> {kiln.name = "y_k5_7"}, tensor<1x16x7x7xf32> {kiln.name = "y_k5_s2_14"}, tensor<1x8x17x29xf32> {kiln.name = "y_k5_asym"}, tensor<1x8x56x56xf32> {kiln.name = "y_k5_s2_112"}, tensor<1x4x5x5xf32> {kiln.name = "y_s1_5"}, tensor<1x8x12x17xf32> {kiln.name = "y_k3_wide_pad"}) {
+                  %w_k3_wide_pad: tensor<8x1x3x3xf32> {kiln.name = "w_k3_wide_pad"},
+                  %x_tiny_s3: tensor<1x2x2x2xf32> {kiln.name = "x_tiny_s3"},
+                  %w_tiny_s3: tensor<2x1x5x5xf32> {kiln.name = "w_tiny_s3"})
+      -> (tensor<1x144x56x56xf32> {kiln.name = "y_s1_56"}, tensor<1x32x57x57xf32> {kiln.name = "y_s2_odd"}, tensor<1x40x14x14xf32> {kiln.name = "y_k5_14"}, tensor<1x24x8x8xf32> {kiln.name = "y_k5_s2_odd"}, tensor<1x960x7x7xf32> {kiln.name = "y_s1_7"}, tensor<1x16x11x9xf32> {kiln.name = "y_valid_odd"}, tensor<1x48x14x14xf32> {kiln.name = "y_asym_s2"}, tensor<1x8x20x20xf32> {kiln.name = "y_dilated"}, tensor<2x8x10x10xf32> {kiln.name = "y_batch2"}, tensor<1x4x6x6xf32> {kiln.name = "y_small"}, tensor<1x8x64x64xf32> {kiln.name = "y_s1_64"}, tensor<1x8x4x4xf32> {kiln.name = "y_s2_7"}, tensor<1x32x7x7xf32> {kiln.name = "y_k5_7"}, tensor<1x16x7x7xf32> {kiln.name = "y_k5_s2_14"}, tensor<1x8x17x29xf32> {kiln.name = "y_k5_asym"}, tensor<1x8x56x56xf32> {kiln.name = "y_k5_s2_112"}, tensor<1x4x5x5xf32> {kiln.name = "y_s1_5"}, tensor<1x8x12x17xf32> {kiln.name = "y_k3_wide_pad"}, tensor<1x2x1x1xf32> {kiln.name = "y_tiny_s3"}) {
     %c_s1_56 = kiln.conv2d %x_s1_56, %w_s1_56, %b_s1_56 {padding = array<i64: 1, 1, 1, 1>, strides = array<i64: 1, 1>, dilations = array<i64: 1, 1>, groups = 144 : i64} : (tensor<1x144x56x56xf32>, tensor<144x1x3x3xf32>, tensor<144xf32>) -> tensor<1x144x56x56xf32>
     %r_s1_56 = kiln.clip %c_s1_56 {min = 0.0 : f64, max = 6.0 : f64} : tensor<1x144x56x56xf32>
     %c_s2_odd = kiln.conv2d %x_s2_odd, %w_s2_odd, %b_s2_odd {padding = array<i64: 1, 1, 1, 1>, strides = array<i64: 2, 2>, dilations = array<i64: 1, 1>, groups = 32 : i64} : (tensor<1x32x113x113xf32>, tensor<32x1x3x3xf32>, tensor<32xf32>) -> tensor<1x32x57x57xf32>
@@ -89,6 +91,7 @@ module @depthwise {
     %r_k5_s2_112 = kiln.clip %c_k5_s2_112 {min = 0.0 : f64, max = 6.0 : f64} : tensor<1x8x56x56xf32>
     %c_s1_5 = kiln.conv2d %x_s1_5, %w_s1_5 {padding = array<i64: 1, 1, 1, 1>, strides = array<i64: 1, 1>, dilations = array<i64: 1, 1>, groups = 4 : i64} : (tensor<1x4x5x5xf32>, tensor<4x1x3x3xf32>) -> tensor<1x4x5x5xf32>
     %c_k3_wide_pad = kiln.conv2d %x_k3_wide_pad, %w_k3_wide_pad {padding = array<i64: 3, 3, 2, 4>, strides = array<i64: 1, 1>, dilations = array<i64: 1, 1>, groups = 8 : i64} : (tensor<1x8x9x12xf32>, tensor<8x1x3x3xf32>) -> tensor<1x8x12x17xf32>
-    return %r_s1_56, %r_s2_odd, %r_k5_14, %c_k5_s2_odd, %r_s1_7, %c_valid_odd, %r_asym_s2, %c_dilated, %r_batch2, %c_small, %r_s1_64, %c_s2_7, %r_k5_7, %c_k5_s2_14, %c_k5_asym, %r_k5_s2_112, %c_s1_5, %c_k3_wide_pad : tensor<1x144x56x56xf32>, tensor<1x32x57x57xf32>, tensor<1x40x14x14xf32>, tensor<1x24x8x8xf32>, tensor<1x960x7x7xf32>, tensor<1x16x11x9xf32>, tensor<1x48x14x14xf32>, tensor<1x8x20x20xf32>, tensor<2x8x10x10xf32>, tensor<1x4x6x6xf32>, tensor<1x8x64x64xf32>, tensor<1x8x4x4xf32>, tensor<1x32x7x7xf32>, tensor<1x16x7x7xf32>, tensor<1x8x17x29xf32>, tensor<1x8x56x56xf32>, tensor<1x4x5x5xf32>, tensor<1x8x12x17xf32>
+    %c_tiny_s3 = kiln.conv2d %x_tiny_s3, %w_tiny_s3 {padding = array<i64: 2, 2, 2, 2>, strides = array<i64: 3, 3>, dilations = array<i64: 1, 1>, groups = 2 : i64} : (tensor<1x2x2x2xf32>, tensor<2x1x5x5xf32>) -> tensor<1x2x1x1xf32>
+    return %r_s1_56, %r_s2_odd, %r_k5_14, %c_k5_s2_odd, %r_s1_7, %c_valid_odd, %r_asym_s2, %c_dilated, %r_batch2, %c_small, %r_s1_64, %c_s2_7, %r_k5_7, %c_k5_s2_14, %c_k5_asym, %r_k5_s2_112, %c_s1_5, %c_k3_wide_pad, %c_tiny_s3 : tensor<1x144x56x56xf32>, tensor<1x32x57x57xf32>, tensor<1x40x14x14xf32>, tensor<1x24x8x8xf32>, tensor<1x960x7x7xf32>, tensor<1x16x11x9xf32>, tensor<1x48x14x14xf32>, tensor<1x8x20x20xf32>, tensor<2x8x10x10xf32>, tensor<1x4x6x6xf32>, tensor<1x8x64x64xf32>, tensor<1x8x4x4xf32>, tensor<1x32x7x7xf32>, tensor<1x16x7x7xf32>, tensor<1x8x17x29xf32>, tensor<1x8x56x56xf32>, tensor<1x4x5x5xf32>, tensor<1x8x12x17xf32>, tensor<1x2x1x1xf32>
   }
 }
