@@ -19,6 +19,7 @@
 
 #include "kiln/Codegen/Transforms.h"
 
+#include "mlir/Dialect/Affine/IR/AffineOps.h"
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Arith/Utils/Utils.h"
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
@@ -111,6 +112,103 @@ static std::optional<PaddedInput> getPaddedInput(Value input) {
   result.rows = sourceType.getShape()[2];
   result.cols = sourceType.getShape()[3];
   return result;
+}
+
+/// Every value `value` (an index) can take, where it is a constant, an
+/// induction variable of loops with constant bounds, or sums and products of
+/// those (affine.apply, arith.addi, arith.muli); nullopt where unknown or more
+/// than 4096 values.
+static std::optional<llvm::SmallDenseSet<int64_t>>
+getPossibleValues(Value value) {
+  constexpr size_t kMaxValues = 4096;
+  using Set = llvm::SmallDenseSet<int64_t>;
+  auto range = [&](OpFoldResult lb, OpFoldResult ub,
+                   OpFoldResult step) -> std::optional<Set> {
+    std::optional<int64_t> l = getConstantIntValue(lb),
+                           u = getConstantIntValue(ub),
+                           st = getConstantIntValue(step);
+    if (!l || !u || !st || *st <= 0 || (*u - *l) / *st > (int64_t)kMaxValues)
+      return std::nullopt;
+    Set values;
+    for (int64_t v = *l; v < *u; v += *st)
+      values.insert(v);
+    return values;
+  };
+  // Combines the values of two operands.
+  auto combine = [&](const Set &a, const Set &b,
+                     function_ref<int64_t(int64_t, int64_t)> f)
+      -> std::optional<Set> {
+    if (a.size() * b.size() > kMaxValues)
+      return std::nullopt;
+    Set values;
+    for (int64_t x : a)
+      for (int64_t y : b)
+        values.insert(f(x, y));
+    return values;
+  };
+  if (std::optional<int64_t> c = getConstantIntValue(value))
+    return Set{*c};
+  if (auto arg = dyn_cast<BlockArgument>(value)) {
+    Operation *owner = arg.getOwner()->getParentOp();
+    if (auto loop = dyn_cast<scf::ForOp>(owner);
+        loop && arg == loop.getInductionVar())
+      return range(loop.getLowerBound(), loop.getUpperBound(),
+                   loop.getStep());
+    if (auto loop = dyn_cast<scf::ForallOp>(owner)) {
+      for (auto [i, iv] : llvm::enumerate(loop.getInductionVars()))
+        if (iv == arg)
+          return range(loop.getMixedLowerBound()[i],
+                       loop.getMixedUpperBound()[i], loop.getMixedStep()[i]);
+    }
+    return std::nullopt;
+  }
+  Operation *def = value.getDefiningOp();
+  if (isa_and_nonnull<arith::AddIOp, arith::MulIOp>(def)) {
+    std::optional<Set> a = getPossibleValues(def->getOperand(0));
+    std::optional<Set> b = a ? getPossibleValues(def->getOperand(1))
+                             : std::nullopt;
+    if (!b)
+      return std::nullopt;
+    if (isa<arith::AddIOp>(def))
+      return combine(*a, *b, [](int64_t x, int64_t y) { return x + y; });
+    return combine(*a, *b, [](int64_t x, int64_t y) { return x * y; });
+  }
+  if (auto apply = dyn_cast_or_null<affine::AffineApplyOp>(def)) {
+    // The map's result at every combination of its operands' values.
+    SmallVector<SmallVector<int64_t>> operands;
+    size_t count = 1;
+    for (Value operand : apply.getMapOperands()) {
+      std::optional<Set> values = getPossibleValues(operand);
+      if (!values || (count *= values->size()) > kMaxValues)
+        return std::nullopt;
+      operands.push_back(SmallVector<int64_t>(values->begin(), values->end()));
+    }
+    AffineMap map = apply.getAffineMap();
+    Set values;
+    SmallVector<int64_t> point(operands.size());
+    std::function<bool(size_t)> visit = [&](size_t i) -> bool {
+      if (i == operands.size()) {
+        SmallVector<Attribute> attrs;
+        for (int64_t v : point)
+          attrs.push_back(IntegerAttr::get(IndexType::get(map.getContext()), v));
+        SmallVector<Attribute> folded;
+        if (failed(map.constantFold(attrs, folded)) || folded.size() != 1)
+          return false;
+        values.insert(cast<IntegerAttr>(folded[0]).getInt());
+        return true;
+      }
+      for (int64_t v : operands[i]) {
+        point[i] = v;
+        if (!visit(i + 1))
+          return false;
+      }
+      return true;
+    };
+    if (!visit(0))
+      return std::nullopt;
+    return values;
+  }
+  return std::nullopt;
 }
 
 LogicalResult mlir::kiln::vectorizeDepthwiseTile(RewriterBase &rewriter,
@@ -438,22 +536,29 @@ LogicalResult mlir::kiln::vectorizeDepthwiseTile(RewriterBase &rewriter,
       Value colOffsetValue =
           getValueOrCreateConstantIndexOp(rewriter, loc, colOffset);
       // Offsets of the tile's input whose reads cross the source's first
-      // or last column: [0, lowCols) and (lastInside, lastOffset].
+      // or last column, [0, lowCols) and (lastInside, lastOffset], each a
+      // version of its own (those the tile loops can reach, where their
+      // bounds are known); other offsets read inside the source.
       int64_t lastInside = srcCols - readCols + padded->lowCols;
       int64_t lastOffset = padded->lowCols + srcCols +
                            padded->pad.getStaticHigh()[3] - inWidth;
+      std::optional<llvm::SmallDenseSet<int64_t>> reachable =
+          getPossibleValues(colOffsetValue);
+      SmallVector<int64_t> borders;
+      bool insideReachable = !reachable;
+      for (int64_t k = 0; k <= lastOffset; ++k) {
+        if (reachable && !reachable->contains(k))
+          continue;
+        if (k < padded->lowCols || k > lastInside)
+          borders.push_back(k);
+        else
+          insideReachable = true;
+      }
       auto atOffset = [&](int64_t k) {
         Placements q = p;
         q.cols = Placement::Static;
         q.colBase = k - padded->lowCols;
         return emitFor(q);
-      };
-      std::function<Value(int64_t)> right = [&](int64_t k) -> Value {
-        if (k == lastOffset)
-          return atOffset(k);
-        return branch(
-            cmp(arith::CmpIPredicate::eq, colOffsetValue, k),
-            [&] { return atOffset(k); }, [&] { return right(k + 1); });
       };
       auto inside = [&]() -> Value {
         Placements q = p;
@@ -462,19 +567,16 @@ LogicalResult mlir::kiln::vectorizeDepthwiseTile(RewriterBase &rewriter,
                                            index(padded->lowCols));
         return emitFor(q);
       };
-      std::function<Value(int64_t)> left = [&](int64_t k) -> Value {
-        if (k == padded->lowCols) {
-          if (lastInside >= lastOffset)
-            return inside();
-          return branch(cmp(arith::CmpIPredicate::sle, colOffsetValue,
-                            lastInside),
-                        inside, [&] { return right(lastInside + 1); });
-        }
+      std::function<Value(size_t)> chain = [&](size_t i) -> Value {
+        if (i == borders.size())
+          return inside();
+        if (i + 1 == borders.size() && !insideReachable)
+          return atOffset(borders[i]);
         return branch(
-            cmp(arith::CmpIPredicate::eq, colOffsetValue, k),
-            [&] { return atOffset(k); }, [&] { return left(k + 1); });
+            cmp(arith::CmpIPredicate::eq, colOffsetValue, borders[i]),
+            [&] { return atOffset(borders[i]); }, [&] { return chain(i + 1); });
       };
-      return left(0);
+      return chain(0);
     };
     // Rows: at a known offset, else inside the source or across a border.
     if (rowConst) {
