@@ -55,7 +55,6 @@ bool mlir::kiln::isDepthwiseConvOp(linalg::LinalgOp op) {
   return isa<Float16Type, Float32Type, Float64Type>(element);
 }
 
-
 namespace {
 /// The input of a depthwise tile as a window of an unpadded tensor: the
 /// tile's input is a unit-stride slice of a tensor.pad of `source` (or the
@@ -99,12 +98,12 @@ static std::optional<PaddedInput> getPaddedInput(Value input) {
     return std::nullopt;
   ArrayRef<int64_t> low = pad.getStaticLow(), high = pad.getStaticHigh();
   if (llvm::any_of(low, [](int64_t l) { return l < 0; }) ||
-      llvm::any_of(high, [](int64_t h) { return h < 0; }) || low[0] ||
-      low[1] || high[0] || high[1])
+      llvm::any_of(high, [](int64_t h) { return h < 0; }) || low[0] || low[1] ||
+      high[0] || high[1])
     return std::nullopt;
   if (result.offsets.empty())
     result.offsets.assign(4, OpFoldResult(IntegerAttr::get(
-        IndexType::get(input.getContext()), 0)));
+                                 IndexType::get(input.getContext()), 0)));
   result.pad = pad;
   result.source = pad.getSource();
   result.lowRows = low[2];
@@ -135,9 +134,9 @@ getPossibleValues(Value value) {
     return values;
   };
   // Combines the values of two operands.
-  auto combine = [&](const Set &a, const Set &b,
-                     function_ref<int64_t(int64_t, int64_t)> f)
-      -> std::optional<Set> {
+  auto combine =
+      [&](const Set &a, const Set &b,
+          function_ref<int64_t(int64_t, int64_t)> f) -> std::optional<Set> {
     if (a.size() * b.size() > kMaxValues)
       return std::nullopt;
     Set values;
@@ -152,8 +151,7 @@ getPossibleValues(Value value) {
     Operation *owner = arg.getOwner()->getParentOp();
     if (auto loop = dyn_cast<scf::ForOp>(owner);
         loop && arg == loop.getInductionVar())
-      return range(loop.getLowerBound(), loop.getUpperBound(),
-                   loop.getStep());
+      return range(loop.getLowerBound(), loop.getUpperBound(), loop.getStep());
     if (auto loop = dyn_cast<scf::ForallOp>(owner)) {
       for (auto [i, iv] : llvm::enumerate(loop.getInductionVars()))
         if (iv == arg)
@@ -165,8 +163,8 @@ getPossibleValues(Value value) {
   Operation *def = value.getDefiningOp();
   if (isa_and_nonnull<arith::AddIOp, arith::MulIOp>(def)) {
     std::optional<Set> a = getPossibleValues(def->getOperand(0));
-    std::optional<Set> b = a ? getPossibleValues(def->getOperand(1))
-                             : std::nullopt;
+    std::optional<Set> b =
+        a ? getPossibleValues(def->getOperand(1)) : std::nullopt;
     if (!b)
       return std::nullopt;
     if (isa<arith::AddIOp>(def))
@@ -190,7 +188,8 @@ getPossibleValues(Value value) {
       if (i == operands.size()) {
         SmallVector<Attribute> attrs;
         for (int64_t v : point)
-          attrs.push_back(IntegerAttr::get(IndexType::get(map.getContext()), v));
+          attrs.push_back(
+              IntegerAttr::get(IndexType::get(map.getContext()), v));
         SmallVector<Attribute> folded;
         if (failed(map.constantFold(attrs, folded)) || folded.size() != 1)
           return false;
@@ -287,8 +286,7 @@ LogicalResult mlir::kiln::vectorizeDepthwiseTile(RewriterBase &rewriter,
   // that only its weights (a window column or two) are live next to the
   // accumulators: a 5x5 window's 25 weights would not fit in the registers.
   int64_t span = (width - 1) * sw + 1;
-  int64_t wide =
-      sw == 1 ? width : (inWidth >= width * sw ? width * sw : span);
+  int64_t wide = sw == 1 ? width : (inWidth >= width * sw ? width * sw : span);
   SmallVector<std::pair<int64_t, SmallVector<int64_t>>> groups;
   for (int64_t j = 0; j < kw; ++j) {
     int64_t col0 = j * dw;
@@ -366,8 +364,8 @@ LogicalResult mlir::kiln::vectorizeDepthwiseTile(RewriterBase &rewriter,
                                                 contiguous, mask);
               }
               for (auto [r, i] : targets)
-                acc[r] = vector::FMAOp::create(rewriter, loc, row,
-                                               weight(i, j), acc[r]);
+                acc[r] = vector::FMAOp::create(rewriter, loc, row, weight(i, j),
+                                               acc[r]);
             }
           }
         }
@@ -404,8 +402,8 @@ LogicalResult mlir::kiln::vectorizeDepthwiseTile(RewriterBase &rewriter,
         def && padded->pad.getRegion().isAncestor(def->getParentRegion()))
       padValue = rewriter.clone(*def)->getResult(0);
     bool zeroPadding = matchPattern(padValue, m_AnyZeroFloat());
-    Value padRow = vector::BroadcastOp::create(rewriter, loc, wideType,
-                                               padValue);
+    Value padRow =
+        vector::BroadcastOp::create(rewriter, loc, wideType, padValue);
     Value source = padded->source;
     int64_t srcRows = padded->rows, srcCols = padded->cols;
     auto offsetValue = [&](OpFoldResult offset, int64_t extra) -> Value {
@@ -415,8 +413,8 @@ LogicalResult mlir::kiln::vectorizeDepthwiseTile(RewriterBase &rewriter,
                    : v;
     };
     // Reads of the source for given placements.
-    auto readSource = [&](const Placements &p, int64_t n, int64_t c,
-                          int64_t ir, int64_t start) -> Value {
+    auto readSource = [&](const Placements &p, int64_t n, int64_t c, int64_t ir,
+                          int64_t start) -> Value {
       Value allPadding = zeroPadding ? Value() : padRow;
       Value rowIndex, inside;
       switch (p.rows) {
@@ -485,9 +483,9 @@ LogicalResult mlir::kiln::vectorizeDepthwiseTile(RewriterBase &rewriter,
       case Placement::Inside: {
         Value col =
             arith::AddIOp::create(rewriter, loc, p.colValue, index(start));
-        row = vector::TransferReadOp::create(
-            rewriter, loc, wideType, source, ValueRange{n0, c0, rowIndex, col},
-            padValue, ArrayRef<bool>{true});
+        row = vector::TransferReadOp::create(rewriter, loc, wideType, source,
+                                             ValueRange{n0, c0, rowIndex, col},
+                                             padValue, ArrayRef<bool>{true});
         break;
       }
       case Placement::Border:
@@ -520,8 +518,7 @@ LogicalResult mlir::kiln::vectorizeDepthwiseTile(RewriterBase &rewriter,
           .getResult();
     };
     Placements p;
-    OpFoldResult rowOffset = padded->offsets[2],
-                 colOffset = padded->offsets[3];
+    OpFoldResult rowOffset = padded->offsets[2], colOffset = padded->offsets[3];
     std::optional<int64_t> rowConst = getConstantIntValue(rowOffset);
     std::optional<int64_t> colConst = getConstantIntValue(colOffset);
     // Columns: at a known offset, else one tile per offset left of the
@@ -540,8 +537,8 @@ LogicalResult mlir::kiln::vectorizeDepthwiseTile(RewriterBase &rewriter,
       // version of its own (those the tile loops can reach, where their
       // bounds are known); other offsets read inside the source.
       int64_t lastInside = srcCols - readCols + padded->lowCols;
-      int64_t lastOffset = padded->lowCols + srcCols +
-                           padded->pad.getStaticHigh()[3] - inWidth;
+      int64_t lastOffset =
+          padded->lowCols + srcCols + padded->pad.getStaticHigh()[3] - inWidth;
       std::optional<llvm::SmallDenseSet<int64_t>> reachable =
           getPossibleValues(colOffsetValue);
       SmallVector<int64_t> borders;
@@ -584,11 +581,10 @@ LogicalResult mlir::kiln::vectorizeDepthwiseTile(RewriterBase &rewriter,
       p.rowBase = *rowConst - padded->lowRows;
       result = emitColumns(p);
     } else {
-      p.rowValue =
-          arith::SubIOp::create(rewriter, loc,
-                                getValueOrCreateConstantIndexOp(
-                                    rewriter, loc, rowOffset),
-                                index(padded->lowRows));
+      p.rowValue = arith::SubIOp::create(
+          rewriter, loc,
+          getValueOrCreateConstantIndexOp(rewriter, loc, rowOffset),
+          index(padded->lowRows));
       Value inside = arith::AndIOp::create(
           rewriter, loc, cmp(arith::CmpIPredicate::sge, p.rowValue, 0),
           cmp(arith::CmpIPredicate::sle, p.rowValue, srcRows - in[2]));
