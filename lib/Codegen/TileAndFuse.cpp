@@ -448,7 +448,21 @@ static llvm::SmallDenseSet<Operation *> getFusionGroup(linalg::LinalgOp root,
   llvm::SmallDenseSet<Operation *> group;
   group.insert(root);
   SmallVector<std::pair<Operation *, OpOperand *>> worklist;
+  // Tiles whose pad would be fused with amounts that depend on the tile: the
+  // input of a depthwise convolution whose rows or columns are tiled. Left
+  // whole, its amounts stay static and the convolution's register tiles read
+  // the unpadded input in place (kiln::vectorizeDepthwiseTile), so the pad
+  // is never materialized.
+  llvm::SmallDenseSet<OpOperand *> unfusedPads;
   auto addCovering = [&](linalg::LinalgOp op, ArrayRef<int64_t> opTiles) {
+    if (isDepthwiseConvOp(op)) {
+      OpOperand *input = op.getDpsInputOperand(0);
+      AffineMap map = op.getMatchingIndexingMap(input);
+      for (auto [d, tile] : llvm::enumerate(opTiles))
+        if (tile != 0 && (map.getResult(2).isFunctionOfDim(d) ||
+                          map.getResult(3).isFunctionOfDim(d)))
+          unfusedPads.insert(input);
+    }
     for (OpOperand &operand : op->getOpOperands()) {
       AffineMap map = op.getMatchingIndexingMap(&operand);
       bool covers = llvm::all_of(llvm::enumerate(opTiles), [&](auto tile) {
@@ -472,7 +486,8 @@ static llvm::SmallDenseSet<Operation *> getFusionGroup(linalg::LinalgOp root,
   while (!worklist.empty()) {
     auto [consumer, operand] = worklist.pop_back_val();
     Operation *producer = operand->get().getDefiningOp();
-    if (!producer || group.contains(producer) || !isFusable(producer, pads))
+    if (!producer || group.contains(producer) || !isFusable(producer, pads) ||
+        (isa<tensor::PadOp>(producer) && unfusedPads.contains(operand)))
       continue;
     bool used = llvm::all_of(producer->getUsers(), [&](Operation *user) {
       return group.contains(user);

@@ -460,7 +460,7 @@ struct VectorizePass : kiln::impl::VectorizeBase<VectorizePass> {
     func->walk([&](linalg::LinalgOp op) { windows.push_back(op); });
     for (linalg::LinalgOp op : windows) {
       // Depthwise tiles with their whole window: all taps in registers.
-      if (succeeded(kiln::vectorizeDepthwiseTile(rewriter, op)))
+      if (succeeded(kiln::vectorizeDepthwiseTile(rewriter, op, depthwiseUnpadded)))
         continue;
       (void)kiln::rewriteUnitWindowOp(rewriter, op);
     }

@@ -52,3 +52,26 @@ func.func @dw_bf16(%x: tensor<1x12x18x18xbf16>, %w: tensor<12x3x3xbf16>, %o: ten
     ins(%x, %w : tensor<1x12x18x18xbf16>, tensor<12x3x3xbf16>) outs(%o : tensor<1x12x16x16xbf16>) -> tensor<1x12x16x16xbf16>
   return %c : tensor<1x12x16x16xbf16>
 }
+
+// Threads that split the output rows would fuse the pad with amounts that
+// depend on the thread tile: the pad stays whole (static amounts), so that
+// the register tiles read the unpadded input in place (kiln-vectorize).
+// CHECK-LABEL: func.func @dw_rows
+// CHECK: %[[PAD:.*]] = tensor.pad %{{.*}} low[0, 0, 1, 1] high[0, 0, 1, 1]
+// CHECK: scf.forall (%[[R:.*]], %[[C:.*]]) = (0, 0) to (64, 8) step (32, 1)
+// CHECK-NOT: tensor.pad
+// CHECK:   tensor.extract_slice %[[PAD]][0, %[[C]], %[[R]], 0] [1, 1, 34, 66]
+// CHECK-NOT: tensor.pad
+// CHECK: scf.forall.in_parallel
+func.func @dw_rows(%x: tensor<1x8x64x64xf32>, %w: tensor<8x3x3xf32>) -> tensor<1x8x64x64xf32> {
+  %zero = arith.constant 0.0 : f32
+  %p = tensor.pad %x low[0, 0, 1, 1] high[0, 0, 1, 1] {
+  ^bb0(%a: index, %b: index, %c: index, %d: index):
+    tensor.yield %zero : f32
+  } : tensor<1x8x64x64xf32> to tensor<1x8x66x66xf32>
+  %e = tensor.empty() : tensor<1x8x64x64xf32>
+  %f = linalg.fill ins(%zero : f32) outs(%e : tensor<1x8x64x64xf32>) -> tensor<1x8x64x64xf32>
+  %c = linalg.depthwise_conv_2d_nchw_chw {dilations = dense<1> : tensor<2xi64>, strides = dense<1> : tensor<2xi64>}
+    ins(%p, %w : tensor<1x8x66x66xf32>, tensor<8x3x3xf32>) outs(%f : tensor<1x8x64x64xf32>) -> tensor<1x8x64x64xf32>
+  return %c : tensor<1x8x64x64xf32>
+}

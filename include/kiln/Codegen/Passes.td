@@ -201,7 +201,15 @@ def Vectorize : Pass<"kiln-vectorize", "::mlir::func::FuncOp"> {
        Depthwise tiles that cover their whole window become straight-line
        vector code instead (`kiln::vectorizeDepthwiseTile`): an accumulator
        per output row kept in registers across all taps, each input row read
-       once per column shift for every output row it feeds.
+       once per column shift for every output row it feeds. A tile whose
+       input is a slice of a `tensor.pad` (static amounts on the rows and
+       columns, constant value) reads the unpadded tensor in place
+       (`depthwise-unpadded`): one version of the tile per placement of its
+       window (inside the source; across its top or bottom rows: rows
+       outside left out or selected away; across its first columns: one
+       version per known offset, elements shifted in registers; across its
+       last columns: masked loads), chosen by `scf.if` on the tile offsets,
+       so that the pad is no longer materialized.
     2. Every linalg op is vectorized with `linalg::vectorize` (one op at a
        time; the combined "vectorize children and apply patterns" step gave
        wrong results on an NCHW convolution): static shapes as they are,
@@ -241,6 +249,12 @@ def Vectorize : Pass<"kiln-vectorize", "::mlir::func::FuncOp"> {
     "::mlir::tensor::TensorDialect",
     "::mlir::ub::UBDialect",
     "::mlir::vector::VectorDialect",
+  ];
+  let options = [
+    Option<"depthwiseUnpadded", "depthwise-unpadded", "bool",
+           /*default=*/"true",
+           "Depthwise tiles read the unpadded input of a tensor.pad in place "
+           "(false: they read the materialized pad)">,
   ];
 }
 

@@ -126,9 +126,16 @@ bool isDepthwiseConvOp(linalg::LinalgOp op);
 /// every output row whose window covers it, each weight broadcast once.
 /// Column shifts are taken one group at a time (a shift alone with stride 1;
 /// the shifts that share a read with stride s), so that only that group's
-/// weights are live next to the accumulators.
+/// weights are live next to the accumulators. With `readUnpadded`, a tile
+/// whose input is a unit-stride slice of a tensor.pad (static amounts, none
+/// on batch and channels, constant padding value) reads the pad's source in
+/// place instead, one version of the code per placement of its window
+/// (inside the source, across a row border, at each offset across the first
+/// columns, across the last columns), and the pad is erased when nothing
+/// else reads it.
 LogicalResult vectorizeDepthwiseTile(RewriterBase &rewriter,
-                                     linalg::LinalgOp op);
+                                     linalg::LinalgOp op,
+                                     bool readUnpadded = true);
 
 /// Rewrites a tensor.pad of static shape and constant (or loop-invariant)
 /// padding value into a loop nest over the rows of its result that writes

@@ -5,7 +5,8 @@ RTOL = 1e-4
 ATOL = 1e-4
 
 # name, stride, dilation, padding [top, left, bottom, right], bias + ReLU6
-CASES = [('s1_56', 1, 1, [1, 1, 1, 1], True), ('s2_odd', 2, 1, [1, 1, 1, 1], True), ('k5_14', 1, 1, [2, 2, 2, 2], True), ('k5_s2_odd', 2, 1, [2, 2, 2, 2], False), ('s1_7', 1, 1, [1, 1, 1, 1], True), ('valid_odd', 1, 1, [0, 0, 0, 0], False), ('asym_s2', 2, 1, [0, 0, 1, 1], True), ('dilated', 1, 2, [2, 2, 2, 2], False), ('batch2', 1, 1, [1, 1, 1, 1], True), ('small', 1, 1, [1, 1, 1, 1], False)]
+CASES = [('s1_56', 1, 1, [1, 1, 1, 1], True), ('s2_odd', 2, 1, [1, 1, 1, 1], True), ('k5_14', 1, 1, [2, 2, 2, 2], True), ('k5_s2_odd', 2, 1, [2, 2, 2, 2], False), ('s1_7', 1, 1, [1, 1, 1, 1], True), ('valid_odd', 1, 1, [0, 0, 0, 0], False), ('asym_s2', 2, 1, [0, 0, 1, 1], True), ('dilated', 1, 2, [2, 2, 2, 2], False), ('batch2', 1, 1, [1, 1, 1, 1], True), ('small', 1, 1, [1, 1, 1, 1], False),
+         ('s1_64', 1, 1, [1, 1, 1, 1], True), ('s2_7', 2, 1, [1, 1, 1, 1], False), ('k5_7', 1, 1, [2, 2, 2, 2], True), ('k5_s2_14', 2, 1, [2, 2, 2, 2], False), ('k5_asym', 1, 1, [1, 2, 0, 1], False), ('k5_s2_112', 2, 1, [1, 2, 2, 1], True), ('s1_5', 1, 1, [1, 1, 1, 1], False), ('k3_wide_pad', 1, 1, [3, 3, 2, 4], False), ('tiny_s3', 3, 1, [2, 2, 2, 2], False)]
 
 
 def depthwise(x, w, stride, dilation, pad):
