@@ -174,7 +174,8 @@ cl::opt<bool> threads("parallel",
 cl::opt<int64_t> minParallelWork(
     "min-parallel-work",
     cl::desc("Smallest kernel, in iteration points (all of its loops "
-             "multiplied), whose outer tiles run on threads; smaller ones "
+             "multiplied; a point of an elementwise kernel or a reduction "
+             "counts 8), whose outer tiles run on threads; smaller ones "
              "run on the calling thread (cpu; default 262144)"),
     cl::init(1 << 18), cl::cat(category));
 cl::opt<bool> cpuFlashAttention(
