@@ -43,6 +43,17 @@ static Value clampAbove(ImplicitLocOpBuilder &b, Value x, Value bound) {
   return arith::SelectOp::create(b, above, bound, x);
 }
 
+/// The polynomial with `coefficients` (highest degree first) at `x`, by
+/// Horner's rule in FMAs.
+static Value horner(ImplicitLocOpBuilder &b, Value x,
+                    ArrayRef<double> coefficients) {
+  Type type = x.getType();
+  Value p = constantLike(b, b.getLoc(), type, coefficients.front());
+  for (double c : coefficients.drop_front())
+    p = math::FmaOp::create(b, p, x, constantLike(b, b.getLoc(), type, c));
+  return p;
+}
+
 /// f32 exp as 2^n * p(r): n = floor(x log2(e)), r = x - n ln(2) in [0, ln 2)
 /// (two-constant Cody-Waite), p a degree-5 polynomial fitted for the least
 /// maximum relative error on [0, ln 2] (Lawson's iteration, coefficients
@@ -103,9 +114,7 @@ struct ExpApproximation : public OpRewritePattern<math::ExpOp> {
     const double coefficients[] = {0.011669366620481014, 0.03906264901161194,
                                    0.16755490005016327, 0.49987083673477173,
                                    1.0000059604644775, 1.0};
-    Value p = cst(coefficients[0]);
-    for (double c : ArrayRef(coefficients).drop_front())
-      p = fma(p, r, cst(c));
+    Value p = horner(b, r, coefficients);
     rewriter.replaceOpWithNewOp<arith::MulFOp>(op, p, scale);
     return success();
   }
@@ -142,13 +151,8 @@ struct ErfApproximation : public OpRewritePattern<math::ErfOp> {
     const double beta[] = {-1.45660718464996e-05, -2.13374055278905e-04,
                            -1.68282697438203e-03, -7.37332916720468e-03,
                            -1.42647390514189e-02};
-    Value p = cst(alpha[0]);
-    for (double c : ArrayRef(alpha).drop_front())
-      p = math::FmaOp::create(b, p, x2, cst(c));
-    p = arith::MulFOp::create(b, x, p);
-    Value q = cst(beta[0]);
-    for (double c : ArrayRef(beta).drop_front())
-      q = math::FmaOp::create(b, q, x2, cst(c));
+    Value p = arith::MulFOp::create(b, x, horner(b, x2, alpha));
+    Value q = horner(b, x2, beta);
     rewriter.replaceOpWithNewOp<arith::DivFOp>(
         op, p, q,
         arith::FastMathFlags::arcp | arith::FastMathFlags::ninf |
