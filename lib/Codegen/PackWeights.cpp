@@ -6,12 +6,12 @@
 
 #include "kiln/Codegen/Passes.h"
 
+#include "kiln/Dialect/Kiln/Utils/ConstantData.h"
+
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
-#include "mlir/IR/BuiltinDialect.h"
-#include "mlir/IR/DialectResourceBlobManager.h"
 #include "mlir/IR/Matchers.h"
 #include "mlir/Transforms/GreedyPatternRewriteDriver.h"
 
@@ -24,15 +24,6 @@ namespace mlir::kiln {
 } // namespace mlir::kiln
 
 using namespace mlir;
-
-/// The bytes of a non-splat f32 constant, or an empty array.
-static ArrayRef<char> getF32Bytes(ElementsAttr attr) {
-  if (auto dense = dyn_cast<DenseElementsAttr>(attr))
-    return dense.isSplat() ? ArrayRef<char>() : dense.getRawData();
-  if (auto resource = dyn_cast<DenseResourceElementsAttr>(attr))
-    return resource.getData();
-  return {};
-}
 
 /// `w` `[K, N]` (row-major f32 bytes) as `[ceil(N / panel), K, panel]`
 /// panels, the columns past N zero.
@@ -77,7 +68,7 @@ struct PackMatmulWeights : OpRewritePattern<linalg::MatmulOp> {
     ElementsAttr weights;
     if (!matchPattern(b, m_Constant(&weights)))
       return rewriter.notifyMatchFailure(op, "right operand not constant");
-    ArrayRef<char> bytes = getF32Bytes(weights);
+    ArrayRef<char> bytes = kiln::getConstantBytes(weights);
     if (bytes.size() != static_cast<size_t>(k * n * sizeof(float)))
       return rewriter.notifyMatchFailure(op, "constant data not available");
 
@@ -88,14 +79,8 @@ struct PackMatmulWeights : OpRewritePattern<linalg::MatmulOp> {
     auto packedType = RankedTensorType::get({panels, k, panel},
                                             rewriter.getF32Type());
     std::vector<char> packed = packPanels(bytes, k, n, panel);
-    ElementsAttr packedAttr;
-    if (auto resource = dyn_cast<DenseResourceElementsAttr>(weights))
-      packedAttr = DenseResourceElementsAttr::get(
-          packedType, (resource.getRawHandle().getKey() + ".panels").str(),
-          HeapAsmResourceBlob::allocateAndCopyWithAlign(
-              packed, alignof(std::max_align_t), /*dataIsMutable=*/false));
-    else
-      packedAttr = DenseElementsAttr::getFromRawBuffer(packedType, packed);
+    ElementsAttr packedAttr =
+        kiln::buildConstantBytesLike(weights, packedType, packed, ".panels");
     Value w = arith::ConstantOp::create(rewriter, loc, packedType,
                                         cast<TypedAttr>(packedAttr));
 

@@ -95,13 +95,7 @@ ElementsAttr mlir::kiln::permuteConstantData(ElementsAttr attr,
   int64_t count = type.getNumElements();
   if (count * size > maxBytes)
     return {};
-  ArrayRef<char> data;
-  auto dense = dyn_cast<DenseElementsAttr>(attr);
-  auto resource = dyn_cast<DenseResourceElementsAttr>(attr);
-  if (dense && !dense.isSplat())
-    data = dense.getRawData();
-  else if (resource)
-    data = resource.getData();
+  ArrayRef<char> data = getConstantBytes(attr);
   if (data.size() != static_cast<size_t>(count * size))
     return {};
 
@@ -132,11 +126,27 @@ ElementsAttr mlir::kiln::permuteConstantData(ElementsAttr attr,
       index[d] = 0;
     }
   }
-  if (dense)
-    return DenseElementsAttr::getFromRawBuffer(resultType, result);
-  std::string name = (resource.getRawHandle().getKey() + ".T").str();
+  return buildConstantBytesLike(attr, resultType, result, ".T");
+}
+
+ArrayRef<char> mlir::kiln::getConstantBytes(ElementsAttr attr) {
+  if (auto dense = dyn_cast<DenseElementsAttr>(attr))
+    return dense.isSplat() ? ArrayRef<char>() : dense.getRawData();
+  if (auto resource = dyn_cast<DenseResourceElementsAttr>(attr))
+    return resource.getData();
+  return {};
+}
+
+ElementsAttr mlir::kiln::buildConstantBytesLike(ElementsAttr like,
+                                                RankedTensorType type,
+                                                ArrayRef<char> bytes,
+                                                StringRef suffix) {
+  auto resource = dyn_cast<DenseResourceElementsAttr>(like);
+  if (!resource)
+    return DenseElementsAttr::getFromRawBuffer(type, bytes);
+  std::string name = (resource.getRawHandle().getKey() + suffix).str();
   return DenseResourceElementsAttr::get(
-      resultType, name,
+      type, name,
       HeapAsmResourceBlob::allocateAndCopyWithAlign(
-          result, alignof(std::max_align_t), /*dataIsMutable=*/false));
+          bytes, alignof(std::max_align_t), /*dataIsMutable=*/false));
 }

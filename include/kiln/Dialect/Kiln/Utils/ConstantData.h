@@ -34,6 +34,16 @@ std::optional<SmallVector<double>> readFloatConstant(Value value);
 ElementsAttr buildFloatData(RankedTensorType type, ArrayRef<double> values,
                             StringRef blobName);
 
+/// The row-major bytes of a non-splat dense constant or of a dense_resource
+/// blob; empty for splats and for blobs whose bytes are not available.
+ArrayRef<char> getConstantBytes(ElementsAttr attr);
+
+/// `bytes` (row-major) as a constant of `type` in the form of `like`: a
+/// dense literal when `like` is one, else a new blob named after `like`'s
+/// with `suffix` appended.
+ElementsAttr buildConstantBytesLike(ElementsAttr like, RankedTensorType type,
+                                    ArrayRef<char> bytes, StringRef suffix);
+
 /// The constant `attr` with its dimensions permuted (result dimension i is
 /// dimension `permutation[i]` of `attr`), of type `resultType`: elements are
 /// moved as bytes, so any element type of a whole number of bytes works. A
