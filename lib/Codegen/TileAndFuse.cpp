@@ -65,7 +65,7 @@ static bool appearsPlain(AffineMap map, unsigned dim) {
 
 /// Whether every result of `map` that uses loop `dim` grows by exactly 1 when
 /// `dim` does (a convolution's input row read with stride 1).
-static bool getUnitCoefficient(AffineMap map, unsigned dim) {
+static bool hasUnitCoefficient(AffineMap map, unsigned dim) {
   MLIRContext *ctx = map.getContext();
   SmallVector<AffineExpr> zero(map.getNumDims(), getAffineConstantExpr(0, ctx));
   SmallVector<AffineExpr> unit = zero;
@@ -294,7 +294,7 @@ getOwnTilingConfig(linalg::LinalgOp op, const TilingHeuristics &heuristics) {
     // shuffles, and two rows of them spill.
     if (!channels.empty() && image.size() >= 2 &&
         config.vectorTiles[image.back()] <= lanes &&
-        getUnitCoefficient(input, image.back()))
+        hasUnitCoefficient(input, image.back()))
       config.vectorTiles[image[image.size() - 2]] =
           clamp(image[image.size() - 2], 2);
     for (unsigned d : window)

@@ -522,41 +522,36 @@ int main(int argc, char **argv) {
   PassManager pm(&context);
   if (emit == Emit::Kiln) {
     kiln::buildGraphPipeline(pm);
-  } else {
+  } else if (emit == Emit::Linalg) {
     kiln::buildKilnToLinalgPipeline(pm);
-    if (emit != Emit::Linalg && cuda) {
-      // The GPU pipeline starts from kiln IR again.
-      pm.clear();
-      kiln::GPUPipelineOptions options;
-      options.cudaArch = cudaArch;
-      options.approximateMath = approximateMath;
-      options.flashAttention = gpuFlashAttention;
-      options.flashWarps = gpuFlashWarps;
-      options.flashRopeInElementType = gpuRopeInElementType;
-      options.tileContractions = gpuTiling;
-      options.tensorCores = gpuTensorCores;
-      kiln::buildGPUPipeline(pm, options);
-    } else if (emit != Emit::Linalg && emulator) {
-      pm.clear();
-      kiln::GPUPipelineOptions options;
-      options.approximateMath = approximateMath;
-      // The emulator maps one thread per point unless asked to tile.
-      options.tileContractions = gpuTiling.getNumOccurrences() && gpuTiling;
-      kiln::buildGPUEmulatorPipeline(pm, options);
-    } else if (emit != Emit::Linalg) {
-      // The CPU pipeline starts from kiln IR again (the flash attention
-      // kernel replaces kiln.attention before kiln -> linalg).
-      pm.clear();
-      kiln::CPUPipelineOptions options;
-      options.approximateMath = approximateMath;
-      options.vectorBits = vectorBits ? static_cast<int64_t>(vectorBits)
-                                      : kiln::getVectorRegisterBits(*machine);
-      options.tile = tile.getNumOccurrences() ? tile : optLevel > 0;
-      options.parallel = threads;
-      options.minParallelWork = minParallelWork;
-      options.flashAttention = cpuFlashAttention;
-      kiln::buildCPUPipeline(pm, options);
-    }
+  } else if (cuda) {
+    // Each target's pipeline starts from kiln IR (its flash attention
+    // replaces kiln.attention before kiln -> linalg).
+    kiln::GPUPipelineOptions options;
+    options.cudaArch = cudaArch;
+    options.approximateMath = approximateMath;
+    options.flashAttention = gpuFlashAttention;
+    options.flashWarps = gpuFlashWarps;
+    options.flashRopeInElementType = gpuRopeInElementType;
+    options.tileContractions = gpuTiling;
+    options.tensorCores = gpuTensorCores;
+    kiln::buildGPUPipeline(pm, options);
+  } else if (emulator) {
+    kiln::GPUPipelineOptions options;
+    options.approximateMath = approximateMath;
+    // The emulator maps one thread per point unless asked to tile.
+    options.tileContractions = gpuTiling.getNumOccurrences() && gpuTiling;
+    kiln::buildGPUEmulatorPipeline(pm, options);
+  } else {
+    kiln::CPUPipelineOptions options;
+    options.approximateMath = approximateMath;
+    options.vectorBits = vectorBits ? static_cast<int64_t>(vectorBits)
+                                    : kiln::getVectorRegisterBits(*machine);
+    options.tile = tile.getNumOccurrences() ? tile : optLevel > 0;
+    options.parallel = threads;
+    options.minParallelWork = minParallelWork;
+    options.flashAttention = cpuFlashAttention;
+    kiln::buildCPUPipeline(pm, options);
   }
   TimingScope pipelineTiming = rootTiming.nest("MLIR pipeline");
   pm.enableTiming(pipelineTiming);

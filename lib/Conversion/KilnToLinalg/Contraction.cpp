@@ -169,7 +169,6 @@ Value buildPointwiseConv(OpBuilder &b, Location loc, Value input, Value filter,
   auto inputType = cast<RankedTensorType>(input.getType());
   auto filterType = cast<RankedTensorType>(filter.getType());
   auto initType = cast<RankedTensorType>(init.getType());
-  Type accType = initType.getElementType();
   ArrayRef<int64_t> in = inputType.getShape();
   auto dim = [&](unsigned i) { return getAffineDimExpr(i, ctx); };
   if (in[2] != outSize[0] || in[3] != outSize[1]) {
@@ -213,7 +212,6 @@ Value buildPointwiseConv(OpBuilder &b, Location loc, Value input, Value filter,
       AffineMap::get(4, 0, {dim(1), dim(3)}, ctx),
       AffineMap::get(4, 0, {dim(0), dim(3), dim(2)}, ctx),
       AffineMap::get(4, 0, {dim(0), dim(1), dim(2)}, ctx)};
-  (void)accType;
   return linalg::ContractOp::create(b, loc, TypeRange{initType},
                                     ValueRange{weights, pixels},
                                     ValueRange{init},
