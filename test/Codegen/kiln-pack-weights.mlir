@@ -2,6 +2,7 @@
 // RUN: not kiln-opt %s --kiln-pack-weights="vector-bits=32" --split-input-file 2>&1 | FileCheck %s --check-prefix=BAD
 
 // BAD: error: kiln-pack-weights: vector-bits must be at least 64 and max-rows at least 0
+// RUN: not kiln-opt %s --kiln-pack-weights="vector-bits=64 max-rows=-1" --split-input-file 2>&1 | FileCheck %s --check-prefix=BAD
 // RUN: kiln-opt %s --kiln-pack-weights="vector-bits=64 max-rows=4" --split-input-file | FileCheck %s --check-prefix=ROWS4
 
 // With 64-bit vectors a panel is 4 columns: the [3, 5] constant becomes two

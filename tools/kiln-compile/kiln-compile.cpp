@@ -426,6 +426,9 @@ int main(int argc, char **argv) {
     return fail("--vector-bits must be 0 (the target's) or a multiple of 32 "
                 "up to 4096, not " +
                 Twine(vectorBits.getValue()));
+  if (minParallelWork < 0)
+    return fail("--min-parallel-work must be at least 0, not " +
+                Twine(minParallelWork.getValue()));
   std::string error;
   unsigned sm = 0;
   if (cuda) {
