@@ -95,6 +95,9 @@ static void addTileAndVectorizeStage(OpPassManager &pm,
   TileAndFuseOptions tiling;
   tiling.minParallelWork = options.minParallelWork;
   tiling.vectorBits = getVectorBits(options);
+  WidenConvRowsOptions widening;
+  widening.vectorBits = tiling.vectorBits;
+  pm.addNestedPass<func::FuncOp>(createWidenConvRows(widening));
   PackWeightsOptions packing;
   packing.vectorBits = tiling.vectorBits;
   pm.addNestedPass<func::FuncOp>(createPackWeights(packing));
