@@ -54,6 +54,27 @@ static Value horner(ImplicitLocOpBuilder &b, Value x,
   return p;
 }
 
+/// Rewrites an f32 math op (scalar or vector) of one operand into
+/// `Derived::approximate` of that operand clamped to [Derived::kLow,
+/// Derived::kHigh].
+template <typename MathOp, typename Derived>
+struct F32Approximation : public OpRewritePattern<MathOp> {
+  using OpRewritePattern<MathOp>::OpRewritePattern;
+
+  LogicalResult matchAndRewrite(MathOp op,
+                                PatternRewriter &rewriter) const override {
+    Type type = op.getType();
+    if (!getElementTypeOrSelf(type).isF32())
+      return rewriter.notifyMatchFailure(op, "not f32");
+    ImplicitLocOpBuilder b(op.getLoc(), rewriter);
+    Value x = clampBelow(b, op.getOperand(),
+                         constantLike(b, b.getLoc(), type, Derived::kLow));
+    x = clampAbove(b, x, constantLike(b, b.getLoc(), type, Derived::kHigh));
+    rewriter.replaceOp(op, Derived::approximate(b, x));
+    return success();
+  }
+};
+
 /// f32 exp as 2^n * p(r): n = floor(x log2(e)), r = x - n ln(2) in [0, ln 2)
 /// (two-constant Cody-Waite), p a degree-5 polynomial fitted for the least
 /// maximum relative error on [0, ln 2] (Lawson's iteration, coefficients
@@ -72,24 +93,20 @@ static Value horner(ImplicitLocOpBuilder &b, Value x,
 /// masked scores rely on it), exp(+inf) = exp(large) = +inf, and NaN
 /// propagates (the clamps are compare-and-select, which keep NaN, and the
 /// polynomial of NaN is NaN).
-struct ExpApproximation : public OpRewritePattern<math::ExpOp> {
-  using OpRewritePattern::OpRewritePattern;
+struct ExpApproximation
+    : public F32Approximation<math::ExpOp, ExpApproximation> {
+  using F32Approximation::F32Approximation;
+  static constexpr double kLow = -88.0, kHigh = 89.0;
 
-  LogicalResult matchAndRewrite(math::ExpOp op,
-                                PatternRewriter &rewriter) const override {
-    Type type = op.getType();
-    if (!getElementTypeOrSelf(type).isF32())
-      return rewriter.notifyMatchFailure(op, "not f32");
-    Location loc = op.getLoc();
-    ImplicitLocOpBuilder b(loc, rewriter);
+  static Value approximate(ImplicitLocOpBuilder &b, Value x) {
+    Type type = x.getType();
+    Location loc = b.getLoc();
     auto cst = [&](double value) {
       return constantLike(b, loc, type, value);
     };
     auto fma = [&](Value a, Value x, Value c) -> Value {
       return math::FmaOp::create(b, a, x, c);
     };
-    Value x = clampBelow(b, op.getOperand(), cst(-88.0));
-    x = clampAbove(b, x, cst(89.0));
 
     // floor(x log2(e)): x log2(e) - 0.49999997 rounded to nearest (the
     // largest float below 1/2, so that exp(0) finds n = 0, r = 0 exactly).
@@ -114,9 +131,7 @@ struct ExpApproximation : public OpRewritePattern<math::ExpOp> {
     const double coefficients[] = {0.011669366620481014, 0.03906264901161194,
                                    0.16755490005016327, 0.49987083673477173,
                                    1.0000059604644775, 1.0};
-    Value p = horner(b, r, coefficients);
-    rewriter.replaceOpWithNewOp<arith::MulFOp>(op, p, scale);
-    return success();
+    return arith::MulFOp::create(b, horner(b, r, coefficients), scale);
   }
 };
 
@@ -128,21 +143,12 @@ struct ExpApproximation : public OpRewritePattern<math::ExpOp> {
 /// negative and bounded away from 0 on [-4, 4], so the division may be a
 /// reciprocal estimate refined by Newton-Raphson (`arcp`, `ninf`).
 /// erf(+-inf) = +-1, NaN stays NaN (the clamps are compare-and-select).
-struct ErfApproximation : public OpRewritePattern<math::ErfOp> {
-  using OpRewritePattern::OpRewritePattern;
+struct ErfApproximation
+    : public F32Approximation<math::ErfOp, ErfApproximation> {
+  using F32Approximation::F32Approximation;
+  static constexpr double kLow = -4.0, kHigh = 4.0;
 
-  LogicalResult matchAndRewrite(math::ErfOp op,
-                                PatternRewriter &rewriter) const override {
-    Type type = op.getType();
-    if (!getElementTypeOrSelf(type).isF32())
-      return rewriter.notifyMatchFailure(op, "not f32");
-    Location loc = op.getLoc();
-    ImplicitLocOpBuilder b(loc, rewriter);
-    auto cst = [&](double value) {
-      return constantLike(b, loc, type, value);
-    };
-    Value x = clampBelow(b, op.getOperand(), cst(-4.0));
-    x = clampAbove(b, x, cst(4.0));
+  static Value approximate(ImplicitLocOpBuilder &b, Value x) {
     Value x2 = arith::MulFOp::create(b, x, x);
     const double alpha[] = {-2.72614225801306e-10, 2.77068142495902e-08,
                             -2.10102402082508e-06, -5.69250639462346e-05,
@@ -153,11 +159,10 @@ struct ErfApproximation : public OpRewritePattern<math::ErfOp> {
                            -1.42647390514189e-02};
     Value p = arith::MulFOp::create(b, x, horner(b, x2, alpha));
     Value q = horner(b, x2, beta);
-    rewriter.replaceOpWithNewOp<arith::DivFOp>(
-        op, p, q,
-        arith::FastMathFlags::arcp | arith::FastMathFlags::ninf |
-            arith::FastMathFlags::contract);
-    return success();
+    return arith::DivFOp::create(b, p, q,
+                                 arith::FastMathFlags::arcp |
+                                     arith::FastMathFlags::ninf |
+                                     arith::FastMathFlags::contract);
   }
 };
 
