@@ -59,3 +59,28 @@ func.func @row56(%x: tensor<1x64x56x56xf32>, %w: tensor<64x64x1x1xf32>) -> tenso
     ins(%x, %w : tensor<1x64x56x56xf32>, tensor<64x64x1x1xf32>) outs(%f : tensor<1x64x56x56xf32>) -> tensor<1x64x56x56xf32>
   return %c : tensor<1x64x56x56xf32>
 }
+
+// Thread tiles of a 1x1 convolution as kiln lowers it (a product of the
+// weight [F, C] by the image [1, C, H*W]) at 14x14: 196 pixels are not a
+// multiple of the 16-pixel register tile, and 4 thread tiles of 49 pixels
+// (3 x 16 + 1) would each end in a one-pixel tile; 256 channels give 16
+// thread tiles of 16 channels over all 196 pixels (12 x 16 + 4) instead.
+// With 116 channels (at most 4 tiles of 29) that is too few thread tiles,
+// and the pixels are split as before.
+#mw = affine_map<(d0, d1, d2, d3) -> (d1, d3)>
+#mx = affine_map<(d0, d1, d2, d3) -> (d0, d3, d2)>
+#mo = affine_map<(d0, d1, d2, d3) -> (d0, d1, d2)>
+// CHECK-LABEL: func.func @pointwise_14x14
+// CHECK:       scf.forall (%{{.*}}) = (0) to (256) step (16)
+// CHECK:         iter_args(%{{.*}}) -> (tensor<1x6x16xf32>)
+// CHECK:         iter_args(%{{.*}}) -> (tensor<1x6x4xf32>)
+// CHECK-NOT:     tensor<1x6x1xf32>
+// CHECK:       scf.forall (%{{.*}}, %{{.*}}) = (0, 0) to (116, 196) step (29, 49)
+// CHECK: return
+func.func @pointwise_14x14(%x: tensor<1x1024x196xf32>, %w: tensor<256x1024xf32>, %acc: tensor<1x256x196xf32>,
+                           %w116: tensor<116x1024xf32>, %acc116: tensor<1x116x196xf32>)
+    -> (tensor<1x256x196xf32>, tensor<1x116x196xf32>) {
+  %0 = linalg.contract indexing_maps = [#mw, #mx, #mo] ins(%w, %x : tensor<256x1024xf32>, tensor<1x1024x196xf32>) outs(%acc : tensor<1x256x196xf32>) -> tensor<1x256x196xf32>
+  %1 = linalg.contract indexing_maps = [#mw, #mx, #mo] ins(%w116, %x : tensor<116x1024xf32>, tensor<1x1024x196xf32>) outs(%acc116 : tensor<1x116x196xf32>) -> tensor<1x116x196xf32>
+  return %0, %1 : tensor<1x256x196xf32>, tensor<1x116x196xf32>
+}
