@@ -140,8 +140,12 @@ FailureOr<func::FuncOp> mlir::kiln::forallToParallelFor(RewriterBase &rewriter,
   OpBuilder::InsertionGuard guard(rewriter);
 
   // The task: void task(ptr data, i64 begin, i64 end, i32 worker).
-  auto task = func::FuncOp::create(loc, (parent.getSymName() + "_tiles").str(),
-                                   taskType);
+  // Named after its kernel where tiling named it (a profile then shows which
+  // layer each task is).
+  std::string name = (parent.getSymName() + "_tiles").str();
+  if (auto kernel = forall->getAttrOfType<StringAttr>(kKernelNameAttrName))
+    name += "_" + kernel.str();
+  auto task = func::FuncOp::create(loc, name, taskType);
   task.setPrivate();
   // Inserted after `parent`, renamed if the name is taken.
   SymbolTable(module).insert(task, std::next(Block::iterator(parent)));

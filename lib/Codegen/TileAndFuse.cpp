@@ -638,6 +638,17 @@ static void peelMarkedLoops(RewriterBase &rewriter, Operation *root) {
   }
 }
 
+/// `<op>_<shape>`: the name of `op` without its dialect and the shape of
+/// `root`'s first result, e.g. `conv_2d_nchw_fchw_1x256x14x14`.
+static std::string getKernelName(linalg::LinalgOp op, linalg::LinalgOp root) {
+  std::string name = op->getName().stripDialect().str();
+  if (root->getNumResults() > 0)
+    if (auto type = dyn_cast<ShapedType>(root->getResult(0).getType()))
+      for (auto [i, size] : llvm::enumerate(type.getShape()))
+        name += (i ? "x" : "_") + std::to_string(size);
+  return name;
+}
+
 FailureOr<Operation *> mlir::kiln::tileAndFuse(RewriterBase &rewriter,
                                                linalg::LinalgOp root,
                                                const TilingConfig &config) {
@@ -647,9 +658,14 @@ FailureOr<Operation *> mlir::kiln::tileAndFuse(RewriterBase &rewriter,
                                ? cast<linalg::LinalgOp>(config.producer)
                                : linalg::LinalgOp();
   FailureOr<Operation *> tiled = root.getOperation();
-  if (!config.threadTiles.empty())
+  if (!config.threadTiles.empty()) {
+    std::string name = getKernelName(heavy ? heavy : root, root);
     tiled = tileLevel(rewriter, root, config.threadTiles, LoopType::ForallOp,
                       /*fuse=*/true, threadLoops, &heavy);
+    if (succeeded(tiled) && !threadLoops.empty())
+      threadLoops.front()->setAttr(kKernelNameAttrName,
+                                   rewriter.getStringAttr(name));
+  }
   if (succeeded(tiled))
     tiled =
         tileLevel(rewriter, cast<linalg::LinalgOp>(*tiled), config.vectorTiles,

@@ -34,15 +34,16 @@ func.func @main(%a: tensor<2x3xf32>, %b: tensor<3xf32>) -> (tensor<2x3xf32>, ten
 // A kernel with enough work runs its thread tiles through ctx->parallel_for:
 // the function loads the pointer from the context (field 2), packs the
 // buffers it uses into a stack struct and passes an outlined task over the
-// tiles, which works on 8-float vectors (256-bit registers).
+// tiles, which works on 8-float vectors (256-bit registers). The task is
+// named after its kernel (the linalg op and its result's shape).
 
 // CHECK: llvm.func @main(%[[CTX:.*]]: !llvm.ptr, %{{.*}}: !llvm.ptr, %{{.*}}: !llvm.ptr, %{{.*}}: !llvm.ptr)
-// CHECK-DAG: %[[TASK:.*]] = llvm.mlir.addressof @main_tiles : !llvm.ptr
+// CHECK-DAG: %[[TASK:.*]] = llvm.mlir.addressof @main_tiles_generic_1x64x112x112 : !llvm.ptr
 // CHECK-DAG: %[[DATA:.*]] = llvm.alloca %{{.*}} x !llvm.struct<(struct<(ptr, ptr, i64, array<4 x i64>, array<4 x i64>)>
 // CHECK: %[[FIELD:.*]] = llvm.getelementptr %[[CTX]][0, 2] : (!llvm.ptr) -> !llvm.ptr, !llvm.struct<(i32, i32, ptr, ptr)>
 // CHECK: %[[PF:.*]] = llvm.load %[[FIELD]] : !llvm.ptr -> !llvm.ptr
 // CHECK: llvm.call %[[PF]](%[[CTX]], %{{.*}}, %[[TASK]], %[[DATA]]) : !llvm.ptr, (!llvm.ptr, i64, !llvm.ptr, !llvm.ptr) -> ()
-// CHECK: llvm.func @main_tiles(%{{.*}}: !llvm.ptr, %{{.*}}: i64, %{{.*}}: i64, %{{.*}}: i32)
+// CHECK: llvm.func @main_tiles_generic_1x64x112x112(%{{.*}}: !llvm.ptr, %{{.*}}: i64, %{{.*}}: i64, %{{.*}}: i32)
 // CHECK: llvm.fadd {{.*}} : vector<32xf32>
 func.func @main(%a: tensor<1x64x112x112xf32>, %b: tensor<64x1x1xf32>) -> tensor<1x64x112x112xf32> {
   %0 = kiln.add %a, %b : (tensor<1x64x112x112xf32>, tensor<64x1x1xf32>) -> tensor<1x64x112x112xf32>

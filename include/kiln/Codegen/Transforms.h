@@ -178,6 +178,11 @@ void lowerAttentionToCpuFlash(Operation *op, int64_t vectorBits,
 /// The argument attribute that marks a function's `const kiln_exec_ctx_t *`.
 inline constexpr llvm::StringLiteral kExecContextAttrName = "kiln.exec_ctx";
 
+/// The string attribute of an `scf.forall` over thread tiles that names its
+/// kernel (`conv_2d_nchw_fchw_1x256x14x14`: the linalg op and the shape of the
+/// result it is tiled by); the outlined task is named after it.
+inline constexpr llvm::StringLiteral kKernelNameAttrName = "kiln.kernel";
+
 /// Prepends an `!llvm.ptr {kiln.exec_ctx}` argument to `func` unless it has
 /// one already; returns it.
 FailureOr<Value> addExecContextArgument(func::FuncOp func);
