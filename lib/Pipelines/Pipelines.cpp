@@ -246,6 +246,8 @@ void mlir::kiln::buildCPUPipeline(OpPassManager &pm,
     flash.vectorBits = getVectorBits(options);
     pm.addNestedPass<func::FuncOp>(createCpuFlashAttention(flash));
   }
+  if (options.tile)
+    pm.addNestedPass<func::FuncOp>(createDeinterleaveStridedConvs());
   addKilnToLinalgStage(pm);
   buildLinalgToLLVMPipeline(pm, options);
 }
