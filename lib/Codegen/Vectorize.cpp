@@ -319,6 +319,20 @@ struct StridedReadToShuffle : OpRewritePattern<vector::TransferReadOp> {
     VectorType type = read.getVectorType();
     if (!last || last.getPosition() != rank - 1 || type.isScalable())
       return failure();
+    // Leading broadcast dimensions are added after the shuffle, which then
+    // only moves the elements actually read; a broadcast between read
+    // dimensions is not handled. (Checked before anything is created: a
+    // pattern that fails after creating ops keeps the greedy driver from
+    // converging.)
+    unsigned broadcast = 0;
+    while (broadcast < map.getNumResults() &&
+           isa<AffineConstantExpr>(map.getResult(broadcast)))
+      ++broadcast;
+    AffineMap readMap =
+        map.dropResults(llvm::to_vector(llvm::seq<int64_t>(0, broadcast)));
+    if (llvm::any_of(readMap.getResults(),
+                     [](AffineExpr expr) { return !isa<AffineDimExpr>(expr); }))
+      return failure();
 
     // The contiguous slice and the read of it.
     Location loc = read.getLoc();
@@ -339,17 +353,6 @@ struct StridedReadToShuffle : OpRewritePattern<vector::TransferReadOp> {
     Value scale = arith::ConstantIndexOp::create(rewriter, loc, stride);
     indices.back() =
         arith::MulIOp::create(rewriter, loc, indices.back(), scale);
-    // Leading broadcast dimensions are added after the shuffle, which then
-    // only moves the elements actually read.
-    unsigned broadcast = 0;
-    while (broadcast < map.getNumResults() &&
-           isa<AffineConstantExpr>(map.getResult(broadcast)))
-      ++broadcast;
-    AffineMap readMap =
-        map.dropResults(llvm::to_vector(llvm::seq<int64_t>(0, broadcast)));
-    if (llvm::any_of(readMap.getResults(),
-                     [](AffineExpr expr) { return !isa<AffineDimExpr>(expr); }))
-      return failure();
     SmallVector<int64_t> narrowShape(type.getShape().drop_front(broadcast));
     SmallVector<int64_t> wideShape(narrowShape);
     wideShape.back() = (n - 1) * stride + 1;
@@ -449,6 +452,16 @@ struct DropOverwrittenWholeTile : OpRewritePattern<vector::TransferWriteOp> {
 struct VectorizePass : kiln::impl::VectorizeBase<VectorizePass> {
   using Base::Base;
 
+  /// Applies `patterns` to the function; a rewrite that does not converge
+  /// is reported with `stage` and fails the pass.
+  LogicalResult apply(FrozenRewritePatternSet patterns, StringRef stage) {
+    if (succeeded(applyPatternsGreedily(getOperation(), std::move(patterns))))
+      return success();
+    getOperation()->emitError()
+        << "kiln-vectorize: " << stage << " did not converge";
+    return failure();
+  }
+
   void runOnOperation() override {
     MLIRContext *context = &getContext();
     Operation *func = getOperation();
@@ -470,7 +483,7 @@ struct VectorizePass : kiln::impl::VectorizeBase<VectorizePass> {
     {
       RewritePatternSet patterns(context);
       linalg::populateDecomposeConvolutionPatterns(patterns);
-      if (failed(applyPatternsGreedily(func, std::move(patterns))))
+      if (failed(apply(std::move(patterns), "decomposing 2-D windows")))
         return signalPassFailure();
     }
 
@@ -499,7 +512,7 @@ struct VectorizePass : kiln::impl::VectorizeBase<VectorizePass> {
       vector::TransferWriteOp::getCanonicalizationPatterns(patterns, context);
       tensor::ExtractSliceOp::getCanonicalizationPatterns(patterns, context);
       tensor::InsertSliceOp::getCanonicalizationPatterns(patterns, context);
-      if (failed(applyPatternsGreedily(func, std::move(patterns))))
+      if (failed(apply(std::move(patterns), "folding transfers into slices")))
         return signalPassFailure();
     }
     // Unit dimensions of tiles are dropped: vectors become as 1-D as the
@@ -511,10 +524,10 @@ struct VectorizePass : kiln::impl::VectorizeBase<VectorizePass> {
       vector::populateDropUnitDimWithShapeCastPatterns(patterns);
       vector::ShapeCastOp::getCanonicalizationPatterns(patterns, context);
       patterns.add<MulAddToFMA>(context);
-      if (failed(applyPatternsGreedily(
-              func, FrozenRewritePatternSet(
-                        std::move(patterns),
-                        kiln::getUnsafeCanonicalizationPatterns()))))
+      if (failed(apply(FrozenRewritePatternSet(
+                           std::move(patterns),
+                           kiln::getUnsafeCanonicalizationPatterns()),
+                       "dropping unit dimensions")))
         return signalPassFailure();
     }
     kiln::hoistVectorAccumulators(rewriter, func);
@@ -527,10 +540,10 @@ struct VectorizePass : kiln::impl::VectorizeBase<VectorizePass> {
       vector::TransferWriteOp::getCanonicalizationPatterns(patterns, context);
       vector::ShapeCastOp::getCanonicalizationPatterns(patterns, context);
       scf::ForOp::getCanonicalizationPatterns(patterns, context);
-      if (failed(applyPatternsGreedily(
-              func, FrozenRewritePatternSet(
-                        std::move(patterns),
-                        kiln::getUnsafeCanonicalizationPatterns()))))
+      if (failed(apply(FrozenRewritePatternSet(
+                           std::move(patterns),
+                           kiln::getUnsafeCanonicalizationPatterns()),
+                       "forwarding whole tiles")))
         return signalPassFailure();
     }
   }
