@@ -279,6 +279,7 @@ MODELS = {
     "mobilenet_v3_small": _tv("mobilenet_v3_small", 224),
     "efficientnet_b0": _tv("efficientnet_b0", 224),
     "resnet50": _tv("resnet50", 224),
+    "regnet_x_400mf": _tv("regnet_x_400mf", 224),
     "inception_block": inception_block,
     "roformer_block": roformer_block,
     "espcn": espcn,
