@@ -84,3 +84,23 @@ func.func @pointwise_14x14(%x: tensor<1x1024x196xf32>, %w: tensor<256x1024xf32>,
   %1 = linalg.contract indexing_maps = [#mw, #mx, #mo] ins(%w116, %x : tensor<116x1024xf32>, tensor<1x1024x196xf32>) outs(%acc116 : tensor<1x116x196xf32>) -> tensor<1x116x196xf32>
   return %0, %1 : tensor<1x256x196xf32>, tensor<1x116x196xf32>
 }
+
+// A grouped convolution (8 groups of 16 channels, as linalg gives it): the
+// register tile is one group, 6 of its output channels, 2 rows of 8 pixels,
+// like an ungrouped one; the groups are not tiled like the channels of a
+// depthwise convolution (6 groups x 6 channels x 2 rows were 36 registers of
+// accumulators).
+// CHECK-LABEL: func.func @grouped
+// CHECK:       scf.forall (%{{.*}}, %{{.*}}) = (0, 0) to (8, 28) step (1, 14)
+// CHECK:         iter_args(%{{.*}}) -> (tensor<1x1x6x2x8xf32>)
+// CHECK:           linalg.conv_2d_ngchw_gfchw {{.*}} outs(%{{.*}} : tensor<1x1x6x2x8xf32>)
+// CHECK-NOT:     tensor<1x6x6x
+// CHECK: return
+func.func @grouped(%x: tensor<1x8x16x30x30xf32>, %w: tensor<8x16x16x3x3xf32>) -> tensor<1x8x16x28x28xf32> {
+  %zero = arith.constant 0.0 : f32
+  %e = tensor.empty() : tensor<1x8x16x28x28xf32>
+  %f = linalg.fill ins(%zero : f32) outs(%e : tensor<1x8x16x28x28xf32>) -> tensor<1x8x16x28x28xf32>
+  %c = linalg.conv_2d_ngchw_gfchw {dilations = dense<1> : tensor<2xi64>, strides = dense<1> : tensor<2xi64>}
+    ins(%x, %w : tensor<1x8x16x30x30xf32>, tensor<8x16x16x3x3xf32>) outs(%f : tensor<1x8x16x28x28xf32>) -> tensor<1x8x16x28x28xf32>
+  return %c : tensor<1x8x16x28x28xf32>
+}
