@@ -9,7 +9,8 @@ cd "$(dirname "$0")/.."
 
 packages=(
   # toolchain and MLIR/LLVM 22 (linked as libMLIR.so / libLLVM.so)
-  cmake ninja-build ccache clang-22 lld-22 llvm-22-dev llvm-22-tools libmlir-22-dev mlir-22-tools
+  cmake ninja-build ccache clang-22 lld-22 llvm-22 llvm-22-dev llvm-22-tools libmlir-22-dev mlir-22-tools
+  # (llvm-22: llvm-nm, which a test reads the symbols of a shared object with)
   python3 python3-numpy  # numpy: runtime tests (kiln-run, the kiln package)
   # ONNX import: the ONNX C++ library (checker, shape inference) on protobuf;
   # python3-onnx writes the test models

@@ -32,11 +32,13 @@ static int64_t getWideRow(int64_t width, int64_t lanes) {
   return (wide - width) * 8 <= wide ? wide : width;
 }
 
-/// `value` [.., W] padded with `extra` more columns of `padding` on the high
+/// `value` [.., W] padded with `extra` more columns of zeros on the high
 /// side of its last dimension.
-static Value padColumns(OpBuilder &b, Location loc, Value value, int64_t extra,
-                        Value padding) {
+static Value padColumns(OpBuilder &b, Location loc, Value value,
+                        int64_t extra) {
   auto type = cast<RankedTensorType>(value.getType());
+  Value zero = arith::ConstantOp::create(
+      b, loc, b.getZeroAttr(type.getElementType()));
   SmallVector<int64_t> shape(type.getShape());
   shape.back() += extra;
   SmallVector<OpFoldResult> low(shape.size(), b.getIndexAttr(0));
@@ -44,7 +46,7 @@ static Value padColumns(OpBuilder &b, Location loc, Value value, int64_t extra,
   high.back() = b.getIndexAttr(extra);
   return tensor::PadOp::create(
       b, loc, RankedTensorType::get(shape, type.getElementType()), value, low,
-      high, padding);
+      high, zero);
 }
 
 namespace {
@@ -80,8 +82,6 @@ struct WidenConvRows : OpRewritePattern<linalg::Conv2DNchwFchwOp> {
     int64_t strideW = *(op.getStrides().getValues<int64_t>().begin() + 1);
 
     Location loc = op.getLoc();
-    Value zero =
-        arith::ConstantOp::create(rewriter, loc, rewriter.getZeroAttr(element));
     // The input with (wide - width) * stride more columns: those of the
     // padding when it is a pad's result, else zeros.
     int64_t extra = (wide - width) * strideW;
@@ -102,7 +102,7 @@ struct WidenConvRows : OpRewritePattern<linalg::Conv2DNchwFchwOp> {
       }
     }
     if (!wideInput)
-      wideInput = padColumns(rewriter, loc, input, extra, zero);
+      wideInput = padColumns(rewriter, loc, input, extra);
     // The accumulator, wider: the bias broadcast or the fill again, else a
     // pad of it.
     SmallVector<int64_t> shape(type.getShape());
@@ -124,7 +124,7 @@ struct WidenConvRows : OpRewritePattern<linalg::Conv2DNchwFchwOp> {
                                         empty)
                      .getResult(0);
     } else {
-      wideInit = padColumns(rewriter, loc, init, wide - width, zero);
+      wideInit = padColumns(rewriter, loc, init, wide - width);
     }
     Value product =
         linalg::Conv2DNchwFchwOp::create(

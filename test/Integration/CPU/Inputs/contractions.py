@@ -6,12 +6,16 @@ ATOL = 1e-4
 
 
 def conv(x, w, stride=1, pad=0, dilation=1, groups=1):
-    """Cross-correlation of NCHW `x` with FCHW `w`."""
-    x = np.pad(x, ((0, 0), (0, 0), (pad, pad), (pad, pad)))
+    """Cross-correlation of NCHW `x` with FCHW `w`. `stride` and `dilation`
+    are one value or (rows, columns); `pad` one value or (top, left, bottom,
+    right)."""
+    (sh, sw), (dh, dw) = (v if isinstance(v, tuple) else (v, v) for v in (stride, dilation))
+    top, left, bottom, right = pad if isinstance(pad, tuple) else (pad,) * 4
+    x = np.pad(x, ((0, 0), (0, 0), (top, bottom), (left, right)))
     n, c, h, wd = x.shape
     f, cg, kh, kw = w.shape
-    oh = (h - dilation * (kh - 1) - 1) // stride + 1
-    ow = (wd - dilation * (kw - 1) - 1) // stride + 1
+    oh = (h - dh * (kh - 1) - 1) // sh + 1
+    ow = (wd - dw * (kw - 1) - 1) // sw + 1
     out = np.zeros((n, f, oh, ow))
     fg = f // groups
     for g in range(groups):
@@ -19,8 +23,8 @@ def conv(x, w, stride=1, pad=0, dilation=1, groups=1):
         ws = w[g * fg:(g + 1) * fg]
         for i in range(kh):
             for j in range(kw):
-                top, left = i * dilation, j * dilation
-                patch = xs[:, :, top:top + stride * (oh - 1) + 1:stride, left:left + stride * (ow - 1) + 1:stride]
+                r, q = i * dh, j * dw
+                patch = xs[:, :, r:r + sh * (oh - 1) + 1:sh, q:q + sw * (ow - 1) + 1:sw]
                 out[:, g * fg:(g + 1) * fg] += np.einsum("nchw,fc->nfhw", patch, ws[:, :, i, j])
     return out
 

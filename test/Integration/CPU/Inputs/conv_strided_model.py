@@ -9,9 +9,14 @@ rebuilds them.
     conv_strided_model.py           prints the kiln MLIR model
     (imported by check-model.py)    reference()
 """
+import os
 import sys
 
 import numpy as np
+
+sys.dont_write_bytecode = True
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from contractions import conv  # noqa: E402
 
 RTOL = 1e-4
 ATOL = 1e-4
@@ -57,29 +62,13 @@ def model():
 """
 
 
-def conv(x, w, strides=(1, 1), dilations=(1, 1), pads=(0, 0, 0, 0)):
-    """Cross-correlation of NCHW x with FCHW w; pads = top, left, bottom, right."""
-    x = np.pad(x, ((0, 0), (0, 0), (pads[0], pads[2]), (pads[1], pads[3])))
-    n, c, h, wd = x.shape
-    f, _, kh, kw = w.shape
-    (sh, sw), (dh, dw) = strides, dilations
-    oh = (h - dh * (kh - 1) - 1) // sh + 1
-    ow = (wd - dw * (kw - 1) - 1) // sw + 1
-    out = np.zeros((n, f, oh, ow))
-    for i in range(kh):
-        for j in range(kw):
-            patch = x[:, :, i * dh:i * dh + sh * (oh - 1) + 1:sh, j * dw:j * dw + sw * (ow - 1) + 1:sw]
-            out += np.einsum("nchw,fc->nfhw", patch, w[:, :, i, j])
-    return out
-
-
 def reference(x, y, z):
     wa, ba, wb, wc, wd = (a.astype(np.float64) for a in weights())
     x, y, z = (a.astype(np.float64) for a in (x, y, z))
-    s2 = np.maximum(conv(x, wa, (2, 2), pads=(1, 1, 1, 1)) + ba[None, :, None, None], 0)
-    s3 = conv(y, wb, (1, 3), (2, 1))
-    stem = conv(z, wc, (2, 2), pads=(3, 3, 3, 3))
-    uneven = conv(x, wd, (2, 2), pads=(0, 1, 2, 0))
+    s2 = np.maximum(conv(x, wa, stride=2, pad=1) + ba[None, :, None, None], 0)
+    s3 = conv(y, wb, stride=(1, 3), dilation=(2, 1))
+    stem = conv(z, wc, stride=2, pad=3)
+    uneven = conv(x, wd, stride=2, pad=(0, 1, 2, 0))
     return s2, s3, stem, uneven
 
 
