@@ -139,7 +139,7 @@ static void addBufferizationStage(OpPassManager &pm,
   // argument are not freed).
   if (options.arena)
     pm.addPass(createPlanArenaPass());
-  bufferization::buildBufferDeallocationPipeline(pm);
+  pm.addPass(createFreeBuffers());
 }
 
 /// Outer tile loops call ctx->parallel_for (or run serially).

@@ -380,6 +380,35 @@ def DistinctResults : Pass<"kiln-distinct-results", "::mlir::func::FuncOp"> {
   ];
 }
 
+def FreeBuffers : Pass<"kiln-free-buffers", "::mlir::ModuleOp"> {
+  let summary = "Free the heap buffers of bufferized IR after their last use";
+  let description = [{
+    After `kiln-plan-arena` the buffers left on the heap are the per-tile
+    buffers of tile loops (a padded copy of a tile's input, a partial
+    reduction), each used only inside the loop body that allocates it. For
+    every `memref.alloc` of the module whose buffer does not escape its block
+    (through its views, followed: no terminator, call or other op takes it
+    or a view of it and gives back a memref), this pass inserts a
+    `memref.dealloc` right after the op of that block that uses it last.
+
+    When some buffer escapes its block (yielded from a loop, returned), the
+    pass inserts nothing and runs MLIR's ownership-based deallocation
+    pipeline (`bufferization::buildBufferDeallocationPipeline`) on the
+    module instead. The simple case costs one walk; the pipeline costs
+    three module-wide canonicalizations (about 1 s of ShuffleNetV2's
+    compile).
+
+    Input invariant: bufferized IR without `memref.dealloc`. Output IR: every
+    heap buffer freed once on every path.
+  }];
+  let dependentDialects = [
+    "::mlir::arith::ArithDialect",
+    "::mlir::bufferization::BufferizationDialect",
+    "::mlir::memref::MemRefDialect",
+    "::mlir::scf::SCFDialect",
+  ];
+}
+
 def FlattenLLVMGlobals : Pass<"kiln-flatten-llvm-globals", "::mlir::ModuleOp"> {
   let summary = "Give constant LLVM globals of nested array type a flat array type";
   let description = [{
