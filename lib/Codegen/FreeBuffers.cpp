@@ -99,8 +99,8 @@ struct FreeBuffersPass : kiln::impl::FreeBuffersBase<FreeBuffersPass> {
     case Fate::Yielded: {
       // The scf.if's result owns the buffers once each branch yields one.
       auto ifOp = cast<scf::IfOp>(fate.op->getParentOp());
-      unsigned index = llvm::find(fate.op->getOperands(), buffer) -
-                       fate.op->operand_begin();
+      unsigned index =
+          llvm::find(fate.op->getOperands(), buffer) - fate.op->operand_begin();
       if (++yieldingBranches[{ifOp, index}] == 2)
         return place(ifOp.getResult(index));
       return true;

@@ -473,7 +473,8 @@ struct VectorizePass : kiln::impl::VectorizeBase<VectorizePass> {
     func->walk([&](linalg::LinalgOp op) { windows.push_back(op); });
     for (linalg::LinalgOp op : windows) {
       // Depthwise tiles with their whole window: all taps in registers.
-      if (succeeded(kiln::vectorizeDepthwiseTile(rewriter, op, depthwiseUnpadded)))
+      if (succeeded(kiln::vectorizeDepthwiseTile(
+              rewriter, op, depthwiseUnpadded, depthwiseVersionedMinPixels)))
         continue;
       (void)kiln::rewriteUnitWindowOp(rewriter, op);
     }

@@ -210,9 +210,43 @@ getPossibleValues(Value value) {
   return std::nullopt;
 }
 
+namespace {
+/// The versions of a tile whose input columns start at a dynamic offset:
+/// one per offset whose reads cross the source's first or last column,
+/// [0, lowCols) and (lastInside, lastOffset] (those the tile loops can
+/// reach, where their bounds are known), and one for the offsets that read
+/// inside the source, if any is reachable.
+struct ColumnVersions {
+  SmallVector<int64_t> borders;
+  bool insideReachable = false;
+};
+} // namespace
+
+static ColumnVersions getColumnVersions(const PaddedInput &padded,
+                                        int64_t readCols, int64_t inWidth) {
+  ColumnVersions result;
+  int64_t lastInside = padded.cols - readCols + padded.lowCols;
+  int64_t lastOffset = padded.lowCols + padded.cols +
+                       tensor::PadOp(padded.pad).getStaticHigh()[3] - inWidth;
+  std::optional<llvm::SmallDenseSet<int64_t>> reachable;
+  if (auto offset = dyn_cast<Value>(padded.offsets[3]))
+    reachable = getPossibleValues(offset);
+  result.insideReachable = !reachable;
+  for (int64_t k = 0; k <= lastOffset; ++k) {
+    if (reachable && !reachable->contains(k))
+      continue;
+    if (k < padded.lowCols || k > lastInside)
+      result.borders.push_back(k);
+    else
+      result.insideReachable = true;
+  }
+  return result;
+}
+
 LogicalResult mlir::kiln::vectorizeDepthwiseTile(RewriterBase &rewriter,
                                                  linalg::LinalgOp op,
-                                                 bool readUnpadded) {
+                                                 bool readUnpadded,
+                                                 int64_t versionedMinPixels) {
   if (!isDepthwiseConvOp(op))
     return failure();
   auto conv = cast<linalg::DepthwiseConv2DNchwChwOp>(op.getOperation());
@@ -385,6 +419,21 @@ LogicalResult mlir::kiln::vectorizeDepthwiseTile(RewriterBase &rewriter,
   std::optional<PaddedInput> padded;
   if (readUnpadded)
     padded = getPaddedInput(input);
+  // Reading in place takes a version of the tile per placement; more than
+  // two (columns across a border) only on planes large enough that copying
+  // the pad costs more than compiling them.
+  ColumnVersions columns;
+  if (padded) {
+    bool dynamicRows = !getConstantIntValue(padded->offsets[2]);
+    bool dynamicCols = !getConstantIntValue(padded->offsets[3]);
+    if (dynamicCols)
+      columns = getColumnVersions(*padded, readCols, inWidth);
+    int64_t versions =
+        (dynamicRows ? 2 : 1) *
+        (dynamicCols ? columns.borders.size() + columns.insideReachable : 1);
+    if (versions > 2 && padded->rows * padded->cols < versionedMinPixels)
+      padded.reset();
+  }
   Value result;
   if (!padded) {
     result = emitTile([&](int64_t n, int64_t c, int64_t ir, int64_t start) {
@@ -532,25 +581,8 @@ LogicalResult mlir::kiln::vectorizeDepthwiseTile(RewriterBase &rewriter,
       }
       Value colOffsetValue =
           getValueOrCreateConstantIndexOp(rewriter, loc, colOffset);
-      // Offsets of the tile's input whose reads cross the source's first
-      // or last column, [0, lowCols) and (lastInside, lastOffset], each a
-      // version of its own (those the tile loops can reach, where their
-      // bounds are known); other offsets read inside the source.
-      int64_t lastInside = srcCols - readCols + padded->lowCols;
-      int64_t lastOffset =
-          padded->lowCols + srcCols + padded->pad.getStaticHigh()[3] - inWidth;
-      std::optional<llvm::SmallDenseSet<int64_t>> reachable =
-          getPossibleValues(colOffsetValue);
-      SmallVector<int64_t> borders;
-      bool insideReachable = !reachable;
-      for (int64_t k = 0; k <= lastOffset; ++k) {
-        if (reachable && !reachable->contains(k))
-          continue;
-        if (k < padded->lowCols || k > lastInside)
-          borders.push_back(k);
-        else
-          insideReachable = true;
-      }
+      ArrayRef<int64_t> borders = columns.borders;
+      bool insideReachable = columns.insideReachable;
       auto atOffset = [&](int64_t k) {
         Placements q = p;
         q.cols = Placement::Static;

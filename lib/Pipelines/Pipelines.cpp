@@ -105,7 +105,9 @@ static void addTileAndVectorizeStage(OpPassManager &pm,
   addFunctionCleanup(pm);
   if (!options.vectorize)
     return;
-  pm.addNestedPass<func::FuncOp>(createVectorize());
+  VectorizeOptions vectorizing;
+  vectorizing.depthwiseVersionedMinPixels = options.depthwiseVersionedMinPixels;
+  pm.addNestedPass<func::FuncOp>(createVectorize(vectorizing));
   // Masked transfers become transfers with a mask operand: no vector.mask
   // regions are left for bufferization and deallocation to walk into.
   pm.addNestedPass<func::FuncOp>(vector::createLowerVectorMaskPass());

@@ -1,5 +1,7 @@
-// RUN: kiln-opt %s --kiln-vectorize --canonicalize --cse | FileCheck %s
+// RUN: kiln-opt %s --kiln-vectorize=depthwise-versioned-min-pixels=960 --canonicalize --cse | FileCheck %s
 // RUN: kiln-opt %s --kiln-vectorize=depthwise-unpadded=false --canonicalize --cse | FileCheck %s --check-prefix=PADDED
+// RUN: kiln-opt %s --kiln-vectorize=depthwise-versioned-min-pixels=961 --canonicalize --cse | FileCheck %s --check-prefix=PADDED
+// RUN: kiln-opt %s --kiln-vectorize --canonicalize --cse | FileCheck %s --check-prefix=PADDED
 
 // Register tiles of a 'same' 3x3 depthwise convolution (as kiln-tile-and-fuse
 // leaves them: 4 output rows x 16 pixels, rows of 48 = 3 x 16) read the
@@ -48,7 +50,11 @@
 // CHECK:         arith.select %[[ROW_IN]], %{{.*}}, %{{.*}} : vector<16xf32>
 // CHECK-NOT: tensor.pad
 
-// Without depthwise-unpadded the pad is copied (row by row) and read.
+// Without depthwise-unpadded the pad is copied (row by row) and read; so it
+// is when the tiles would take more than two versions (here six: rows
+// inside or across, columns at offset 0, 32 or inside) and the input plane
+// (20 x 48 = 960 pixels) is smaller than depthwise-versioned-min-pixels
+// (default 3136, 56 x 56).
 // PADDED-LABEL: func.func @dw
 // PADDED: tensor.empty() : tensor<1x2x22x50xf32>
 // PADDED: vector.transfer_read %{{.*}} : tensor<1x2x22x50xf32>, vector<16xf32>

@@ -182,6 +182,14 @@ cl::opt<int64_t> minParallelWork(
              "counts 8), whose outer tiles run on threads; smaller ones "
              "run on the calling thread (cpu; default 262144)"),
     cl::init(1 << 18), cl::cat(category));
+cl::opt<int64_t> depthwiseVersionedMinPixels(
+    "depthwise-versioned-min-pixels",
+    cl::desc("Smallest input plane, in pixels, on which depthwise tiles "
+             "whose columns cross a border read the unpadded input in place "
+             "(a version of the code per placement); on smaller planes they "
+             "read a padded copy (cpu; default 3136, 56x56; 0: always in "
+             "place)"),
+    cl::init(3136), cl::cat(category));
 cl::opt<bool> cpuFlashAttention(
     "cpu-flash-attention",
     cl::desc("Compute f32 attention without a mask in one flash-style kernel "
@@ -433,6 +441,9 @@ int main(int argc, char **argv) {
   if (minParallelWork < 0)
     return fail("--min-parallel-work must be at least 0, not " +
                 Twine(minParallelWork.getValue()));
+  if (depthwiseVersionedMinPixels < 0)
+    return fail("--depthwise-versioned-min-pixels must be at least 0, not " +
+                Twine(depthwiseVersionedMinPixels.getValue()));
   std::string error;
   unsigned sm = 0;
   if (cuda) {
@@ -560,6 +571,7 @@ int main(int argc, char **argv) {
     options.tile = tile.getNumOccurrences() ? tile : optLevel > 0;
     options.parallel = threads;
     options.minParallelWork = minParallelWork;
+    options.depthwiseVersionedMinPixels = depthwiseVersionedMinPixels;
     options.flashAttention = cpuFlashAttention;
     kiln::buildCPUPipeline(pm, options);
   }

@@ -255,6 +255,12 @@ def Vectorize : Pass<"kiln-vectorize", "::mlir::func::FuncOp"> {
            /*default=*/"true",
            "Depthwise tiles read the unpadded input of a tensor.pad in place "
            "(false: they read the materialized pad)">,
+    Option<"depthwiseVersionedMinPixels", "depthwise-versioned-min-pixels",
+           "int64_t", /*default=*/"3136",
+           "Depthwise tiles that need more than two versions of their code "
+           "to read in place (column offsets across a border) do so only on "
+           "planes of at least this many pixels (default 56x56); smaller "
+           "planes' tiles read the materialized pad">,
   ];
 }
 

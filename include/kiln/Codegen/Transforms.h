@@ -132,10 +132,13 @@ bool isDepthwiseConvOp(linalg::LinalgOp op);
 /// place instead, one version of the code per placement of its window
 /// (inside the source, across a row border, at each offset across the first
 /// columns, across the last columns), and the pad is erased when nothing
-/// else reads it.
+/// else reads it. Tiles that would take more than two versions (dynamic
+/// column offsets, some across a border) read in place only when the
+/// source plane has at least `versionedMinPixels` pixels.
 LogicalResult vectorizeDepthwiseTile(RewriterBase &rewriter,
                                      linalg::LinalgOp op,
-                                     bool readUnpadded = true);
+                                     bool readUnpadded = true,
+                                     int64_t versionedMinPixels = 0);
 
 /// Rewrites a tensor.pad of static shape and constant (or loop-invariant)
 /// padding value into a loop nest over the rows of its result that writes

@@ -37,6 +37,13 @@ struct CPUPipelineOptions : public PassPipelineOptions<CPUPipelineOptions> {
       llvm::cl::desc("Kernels with fewer iteration points than this run "
                      "serially"),
       llvm::cl::init(1 << 18)};
+  PassOptions::Option<int64_t> depthwiseVersionedMinPixels{
+      *this, "depthwise-versioned-min-pixels",
+      llvm::cl::desc("Depthwise tiles that need more than two versions of "
+                     "their code to read their unpadded input in place do "
+                     "so only on planes of at least this many pixels "
+                     "(kiln-vectorize)"),
+      llvm::cl::init(3136)};
   PassOptions::Option<bool> arena{
       *this, "arena",
       llvm::cl::desc("Place the model function's intermediate buffers in the "
