@@ -195,7 +195,7 @@ void mlir::kiln::addLLVMStage(OpPassManager &pm, bool perFunction) {
   addFunctionPass(createConvertVectorToLLVMPass(vectorToLLVM));
   // LLVM intrinsics where they exist (fma, sqrt, ...), libm for the rest.
   addFunctionPass(createConvertMathToLLVMPass());
-  pm.addPass(createConvertMathToLibmPass());
+  pm.addPass(createMathToLibm());
   // bf16 arithmetic in f32 and bf16 conversions as integer arithmetic: the
   // x86 back end would otherwise call compiler-rt helpers for them.
   arith::ArithEmulateUnsupportedFloatsOptions emulate;

@@ -512,6 +512,25 @@ def WidenConvRows : Pass<"kiln-widen-conv-rows", "::mlir::func::FuncOp"> {
   ];
 }
 
+def MathToLibm : Pass<"kiln-math-to-libm", "::mlir::ModuleOp"> {
+  let summary = "Run convert-math-to-libm only where math ops are left";
+  let description = [{
+    `convert-math-to-libm` turns the math ops that have no LLVM lowering
+    (`math.powf`, `math.sin` of a model's RoPE tables, ...) into libm calls;
+    it is a module pass (it declares the functions) and a conversion over
+    every op of the module, 0.3 s of ShuffleNetV2's compile where, after
+    `kiln-approximate-math` and `convert-math-to-llvm`, no math op is left.
+    This pass walks the module and runs it only when one is.
+
+    Input invariant: any IR. Output IR: that of `convert-math-to-libm`.
+  }];
+  let dependentDialects = [
+    "::mlir::func::FuncDialect",
+    "::mlir::LLVM::LLVMDialect",
+    "::mlir::vector::VectorDialect",
+  ];
+}
+
 def PackWeights : Pass<"kiln-pack-weights", "::mlir::func::FuncOp"> {
   let summary = "Store the constant matrix of a product of a few rows in column panels";
   let description = [{
