@@ -196,13 +196,15 @@ def bench_model(name, args, torch):
     # is the round's time), in an order shuffled every round; the result is
     # the median over rounds. Back-to-back runs keep one framework's idle
     # threads (ONNX Runtime's and OpenMP's spin after a run) from landing
-    # on every single run of the next one.
+    # on every single run of the next one, and a pause of --settle-ms before
+    # each framework's runs lets them stop spinning and sleep first.
     times = {k: [] for k in runners}
     order = list(runners)
     shuffle = random.Random(0)
     for _ in range(args.rounds):
         shuffle.shuffle(order)
         for k in order:
+            time.sleep(args.settle_ms / 1e3)
             runs = []
             for _ in range(args.runs):
                 start = time.perf_counter()
@@ -224,6 +226,9 @@ def main():
     p.add_argument("--runs", type=int, default=5,
                    help="back-to-back runs of each framework per round")
     p.add_argument("--warmup", type=int, default=3)
+    p.add_argument("--settle-ms", type=float, default=50,
+                   help="pause before each framework's runs in a round, so "
+                        "that the previous one's threads stop spinning")
     p.add_argument("--out", default=os.path.join(ROOT, "build", "bench"))
     p.add_argument("--kiln-compile",
                    default=os.path.join(ROOT, "build", "bin", "kiln-compile"))
@@ -241,7 +246,7 @@ def main():
     os.makedirs(args.out, exist_ok=True)
     print(f"# {datetime.date.today()} {platform.node()} {platform.processor() or platform.machine()}"
           f", {args.threads} threads, batch 1, fp32, {args.rounds} interleaved rounds"
-          f" of {args.runs} runs")
+          f" of {args.runs} runs, {args.settle_ms:g} ms pauses")
     rows = []
     for name in names:
         try:
