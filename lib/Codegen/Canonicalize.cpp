@@ -20,7 +20,10 @@ ArrayRef<std::string> mlir::kiln::getUnsafeCanonicalizationPatterns() {
   return patterns;
 }
 
-std::unique_ptr<Pass> mlir::kiln::createSafeCanonicalizerPass() {
-  return createCanonicalizerPass(GreedyRewriteConfig(),
-                                 getUnsafeCanonicalizationPatterns());
+std::unique_ptr<Pass>
+mlir::kiln::createSafeCanonicalizerPass(bool simplifyRegions) {
+  GreedyRewriteConfig config;
+  if (!simplifyRegions)
+    config.setRegionSimplificationLevel(GreedySimplifyRegionLevel::Disabled);
+  return createCanonicalizerPass(config, getUnsafeCanonicalizationPatterns());
 }

@@ -66,7 +66,8 @@ void mlir::kiln::addKilnToLinalgStage(OpPassManager &pm) {
 
 /// Canonicalization and CSE of every function.
 static void addFunctionCleanup(OpPassManager &pm) {
-  pm.addNestedPass<func::FuncOp>(createSafeCanonicalizerPass());
+  pm.addNestedPass<func::FuncOp>(
+      createSafeCanonicalizerPass(/*simplifyRegions=*/false));
   pm.addNestedPass<func::FuncOp>(createCSEPass());
 }
 
@@ -131,7 +132,8 @@ static void addBufferizationStage(OpPassManager &pm,
   pm.addPass(bufferization::createOneShotBufferizePass(bufferize));
   // Tile loops pass their buffer through iter_args; folding those makes the
   // returned buffer the allocation itself, which the out-parameter replaces.
-  pm.addNestedPass<func::FuncOp>(createSafeCanonicalizerPass());
+  pm.addNestedPass<func::FuncOp>(
+      createSafeCanonicalizerPass(/*simplifyRegions=*/false));
   bufferization::BufferResultsToOutParamsPassOptions outParams;
   outParams.hoistStaticAllocs = true;
   outParams.modifyPublicFunctions = true;
@@ -170,7 +172,8 @@ static void addVectorLoweringStage(OpPassManager &pm) {
   VectorTransferToSCFOptions transfers;
   transfers.enableFullUnroll();
   pm.addNestedPass<func::FuncOp>(createConvertVectorToSCFPass(transfers));
-  pm.addNestedPass<func::FuncOp>(createSafeCanonicalizerPass());
+  pm.addNestedPass<func::FuncOp>(
+      createSafeCanonicalizerPass(/*simplifyRegions=*/false));
 }
 
 /// Everything -> the LLVM dialect, with bare-pointer function arguments.
@@ -215,7 +218,8 @@ void mlir::kiln::addLLVMStage(OpPassManager &pm, bool perFunction) {
   pm.addPass(createConvertControlFlowToLLVMPass());
   if (perFunction) {
     pm.addNestedPass<LLVM::LLVMFuncOp>(createReconcileUnrealizedCastsPass());
-    pm.addNestedPass<LLVM::LLVMFuncOp>(createSafeCanonicalizerPass());
+    pm.addNestedPass<LLVM::LLVMFuncOp>(
+        createSafeCanonicalizerPass(/*simplifyRegions=*/false));
   } else {
     pm.addPass(createReconcileUnrealizedCastsPass());
     pm.addPass(createSafeCanonicalizerPass());
