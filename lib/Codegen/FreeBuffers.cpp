@@ -31,9 +31,11 @@ namespace {
 struct Fate {
   enum Kind { Local, Yielded, Escapes } kind;
   /// Local: the op of the buffer's block after which it is dead (its
-  /// definition when nothing uses it). Yielded: the `scf.yield` of an
-  /// `scf.if` branch that hands it out, unviewed, as the `scf.if`'s result.
-  Operation *op = nullptr;
+  /// definition when nothing uses it).
+  Operation *last = nullptr;
+  /// Yielded: its use by the `scf.yield` of an `scf.if` branch that hands
+  /// it out, unviewed, as the `scf.if`'s result of the same number.
+  OpOperand *yield = nullptr;
 };
 } // namespace
 
@@ -45,7 +47,8 @@ struct Fate {
 static Fate getFate(Value buffer) {
   Operation *def = buffer.getDefiningOp();
   Block *block = def->getBlock();
-  Operation *last = def, *yield = nullptr;
+  Operation *last = def;
+  OpOperand *yield = nullptr;
   SmallVector<Value> worklist{buffer};
   while (!worklist.empty()) {
     Value value = worklist.pop_back_val();
@@ -53,7 +56,7 @@ static Fate getFate(Value buffer) {
       Operation *user = use.getOwner();
       if (isa<scf::YieldOp>(user) && isa<scf::IfOp>(user->getParentOp()) &&
           value == buffer && user->getBlock() == block && !yield) {
-        yield = user;
+        yield = &use;
         continue;
       }
       if (user->hasTrait<OpTrait::IsTerminator>() || isa<CallOpInterface>(user))
@@ -73,7 +76,7 @@ static Fate getFate(Value buffer) {
     }
   }
   if (yield)
-    return {Fate::Yielded, yield};
+    return {Fate::Yielded, nullptr, yield};
   if (last->hasTrait<OpTrait::IsTerminator>())
     return {Fate::Escapes};
   return {Fate::Local, last};
@@ -94,13 +97,12 @@ struct FreeBuffersPass : kiln::impl::FreeBuffersBase<FreeBuffersPass> {
     Fate fate = getFate(buffer);
     switch (fate.kind) {
     case Fate::Local:
-      frees.emplace_back(buffer, fate.op);
+      frees.emplace_back(buffer, fate.last);
       return true;
     case Fate::Yielded: {
       // The scf.if's result owns the buffers once each branch yields one.
-      auto ifOp = cast<scf::IfOp>(fate.op->getParentOp());
-      unsigned index =
-          llvm::find(fate.op->getOperands(), buffer) - fate.op->operand_begin();
+      auto ifOp = cast<scf::IfOp>(fate.yield->getOwner()->getParentOp());
+      unsigned index = fate.yield->getOperandNumber();
       if (++yieldingBranches[{ifOp, index}] == 2)
         return place(ifOp.getResult(index));
       return true;

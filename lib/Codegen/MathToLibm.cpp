@@ -23,13 +23,14 @@ struct MathToLibmPass : kiln::impl::MathToLibmBase<MathToLibmPass> {
 
   void runOnOperation() override {
     ModuleOp module = getOperation();
-    bool mathLeft = module
-                        .walk([](Operation *op) {
-                          return isa<math::MathDialect>(op->getDialect())
-                                     ? WalkResult::interrupt()
-                                     : WalkResult::advance();
-                        })
-                        .wasInterrupted();
+    bool mathLeft =
+        module
+            .walk([](Operation *op) {
+              return isa_and_nonnull<math::MathDialect>(op->getDialect())
+                         ? WalkResult::interrupt()
+                         : WalkResult::advance();
+            })
+            .wasInterrupted();
     if (!mathLeft)
       return;
     OpPassManager pipeline(ModuleOp::getOperationName());

@@ -65,7 +65,7 @@ struct PaddedInput {
   Value source;
   /// Offsets of the tile's input in the padded tensor.
   SmallVector<OpFoldResult> offsets;
-  int64_t lowRows, lowCols, rows, cols;
+  int64_t lowRows, lowCols, highCols, rows, cols;
 };
 
 /// How the tile's window lies in the source along rows or columns: at a
@@ -108,6 +108,7 @@ static std::optional<PaddedInput> getPaddedInput(Value input) {
   result.source = pad.getSource();
   result.lowRows = low[2];
   result.lowCols = low[3];
+  result.highCols = high[3];
   result.rows = sourceType.getShape()[2];
   result.cols = sourceType.getShape()[3];
   return result;
@@ -226,8 +227,7 @@ static ColumnVersions getColumnVersions(const PaddedInput &padded,
                                         int64_t readCols, int64_t inWidth) {
   ColumnVersions result;
   int64_t lastInside = padded.cols - readCols + padded.lowCols;
-  int64_t lastOffset = padded.lowCols + padded.cols +
-                       tensor::PadOp(padded.pad).getStaticHigh()[3] - inWidth;
+  int64_t lastOffset = padded.lowCols + padded.cols + padded.highCols - inWidth;
   std::optional<llvm::SmallDenseSet<int64_t>> reachable;
   if (auto offset = dyn_cast<Value>(padded.offsets[3]))
     reachable = getPossibleValues(offset);

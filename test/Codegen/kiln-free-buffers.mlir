@@ -110,3 +110,31 @@ func.func @carried(%in: memref<4xf32>, %out: memref<4xf32>, %n: index) {
 }
 
 // CHECK-LABEL: func.func private @dealloc_helper(
+
+// -----
+
+// An scf.if with one branch yielding a buffer of its own and the other a
+// view of an argument hands out a buffer that only sometimes needs freeing:
+// the upstream pipeline runs instead: the buffer is freed only where the
+// branch that allocates it was taken.
+
+// CHECK-LABEL: func.func @maybe_owned(
+//  CHECK-SAME:   %{{.*}}: memref<4xf32>, %{{.*}}: memref<4xf32>, %[[COND:.*]]: i1)
+//       CHECK:   %[[R:.*]] = scf.if %[[COND]]
+//       CHECK:     memref.alloc()
+//       CHECK:   memref.copy %[[R]]
+//   CHECK-NOT:   memref.dealloc %[[R]] :
+//       CHECK:   %[[BASE:.*]], %{{.*}}, %{{.*}}, %{{.*}} = memref.extract_strided_metadata %[[R]]
+//  CHECK-NEXT:   scf.if %[[COND]] {
+//  CHECK-NEXT:     memref.dealloc %[[BASE]]
+func.func @maybe_owned(%in: memref<4xf32>, %out: memref<4xf32>, %cond: i1) {
+  %tile = scf.if %cond -> (memref<4xf32>) {
+    %a = memref.alloc() : memref<4xf32>
+    memref.copy %in, %a : memref<4xf32> to memref<4xf32>
+    scf.yield %a : memref<4xf32>
+  } else {
+    scf.yield %in : memref<4xf32>
+  }
+  memref.copy %tile, %out : memref<4xf32> to memref<4xf32>
+  return
+}
