@@ -4,6 +4,8 @@
 
 #include "llvm/Bitcode/BitcodeReader.h"
 #include "llvm/Bitcode/BitcodeWriter.h"
+#include "llvm/IR/IRBuilder.h"
+#include "llvm/IR/InstIterator.h"
 #include "llvm/IR/LLVMContext.h"
 #include "llvm/IR/LegacyPassManager.h"
 #include "llvm/IR/Module.h"
@@ -97,6 +99,63 @@ void mlir::kiln::configureModule(llvm::Module &module,
                                  llvm::TargetMachine &machine) {
   module.setTargetTriple(machine.getTargetTriple());
   module.setDataLayout(machine.createDataLayout());
+}
+
+/// Whether `type` is bfloat or made of bfloat (vectors, arrays, structs).
+static bool containsBfloat(llvm::Type *type) {
+  if (type->isBFloatTy())
+    return true;
+  for (llvm::Type *element : type->subtypes())
+    if (containsBfloat(element))
+      return true;
+  return false;
+}
+
+void mlir::kiln::defineBf16Helpers(llvm::Module &module) {
+  const char *name = "__truncsfbf2";
+  if (llvm::Function *existing = module.getFunction(name))
+    if (!existing->isDeclaration())
+      return;
+  bool usesBfloat = false;
+  for (llvm::Function &function : module) {
+    for (llvm::Instruction &inst : llvm::instructions(function)) {
+      usesBfloat = containsBfloat(inst.getType()) ||
+                   llvm::any_of(inst.operands(), [](const llvm::Use &use) {
+                     return containsBfloat(use->getType());
+                   });
+      if (usesBfloat)
+        break;
+    }
+    if (usesBfloat)
+      break;
+  }
+  if (!usesBfloat)
+    return;
+  llvm::LLVMContext &context = module.getContext();
+  llvm::Type *i32 = llvm::Type::getInt32Ty(context);
+  auto *type = llvm::FunctionType::get(llvm::Type::getBFloatTy(context),
+                                       {llvm::Type::getFloatTy(context)},
+                                       /*isVarArg=*/false);
+  llvm::Function *helper = module.getFunction(name);
+  if (!helper)
+    helper = llvm::Function::Create(type, llvm::GlobalValue::WeakAnyLinkage,
+                                    name, module);
+  helper->setLinkage(llvm::GlobalValue::WeakAnyLinkage);
+  helper->setVisibility(llvm::GlobalValue::HiddenVisibility);
+  llvm::IRBuilder<> b(llvm::BasicBlock::Create(context, "entry", helper));
+  llvm::Value *x = helper->getArg(0);
+  // Round to nearest even: add 0x7fff plus the lowest kept bit, keep the high
+  // half. A NaN keeps its sign and payload's high bits and is made quiet.
+  llvm::Value *bits = b.CreateBitCast(x, i32);
+  llvm::Value *high = b.CreateLShr(bits, 16);
+  llvm::Value *odd = b.CreateAnd(high, 1);
+  llvm::Value *rounded = b.CreateLShr(
+      b.CreateAdd(bits, b.CreateAdd(odd, b.getInt32(0x7fff))), 16);
+  llvm::Value *quiet = b.CreateOr(high, 0x40);
+  llvm::Value *isNan = b.CreateFCmpUNO(x, x);
+  llvm::Value *result = b.CreateSelect(isNan, quiet, rounded);
+  b.CreateRet(b.CreateBitCast(b.CreateTrunc(result, b.getInt16Ty()),
+                              llvm::Type::getBFloatTy(context)));
 }
 
 void mlir::kiln::setFunctionAttributes(llvm::Module &module,

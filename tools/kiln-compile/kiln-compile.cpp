@@ -660,6 +660,7 @@ int main(int argc, char **argv) {
   if (failed(kiln::addModelInterface(*llvmModule, *signature, error,
                                      cuda ? &gpu : nullptr)))
     return fail(error);
+  kiln::defineBf16Helpers(*llvmModule);
   kiln::setFunctionAttributes(*llvmModule, *machine);
   translateTiming.stop();
   // The shared object: the module optimized and compiled in parts on threads,

@@ -38,6 +38,16 @@ int64_t getVectorRegisterBits(const llvm::TargetMachine &machine);
 /// Sets the module's target triple and data layout to the machine's.
 void configureModule(llvm::Module &module, llvm::TargetMachine &machine);
 
+/// Defines, in a module that uses bf16 (LLVM's `bfloat`), the conversion
+/// helper that the x86 back end calls where it keeps a bf16 value in an f32
+/// register (a `select` of bf16 values, as the bf16 expansion of
+/// `arith.truncf` makes): `__truncsfbf2`, round to nearest even, NaNs quiet.
+/// It is a compiler-rt builtin, in libgcc only from GCC 13 on; without it a
+/// bf16 model does not link on Debian 12. Defined weak and hidden, so the
+/// module's parts (compileToObjects) share one copy and a library's own
+/// definition is not overridden outside the shared object.
+void defineBf16Helpers(llvm::Module &module);
+
 /// Sets the code generation attributes of every function defined in the
 /// module (call it once all functions exist: the model function is inlined
 /// into the entry wrapper, whose attributes then apply). Vector f32
