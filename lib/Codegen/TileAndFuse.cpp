@@ -201,6 +201,11 @@ static SmallVector<int64_t> chooseThreadTiles(ArrayRef<int64_t> ranges,
                     /*wholeVectors=*/false, numTiles);
 }
 
+/// Half the L2 cache of the machines Kiln is tuned on (512 KB per core on
+/// Zen 2 and Zen 3): the largest right-operand slice that a contraction's
+/// thread tile re-reads row tile after row tile.
+static constexpr int64_t kRightSliceCacheBytes = 256 * 1024;
+
 /// The register tile along a row of `width` output pixels: two vectors of
 /// `lanes`, unless the row (or its remainder after whole tiles) would leave a
 /// register tile of more than one and less than two vectors, e.g. 14 or 12
@@ -382,6 +387,36 @@ getOwnTilingConfig(linalg::LinalgOp op, const TilingHeuristics &heuristics) {
     if (numTiles > 1)
       config.threadTiles = std::move(tiles);
   }
+  // A contraction's register tiles walk the columns inside the rows: a row
+  // tile of the left operand (R x k) stays in L1 while the thread's slice of
+  // the right operand (k x its columns) streams past it once per R rows.
+  // When that slice is larger than half an L2 cache (256 KB), it comes from
+  // L3 every time: the rows are then walked inside the columns instead, so
+  // that each column panel (k x 2L) serves all row tiles in turn and the
+  // left operand's rows (R per step of k, a quarter of the bytes) stream.
+  // A 1x1 convolution 1024 -> 256 at 14x14 read its 800 KB input three times
+  // per thread tile (1 thread, Zen 3: 1.8-2.8 -> 1.5-2.1 ms).
+  if (isMatmulLike) {
+    int64_t depth = 1, columns = 1;
+    for (unsigned d : contraction->k)
+      depth *= ranges[d];
+    for (unsigned d : contraction->n)
+      columns *= config.threadTiles.empty() || config.threadTiles[d] == 0
+                     ? ranges[d]
+                     : config.threadTiles[d];
+    int64_t bytes = depth * columns *
+                    std::max<int64_t>(1, heuristics.vectorBits / 8 / lanes);
+    if (bytes > kRightSliceCacheBytes) {
+      for (unsigned d = 0; d < numLoops; ++d)
+        if (!llvm::is_contained(contraction->m, d) &&
+            linalg::isParallelIterator(iterators[d]))
+          config.vectorOrder.push_back(d);
+      llvm::append_range(config.vectorOrder, contraction->m);
+      for (unsigned d = 0; d < numLoops; ++d)
+        if (!linalg::isParallelIterator(iterators[d]))
+          config.vectorOrder.push_back(d);
+    }
+  }
   // A tile as large as its loop is no tile.
   for (unsigned d = 0; d < numLoops; ++d) {
     if (config.vectorTiles[d] >= ranges[d])
@@ -438,6 +473,18 @@ mlir::kiln::getTilingConfig(linalg::LinalgOp op,
     return mapped;
   };
   config->vectorTiles = mapTiles(config->vectorTiles);
+  if (!config->vectorOrder.empty()) {
+    // The loops of `op` in the order of the producer's loops they map to.
+    SmallVector<int64_t> rank(producer.getNumLoops());
+    for (auto [i, d] : llvm::enumerate(config->vectorOrder))
+      rank[d] = i;
+    SmallVector<int64_t> order =
+        llvm::to_vector(llvm::seq<int64_t>(0, result.getNumResults()));
+    llvm::stable_sort(order, [&](int64_t a, int64_t b) {
+      return rank[result.getDimPosition(a)] < rank[result.getDimPosition(b)];
+    });
+    config->vectorOrder = std::move(order);
+  }
   if (!config->threadTiles.empty())
     config->threadTiles = mapTiles(config->threadTiles);
   config->producer = producer;
@@ -562,11 +609,13 @@ static FailureOr<Operation *>
 tileLevel(RewriterBase &rewriter, linalg::LinalgOp op, ArrayRef<int64_t> tiles,
           scf::SCFTilingOptions::LoopType loopType, bool fuse,
           SmallVectorImpl<LoopLikeOpInterface> &loops,
-          linalg::LinalgOp *heavy = nullptr) {
+          linalg::LinalgOp *heavy = nullptr, ArrayRef<int64_t> order = {}) {
   if (llvm::all_of(tiles, [](int64_t t) { return t == 0; }))
     return op.getOperation();
   scf::SCFTilingOptions tiling;
   tiling.setTileSizes(getAsIndexOpFoldResult(rewriter.getContext(), tiles));
+  if (!order.empty())
+    tiling.setInterchange(order);
   tiling.setLoopType(loopType);
   rewriter.setInsertionPoint(op);
   if (!fuse) {
@@ -673,7 +722,8 @@ FailureOr<Operation *> mlir::kiln::tileAndFuse(RewriterBase &rewriter,
   if (succeeded(tiled))
     tiled =
         tileLevel(rewriter, cast<linalg::LinalgOp>(*tiled), config.vectorTiles,
-                  LoopType::ForOp, /*fuse=*/true, loops, &heavy);
+                  LoopType::ForOp, /*fuse=*/true, loops, &heavy,
+                  config.vectorOrder);
   if (failed(tiled))
     return failure();
   // The reduction loops are those of the heavy producer when it was fused

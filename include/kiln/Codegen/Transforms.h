@@ -59,6 +59,10 @@ struct TilingConfig {
   /// Tiles of the scf.for nest over parallel loops inside a thread tile,
   /// sized for vector registers.
   SmallVector<int64_t> vectorTiles;
+  /// The order of the register-tile loops (loop `vectorOrder[i]` is the
+  /// i-th of the nest); empty: the op's loop order. A matmul-like op's
+  /// rows are iterated inside its columns (see getTilingConfig).
+  SmallVector<int64_t> vectorOrder;
   /// Tiles of the scf.for nest over reduction loops inside a register tile,
   /// over the loops of `producer` when it is set.
   SmallVector<int64_t> reductionTiles;
