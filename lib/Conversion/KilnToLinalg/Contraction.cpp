@@ -317,7 +317,8 @@ Value buildConv(OpBuilder &b, Location loc, Value input, Value filter,
 /// the result of the one before with its slice of the filter's input
 /// channels, so that the concatenation is never copied (a unit-step channel
 /// slice among the inputs is read from its source). Null when the input is
-/// not a channel concat.
+/// not a channel concat, or when the extra passes over the accumulator
+/// cost more than copying the concatenation (see below).
 Value buildConvOfConcat(Conv2dOp op, Value filter, Value init,
                         ConversionPatternRewriter &rewriter, bool pointwise) {
   auto concat = op.getInput().getDefiningOp<ConcatOp>();
@@ -327,6 +328,23 @@ Value buildConvOfConcat(Conv2dOp op, Value filter, Value init,
   if (axis < 0)
     axis += 4;
   if (axis != 1)
+    return Value();
+  // Each conv after the first reads and writes the whole accumulator
+  // `[N, F, OH, OW]` once more (and runs its register tiles over a short
+  // reduction); the concatenation costs one copy of `[N, C, H, W]`. Split
+  // only when the extra accumulator passes move no more than that copy:
+  // ShuffleNetV2's last 1x1 conv (464 -> 1024 channels at 7x7, its input
+  // the concat of 5 pieces after the shuffles are folded) took 4 extra
+  // passes over 1024 channels to save a copy of 464.
+  auto concatType = cast<RankedTensorType>(concat.getType());
+  auto resultType = cast<RankedTensorType>(op.getType());
+  if (!concatType.hasStaticShape() || !resultType.hasStaticShape())
+    return Value();
+  int64_t pieces = llvm::count_if(concat.getInputs(), [](Value input) {
+    return cast<RankedTensorType>(input.getType()).getDimSize(1) != 0;
+  });
+  if ((pieces - 1) * resultType.getNumElements() >
+      concatType.getNumElements())
     return Value();
   Location loc = op.getLoc();
   auto filterType = cast<RankedTensorType>(filter.getType());

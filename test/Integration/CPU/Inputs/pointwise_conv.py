@@ -11,13 +11,15 @@ def pointwise(x, w, stride=1):
     return np.einsum("nchw,fc->nfhw", x, w[:, :, 0, 0])
 
 
-def reference(a, aw, ab, s, sw, sb, q, qw, r, rw, c, d, cw, cb):
-    a, aw, ab, s, sw, sb, q, qw, r, rw, c, d, cw, cb = (
-        v.astype(np.float64) for v in (a, aw, ab, s, sw, sb, q, qw, r, rw, c, d, cw, cb))
+def reference(a, aw, ab, s, sw, sb, q, qw, r, rw, c, d, cw, cb, kw):
+    a, aw, ab, s, sw, sb, q, qw, r, rw, c, d, cw, cb, kw = (
+        v.astype(np.float64)
+        for v in (a, aw, ab, s, sw, sb, q, qw, r, rw, c, d, cw, cb, kw))
     batch_relu = np.maximum(pointwise(a, aw) + ab[None, :, None, None], 0)
     strided = pointwise(s, sw, stride=2) + sb[None, :, None, None]
     small = pointwise(q, qw)
     residual = pointwise(r, rw) + r
     cat = np.concatenate([c[:, 3:13], d], axis=1)
     of_concat = pointwise(cat, cw) + cb[None, :, None, None]
-    return batch_relu, strided, small, residual, of_concat
+    of_concat_split = pointwise(cat, kw)
+    return batch_relu, strided, small, residual, of_concat, of_concat_split
