@@ -9,7 +9,10 @@ ONNX Runtime (CPU execution provider, all graph optimizations) and PyTorch
 (TorchScript, frozen) at the same thread count, batch 1, fp32. The three run
 interleaved in one loop (the order shuffled every round) so that the noise of
 this shared machine falls on all of them alike; the table reports medians and
-the ratios Kiln/peer (below 1.0 means Kiln is faster).
+the ratios Kiln/peer (below 1.0 means Kiln is faster), and Kiln/ONNX Runtime
+within each round (median and range over the rounds: the frameworks of one
+round run within a second or so, at the same speed of a machine whose speed
+moves from minute to minute).
 
     scripts/setup-bench.sh                    # once: ONNX Runtime, matplotlib
     .venv-bench/bin/python bench/models.py    # all models
@@ -212,8 +215,21 @@ def bench_model(name, args, torch):
                 runs.append(time.perf_counter() - start)
             times[k].append(statistics.median(runs))
     med = {k: statistics.median(v) * 1e3 for k, v in times.items()}
+    # Kiln over each peer within each round: the frameworks of one round run
+    # within a second or so of each other, at the same speed of a machine
+    # whose speed moves between levels from minute to minute.
+    per_round = {k: [a / b for a, b in zip(times["kiln"], v)]
+                 for k, v in times.items() if k != "kiln"}
     return {"model": name, "compile_s": compile_s, "compile_rss_mib": rss,
-            "errors": errors, "median_ms": med, "missing": missing}
+            "errors": errors, "median_ms": med, "round_ratios": per_round,
+            "missing": missing}
+
+
+def ratio_summary(ratios):
+    """(median, min, max) of per-round ratios, or None."""
+    if not ratios:
+        return None
+    return statistics.median(ratios), min(ratios), max(ratios)
 
 
 def main():
@@ -265,6 +281,10 @@ def main():
               f"kiln/torch {m['kiln'] / m['pytorch']:5.2f}  "
               f"err {r['errors']['kiln']:.1e}  "
               f"compile {r['compile_s']:.1f} s {r['compile_rss_mib']:.0f} MiB")
+        rr = ratio_summary(r["round_ratios"].get("onnxruntime"))
+        if rr:
+            print(f"{'':20s} kiln/ort per round: median {rr[0]:.2f} "
+                  f"(rounds {rr[1]:.2f}-{rr[2]:.2f})")
         if "baseline" in m:
             print(f"{'':20s} baseline {m['baseline']:8.2f} ms  "
                   f"kiln/baseline {m['kiln'] / m['baseline']:5.3f}  "
@@ -276,11 +296,14 @@ def main():
         w = csv.writer(f)
         w.writerow(["model", "kiln_ms", "onnxruntime_ms", "pytorch_ms",
                     "kiln_over_ort", "kiln_over_torch", "kiln_rel_err",
-                    "compile_s", "compile_rss_mib", "status"])
+                    "compile_s", "compile_rss_mib", "status",
+                    "kiln_over_ort_round_median", "kiln_over_ort_round_min",
+                    "kiln_over_ort_round_max"])
         for r in rows:
             if "failed" in r:
-                w.writerow([r["model"]] + [""] * 8 + ["failed"])
+                w.writerow([r["model"]] + [""] * 8 + ["failed"] + [""] * 3)
                 continue
+            rr = ratio_summary(r["round_ratios"].get("onnxruntime"))
             m = r["median_ms"]
             ort = m.get("onnxruntime")
             w.writerow([r["model"], f"{m['kiln']:.3f}",
@@ -288,7 +311,8 @@ def main():
                         f"{m['kiln'] / ort:.3f}" if ort else "",
                         f"{m['kiln'] / m['pytorch']:.3f}",
                         f"{r['errors']['kiln']:.2e}", f"{r['compile_s']:.2f}",
-                        f"{r['compile_rss_mib']:.0f}", "ok"])
+                        f"{r['compile_rss_mib']:.0f}", "ok"]
+                       + ([f"{v:.3f}" for v in rr] if rr else [""] * 3))
     print(f"wrote {csv_path}")
     try:
         import matplotlib
