@@ -113,30 +113,24 @@ static bool containsBfloat(llvm::Type *type) {
 
 void mlir::kiln::defineBf16Helpers(llvm::Module &module) {
   const char *name = "__truncsfbf2";
-  if (llvm::Function *existing = module.getFunction(name))
-    if (!existing->isDeclaration())
-      return;
-  bool usesBfloat = false;
-  for (llvm::Function &function : module) {
-    for (llvm::Instruction &inst : llvm::instructions(function)) {
-      usesBfloat = containsBfloat(inst.getType()) ||
-                   llvm::any_of(inst.operands(), [](const llvm::Use &use) {
-                     return containsBfloat(use->getType());
-                   });
-      if (usesBfloat)
-        break;
-    }
-    if (usesBfloat)
-      break;
-  }
-  if (!usesBfloat)
+  llvm::Function *helper = module.getFunction(name);
+  if (helper && !helper->isDeclaration())
+    return;
+  auto usesBfloat = [](const llvm::Instruction &inst) {
+    return containsBfloat(inst.getType()) ||
+           llvm::any_of(inst.operands(), [](const llvm::Use &use) {
+             return containsBfloat(use->getType());
+           });
+  };
+  if (llvm::none_of(module, [&](llvm::Function &function) {
+        return llvm::any_of(llvm::instructions(function), usesBfloat);
+      }))
     return;
   llvm::LLVMContext &context = module.getContext();
   llvm::Type *i32 = llvm::Type::getInt32Ty(context);
   auto *type = llvm::FunctionType::get(llvm::Type::getBFloatTy(context),
                                        {llvm::Type::getFloatTy(context)},
                                        /*isVarArg=*/false);
-  llvm::Function *helper = module.getFunction(name);
   if (!helper)
     helper = llvm::Function::Create(type, llvm::GlobalValue::WeakAnyLinkage,
                                     name, module);

@@ -60,8 +60,9 @@ struct TilingConfig {
   /// sized for vector registers.
   SmallVector<int64_t> vectorTiles;
   /// The order of the register-tile loops (loop `vectorOrder[i]` is the
-  /// i-th of the nest); empty: the op's loop order. A matmul-like op's
-  /// rows are iterated inside its columns (see getTilingConfig).
+  /// i-th of the nest); empty: the op's loop order. Set for a matmul-like op
+  /// whose thread tile's right-operand slice does not fit half an L2 cache:
+  /// its rows are then iterated inside its columns (see getTilingConfig).
   SmallVector<int64_t> vectorOrder;
   /// Tiles of the scf.for nest over reduction loops inside a register tile,
   /// over the loops of `producer` when it is set.
