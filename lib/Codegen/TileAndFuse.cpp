@@ -21,6 +21,7 @@
 #include "mlir/Dialect/SCF/Transforms/Transforms.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
 #include "mlir/Interfaces/TilingInterface.h"
+#include "mlir/Interfaces/ValueBoundsOpInterface.h"
 
 namespace mlir::kiln {
 #define GEN_PASS_DEF_TILEANDFUSE
@@ -33,6 +34,10 @@ using namespace mlir::kiln;
 /// Marks the scf.for loops of the register and reduction levels until they
 /// are peeled.
 static constexpr llvm::StringLiteral kPeelAttrName = "kiln.peel";
+
+/// Marks the copies of a register tile whose reduction loops are still to be
+/// made while its register loops are peeled.
+static constexpr llvm::StringLiteral kReduceAttrName = "kiln.reduce";
 
 //===----------------------------------------------------------------------===//
 // Tile sizes
@@ -277,6 +282,11 @@ getOwnTilingConfig(linalg::LinalgOp op, const TilingHeuristics &heuristics) {
     }
     for (unsigned d : contraction->k)
       config.reductionTiles[d] = 1;
+    bool allF32 = llvm::all_of(op->getOperandTypes(), [](Type type) {
+      return getElementTypeOrSelf(type).isF32();
+    });
+    if (allF32)
+      config.partialSumLanes = lanes;
   } else if (isConvLike) {
     // Loops of a convolution or pooling, told apart by how they index the
     // input (operand 0) and the filter or window (operand 1).
@@ -668,6 +678,108 @@ tileLevel(RewriterBase &rewriter, linalg::LinalgOp op, ArrayRef<int64_t> tiles,
   return tiled;
 }
 
+/// The lanes of the partial sums that the register tile `op` of a
+/// contraction configured by `config` reduces its k loop in, or 0 for one
+/// step of k at a time (see tileReductionLoops).
+static int64_t getPartialSumLanes(linalg::LinalgOp op,
+                                  const TilingConfig &config) {
+  int64_t lanes = config.partialSumLanes;
+  FailureOr<linalg::ContractionDimensions> dims =
+      linalg::inferContractionDims(op);
+  if (lanes <= 0 || failed(dims) || dims->k.size() != 1 || dims->n.empty())
+    return 0;
+  SmallVector<int64_t> ranges = op.getStaticLoopRanges();
+  for (unsigned d : dims->n)
+    if (ranges[d] != 1)
+      return 0;
+  int64_t depth = ranges[dims->k.front()];
+  if (ShapedType::isDynamic(depth) || depth % lanes != 0 || depth < 2 * lanes)
+    return 0;
+  return lanes;
+}
+
+/// `op` with the sizes that peeling made constant in the types of its
+/// operands and results (they are values until a canonicalization folds
+/// them), its results cast back for their users.
+static linalg::LinalgOp castToStaticShapes(RewriterBase &rewriter,
+                                           linalg::LinalgOp op) {
+  bool changed = false;
+  SmallVector<Value> operands;
+  rewriter.setInsertionPoint(op);
+  for (OpOperand &operand : op->getOpOperands()) {
+    Value value = operand.get();
+    auto type = dyn_cast<RankedTensorType>(value.getType());
+    if (!type || type.hasStaticShape()) {
+      operands.push_back(value);
+      continue;
+    }
+    SmallVector<int64_t> shape(type.getShape());
+    for (auto [i, size] : llvm::enumerate(shape)) {
+      if (!ShapedType::isDynamic(size))
+        continue;
+      FailureOr<int64_t> bound = ValueBoundsConstraintSet::computeConstantBound(
+          presburger::BoundType::EQ, {value, static_cast<int64_t>(i)});
+      if (succeeded(bound))
+        size = *bound;
+    }
+    auto staticType = RankedTensorType::get(shape, type.getElementType());
+    if (staticType != type) {
+      value = tensor::CastOp::create(rewriter, op.getLoc(), staticType, value);
+      changed = true;
+    }
+    operands.push_back(value);
+  }
+  if (!changed)
+    return op;
+  SmallVector<Type> resultTypes;
+  for (Value init : ValueRange(operands).take_back(op.getNumDpsInits()))
+    resultTypes.push_back(init.getType());
+  Operation *copy = mlir::clone(rewriter, op, resultTypes, operands);
+  SmallVector<Value> results;
+  for (auto [result, old] : llvm::zip(copy->getResults(), op->getResults()))
+    results.push_back(result.getType() == old.getType()
+                          ? Value(result)
+                          : tensor::CastOp::create(rewriter, op.getLoc(),
+                                                   old.getType(), result)
+                                .getResult());
+  rewriter.replaceOp(op, results);
+  return cast<linalg::LinalgOp>(copy);
+}
+
+/// Tiles the reduction loops of `op`, a register tile of the op `config`
+/// describes. A contraction tile of one column (the last pixel of a thread
+/// tile of 49 pixels, 3 x 16 + 1) would take one scalar FMA per row and step
+/// of k, 6 chains of dependent FMAs that run at 3/4 of the rate of a full
+/// tile's 12 vector FMAs: about 2/3 of the time of a 16-column tile for 1/16
+/// of its work. Reduced in vectors of partial sums along k instead (`lanes`
+/// values of k per step: a vector of each row of the left operand, one
+/// gathered column of the right one), it takes 1/8 of those FMAs, and the
+/// partial sums are added up once after the loop.
+static FailureOr<Operation *>
+tileReductionLoops(RewriterBase &rewriter, linalg::LinalgOp op,
+                   const TilingConfig &config,
+                   SmallVectorImpl<LoopLikeOpInterface> &loops) {
+  op = castToStaticShapes(rewriter, op);
+  int64_t lanes = getPartialSumLanes(op, config);
+  auto partial = dyn_cast<PartialReductionOpInterface>(op.getOperation());
+  if (lanes == 0 || !partial)
+    return tileLevel(rewriter, op, config.reductionTiles,
+                     scf::SCFTilingOptions::LoopType::ForOp, /*fuse=*/false,
+                     loops);
+  FailureOr<linalg::ContractionDimensions> dims =
+      linalg::inferContractionDims(op);
+  SmallVector<OpFoldResult> sizes(op.getNumLoops(), rewriter.getIndexAttr(0));
+  sizes[dims->k.front()] = rewriter.getIndexAttr(lanes);
+  rewriter.setInsertionPoint(op);
+  FailureOr<scf::SCFTilingResult> result =
+      scf::tileReductionUsingScf(rewriter, partial, sizes);
+  if (failed(result))
+    return failure();
+  rewriter.replaceOp(op, result->replacements);
+  loops.append(result->loops.begin(), result->loops.end());
+  return result->tiledOps.front();
+}
+
 /// Peels every loop marked for peeling under `root` (and the copies peeling
 /// makes), so that all but the last iteration of each have static tile
 /// sizes.
@@ -730,6 +842,37 @@ FailureOr<Operation *> mlir::kiln::tileAndFuse(RewriterBase &rewriter,
   // (it is not when no parallel loop was tiled: it then stays a kernel of
   // its own, tiled when its turn comes); else those of `root`.
   bool fusedHeavy = heavy && heavy.getOperation() != config.producer;
+  if ((!config.producer || fusedHeavy) && config.partialSumLanes > 0 &&
+      !loops.empty()) {
+    // A contraction whose register tiles may reduce in partial sums: the
+    // register loops are peeled first, so that each copy of the tile has a
+    // static shape and takes its own reduction loops.
+    linalg::LinalgOp reduced =
+        fusedHeavy ? heavy : cast<linalg::LinalgOp>(*tiled);
+    reduced->setAttr(kReduceAttrName, rewriter.getUnitAttr());
+    Operation *parent = loops.front()->getParentOp();
+    for (LoopLikeOpInterface loop : loops)
+      loop->setAttr(kPeelAttrName, rewriter.getUnitAttr());
+    peelMarkedLoops(rewriter, loops.front());
+    SmallVector<linalg::LinalgOp> copies;
+    parent->walk([&](linalg::LinalgOp op) {
+      if (op->removeAttr(kReduceAttrName))
+        copies.push_back(op);
+    });
+    SmallVector<LoopLikeOpInterface> reductionLoops;
+    for (linalg::LinalgOp copy : copies) {
+      FailureOr<Operation *> tiledCopy =
+          tileReductionLoops(rewriter, copy, config, reductionLoops);
+      if (failed(tiledCopy))
+        return failure();
+      if (!fusedHeavy && copy == reduced)
+        tiled = tiledCopy;
+    }
+    for (LoopLikeOpInterface loop : reductionLoops)
+      loop->setAttr(kPeelAttrName, rewriter.getUnitAttr());
+    peelMarkedLoops(rewriter, parent);
+    return *tiled;
+  }
   if (!config.producer || fusedHeavy) {
     FailureOr<Operation *> reduced = tileLevel(
         rewriter, fusedHeavy ? heavy : cast<linalg::LinalgOp>(*tiled),

@@ -137,7 +137,11 @@ def TileAndFuse : Pass<"kiln-tile-and-fuse", "::mlir::func::FuncOp"> {
        at a time for contractions, one input channel and one window tap at a
        time for convolutions (none for depthwise convolutions: their register
        tile covers the whole window), 4 vectors along an innermost
-       reduction.
+       reduction. An f32 contraction's register tile of a single column
+       (the last pixel of 49) reduces `k` in vectors of partial sums
+       instead, added up after the loop (its register loops are peeled
+       before its reduction loops are made, so that the tile's shape is
+       known).
 
     Producers that only the op uses and that are cheap to recompute — fills,
     pads, linalg ops without reductions — are fused into the tiles of the

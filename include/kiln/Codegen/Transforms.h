@@ -67,6 +67,10 @@ struct TilingConfig {
   /// Tiles of the scf.for nest over reduction loops inside a register tile,
   /// over the loops of `producer` when it is set.
   SmallVector<int64_t> reductionTiles;
+  /// For an f32 contraction: the lanes of the vectors of partial sums that a
+  /// register tile of a single column reduces its k loop in (see
+  /// tileAndFuse); 0: never.
+  int64_t partialSumLanes = 0;
   /// For an elementwise op: the matmul-like or convolution op that produces
   /// one of its operands for it alone; the op takes that producer's tiles
   /// and the producer is fused into them.
