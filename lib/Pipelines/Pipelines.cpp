@@ -102,6 +102,9 @@ static void addTileAndVectorizeStage(OpPassManager &pm,
   PackWeightsOptions packing;
   packing.vectorBits = tiling.vectorBits;
   pm.addNestedPass<func::FuncOp>(createPackWeights(packing));
+  AlignContractionRowsOptions aligning;
+  aligning.vectorBits = tiling.vectorBits;
+  pm.addNestedPass<func::FuncOp>(createAlignContractionRows(aligning));
   pm.addNestedPass<func::FuncOp>(createTileAndFuse(tiling));
   addFunctionCleanup(pm);
   if (!options.vectorize)
