@@ -890,6 +890,64 @@ FailureOr<Operation *> mlir::kiln::tileAndFuse(RewriterBase &rewriter,
   return *tiled;
 }
 
+/// Splits a tensor.pad of the function body that is read through slices (a
+/// copy of a whole tensor into rows aligned to vectors,
+/// kiln-align-contraction-rows) into thread tiles along its first
+/// unpadded dimension that divides into `parallelTiles` or fewer tiles of
+/// the same size, when it has `minParallelWork` / 8 elements or more (an
+/// element is a move through memory, as for elementwise kernels). Each
+/// thread then pads a slice of the source (kiln-vectorize copies it row by
+/// row). Leaves the pad whole otherwise.
+static LogicalResult tilePad(RewriterBase &rewriter, tensor::PadOp pad,
+                             const TilingHeuristics &heuristics) {
+  RankedTensorType type = pad.getResultType();
+  // Only pads read through slices beside them (rows aligned by
+  // kiln-align-contraction-rows): a depthwise convolution's tiles read their
+  // padded input in place, unpadded, from a pad that must stay whole.
+  bool sliced = llvm::all_of(pad->getUsers(), [&](Operation *user) {
+    return isa<tensor::ExtractSliceOp>(user) &&
+           user->getBlock() == pad->getBlock();
+  });
+  if (!sliced || !type.hasStaticShape() ||
+      !pad.getSourceType().hasStaticShape() ||
+      type.getNumElements() * 8 < heuristics.minParallelWork)
+    return success();
+  ArrayRef<int64_t> low = pad.getStaticLow(), high = pad.getStaticHigh();
+  SmallVector<int64_t> tiles(type.getRank(), 0);
+  bool split = false;
+  for (int64_t d = 0, e = type.getRank() - 1; d < e && !split; ++d) {
+    int64_t size = type.getDimSize(d);
+    if (low[d] != 0 || high[d] != 0 || size < 2)
+      continue;
+    for (int64_t count = std::min(size, heuristics.parallelTiles); count >= 2;
+         --count) {
+      if (size % count == 0) {
+        tiles[d] = size / count;
+        split = true;
+        break;
+      }
+    }
+  }
+  if (!split)
+    return success();
+  scf::SCFTilingOptions tiling;
+  tiling.setTileSizes(getAsIndexOpFoldResult(rewriter.getContext(), tiles));
+  tiling.setLoopType(scf::SCFTilingOptions::LoopType::ForallOp);
+  rewriter.setInsertionPoint(pad);
+  FailureOr<scf::SCFTilingResult> result = scf::tileUsingSCF(
+      rewriter, cast<TilingInterface>(pad.getOperation()), tiling);
+  if (failed(result))
+    return failure();
+  std::string name = "pad";
+  for (auto [i, size] : llvm::enumerate(type.getShape()))
+    name += (i ? "x" : "_") + std::to_string(size);
+  if (!result->loops.empty())
+    result->loops.front()->setAttr(kKernelNameAttrName,
+                                   rewriter.getStringAttr(name));
+  rewriter.replaceOp(pad, result->replacements);
+  return success();
+}
+
 namespace {
 /// Records the ops a rewriter erases.
 struct ErasedOps : RewriterBase::Listener {
@@ -929,6 +987,18 @@ struct TileAndFusePass : kiln::impl::TileAndFuseBase<TileAndFusePass> {
         continue;
       if (failed(kiln::tileAndFuse(rewriter, root, *config))) {
         root.emitError("cannot tile this op");
+        return signalPassFailure();
+      }
+    }
+    // Pads left in the function body (those fused into tiles are gone).
+    SmallVector<tensor::PadOp> pads;
+    for (Block &block : getOperation().getFunctionBody())
+      for (Operation &op : block)
+        if (auto pad = dyn_cast<tensor::PadOp>(op))
+          pads.push_back(pad);
+    for (tensor::PadOp pad : pads) {
+      if (failed(tilePad(rewriter, pad, heuristics))) {
+        pad.emitError("cannot tile this pad");
         return signalPassFailure();
       }
     }

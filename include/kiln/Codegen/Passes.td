@@ -154,6 +154,12 @@ def TileAndFuse : Pass<"kiln-tile-and-fuse", "::mlir::func::FuncOp"> {
     tile right after its reduction. The `scf.for` loops are then peeled so that every tile, the
     remainders included, has a static shape and vectorizes without masks.
 
+    Pads left in the function body after that and read through slices (a
+    copy into rows aligned to vectors) with at least `min-parallel-work` / 8
+    elements run on threads too: an
+    `scf.forall` over tiles of their first unpadded dimension, each padding
+    a slice of the source.
+
     Input invariant: linalg on tensors. Output IR: the same computation as
     nests of scf.forall / scf.for around small linalg ops on tensor slices.
 
