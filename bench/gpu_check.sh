@@ -35,7 +35,8 @@
 # GPU machine), KILN_GPU_CHECK_ONLY=REGEX (run only the suite, ONNX, benchmark and CNN rows whose
 # names match, for a quick rerun of one piece of work), KILN_GPU_CHECK_CARRY_MB (--prepare: most MB
 # of CNN models, with everything else, in bench/gpu_check_models, default 55), PYTHON (default
-# python3; --prepare needs numpy, onnx and torch/torchvision in it, the check numpy and torch).
+# python3, or /usr/bin/python3 when python3 has no numpy; --prepare needs numpy, onnx and
+# torch/torchvision in it, the check numpy and torch).
 set -uo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
@@ -44,6 +45,12 @@ OUT=${OUT:-$ROOT/bench/gpu_check_out}
 WORK=${KILN_GPU_CHECK_WORK:-/tmp/kiln_gpu_check}
 BUDGET=${KILN_GPU_CHECK_BUDGET:-450}
 PY=${PYTHON:-python3}
+# A python3 without numpy (a pyenv shim ahead of the system's on the PATH) falls back to the
+# system's, which scripts/setup.sh gives numpy, onnx and torch.
+if [ -z "${PYTHON:-}" ] && ! "$PY" -c 'import numpy' >/dev/null 2>&1 &&
+   /usr/bin/python3 -c 'import numpy' >/dev/null 2>&1; then
+  PY=/usr/bin/python3
+fi
 TARGET=${KILN_GPU_CHECK_TARGET:-cuda}
 NO_BUILD=${KILN_GPU_CHECK_NO_BUILD:-0}
 ONLY=${KILN_GPU_CHECK_ONLY:-.}
