@@ -215,14 +215,14 @@ def bench_model(name, args, torch):
                 runs.append(time.perf_counter() - start)
             times[k].append(statistics.median(runs))
     med = {k: statistics.median(v) * 1e3 for k, v in times.items()}
-    # Kiln over each peer within each round: the frameworks of one round run
-    # within a second or so of each other, at the same speed of a machine
+    # Kiln over ONNX Runtime within each round: the frameworks of one round
+    # run within a second or so of each other, at the same speed of a machine
     # whose speed moves between levels from minute to minute.
-    per_round = {k: [a / b for a, b in zip(times["kiln"], v)]
-                 for k, v in times.items() if k != "kiln"}
+    ort_rounds = [a / b for a, b in
+                  zip(times["kiln"], times.get("onnxruntime", []))]
     return {"model": name, "compile_s": compile_s, "compile_rss_mib": rss,
-            "errors": errors, "median_ms": med, "round_ratios": per_round,
-            "missing": missing}
+            "errors": errors, "median_ms": med,
+            "ort_rounds": ratio_summary(ort_rounds), "missing": missing}
 
 
 def ratio_summary(ratios):
@@ -281,7 +281,7 @@ def main():
               f"kiln/torch {m['kiln'] / m['pytorch']:5.2f}  "
               f"err {r['errors']['kiln']:.1e}  "
               f"compile {r['compile_s']:.1f} s {r['compile_rss_mib']:.0f} MiB")
-        rr = ratio_summary(r["round_ratios"].get("onnxruntime"))
+        rr = r["ort_rounds"]
         if rr:
             print(f"{'':20s} kiln/ort per round: median {rr[0]:.2f} "
                   f"(rounds {rr[1]:.2f}-{rr[2]:.2f})")
@@ -303,7 +303,7 @@ def main():
             if "failed" in r:
                 w.writerow([r["model"]] + [""] * 8 + ["failed"] + [""] * 3)
                 continue
-            rr = ratio_summary(r["round_ratios"].get("onnxruntime"))
+            rr = r["ort_rounds"]
             m = r["median_ms"]
             ort = m.get("onnxruntime")
             w.writerow([r["model"], f"{m['kiln']:.3f}",

@@ -678,24 +678,24 @@ tileLevel(RewriterBase &rewriter, linalg::LinalgOp op, ArrayRef<int64_t> tiles,
   return tiled;
 }
 
-/// The lanes of the partial sums that the register tile `op` of a
-/// contraction configured by `config` reduces its k loop in, or 0 for one
-/// step of k at a time (see tileReductionLoops).
-static int64_t getPartialSumLanes(linalg::LinalgOp op,
-                                  const TilingConfig &config) {
+/// The k loop that the register tile `op` of a contraction configured by
+/// `config` reduces in partial sums of `config.partialSumLanes` (see
+/// tileReductionLoops), or nullopt for one step of k at a time.
+static std::optional<unsigned>
+getPartialSumLoop(linalg::LinalgOp op, const TilingConfig &config) {
   int64_t lanes = config.partialSumLanes;
   FailureOr<linalg::ContractionDimensions> dims =
       linalg::inferContractionDims(op);
   if (lanes <= 0 || failed(dims) || dims->k.size() != 1 || dims->n.empty())
-    return 0;
+    return std::nullopt;
   SmallVector<int64_t> ranges = op.getStaticLoopRanges();
   for (unsigned d : dims->n)
     if (ranges[d] != 1)
-      return 0;
+      return std::nullopt;
   int64_t depth = ranges[dims->k.front()];
   if (ShapedType::isDynamic(depth) || depth % lanes != 0 || depth < 2 * lanes)
-    return 0;
-  return lanes;
+    return std::nullopt;
+  return dims->k.front();
 }
 
 /// `op` with the sizes that peeling made constant in the types of its
@@ -760,16 +760,14 @@ tileReductionLoops(RewriterBase &rewriter, linalg::LinalgOp op,
                    const TilingConfig &config,
                    SmallVectorImpl<LoopLikeOpInterface> &loops) {
   op = castToStaticShapes(rewriter, op);
-  int64_t lanes = getPartialSumLanes(op, config);
+  std::optional<unsigned> k = getPartialSumLoop(op, config);
   auto partial = dyn_cast<PartialReductionOpInterface>(op.getOperation());
-  if (lanes == 0 || !partial)
+  if (!k || !partial)
     return tileLevel(rewriter, op, config.reductionTiles,
                      scf::SCFTilingOptions::LoopType::ForOp, /*fuse=*/false,
                      loops);
-  FailureOr<linalg::ContractionDimensions> dims =
-      linalg::inferContractionDims(op);
   SmallVector<OpFoldResult> sizes(op.getNumLoops(), rewriter.getIndexAttr(0));
-  sizes[dims->k.front()] = rewriter.getIndexAttr(lanes);
+  sizes[*k] = rewriter.getIndexAttr(config.partialSumLanes);
   rewriter.setInsertionPoint(op);
   FailureOr<scf::SCFTilingResult> result =
       scf::tileReductionUsingScf(rewriter, partial, sizes);
@@ -805,7 +803,7 @@ static void peelMarkedLoops(RewriterBase &rewriter, Operation *root) {
 
 /// `<op>_<shape>`: the name of `op` without its dialect and the shape of
 /// `root`'s first result, e.g. `conv_2d_nchw_fchw_1x256x14x14`.
-static std::string getKernelName(linalg::LinalgOp op, linalg::LinalgOp root) {
+static std::string getKernelName(Operation *op, Operation *root) {
   std::string name = op->getName().stripDialect().str();
   if (root->getNumResults() > 0)
     if (auto type = dyn_cast<ShapedType>(root->getResult(0).getType()))
@@ -938,12 +936,9 @@ static LogicalResult tilePad(RewriterBase &rewriter, tensor::PadOp pad,
       rewriter, cast<TilingInterface>(pad.getOperation()), tiling);
   if (failed(result))
     return failure();
-  std::string name = "pad";
-  for (auto [i, size] : llvm::enumerate(type.getShape()))
-    name += (i ? "x" : "_") + std::to_string(size);
   if (!result->loops.empty())
-    result->loops.front()->setAttr(kKernelNameAttrName,
-                                   rewriter.getStringAttr(name));
+    result->loops.front()->setAttr(
+        kKernelNameAttrName, rewriter.getStringAttr(getKernelName(pad, pad)));
   rewriter.replaceOp(pad, result->replacements);
   return success();
 }

@@ -52,18 +52,19 @@ func.func @serial(%x: tensor<1x64x17xf32>, %w: tensor<12x64xf32>, %acc: tensor<1
 }
 
 // Not when k is no multiple of 8 (100 input channels) or shorter than two
-// vectors, nor for a column tile of 4 (196 = 12 x 16 + 4), nor for f16.
+// vectors, nor for a column tile of 4 (196 = 12 x 16 + 4), nor for f16 (33
+// columns: 2 x 16 lanes + 1).
 // CHECK-LABEL: func.func @kept
 // CHECK-NOT:   linalg.reduce
 // CHECK: return
 func.func @kept(%x: tensor<1x100x17xf32>, %w: tensor<12x100xf32>, %acc: tensor<1x12x17xf32>,
                 %x8: tensor<1x8x17xf32>, %w8: tensor<12x8xf32>,
                 %x4: tensor<1x64x20xf32>, %w4: tensor<12x64xf32>, %acc4: tensor<1x12x20xf32>,
-                %xh: tensor<1x64x17xf16>, %wh: tensor<12x64xf16>, %acch: tensor<1x12x17xf16>)
-    -> (tensor<1x12x17xf32>, tensor<1x12x17xf32>, tensor<1x12x20xf32>, tensor<1x12x17xf16>) {
+                %xh: tensor<1x64x33xf16>, %wh: tensor<12x64xf16>, %acch: tensor<1x12x33xf16>)
+    -> (tensor<1x12x17xf32>, tensor<1x12x17xf32>, tensor<1x12x20xf32>, tensor<1x12x33xf16>) {
   %0 = linalg.contract indexing_maps = [#mw, #mx, #mo] ins(%w, %x : tensor<12x100xf32>, tensor<1x100x17xf32>) outs(%acc : tensor<1x12x17xf32>) -> tensor<1x12x17xf32>
   %1 = linalg.contract indexing_maps = [#mw, #mx, #mo] ins(%w8, %x8 : tensor<12x8xf32>, tensor<1x8x17xf32>) outs(%acc : tensor<1x12x17xf32>) -> tensor<1x12x17xf32>
   %2 = linalg.contract indexing_maps = [#mw, #mx, #mo] ins(%w4, %x4 : tensor<12x64xf32>, tensor<1x64x20xf32>) outs(%acc4 : tensor<1x12x20xf32>) -> tensor<1x12x20xf32>
-  %3 = linalg.contract indexing_maps = [#mw, #mx, #mo] ins(%wh, %xh : tensor<12x64xf16>, tensor<1x64x17xf16>) outs(%acch : tensor<1x12x17xf16>) -> tensor<1x12x17xf16>
-  return %0, %1, %2, %3 : tensor<1x12x17xf32>, tensor<1x12x17xf32>, tensor<1x12x20xf32>, tensor<1x12x17xf16>
+  %3 = linalg.contract indexing_maps = [#mw, #mx, #mo] ins(%wh, %xh : tensor<12x64xf16>, tensor<1x64x33xf16>) outs(%acch : tensor<1x12x33xf16>) -> tensor<1x12x33xf16>
+  return %0, %1, %2, %3 : tensor<1x12x17xf32>, tensor<1x12x17xf32>, tensor<1x12x20xf32>, tensor<1x12x33xf16>
 }
