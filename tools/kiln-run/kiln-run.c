@@ -507,7 +507,7 @@ static int prepareInputs(const options_t *options, session_t *s) {
     tensor->rank = desc->rank;
     tensor->shape = desc->shape;
     uint64_t bytes = count * kiln_dtype_size(desc->dtype);
-    tensor->data = malloc(bytes ? (size_t)bytes : 1);
+    tensor->data = npy_alloc(bytes);
     if (!tensor->data)
       return error("input '%s': cannot allocate %" PRIu64 " bytes", desc->name,
                    bytes);
@@ -527,7 +527,7 @@ static int prepareOutputs(session_t *s) {
     tensor->dtype = desc->dtype;
     tensor->rank = desc->rank;
     tensor->shape = desc->shape;
-    tensor->data = calloc(1, bytes ? (size_t)bytes : 1);
+    tensor->data = npy_alloc(bytes);
     if (!tensor->data)
       return error("output '%s': cannot allocate %" PRIu64 " bytes", desc->name,
                    bytes);

@@ -40,6 +40,18 @@ static const struct {
     {"b1", KILN_DTYPE_BOOL},
 };
 
+void *npy_alloc(uint64_t bytes) {
+  uint64_t size = (bytes + 63) / 64 * 64;
+  if (size == 0)
+    size = 64;
+  if (size < bytes || size != (uint64_t)(size_t)size)
+    return NULL;
+  void *data = aligned_alloc(64, (size_t)size);
+  if (data)
+    memset(data, 0, (size_t)size);
+  return data;
+}
+
 const char *npy_descr(kiln_dtype_t dtype) {
   switch (dtype) {
   case KILN_DTYPE_F32:
@@ -361,7 +373,7 @@ int npy_read(const char *path, npy_array_t *array, char *error,
   }
   array->bytes = bytes;
   if (bytes > 0) {
-    array->data = malloc((size_t)bytes);
+    array->data = npy_alloc(bytes);
     if (!array->data) {
       fclose(file);
       return fail(error, errorSize, "'%s': cannot allocate %llu bytes", path,

@@ -35,6 +35,12 @@ int npy_write(const char *path, kiln_dtype_t dtype, uint32_t rank,
               const int64_t *shape, const void *data, uint64_t bytes,
               char *error, size_t errorSize);
 
+/** `bytes` (at least one) of memory aligned to 64 bytes, a cache line, and
+ *  zeroed; free() it. NULL when out of memory. Tensors handed to a model are
+ *  allocated this way: malloc aligns a large block to 16 bytes only, so a
+ *  kernel's 32- or 64-byte rows would straddle two cache lines. */
+void *npy_alloc(uint64_t bytes);
+
 /** The .npy descr of `dtype` ("<f4", "|b1", ...; bf16 is "<u2"). */
 const char *npy_descr(kiln_dtype_t dtype);
 

@@ -54,6 +54,20 @@ class RunTest(unittest.TestCase):
         np.testing.assert_array_equal(y, 2 * x + 1)
         np.testing.assert_array_equal(m(x=x), y)
 
+    def test_aligned_buffers(self):
+        # aligned.so fails with code 2 (input) or 3 (output) unless its
+        # 512 KB buffers are aligned to 64 bytes.
+        m = kiln.load(model("aligned"))
+        x = kiln.empty((512, 256), np.float32)
+        self.assertEqual(x.ctypes.data % 64, 0)
+        self.assertTrue(x.flags.c_contiguous)
+        x[...] = self.rng.standard_normal((512, 256))
+        y = m(x)
+        self.assertEqual(y.ctypes.data % 64, 0)
+        np.testing.assert_array_equal(y, x + 1)
+        self.assertEqual(kiln.empty(3, np.int64).shape, (3,))
+        self.assertEqual(kiln.empty((), np.float32).shape, ())
+
     def test_non_contiguous_input(self):
         m = kiln.load(model("affine"))
         x = self.rng.standard_normal((128, 16)).astype(np.float32).T
