@@ -151,7 +151,12 @@ static SmallVector<int64_t> splitLoops(ArrayRef<int64_t> ranges,
       if (size < align || (wholeVectors && align >= 2 * lanes))
         return false;
       int64_t rest = size % align;
-      return align < 2 * lanes || rest == 0 || rest <= lanes;
+      if (align >= 2 * lanes)
+        return rest == 0 || rest <= lanes;
+      // A remainder of 1-3 rows of a register tile of rows holds 2-6
+      // accumulators: fewer chains of FMAs than the 8 that keep two FMA
+      // units busy, at a quarter to three quarters of the rate.
+      return rest == 0 || align < 4 || rest >= 4;
     };
     // Tile counts that divide the loop, from `want` up: the first whose tile
     // is aligned within 4 * want.

@@ -4,7 +4,7 @@
 // 3 x 16 + 1) reduces its k loop in vectors of 8 partial sums, added up once
 // after the loop; the tiles of 16 columns keep one step of k at a time.
 // A 1x1 convolution 512 -> 64 at 7x7 with a ReLU epilogue (weights [F, C]
-// times the image [1, C, H*W]; thread tiles of 8 channels: 6 + 2 rows).
+// times the image [1, C, H*W]; thread tiles of 16 channels: 6 + 6 + 4 rows).
 #mw = affine_map<(d0, d1, d2, d3) -> (d1, d3)>
 #mx = affine_map<(d0, d1, d2, d3) -> (d0, d3, d2)>
 #mo = affine_map<(d0, d1, d2, d3) -> (d0, d1, d2)>
@@ -21,9 +21,9 @@
 // CHECK:           linalg.generic {{.*}}iterator_types = ["parallel", "parallel", "parallel", "parallel"]{{.*}} ins(%{{.*}}, %{{.*}} : tensor<6x8xf32>, tensor<1x8x1xf32>) outs(%[[ACC]] : tensor<1x6x1x8xf32>)
 // CHECK:         %[[SUM:.*]] = linalg.reduce ins(%[[SUMS]] : tensor<1x6x1x8xf32>) outs(%[[INIT]] : tensor<1x6x1xf32>) dimensions = [3]
 // CHECK:         linalg.generic {{.*}} ins(%[[SUM]] : tensor<1x6x1xf32>)
-// The two remaining rows: the same, with 2 x 16 and 2 x 1 tiles.
-// CHECK:         scf.for %{{.*}} -> (tensor<1x2x16xf32>)
-// CHECK:         scf.for %{{.*}} = %c0 to %c512 step %c8 {{.*}} -> (tensor<1x2x1x8xf32>)
+// The four remaining rows: the same, with 4 x 16 and 4 x 1 tiles.
+// CHECK:         scf.for %{{.*}} -> (tensor<1x4x16xf32>)
+// CHECK:         scf.for %{{.*}} = %c0 to %c512 step %c8 {{.*}} -> (tensor<1x4x1x8xf32>)
 // CHECK:         linalg.reduce {{.*}} dimensions = [3]
 // CHECK: return
 func.func @pixels49(%x: tensor<1x512x49xf32>, %w: tensor<64x512xf32>) -> tensor<1x64x49xf32> {

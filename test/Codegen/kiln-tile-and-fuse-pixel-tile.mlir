@@ -11,7 +11,7 @@
 // pixel tile being one vector, two output rows per tile (each broadcast
 // weight feeds two FMAs).
 // CHECK-LABEL: func.func @row14
-// CHECK:     scf.forall ({{.*}}) = (0, 0) to (256, 14) step (128, 2)
+// CHECK:     scf.forall ({{.*}}) = (0, 0) to (256, 14) step (64, 2)
 // CHECK:     scf.for %{{.*}} = %c0 to %c1024 step %c1 iter_args(%{{.*}}) -> (tensor<1x6x2x8xf32>)
 // CHECK:       linalg.conv_2d_nchw_fchw {{.*}} outs(%{{.*}} : tensor<1x6x2x8xf32>)
 // CHECK:     scf.for %{{.*}} = %c0 to %c1024 step %c1 iter_args(%{{.*}}) -> (tensor<1x6x2x6xf32>)
@@ -66,7 +66,11 @@ func.func @row56(%x: tensor<1x64x56x56xf32>, %w: tensor<64x64x1x1xf32>) -> tenso
 // (3 x 16 + 1) would each end in a one-pixel tile; 256 channels give 16
 // thread tiles of 16 channels over all 196 pixels (12 x 16 + 4) instead.
 // With 116 channels (at most 4 tiles of 29) that is too few thread tiles,
-// and the pixels are split as before.
+// and the pixels are split as before. With 112 channels (EfficientNet-B0's
+// projections at 14x14), 16 thread tiles of 7 channels would each end in a
+// one-row register tile (2 chains of FMAs, a quarter of the rate, a third of
+// the layer's time). Tiles of 16 channels (6 + 6 + 4) are 7, too few, so
+// both loops are split: 28 channels (4 x 6 + 4) x 49 pixels.
 #mw = affine_map<(d0, d1, d2, d3) -> (d1, d3)>
 #mx = affine_map<(d0, d1, d2, d3) -> (d0, d3, d2)>
 #mo = affine_map<(d0, d1, d2, d3) -> (d0, d1, d2)>
@@ -76,13 +80,19 @@ func.func @row56(%x: tensor<1x64x56x56xf32>, %w: tensor<64x64x1x1xf32>) -> tenso
 // CHECK:         iter_args(%{{.*}}) -> (tensor<1x6x4xf32>)
 // CHECK-NOT:     tensor<1x6x1xf32>
 // CHECK:       scf.forall (%{{.*}}, %{{.*}}) = (0, 0) to (116, 196) step (29, 49)
+// CHECK:       scf.forall (%{{.*}}, %{{.*}}) = (0, 0) to (112, 196) step (28, 49)
+// CHECK:         iter_args(%{{.*}}) -> (tensor<1x6x16xf32>)
+// CHECK:         iter_args(%{{.*}}) -> (tensor<1x4x16xf32>)
+// CHECK-NOT:     -> (tensor<1x1x16xf32>)
 // CHECK: return
 func.func @pointwise_14x14(%x: tensor<1x1024x196xf32>, %w: tensor<256x1024xf32>, %acc: tensor<1x256x196xf32>,
-                           %w116: tensor<116x1024xf32>, %acc116: tensor<1x116x196xf32>)
-    -> (tensor<1x256x196xf32>, tensor<1x116x196xf32>) {
+                           %w116: tensor<116x1024xf32>, %acc116: tensor<1x116x196xf32>,
+                           %x672: tensor<1x672x196xf32>, %w112: tensor<112x672xf32>, %acc112: tensor<1x112x196xf32>)
+    -> (tensor<1x256x196xf32>, tensor<1x116x196xf32>, tensor<1x112x196xf32>) {
   %0 = linalg.contract indexing_maps = [#mw, #mx, #mo] ins(%w, %x : tensor<256x1024xf32>, tensor<1x1024x196xf32>) outs(%acc : tensor<1x256x196xf32>) -> tensor<1x256x196xf32>
   %1 = linalg.contract indexing_maps = [#mw, #mx, #mo] ins(%w116, %x : tensor<116x1024xf32>, tensor<1x1024x196xf32>) outs(%acc116 : tensor<1x116x196xf32>) -> tensor<1x116x196xf32>
-  return %0, %1 : tensor<1x256x196xf32>, tensor<1x116x196xf32>
+  %2 = linalg.contract indexing_maps = [#mw, #mx, #mo] ins(%w112, %x672 : tensor<112x672xf32>, tensor<1x672x196xf32>) outs(%acc112 : tensor<1x112x196xf32>) -> tensor<1x112x196xf32>
+  return %0, %1, %2 : tensor<1x256x196xf32>, tensor<1x116x196xf32>, tensor<1x112x196xf32>
 }
 
 // A grouped convolution (8 groups of 16 channels, as linalg gives it): the
