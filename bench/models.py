@@ -242,7 +242,12 @@ def main():
     p.add_argument("--runs", type=int, default=5,
                    help="back-to-back runs of each framework per round")
     p.add_argument("--warmup", type=int, default=3)
-    p.add_argument("--settle-ms", type=float, default=50,
+    # ONNX Runtime's pool threads spin for 50-60 ms after a run (a whole
+    # CPU: 0.028 s of CPU time in the first 25 ms idle, 0.02 in the next 25,
+    # 0.002-0.004 from 50 to 100 ms, none after; MobileNetV2 and ResNet-50,
+    # 2 threads): a pause of 50 ms left the first runs of the framework after
+    # it sharing the 2 CPUs of the benchmark machine with a spinning thread.
+    p.add_argument("--settle-ms", type=float, default=150,
                    help="pause before each framework's runs in a round, so "
                         "that the previous one's threads stop spinning")
     p.add_argument("--out", default=os.path.join(ROOT, "build", "bench"))
