@@ -128,9 +128,11 @@ static bool hasTileableMaps(linalg::LinalgOp op) {
 /// multiple of the loop's register tile are preferred. When no such count is
 /// near the target, a tile of at least one register tile whose remainder is
 /// harmless is taken (the most tiles up to the target, else the fewest
-/// above it): any remainder of rows, or at most one vector of a tile of two
-/// vectors (a remainder of more than one vector and less than two is split
-/// into single elements by the x86 back end, see getPixelTile), unless
+/// above it): none, or at most one vector of a tile of two vectors (a
+/// remainder of more than one vector and less than two is split into single
+/// elements by the x86 back end, see getPixelTile); for smaller register
+/// tiles of 4 or more (rows, or one vector of pixels), none or at least 4
+/// (128 channels in tiles of 16, 6 + 6 + 4, rather than of 8, 6 + 2), unless
 /// `wholeVectors`, where loops of register tiles of two vectors take whole
 /// register tiles only. A loop whose divisors only give tiles smaller than
 /// its register tile is not split.
@@ -155,7 +157,8 @@ static SmallVector<int64_t> splitLoops(ArrayRef<int64_t> ranges,
         return rest == 0 || rest <= lanes;
       // A remainder of 1-3 rows of a register tile of rows holds 2-6
       // accumulators: fewer chains of FMAs than the 8 that keep two FMA
-      // units busy, at a quarter to three quarters of the rate.
+      // units busy, at a quarter to three quarters of the rate. (A remainder
+      // of 1-3 pixels of a one-vector pixel tile idles most of its lanes.)
       return rest == 0 || align < 4 || rest >= 4;
     };
     // Tile counts that divide the loop, from `want` up: the first whose tile
