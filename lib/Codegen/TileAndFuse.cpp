@@ -14,6 +14,7 @@
 
 #include "mlir/Dialect/Affine/IR/AffineOps.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/Dialect/LLVMIR/LLVMDialect.h"
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
 #include "mlir/Dialect/Linalg/Utils/Utils.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
@@ -349,6 +350,23 @@ getOwnTilingConfig(linalg::LinalgOp op, const TilingHeuristics &heuristics) {
       config.reductionTiles[d] = 1;
     for (unsigned d : inputChannels)
       config.reductionTiles[d] = 1;
+    // A convolution whose innermost loop is an output channel (the panels of
+    // kiln-conv-channel-vectors): vectors along 2L output channels, one per
+    // input value broadcast to them, for a few pixels of one output row.
+    if (!channels.empty() && !image.empty() && channels.back() > image.back()) {
+      for (unsigned d : plain)
+        config.vectorTiles[d] = 1;
+      for (unsigned d : channels)
+        config.vectorTiles[d] =
+            d == channels.back() ? clamp(d, 2 * lanes) : 1;
+      for (unsigned d : image) {
+        int64_t pixels =
+            kiln::getChannelVectorPixelTile(ranges[d], heuristics.vectorBits);
+        config.vectorTiles[d] =
+            d != image.back() ? 1 : clamp(d, pixels ? pixels : 4);
+      }
+      config.rolledLoops.assign(window.begin(), window.end());
+    }
     // A depthwise convolution has no reduction but its window: its register
     // tile is one channel, several output rows x the pixel tile, and covers
     // the whole window (kiln::vectorizeDepthwiseTile keeps the accumulators
@@ -890,6 +908,25 @@ FailureOr<Operation *> mlir::kiln::tileAndFuse(RewriterBase &rewriter,
   }
   if (loops.empty())
     return *tiled;
+  // The rolled loops are the innermost reduction loops: the last of `loops`.
+  size_t rolled = llvm::count_if(config.rolledLoops, [&](unsigned d) {
+    return config.reductionTiles[d] != 0;
+  });
+  if (rolled > 0 && rolled <= loops.size()) {
+    MLIRContext *context = rewriter.getContext();
+    auto unroll = LLVM::LoopUnrollAttr::get(
+        context, /*disable=*/rewriter.getBoolAttr(true), /*count=*/{},
+        /*runtimeDisable=*/{}, /*full=*/{}, {}, {}, {});
+    auto annotation = LLVM::LoopAnnotationAttr::get(
+        context, /*disableNonforced=*/{}, /*vectorize=*/{}, /*interleave=*/{},
+        unroll, {}, {}, {}, {}, {}, {}, /*mustProgress=*/{},
+        /*isVectorized=*/{}, /*startLoc=*/{}, /*endLoc=*/{},
+        /*parallelAccesses=*/{});
+    // scf-to-cf puts it on the loop's back edge (kiln-llvm-loop-annotations
+    // makes it the branch's metadata).
+    for (LoopLikeOpInterface loop : llvm::drop_begin(loops, loops.size() - rolled))
+      loop->setAttr("llvm.loop_annotation", annotation);
+  }
   for (LoopLikeOpInterface loop : loops)
     loop->setAttr(kPeelAttrName, rewriter.getUnitAttr());
   peelMarkedLoops(rewriter, loops.front());

@@ -14,6 +14,7 @@
 #include "kiln/Codegen/Transforms.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Arith/Utils/Utils.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
 #include "mlir/Dialect/Linalg/Transforms/Transforms.h"
@@ -108,14 +109,32 @@ mlir::kiln::rewriteUnitWindowOp(RewriterBase &rewriter, linalg::LinalgOp op) {
 
   // Loops of one iteration disappear: their index is 0. The others are
   // ordered as the output's dimensions (reductions last), so that the
-  // innermost vector dimension is the contiguous one of the output.
+  // innermost vector dimension is the contiguous one of the output; except
+  // the output channels of a filter in panels (kiln-conv-channel-vectors:
+  // the filter's contiguous dimension, which the input does not index),
+  // which go innermost: the tile's vectors run along them and each input
+  // value is broadcast.
   MLIRContext *context = op.getContext();
   SmallVector<unsigned> kept;
   AffineMap outputMap = op.getMatchingIndexingMap(op.getDpsInitOperand(0));
+  std::optional<unsigned> panel;
+  if (op.getNumDpsInputs() == 2) {
+    AffineMap filterMap = op.getMatchingIndexingMap(op.getDpsInputOperand(1));
+    auto last = filterMap.getNumResults() == 0
+                    ? nullptr
+                    : dyn_cast<AffineDimExpr>(filterMap.getResults().back());
+    if (last && ranges[last.getPosition()] != 1 &&
+        !op.getMatchingIndexingMap(op.getDpsInputOperand(0))
+             .isFunctionOfDim(last.getPosition()) &&
+        outputMap.isFunctionOfDim(last.getPosition()))
+      panel = last.getPosition();
+  }
   for (AffineExpr expr : outputMap.getResults())
     if (auto dim = dyn_cast<AffineDimExpr>(expr);
-        dim && ranges[dim.getPosition()] != 1)
+        dim && ranges[dim.getPosition()] != 1 && dim.getPosition() != panel)
       kept.push_back(dim.getPosition());
+  if (panel)
+    kept.push_back(*panel);
   for (unsigned d = 0, e = ranges.size(); d < e; ++d)
     if (ranges[d] != 1 && !llvm::is_contained(kept, d))
       kept.push_back(d);
@@ -411,9 +430,99 @@ static bool coversWholeTensor(VectorTransferOpInterface transfer) {
   return true;
 }
 
+/// A transposing write of a tile into a rank-reduced slice of a tensor, put
+/// back by `tensor.insert_slice`, becomes the same write into the tensor
+/// (upstream's fold takes minor-identity writes only). The tile of a
+/// convolution vectorized along output channels (kiln-conv-channel-vectors)
+/// writes its accumulator `[pixels, channels]` into an NCHW slice
+/// `[channels, pixels]`; as one write into the tile, it matches the read of
+/// the accumulator, and the pair is hoisted out of the reduction loops.
+struct FoldPermutedWriteIntoInsert : OpRewritePattern<tensor::InsertSliceOp> {
+  using OpRewritePattern::OpRewritePattern;
+
+  LogicalResult matchAndRewrite(tensor::InsertSliceOp insert,
+                                PatternRewriter &rewriter) const override {
+    auto write = insert.getSource().getDefiningOp<vector::TransferWriteOp>();
+    if (!write || !write->hasOneUse() || write.getMask() ||
+        write.getPermutationMap().isMinorIdentity())
+      return failure();
+    auto slice = write.getBase().getDefiningOp<tensor::ExtractSliceOp>();
+    if (!slice || slice.getSource() != insert.getDest() ||
+        !llvm::all_of(write.getIndices(), isZeroInteger) ||
+        slice.getMixedOffsets() != insert.getMixedOffsets() ||
+        slice.getMixedSizes() != insert.getMixedSizes() ||
+        !llvm::all_of(slice.getMixedStrides(),
+                      [](OpFoldResult s) { return isConstantIntValue(s, 1); }) ||
+        !llvm::all_of(insert.getMixedStrides(),
+                      [](OpFoldResult s) { return isConstantIntValue(s, 1); }))
+      return failure();
+    // The tensor's dimensions that the slice keeps, in order.
+    llvm::SmallBitVector dropped = slice.getDroppedDims();
+    SmallVector<unsigned> kept;
+    for (unsigned d = 0, e = dropped.size(); d < e; ++d)
+      if (!dropped.test(d))
+        kept.push_back(d);
+    AffineMap map = write.getPermutationMap();
+    if (kept.size() != map.getNumDims())
+      return failure();
+    MLIRContext *context = rewriter.getContext();
+    SmallVector<AffineExpr> results;
+    for (AffineExpr expr : map.getResults()) {
+      auto dim = dyn_cast<AffineDimExpr>(expr);
+      if (!dim)
+        return failure();
+      results.push_back(getAffineDimExpr(kept[dim.getPosition()], context));
+    }
+    AffineMap full = AffineMap::get(dropped.size(), 0, results, context);
+    SmallVector<Value> indices = getValueOrCreateConstantIndexOp(
+        rewriter, insert.getLoc(), insert.getMixedOffsets());
+    rewriter.replaceOpWithNewOp<vector::TransferWriteOp>(
+        insert, write.getVector(), insert.getDest(), indices,
+        AffineMapAttr::get(full), write.getInBoundsAttr());
+    return success();
+  }
+};
+
 /// A read of a whole register tile just written whole (a fill, a bias, an
 /// accumulator), with other unit dimensions, is the written vector in
 /// another shape. Upstream folding needs identical vector types, which the
+/// fill of a convolution tile (written as 6x1x16) and its read by the
+/// convolution (read as 6x16) are not.
+/// The tensor dimensions of more than one element that `transfer` covers, in
+/// the order of its vector's dimensions, when it reads or writes the whole
+/// static tensor (any permutation, unit dimensions anywhere); nullopt
+/// otherwise.
+static std::optional<SmallVector<int64_t>>
+getWholeTensorDims(VectorTransferOpInterface transfer) {
+  auto tensor = dyn_cast<RankedTensorType>(transfer.getBase().getType());
+  if (!tensor || !tensor.hasStaticShape() || transfer.getMask() ||
+      llvm::any_of(transfer.getIndices(),
+                   [](Value index) { return !isZeroInteger(index); }) ||
+      llvm::any_of(transfer.getInBoundsValues(), [](bool b) { return !b; }))
+    return std::nullopt;
+  ArrayRef<int64_t> vectorShape = transfer.getVectorType().getShape();
+  SmallVector<int64_t> dims;
+  llvm::SmallBitVector covered(tensor.getRank());
+  for (auto [i, expr] : llvm::enumerate(transfer.getPermutationMap().getResults())) {
+    auto dim = dyn_cast<AffineDimExpr>(expr);
+    if (!dim || vectorShape[i] != tensor.getDimSize(dim.getPosition()))
+      return std::nullopt;
+    covered.set(dim.getPosition());
+    if (vectorShape[i] != 1)
+      dims.push_back(dim.getPosition());
+  }
+  for (int64_t d = 0, e = tensor.getRank(); d < e; ++d)
+    if (!covered.test(d) && tensor.getDimSize(d) != 1)
+      return std::nullopt;
+  return dims;
+}
+
+/// A read of a whole register tile just written whole (a fill, a bias, an
+/// accumulator), with other unit dimensions, is the written vector in
+/// another shape; read in another order of its dimensions, the written
+/// vector transposed (the bias of a convolution vectorized along output
+/// channels is written as [channels, pixels] and read as [pixels,
+/// channels]). Upstream folding needs identical vector types, which the
 /// fill of a convolution tile (written as 6x1x16) and its read by the
 /// convolution (read as 6x16) are not.
 struct ForwardWholeTileWrite : OpRewritePattern<vector::TransferReadOp> {
@@ -422,12 +531,38 @@ struct ForwardWholeTileWrite : OpRewritePattern<vector::TransferReadOp> {
   LogicalResult matchAndRewrite(vector::TransferReadOp read,
                                 PatternRewriter &rewriter) const override {
     auto write = read.getBase().getDefiningOp<vector::TransferWriteOp>();
-    if (!write || !coversWholeTensor(write) || !coversWholeTensor(read) ||
-        write.getVectorType().getElementType() !=
-            read.getVectorType().getElementType())
+    if (!write || write.getVectorType().getElementType() !=
+                      read.getVectorType().getElementType())
       return failure();
+    std::optional<SmallVector<int64_t>> written = getWholeTensorDims(write);
+    std::optional<SmallVector<int64_t>> wanted = getWholeTensorDims(read);
+    if (!written || !wanted || written->size() != wanted->size())
+      return failure();
+    if (*written == *wanted) {
+      rewriter.replaceOpWithNewOp<vector::ShapeCastOp>(
+          read, read.getVectorType(), write.getVector());
+      return success();
+    }
+    // The written vector without its unit dimensions, transposed into the
+    // order of the read.
+    SmallVector<int64_t> permutation, shape;
+    auto tensor = cast<RankedTensorType>(write.getBase().getType());
+    for (int64_t d : *written)
+      shape.push_back(tensor.getDimSize(d));
+    for (int64_t d : *wanted) {
+      auto it = llvm::find(*written, d);
+      if (it == written->end())
+        return failure();
+      permutation.push_back(it - written->begin());
+    }
+    Location loc = read.getLoc();
+    Type element = read.getVectorType().getElementType();
+    Value dense = vector::ShapeCastOp::create(
+        rewriter, loc, VectorType::get(shape, element), write.getVector());
+    Value transposed =
+        vector::TransposeOp::create(rewriter, loc, dense, permutation);
     rewriter.replaceOpWithNewOp<vector::ShapeCastOp>(read, read.getVectorType(),
-                                                     write.getVector());
+                                                     transposed);
     return success();
   }
 };
@@ -508,7 +643,7 @@ struct VectorizePass : kiln::impl::VectorizeBase<VectorizePass> {
     {
       RewritePatternSet patterns(context);
       tensor::populateFoldTensorSubsetIntoVectorTransferPatterns(patterns);
-      patterns.add<StridedReadToShuffle>(context);
+      patterns.add<StridedReadToShuffle, FoldPermutedWriteIntoInsert>(context);
       vector::TransferReadOp::getCanonicalizationPatterns(patterns, context);
       vector::TransferWriteOp::getCanonicalizationPatterns(patterns, context);
       tensor::ExtractSliceOp::getCanonicalizationPatterns(patterns, context);

@@ -5,6 +5,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "kiln/Codegen/Passes.h"
+#include "kiln/Codegen/Transforms.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
@@ -49,6 +50,16 @@ static Value padColumns(OpBuilder &b, Location loc, Value value,
       high, zero);
 }
 
+bool mlir::kiln::isStaticF32Conv(linalg::Conv2DNchwFchwOp op) {
+  if (!op.hasPureTensorSemantics() || op.getNumDpsInputs() != 2 ||
+      op.getNumDpsInits() != 1)
+    return false;
+  return llvm::all_of(op->getOperandTypes(), [](Type type) {
+    auto tensor = cast<RankedTensorType>(type);
+    return tensor.hasStaticShape() && tensor.getElementType().isF32();
+  });
+}
+
 namespace {
 struct WidenConvRows : OpRewritePattern<linalg::Conv2DNchwFchwOp> {
   WidenConvRows(MLIRContext *context, int64_t vectorBits)
@@ -56,9 +67,8 @@ struct WidenConvRows : OpRewritePattern<linalg::Conv2DNchwFchwOp> {
 
   LogicalResult matchAndRewrite(linalg::Conv2DNchwFchwOp op,
                                 PatternRewriter &rewriter) const override {
-    if (!op.hasPureTensorSemantics() || op.getNumDpsInputs() != 2 ||
-        op.getNumDpsInits() != 1)
-      return rewriter.notifyMatchFailure(op, "not on tensors");
+    if (!kiln::isStaticF32Conv(op))
+      return rewriter.notifyMatchFailure(op, "not static f32 on tensors");
     Value input = op.getDpsInputOperand(0)->get();
     Value filter = op.getDpsInputOperand(1)->get();
     Value init = op.getDpsInitOperand(0)->get();
@@ -66,11 +76,6 @@ struct WidenConvRows : OpRewritePattern<linalg::Conv2DNchwFchwOp> {
     auto filterType = cast<RankedTensorType>(filter.getType());
     auto type = cast<RankedTensorType>(init.getType());
     Type element = type.getElementType();
-    if (!inputType.hasStaticShape() || !filterType.hasStaticShape() ||
-        !type.hasStaticShape() || !element.isF32() ||
-        inputType.getElementType() != element ||
-        filterType.getElementType() != element)
-      return rewriter.notifyMatchFailure(op, "not static f32");
     // Worth a copy of the result only for a long enough reduction.
     ArrayRef<int64_t> window = filterType.getShape();
     if (window[1] * window[2] * window[3] < 32)

@@ -96,6 +96,11 @@ static void addTileAndVectorizeStage(OpPassManager &pm,
   TileAndFuseOptions tiling;
   tiling.minParallelWork = options.minParallelWork;
   tiling.vectorBits = getVectorBits(options);
+  if (options.convChannelVectors) {
+    ConvChannelVectorsOptions channelVectors;
+    channelVectors.vectorBits = tiling.vectorBits;
+    pm.addNestedPass<func::FuncOp>(createConvChannelVectors(channelVectors));
+  }
   WidenConvRowsOptions widening;
   widening.vectorBits = tiling.vectorBits;
   pm.addNestedPass<func::FuncOp>(createWidenConvRows(widening));
@@ -228,6 +233,7 @@ void mlir::kiln::addLLVMStage(OpPassManager &pm, bool perFunction) {
     pm.addPass(createSafeCanonicalizerPass());
   }
   pm.addPass(createFlattenLLVMGlobals());
+  pm.addPass(createLLVMLoopAnnotations());
 }
 
 //===----------------------------------------------------------------------===//

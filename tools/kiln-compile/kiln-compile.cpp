@@ -190,6 +190,12 @@ cl::opt<int64_t> depthwiseVersionedMinPixels(
              "read a padded copy (cpu; default 3136, 56x56; 0: always in "
              "place)"),
     cl::init(3136), cl::cat(category));
+cl::opt<bool> convChannelVectors(
+    "conv-channel-vectors",
+    cl::desc("Vectorize f32 convolutions whose output rows are not whole "
+             "vectors (14x14, 28x28) along their output channels, with the "
+             "filter packed in panels (cpu; default true)"),
+    cl::init(true), cl::cat(category));
 cl::opt<bool> cpuFlashAttention(
     "cpu-flash-attention",
     cl::desc("Compute f32 attention without a mask in one flash-style kernel "
@@ -573,6 +579,7 @@ int main(int argc, char **argv) {
     options.minParallelWork = minParallelWork;
     options.depthwiseVersionedMinPixels = depthwiseVersionedMinPixels;
     options.flashAttention = cpuFlashAttention;
+    options.convChannelVectors = convChannelVectors;
     kiln::buildCPUPipeline(pm, options);
   }
   TimingScope pipelineTiming = rootTiming.nest("MLIR pipeline");

@@ -189,6 +189,7 @@ def TileAndFuse : Pass<"kiln-tile-and-fuse", "::mlir::func::FuncOp"> {
   ];
   let dependentDialects = [
     "::mlir::affine::AffineDialect",
+    "::mlir::LLVM::LLVMDialect",
     "::mlir::linalg::LinalgDialect",
     "::mlir::scf::SCFDialect",
     "::mlir::tensor::TensorDialect",
@@ -425,6 +426,24 @@ def FreeBuffers : Pass<"kiln-free-buffers", "::mlir::ModuleOp"> {
   ];
 }
 
+def LLVMLoopAnnotations : Pass<"kiln-llvm-loop-annotations", "::mlir::ModuleOp"> {
+  let summary = "Make loop annotations of scf.for loops LLVM loop metadata";
+  let description = [{
+    `convert-scf-to-cf` copies an `llvm.loop_annotation` attribute of an
+    `scf.for` onto the branch of the loop's back edge, and
+    `convert-cf-to-llvm` keeps it there as a discardable attribute of the
+    `llvm.br`; the translation to LLVM IR reads the branch's own
+    `loop_annotation` property only, so the annotation was lost. This pass
+    moves it into the property: the loop then carries its `!llvm.loop`
+    metadata (kiln-tile-and-fuse keeps the window loops of convolutions
+    vectorized along output channels rolled that way).
+
+    Input invariant: the LLVM dialect. Output IR: no `llvm.br` or
+    `llvm.cond_br` with a discardable `llvm.loop_annotation`.
+  }];
+  let dependentDialects = ["::mlir::LLVM::LLVMDialect"];
+}
+
 def FlattenLLVMGlobals : Pass<"kiln-flatten-llvm-globals", "::mlir::ModuleOp"> {
   let summary = "Give constant LLVM globals of nested array type a flat array type";
   let description = [{
@@ -473,6 +492,63 @@ def FuseElementwise : Pass<"kiln-fuse-elementwise"> {
     after a matmul of a batch of rows, a ReLU after a pointwise convolution.
   }];
   let dependentDialects = ["::mlir::linalg::LinalgDialect"];
+}
+
+def ConvChannelVectors : Pass<"kiln-conv-channel-vectors", "::mlir::func::FuncOp"> {
+  let summary = "Vectorize convolutions on rows of odd widths along output channels";
+  let description = [{
+    The register tile of an NCHW convolution holds vectors of `L` output
+    pixels of a row (`vector-bits` / 32): rows of 14 or 28 pixels leave
+    1/8 of the lanes idle (computed as 16, or as 3 x 8 + 4). This pass
+    computes a `linalg.conv_2d_nchw_fchw` (f32, static shapes, constant
+    filter) whose rows are not whole vectors along its output channels
+    instead: its filter `[F, C, KH, KW]` is packed at compile time into
+    panels `[F / 2L, C, KH, KW, 2L]`, and the convolution becomes a
+    `linalg.generic` over loops `(n, fo, oh, ow, fi, c, kh, kw)` into the
+    accumulator expanded to `[N, F / 2L, 2L, OH, OW]` (a view of the NCHW
+    result). The input stays NCHW. `kiln-tile-and-fuse` tiles it with the
+    `2L` channels of a panel in vectors (innermost loop) and a few pixels
+    of a row (at most 5 with AVX2, 8 with AVX-512; the remainder none or at
+    least 4: rows of 14 as 5 + 5 + 4, of 28 as 7 x 4); per input channel
+    and tap a tile loads its panel's 2 vectors of weights, one sequential
+    stream (the filter is packed in the loops' order, input channels
+    innermost), and broadcasts one input value per pixel.
+
+    Applies when the output channels are whole panels, the row width is not
+    a whole number of vectors, the window (C x KH x KW) has at least 32
+    taps and a register tile's panel of the filter (C x KH x KW x 2L
+    floats) is at most `max-panel-kib` KiB (it is read from L2 once per
+    tile). ResNet-50's 3x3 convolutions at 28x28 and 14x14 qualify; those
+    at 7x7 (512 channels: 288 KiB panels) and at 56x56 (whole vectors) do
+    not.
+
+    ```mlir
+    %0 = linalg.conv_2d_nchw_fchw ins(%x, %w : tensor<1x256x16x16xf32>, tensor<256x256x3x3xf32>)
+        outs(%b : tensor<1x256x14x14xf32>) -> tensor<1x256x14x14xf32>
+    ```
+    becomes (`vector-bits=256`)
+    ```mlir
+    %p = arith.constant dense_resource<w.panels> : tensor<16x256x3x3x16xf32>
+    %e = tensor.expand_shape %b [[0], [1, 2], [3], [4]] ... into tensor<1x16x16x14x14xf32>
+    %g = linalg.generic {indexing_maps = [
+        affine_map<(n, fo, oh, ow, fi, c, kh, kw) -> (n, c, oh + kh, ow + kw)>,
+        affine_map<(n, fo, oh, ow, fi, c, kh, kw) -> (fo, c, kh, kw, fi)>,
+        affine_map<(n, fo, oh, ow, fi, c, kh, kw) -> (n, fo, fi, oh, ow)>], ...}
+        ins(%x, %p ...) outs(%e ...)
+    %0 = tensor.collapse_shape %g [[0], [1, 2], [3], [4]] ... into tensor<1x256x14x14xf32>
+    ```
+  }];
+  let options = [
+    Option<"vectorBits", "vector-bits", "int64_t", /*default=*/"512",
+           "Width of a vector register in bits">,
+    Option<"maxPanelKiB", "max-panel-kib", "int64_t", /*default=*/"256",
+           "Largest filter panel of a register tile, in KiB">,
+  ];
+  let dependentDialects = [
+    "::mlir::arith::ArithDialect",
+    "::mlir::linalg::LinalgDialect",
+    "::mlir::tensor::TensorDialect",
+  ];
 }
 
 def WidenConvRows : Pass<"kiln-widen-conv-rows", "::mlir::func::FuncOp"> {

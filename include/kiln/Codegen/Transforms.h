@@ -20,6 +20,7 @@ namespace func {
 class FuncOp;
 } // namespace func
 namespace linalg {
+class Conv2DNchwFchwOp;
 class GenericOp;
 class LinalgOp;
 } // namespace linalg
@@ -71,6 +72,13 @@ struct TilingConfig {
   /// register tile of a single column reduces its k loop in (see
   /// tileAndFuse); 0: never.
   int64_t partialSumLanes = 0;
+  /// Reduction loops that stay loops in the machine code (the window of a
+  /// convolution vectorized along output channels: neighbouring taps of a
+  /// row read the same input values, which LLVM, unrolling the taps, keeps
+  /// in registers across them and spills accumulators for). They are
+  /// innermost among the reduction loops and get an llvm.loop_annotation
+  /// that disables unrolling.
+  SmallVector<unsigned> rolledLoops;
   /// For an elementwise op: the matmul-like or convolution op that produces
   /// one of its operands for it alone; the op takes that producer's tiles
   /// and the producer is fused into them.
@@ -84,6 +92,17 @@ struct TilingConfig {
 /// TilingConfig::producer). Returns nullopt for ops that are not tiled.
 std::optional<TilingConfig> getTilingConfig(linalg::LinalgOp op,
                                             const TilingHeuristics &heuristics);
+
+/// Whether `op` computes on tensors of static shapes, all f32 (what
+/// kiln-widen-conv-rows and kiln-conv-channel-vectors rewrite).
+bool isStaticF32Conv(linalg::Conv2DNchwFchwOp op);
+
+/// The register tile along a row of `width` output pixels of a convolution
+/// vectorized along its output channels (kiln-conv-channel-vectors), for
+/// vectors of `vectorBits`: the widest of at most 5 pixels (8 with 512-bit
+/// vectors) whose remainder is none or at least 4 pixels; 0 when there is
+/// none (rows of 7 with AVX2: 5 + 2, 4 + 3).
+int64_t getChannelVectorPixelTile(int64_t width, int64_t vectorBits);
 
 /// Tiles `root` in three levels as `config` says (scf.forall over thread
 /// tiles, scf.for over register tiles, scf.for over reduction tiles of

@@ -44,6 +44,12 @@ struct CPUPipelineOptions : public PassPipelineOptions<CPUPipelineOptions> {
                      "so only on planes of at least this many pixels "
                      "(kiln-vectorize)"),
       llvm::cl::init(3136)};
+  PassOptions::Option<bool> convChannelVectors{
+      *this, "conv-channel-vectors",
+      llvm::cl::desc("Vectorize convolutions whose rows are not whole "
+                     "vectors along their output channels, with the filter "
+                     "packed in panels (kiln-conv-channel-vectors)"),
+      llvm::cl::init(true)};
   PassOptions::Option<bool> arena{
       *this, "arena",
       llvm::cl::desc("Place the model function's intermediate buffers in the "

@@ -1,0 +1,214 @@
+//===- ConvChannelVectors.cpp - Convolutions vectorized along channels ----===//
+//
+// See the description of kiln-conv-channel-vectors in Passes.td.
+//
+//===----------------------------------------------------------------------===//
+
+#include "kiln/Codegen/Passes.h"
+#include "kiln/Codegen/Transforms.h"
+
+#include "kiln/Dialect/Kiln/Utils/ConstantData.h"
+
+#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/Dialect/Linalg/IR/Linalg.h"
+#include "mlir/Dialect/Linalg/Transforms/Transforms.h"
+#include "mlir/Dialect/Tensor/IR/Tensor.h"
+#include "mlir/IR/Matchers.h"
+#include "mlir/Transforms/GreedyPatternRewriteDriver.h"
+
+#include <cstring>
+#include <vector>
+
+namespace mlir::kiln {
+#define GEN_PASS_DEF_CONVCHANNELVECTORS
+#include "kiln/Codegen/Passes.h.inc"
+} // namespace mlir::kiln
+
+using namespace mlir;
+
+int64_t mlir::kiln::getChannelVectorPixelTile(int64_t width,
+                                              int64_t vectorBits) {
+  // A tile of `t` pixels holds 2t accumulators next to the panel's two
+  // vectors of weights and the broadcasts: at most 5 pixels in 16 AVX2
+  // registers (with 6, LLVM's combined loads of two input values need a
+  // 16th register and it spills an accumulator every step), 8 in 32
+  // AVX-512 ones. The widest such tile whose row remainder is none or at
+  // least 4 pixels (8 accumulators keep two FMA units busy): rows of 14 as
+  // 5 + 5 + 4, of 28 as 7 x 4.
+  int64_t most = vectorBits >= 512 ? 8 : 5;
+  for (int64_t tile = std::min(most, width); tile >= 4; --tile) {
+    int64_t rest = width % tile;
+    if (rest == 0 || rest >= 4)
+      return tile;
+  }
+  return 0;
+}
+
+/// `w` `[F, C, KH, KW]` (row-major f32 bytes) as `[F / panel, C, KH, KW,
+/// panel]`: the `panel` output channels of a register tile next to each
+/// other, one tap after the other, in the order the tile reads them.
+static std::vector<char> packFilter(ArrayRef<char> w, int64_t f,
+                                    int64_t window, int64_t panel) {
+  std::vector<char> packed(f * window * sizeof(float));
+  auto *from = reinterpret_cast<const float *>(w.data());
+  auto *to = reinterpret_cast<float *>(packed.data());
+  for (int64_t o = 0; o < f; ++o)
+    for (int64_t k = 0; k < window; ++k)
+      to[((o / panel) * window + k) * panel + o % panel] = from[o * window + k];
+  return packed;
+}
+
+/// Whether `operand` of an elementwise op is the collapsed result of a
+/// convolution in panels, used by nothing else.
+static bool isPanelResult(OpOperand *operand) {
+  auto consumer = dyn_cast<linalg::LinalgOp>(operand->getOwner());
+  auto collapse = operand->get().getDefiningOp<tensor::CollapseShapeOp>();
+  if (!consumer || !collapse || consumer.getNumReductionLoops() != 0 ||
+      !collapse->hasOneUse())
+    return false;
+  auto producer = collapse.getSrc().getDefiningOp<linalg::GenericOp>();
+  return producer && producer->hasOneUse() &&
+         producer.getNumReductionLoops() == 3 &&
+         linalg::isaConvolutionOpInterface(producer);
+}
+
+namespace {
+struct ConvChannelVectors : OpRewritePattern<linalg::Conv2DNchwFchwOp> {
+  ConvChannelVectors(MLIRContext *context, int64_t vectorBits,
+                     int64_t maxPanelBytes)
+      : OpRewritePattern(context), vectorBits(vectorBits),
+        maxPanelBytes(maxPanelBytes) {}
+
+  LogicalResult matchAndRewrite(linalg::Conv2DNchwFchwOp op,
+                                PatternRewriter &rewriter) const override {
+    if (!kiln::isStaticF32Conv(op))
+      return rewriter.notifyMatchFailure(op, "not static f32 on tensors");
+    Value input = op.getDpsInputOperand(0)->get();
+    Value filter = op.getDpsInputOperand(1)->get();
+    Value init = op.getDpsInitOperand(0)->get();
+    auto filterType = cast<RankedTensorType>(filter.getType());
+    auto type = cast<RankedTensorType>(init.getType());
+    Type element = type.getElementType();
+    int64_t lanes = vectorBits / 32, panel = 2 * lanes;
+    ArrayRef<int64_t> fshape = filterType.getShape();
+    int64_t f = fshape[0], window = fshape[1] * fshape[2] * fshape[3];
+    int64_t width = type.getDimSize(3);
+    // Only where vectors along pixels leave lanes idle: rows that are not
+    // whole vectors.
+    if (width % lanes == 0)
+      return rewriter.notifyMatchFailure(op, "rows of whole vectors");
+    if (f % panel != 0)
+      return rewriter.notifyMatchFailure(op, "channels not whole panels");
+    // A register tile reads its panel of the filter (window x panel floats)
+    // once from L2: it must fit there next to the input rows.
+    if (window < 32 ||
+        window * panel * static_cast<int64_t>(sizeof(float)) > maxPanelBytes)
+      return rewriter.notifyMatchFailure(op, "reduction too short or long");
+    if (kiln::getChannelVectorPixelTile(width, vectorBits) == 0)
+      return rewriter.notifyMatchFailure(op, "no pixel tile for the rows");
+    ElementsAttr weights;
+    if (!matchPattern(filter, m_Constant(&weights)))
+      return rewriter.notifyMatchFailure(op, "filter not constant");
+    ArrayRef<char> bytes = kiln::getConstantBytes(weights);
+    if (bytes.size() != static_cast<size_t>(f * window * sizeof(float)))
+      return rewriter.notifyMatchFailure(op, "constant data not available");
+
+    Location loc = op.getLoc();
+    MLIRContext *ctx = rewriter.getContext();
+    auto packedType = RankedTensorType::get(
+        {f / panel, fshape[1], fshape[2], fshape[3], panel}, element);
+    ElementsAttr packedAttr = kiln::buildConstantBytesLike(
+        weights, packedType, packFilter(bytes, f, window, panel), ".panels");
+    Value w = arith::ConstantOp::create(rewriter, loc, packedType,
+                                        cast<TypedAttr>(packedAttr));
+    // The accumulator [N, F / panel, panel, OH, OW]: the bias broadcast or
+    // the fill at that shape (kiln-tile-and-fuse computes it in the tiles),
+    // else a view of the accumulator.
+    ArrayRef<int64_t> shape = type.getShape();
+    SmallVector<ReassociationIndices> split = {{0}, {1, 2}, {3}, {4}};
+    SmallVector<int64_t> panelShape = {shape[0], f / panel, panel, shape[2],
+                                       shape[3]};
+    auto panelType = RankedTensorType::get(panelShape, element);
+    Value acc;
+    if (auto broadcast = init.getDefiningOp<linalg::BroadcastOp>();
+        broadcast && broadcast.hasPureTensorSemantics() &&
+        broadcast.getDimensions() == ArrayRef<int64_t>{0, 2, 3}) {
+      Value bias = tensor::ExpandShapeOp::create(
+          rewriter, loc, RankedTensorType::get({f / panel, panel}, element),
+          broadcast.getInput(), SmallVector<ReassociationIndices>{{0, 1}});
+      Value empty = tensor::EmptyOp::create(rewriter, loc, panelShape, element);
+      acc = linalg::BroadcastOp::create(rewriter, loc, bias, empty,
+                                        ArrayRef<int64_t>{0, 3, 4})
+                ->getResult(0);
+    } else if (auto fill = init.getDefiningOp<linalg::FillOp>();
+               fill && fill.hasPureTensorSemantics()) {
+      Value empty = tensor::EmptyOp::create(rewriter, loc, panelShape, element);
+      acc = linalg::FillOp::create(rewriter, loc,
+                                   fill.getDpsInputOperand(0)->get(), empty)
+                .getResult(0);
+    } else {
+      acc = tensor::ExpandShapeOp::create(rewriter, loc, panelType, init, split);
+    }
+    // Loops (n, fo, oh, ow, fi, c, kh, kw): the channels of a panel
+    // innermost among the parallel loops, so that the register tile's
+    // vectors run along them; the taps of one input channel innermost among
+    // the reductions, so that they read the same few input rows, from L1.
+    auto strides = llvm::to_vector(op.getStrides().getValues<int64_t>());
+    auto dilations = llvm::to_vector(op.getDilations().getValues<int64_t>());
+    auto d = [&](unsigned i) { return getAffineDimExpr(i, ctx); };
+    SmallVector<AffineMap> maps = {
+        AffineMap::get(8, 0,
+                       {d(0), d(5), d(2) * strides[0] + d(6) * dilations[0],
+                        d(3) * strides[1] + d(7) * dilations[1]},
+                       ctx),
+        AffineMap::get(8, 0, {d(1), d(5), d(6), d(7), d(4)}, ctx),
+        AffineMap::get(8, 0, {d(0), d(1), d(4), d(2), d(3)}, ctx)};
+    SmallVector<utils::IteratorType> iterators(
+        5, utils::IteratorType::parallel);
+    iterators.append(3, utils::IteratorType::reduction);
+    auto product = linalg::GenericOp::create(
+        rewriter, loc, TypeRange{panelType}, ValueRange{input, w},
+        ValueRange{acc}, maps, iterators,
+        [](OpBuilder &b, Location loc, ValueRange args) {
+          Value mul = arith::MulFOp::create(b, loc, args[0], args[1]);
+          Value add = arith::AddFOp::create(b, loc, args[2], mul);
+          linalg::YieldOp::create(b, loc, add);
+        });
+    rewriter.replaceOpWithNewOp<tensor::CollapseShapeOp>(
+        op, type, product.getResult(0), split);
+    return success();
+  }
+
+private:
+  int64_t vectorBits, maxPanelBytes;
+};
+
+struct ConvChannelVectorsPass
+    : kiln::impl::ConvChannelVectorsBase<ConvChannelVectorsPass> {
+  using Base::Base;
+
+  void runOnOperation() override {
+    if (vectorBits < 64) {
+      getOperation().emitError()
+          << "kiln-conv-channel-vectors: vector-bits must be at least 64";
+      return signalPassFailure();
+    }
+    {
+      RewritePatternSet patterns(&getContext());
+      patterns.add<ConvChannelVectors>(&getContext(), vectorBits,
+                                       maxPanelKiB * 1024);
+      if (failed(applyPatternsGreedily(getOperation(), std::move(patterns))))
+        return signalPassFailure();
+    }
+    // An elementwise consumer (the activation, a residual add) iterates
+    // over the panels too and reads the convolution's result directly:
+    // kiln-tile-and-fuse then computes it as the tiles' epilogue.
+    RewritePatternSet patterns(&getContext());
+    linalg::populateFoldReshapeOpsByExpansionPatterns(patterns,
+                                                      isPanelResult);
+    if (failed(applyPatternsGreedily(getOperation(), std::move(patterns))))
+      signalPassFailure();
+  }
+};
+} // namespace
