@@ -69,6 +69,8 @@ def kernel_group(symbol):
         return dims[1], dims[2] * dims[3], m.group(1)
     if len(dims) == 3:  # [N, C, H*W] (1x1 convolutions as products)
         return dims[1], dims[2], m.group(1)
+    if len(dims) == 5:  # [N, C/16, 16, H, W] (kiln-conv-channel-vectors)
+        return dims[1] * dims[2], dims[3] * dims[4], m.group(1)
     return None
 
 

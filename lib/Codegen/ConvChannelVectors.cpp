@@ -4,6 +4,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "kiln/Codegen/ChannelVectors.h"
 #include "kiln/Codegen/Passes.h"
 #include "kiln/Codegen/Transforms.h"
 
@@ -26,24 +27,6 @@ namespace mlir::kiln {
 } // namespace mlir::kiln
 
 using namespace mlir;
-
-int64_t mlir::kiln::getChannelVectorPixelTile(int64_t width,
-                                              int64_t vectorBits) {
-  // A tile of `t` pixels holds 2t accumulators next to the panel's two
-  // vectors of weights and the broadcasts: at most 5 pixels in 16 AVX2
-  // registers (with 6, LLVM's combined loads of two input values need a
-  // 16th register and it spills an accumulator every step), 8 in 32
-  // AVX-512 ones. The widest such tile whose row remainder is none or at
-  // least 4 pixels (8 accumulators keep two FMA units busy): rows of 14 as
-  // 5 + 5 + 4, of 28 as 7 x 4.
-  int64_t most = vectorBits >= 512 ? 8 : 5;
-  for (int64_t tile = std::min(most, width); tile >= 4; --tile) {
-    int64_t rest = width % tile;
-    if (rest == 0 || rest >= 4)
-      return tile;
-  }
-  return 0;
-}
 
 /// `w` `[F, C, KH, KW]` (row-major f32 bytes) as `[F / panel, C, KH, KW,
 /// panel]`: the `panel` output channels of a register tile next to each
@@ -90,23 +73,14 @@ struct ConvChannelVectors : OpRewritePattern<linalg::Conv2DNchwFchwOp> {
     auto filterType = cast<RankedTensorType>(filter.getType());
     auto type = cast<RankedTensorType>(init.getType());
     Type element = type.getElementType();
-    int64_t lanes = vectorBits / 32, panel = 2 * lanes;
+    int64_t panel = 2 * (vectorBits / 32);
     ArrayRef<int64_t> fshape = filterType.getShape();
     int64_t f = fshape[0], window = fshape[1] * fshape[2] * fshape[3];
-    int64_t width = type.getDimSize(3);
-    // Only where vectors along pixels leave lanes idle: rows that are not
-    // whole vectors.
-    if (width % lanes == 0)
-      return rewriter.notifyMatchFailure(op, "rows of whole vectors");
-    if (f % panel != 0)
-      return rewriter.notifyMatchFailure(op, "channels not whole panels");
-    // A register tile reads its panel of the filter (window x panel floats)
-    // once from L2: it must fit there next to the input rows.
-    if (window < 32 ||
-        window * panel * static_cast<int64_t>(sizeof(float)) > maxPanelBytes)
-      return rewriter.notifyMatchFailure(op, "reduction too short or long");
-    if (kiln::getChannelVectorPixelTile(width, vectorBits) == 0)
-      return rewriter.notifyMatchFailure(op, "no pixel tile for the rows");
+    if (!kiln::isChannelVectorConv(f, window, type.getDimSize(3), vectorBits,
+                                   maxPanelBytes))
+      return rewriter.notifyMatchFailure(
+          op, "rows of whole vectors, channels not whole panels, or a window "
+              "too short or too long");
     ElementsAttr weights;
     if (!matchPattern(filter, m_Constant(&weights)))
       return rewriter.notifyMatchFailure(op, "filter not constant");

@@ -9,6 +9,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "kiln/Codegen/ChannelVectors.h"
 #include "kiln/Codegen/Passes.h"
 #include "kiln/Codegen/Transforms.h"
 

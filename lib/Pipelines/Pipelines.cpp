@@ -261,8 +261,13 @@ void mlir::kiln::buildCPUPipeline(OpPassManager &pm,
     flash.vectorBits = getVectorBits(options);
     pm.addNestedPass<func::FuncOp>(createCpuFlashAttention(flash));
   }
-  if (options.tile)
-    pm.addNestedPass<func::FuncOp>(createDeinterleaveStridedConvs());
+  if (options.tile) {
+    DeinterleaveStridedConvsOptions deinterleaving;
+    if (options.convChannelVectors)
+      deinterleaving.channelVectorBits = getVectorBits(options);
+    pm.addNestedPass<func::FuncOp>(
+        createDeinterleaveStridedConvs(deinterleaving));
+  }
   addKilnToLinalgStage(pm);
   buildLinalgToLLVMPipeline(pm, options);
 }

@@ -6,6 +6,8 @@
 
 #include "kiln/Dialect/Kiln/Transforms/Passes.h"
 
+#include "kiln/Codegen/ChannelVectors.h"
+
 #include "kiln/Dialect/Kiln/IR/KilnContractionOps.h"
 #include "kiln/Dialect/Kiln/IR/KilnElementwiseOps.h"
 #include "kiln/Dialect/Kiln/IR/KilnTensorOps.h"
@@ -27,6 +29,9 @@ namespace {
 /// conv2d(x, W) with column stride s -> the sum over q < s of
 /// conv2d(x[..., q::s], W[..., q::s]) with column stride 1, see Passes.td.
 struct DeinterleaveColumns : OpRewritePattern<Conv2dOp> {
+  DeinterleaveColumns(MLIRContext *context, int64_t channelVectorBits)
+      : OpRewritePattern(context), channelVectorBits(channelVectorBits) {}
+
   using OpRewritePattern::OpRewritePattern;
 
   LogicalResult matchAndRewrite(Conv2dOp conv,
@@ -50,6 +55,12 @@ struct DeinterleaveColumns : OpRewritePattern<Conv2dOp> {
     // than the copies and the extra pass over the output.
     if (filter[1] * filter[2] * filter[3] < 64)
       return rewriter.notifyMatchFailure(conv, "short reduction");
+    if (channelVectorBits > 0 &&
+        isChannelVectorConv(filter[0], filter[1] * filter[2] * filter[3],
+                            type.getDimSize(3), channelVectorBits,
+                            kChannelVectorMaxPanelBytes))
+      return rewriter.notifyMatchFailure(
+          conv, "computed along output channels, strided columns and all");
     std::optional<SmallVector<double>> weights =
         readFloatConstant(conv.getFilter());
     if (!weights)
@@ -101,6 +112,9 @@ struct DeinterleaveColumns : OpRewritePattern<Conv2dOp> {
     rewriter.replaceOp(conv, sum);
     return success();
   }
+
+private:
+  int64_t channelVectorBits;
 };
 
 struct DeinterleaveStridedConvsPass
@@ -109,7 +123,7 @@ struct DeinterleaveStridedConvsPass
 
   void runOnOperation() override {
     RewritePatternSet patterns(&getContext());
-    patterns.add<DeinterleaveColumns>(&getContext());
+    patterns.add<DeinterleaveColumns>(&getContext(), channelVectorBits);
     if (failed(applyPatternsGreedily(getOperation(), std::move(patterns))))
       signalPassFailure();
   }

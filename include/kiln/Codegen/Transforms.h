@@ -97,13 +97,6 @@ std::optional<TilingConfig> getTilingConfig(linalg::LinalgOp op,
 /// kiln-widen-conv-rows and kiln-conv-channel-vectors rewrite).
 bool isStaticF32Conv(linalg::Conv2DNchwFchwOp op);
 
-/// The register tile along a row of `width` output pixels of a convolution
-/// vectorized along its output channels (kiln-conv-channel-vectors), for
-/// vectors of `vectorBits`: the widest of at most 5 pixels (8 with 512-bit
-/// vectors) whose remainder is none or at least 4 pixels; 0 when there is
-/// none (rows of 7 with AVX2: 5 + 2, 4 + 3).
-int64_t getChannelVectorPixelTile(int64_t width, int64_t vectorBits);
-
 /// Tiles `root` in three levels as `config` says (scf.forall over thread
 /// tiles, scf.for over register tiles, scf.for over reduction tiles of
 /// `root` or of `config.producer`), fusing the cheap producers (fills, pads,

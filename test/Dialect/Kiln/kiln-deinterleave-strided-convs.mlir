@@ -70,3 +70,26 @@ func.func @left_alone(%x: tensor<1x8x16x16xf32>, %s: tensor<1x3x16x16xf32>, %wr:
   %f = kiln.conv2d %x, %w3 {dilations = array<i64: 2, 2>, strides = array<i64: 2, 2>} : (tensor<1x8x16x16xf32>, tensor<8x8x3x3xf32>) -> tensor<1x8x6x6xf32>
   return %a, %b, %c, %d, %e, %f : tensor<1x8x8x8xf32>, tensor<1x8x8x16xf32>, tensor<1x8x8x8xf32>, tensor<1x8x8x8xf32>, tensor<1x8x8x8xf32>, tensor<1x8x6x6xf32>
 }
+
+// -----
+
+// With channel-vector-bits, a convolution that kiln-conv-channel-vectors
+// computes along its output channels at that width (16 channels, rows of 15
+// pixels) stays strided; one with rows of whole vectors (16 pixels) is
+// split. Without the option both are split.
+// RUN: kiln-opt %s --kiln-deinterleave-strided-convs="channel-vector-bits=256" --split-input-file | FileCheck %s --check-prefix=CV
+// CV-LABEL: func @channel_vectors
+// CV: kiln.conv2d %{{.*}} {padding = array<i64: 1, 1, 1, 1>, strides = array<i64: 2, 2>} {{.*}} -> tensor<1x16x15x15xf32>
+// CV-COUNT-2: kiln.conv2d {{.*}} -> tensor<1x16x16x16xf32>
+// CV-NOT: kiln.conv2d
+// CHECK-LABEL: func @channel_vectors
+// CHECK-COUNT-4: kiln.conv2d {{.*}}strides = array<i64: 2, 1>
+func.func @channel_vectors(%x: tensor<1x16x30x30xf32>, %y: tensor<1x16x32x32xf32>)
+    -> (tensor<1x16x15x15xf32>, tensor<1x16x16x16xf32>) {
+  %w = kiln.constant dense<0.5> : tensor<16x16x3x3xf32>
+  %a = kiln.conv2d %x, %w {padding = array<i64: 1, 1, 1, 1>, strides = array<i64: 2, 2>}
+      : (tensor<1x16x30x30xf32>, tensor<16x16x3x3xf32>) -> tensor<1x16x15x15xf32>
+  %b = kiln.conv2d %y, %w {padding = array<i64: 1, 1, 1, 1>, strides = array<i64: 2, 2>}
+      : (tensor<1x16x32x32xf32>, tensor<16x16x3x3xf32>) -> tensor<1x16x16x16xf32>
+  return %a, %b : tensor<1x16x15x15xf32>, tensor<1x16x16x16xf32>
+}

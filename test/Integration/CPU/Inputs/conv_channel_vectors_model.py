@@ -4,8 +4,8 @@ vectors, which kiln-conv-channel-vectors computes along their output
 channels (filters in panels of 16): a 3x3 one at 14x14 with a bias and ReLU
 (rows of 5 + 5 + 4 pixels, both fused into the tiles), one at 28x28 into 48
 channels feeding a residual add (rows of 7 x 4), a 3x3 stride-2 one on
-30x30 (split by column phase first: phases with row stride 2 and rows of
-15), a 5x5 one with a batch of two on 9x9 rows (5 + 4), and two left in
+30x30 (rows of 15, strided columns read in place), a 5x5 one with a batch
+of two on 9x9 rows (5 + 4), and two left in
 NCHW: 24 output channels (not whole panels) and rows of 16 (whole vectors).
 The weights come from a fixed seed, so the reference rebuilds them.
 

@@ -1,0 +1,62 @@
+//===- ChannelVectors.h - Which convolutions run along channels -*- C++ -*-===//
+//
+// The shapes that kiln-conv-channel-vectors computes along output channels,
+// in one place for the passes that must agree on them: the pass itself,
+// kiln-tile-and-fuse (its pixel tile) and kiln-deinterleave-strided-convs
+// (which leaves those convolutions strided: their tiles broadcast input
+// values, whatever the stride of the columns they come from).
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef KILN_CODEGEN_CHANNELVECTORS_H
+#define KILN_CODEGEN_CHANNELVECTORS_H
+
+#include <algorithm>
+#include <cstdint>
+
+namespace mlir::kiln {
+
+/// The largest filter panel a register tile reads from L2 per tile (half the
+/// L2 cache of the Zen 2 and Zen 3 machines Kiln is tuned on).
+constexpr int64_t kChannelVectorMaxPanelBytes = 256 * 1024;
+
+/// The register tile along a row of `width` output pixels of a convolution
+/// vectorized along its output channels, for vectors of `vectorBits`: a
+/// tile of `t` pixels holds 2t accumulators next to the panel's two vectors
+/// of weights and the broadcasts: at most 5 pixels in 16 AVX2 registers
+/// (with 6, LLVM's combined loads of two input values need a 16th register
+/// and it spills an accumulator every step), 8 in 32 AVX-512 ones. The
+/// widest such tile whose row remainder is none or at least 4 pixels (8
+/// accumulators keep two FMA units busy): rows of 14 as 5 + 5 + 4, of 28 as
+/// 7 x 4; 0 when there is none (rows of 7 with AVX2: 5 + 2, 4 + 3).
+inline int64_t getChannelVectorPixelTile(int64_t width, int64_t vectorBits) {
+  int64_t most = vectorBits >= 512 ? 8 : 5;
+  for (int64_t tile = std::min(most, width); tile >= 4; --tile) {
+    int64_t rest = width % tile;
+    if (rest == 0 || rest >= 4)
+      return tile;
+  }
+  return 0;
+}
+
+/// Whether kiln-conv-channel-vectors computes an f32 convolution with a
+/// constant filter of `outChannels` x `window` (input channels x KH x KW)
+/// and output rows of `width` pixels along its output channels, for vectors
+/// of `vectorBits`: rows that are not whole vectors (the lanes a pixel tile
+/// would leave idle), output channels in whole panels of two vectors, a
+/// window of at least 32 taps, a panel of at most `maxPanelBytes` and a
+/// pixel tile for the rows.
+inline bool isChannelVectorConv(int64_t outChannels, int64_t window,
+                                int64_t width, int64_t vectorBits,
+                                int64_t maxPanelBytes) {
+  int64_t lanes = vectorBits / 32, panel = 2 * lanes;
+  return lanes > 0 && width % lanes != 0 && outChannels % panel == 0 &&
+         window >= 32 &&
+         window * panel * static_cast<int64_t>(sizeof(float)) <=
+             maxPanelBytes &&
+         getChannelVectorPixelTile(width, vectorBits) != 0;
+}
+
+} // namespace mlir::kiln
+
+#endif // KILN_CODEGEN_CHANNELVECTORS_H
