@@ -305,6 +305,54 @@ struct MulAddToFMA : OpRewritePattern<arith::AddFOp> {
   }
 };
 
+/// A read of a few consecutive elements of a row, each broadcast along the
+/// vector's inner dimension (the input values of a convolution tile
+/// vectorized along output channels, `[pixels, channels]`), becomes one
+/// broadcast read per element. Lowered whole it is one load of the row's
+/// elements, which LLVM splits into pieces of 4, 2 and 1 and extracts from
+/// with shuffles: a row of 6 took two loads and three shuffles, and a 16th
+/// register the tile did not have.
+struct SplitBroadcastRowRead : OpRewritePattern<vector::TransferReadOp> {
+  using OpRewritePattern::OpRewritePattern;
+
+  LogicalResult matchAndRewrite(vector::TransferReadOp read,
+                                PatternRewriter &rewriter) const override {
+    VectorType type = read.getVectorType();
+    AffineMap map = read.getPermutationMap();
+    auto source = dyn_cast<RankedTensorType>(read.getBase().getType());
+    if (!source || type.getRank() != 2 || type.isScalable() ||
+        read.getMask() || map.getNumResults() != 2 ||
+        llvm::any_of(read.getInBoundsValues(), [](bool b) { return !b; }))
+      return failure();
+    auto row = dyn_cast<AffineDimExpr>(map.getResult(0));
+    auto broadcast = dyn_cast<AffineConstantExpr>(map.getResult(1));
+    if (!row || !broadcast || broadcast.getValue() != 0 ||
+        row.getPosition() != map.getNumDims() - 1 || type.getDimSize(0) < 2)
+      return failure();
+    Location loc = read.getLoc();
+    auto rowType = VectorType::get({type.getDimSize(1)}, type.getElementType());
+    Value result =
+        vector::BroadcastOp::create(rewriter, loc, type, read.getPadding());
+    SmallVector<Value> indices(read.getIndices());
+    Value first = indices.back();
+    for (int64_t i = 0, e = type.getDimSize(0); i < e; ++i) {
+      indices.back() = i == 0 ? first
+                              : arith::AddIOp::create(
+                                    rewriter, loc, first,
+                                    arith::ConstantIndexOp::create(
+                                        rewriter, loc, i));
+      // A scalar load (any strides of the view, unlike a 0-d transfer)
+      // and a broadcast: one vbroadcastss.
+      Value value =
+          tensor::ExtractOp::create(rewriter, loc, read.getBase(), indices);
+      Value values = vector::BroadcastOp::create(rewriter, loc, rowType, value);
+      result = vector::InsertOp::create(rewriter, loc, values, result, i);
+    }
+    rewriter.replaceOp(read, result);
+    return success();
+  }
+};
+
 /// A transfer_read along the innermost dimension of a slice with a stride
 /// `s` > 1 there (a tap of a strided convolution or pooling) reads one
 /// element at a time once lowered. It becomes a read of the contiguous
@@ -671,7 +719,8 @@ struct VectorizePass : kiln::impl::VectorizeBase<VectorizePass> {
     // registers only; the loops that carried them fold away.
     {
       RewritePatternSet patterns(context);
-      patterns.add<ForwardWholeTileWrite, DropOverwrittenWholeTile>(context);
+      patterns.add<ForwardWholeTileWrite, DropOverwrittenWholeTile,
+                   SplitBroadcastRowRead>(context);
       vector::TransferReadOp::getCanonicalizationPatterns(patterns, context);
       vector::TransferWriteOp::getCanonicalizationPatterns(patterns, context);
       vector::ShapeCastOp::getCanonicalizationPatterns(patterns, context);

@@ -23,14 +23,13 @@ constexpr int64_t kChannelVectorMaxPanelBytes = 256 * 1024;
 /// The register tile along a row of `width` output pixels of a convolution
 /// vectorized along its output channels, for vectors of `vectorBits`: a
 /// tile of `t` pixels holds 2t accumulators next to the panel's two vectors
-/// of weights and the broadcasts: at most 5 pixels in 16 AVX2 registers
-/// (with 6, LLVM's combined loads of two input values need a 16th register
-/// and it spills an accumulator every step), 8 in 32 AVX-512 ones. The
-/// widest such tile whose row remainder is none or at least 4 pixels (8
-/// accumulators keep two FMA units busy): rows of 14 as 5 + 5 + 4, of 28 as
-/// 7 x 4; 0 when there is none (rows of 7 with AVX2: 5 + 2, 4 + 3).
+/// of weights and one broadcast input value: at most 6 pixels in 16 AVX2
+/// registers, 8 in 32 AVX-512 ones. The widest such tile whose row
+/// remainder is none or at least 4 pixels (8 accumulators keep two FMA
+/// units busy): rows of 14 as 5 + 5 + 4, of 28 as 4 x 6 + 4; 0 when there is
+/// none (rows of 7 with AVX2: 6 + 1, 5 + 2, 4 + 3).
 inline int64_t getChannelVectorPixelTile(int64_t width, int64_t vectorBits) {
-  int64_t most = vectorBits >= 512 ? 8 : 5;
+  int64_t most = vectorBits >= 512 ? 8 : 6;
   for (int64_t tile = std::min(most, width); tile >= 4; --tile) {
     int64_t rest = width % tile;
     if (rest == 0 || rest >= 4)

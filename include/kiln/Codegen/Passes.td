@@ -508,8 +508,8 @@ def ConvChannelVectors : Pass<"kiln-conv-channel-vectors", "::mlir::func::FuncOp
     accumulator expanded to `[N, F / 2L, 2L, OH, OW]` (a view of the NCHW
     result). The input stays NCHW. `kiln-tile-and-fuse` tiles it with the
     `2L` channels of a panel in vectors (innermost loop) and a few pixels
-    of a row (at most 5 with AVX2, 8 with AVX-512; the remainder none or at
-    least 4: rows of 14 as 5 + 5 + 4, of 28 as 7 x 4); per input channel
+    of a row (at most 6 with AVX2, 8 with AVX-512; the remainder none or at
+    least 4: rows of 14 as 5 + 5 + 4, of 28 as 4 x 6 + 4); per input channel
     and tap a tile loads its panel's 2 vectors of weights, one sequential
     stream (the filter is packed in the loops' order, input channels
     innermost), and broadcasts one input value per pixel.
