@@ -3,9 +3,19 @@
 one single-layer ONNX model each, to show which shapes hold the whole model
 back (docs/Performance.md). Each layer is exported by torch.onnx.export,
 compiled by kiln-compile (default pipeline) and timed by kiln-run --bench;
-prints the median and GFLOP/s (a multiply-add is 2 FLOPs).
+prints the fastest run over the rounds and GFLOP/s (a multiply-add is 2
+FLOPs).
 
     /usr/bin/python3 bench/conv_shapes.py [--threads 2] [--runs 20]
+
+With --rounds N every layer is timed N times, interleaved with the peers:
+--baseline-flags compiles the layer a second time with those kiln-compile
+flags (e.g. --conv-channel-vectors=false, to show what a pass gives), and
+--ort times ONNX Runtime on the same model in this process (the bench
+environment, scripts/setup-bench.sh, has it):
+
+    .venv-bench/bin/python bench/conv_shapes.py --threads 1 --rounds 8 --runs 30 \
+        --only 3x3 --ort --baseline-flags=--conv-channel-vectors=false
 """
 
 import argparse
@@ -35,37 +45,112 @@ SHAPES = [
 ]
 
 
+def kiln_min_ms(run, so_path, runs, threads):
+    """The fastest of `runs` runs of kiln-run --bench."""
+    out = subprocess.run([run, so_path, "--bench", str(runs), "--threads",
+                          str(threads)], check=True, capture_output=True,
+                         text=True).stdout
+    return float(re.search(r"min\D*([\d.]+)", out).group(1))
+
+
+def ort_min_ms(onnx_path, x, runs, threads):
+    """The fastest of `runs` runs of ONNX Runtime (its CPU provider)."""
+    import time
+
+    import onnxruntime as ort
+
+    options = ort.SessionOptions()
+    options.intra_op_num_threads = threads
+    options.inter_op_num_threads = 1
+    session = ort.InferenceSession(onnx_path, options,
+                                   providers=["CPUExecutionProvider"])
+    name = session.get_inputs()[0].name
+    for _ in range(3):
+        session.run(None, {name: x})
+    best = float("inf")
+    for _ in range(runs):
+        start = time.perf_counter()
+        session.run(None, {name: x})
+        best = min(best, (time.perf_counter() - start) * 1e3)
+    return best
+
+
 def main():
     p = argparse.ArgumentParser(description=__doc__,
                                 formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--threads", type=int, default=2)
     p.add_argument("--runs", type=int, default=20)
+    p.add_argument("--rounds", type=int, default=1,
+                   help="interleaved rounds; each layer's fastest run is kept")
+    p.add_argument("--only", default="",
+                   help="time only the layers whose name contains this")
+    p.add_argument("--baseline-flags", default="",
+                   help="kiln-compile flags of a second build of each layer, "
+                        "timed in the same rounds")
+    p.add_argument("--ort", action="store_true",
+                   help="time ONNX Runtime on the same models, interleaved")
     p.add_argument("--build", default=os.path.join(ROOT, "build"))
     args = p.parse_args()
+    import numpy as np
     import torch
 
     compile_ = os.path.join(args.build, "bin", "kiln-compile")
     run = os.path.join(args.build, "bin", "kiln-run")
-    print(f"| layer (conv + ReLU) | Kiln median ms | GFLOP/s |  ({args.threads} threads)")
-    print("| --- | --- | --- |")
+    shapes = [shape for shape in SHAPES if args.only in shape[0]]
+    header = ["layer (conv + ReLU)", "Kiln ms"]
+    if args.baseline_flags:
+        header += [f"Kiln {args.baseline_flags} ms", "ratio"]
+    if args.ort:
+        header += ["ONNX Runtime ms", "Kiln/ORT"]
+    header.append("Kiln GFLOP/s")
+    print(f"{args.threads} threads, fastest of {args.rounds} round(s) of "
+          f"{args.runs} runs")
+    print("| " + " | ".join(header) + " |")
+    print("|" + " --- |" * len(header))
     with tempfile.TemporaryDirectory() as work:
-        onnx_path = os.path.join(work, "layer.onnx")
-        so_path = os.path.join(work, "layer.so")
-        for name, ci, co, k, s, pad, hw in SHAPES:
+        layers = []
+        for i, (name, ci, co, k, s, pad, hw) in enumerate(shapes):
             torch.manual_seed(0)
             layer = torch.nn.Sequential(torch.nn.Conv2d(ci, co, k, s, pad),
                                         torch.nn.ReLU()).eval()
+            onnx_path = os.path.join(work, f"layer{i}.onnx")
             torch.onnx.export(layer, torch.randn(1, ci, hw, hw), onnx_path,
                               opset_version=13)
+            so_path = os.path.join(work, f"layer{i}.so")
             subprocess.run([compile_, onnx_path, "-o", so_path], check=True)
-            out = subprocess.run([run, so_path, "--bench", str(args.runs),
-                                  "--threads", str(args.threads)],
-                                 check=True, capture_output=True,
-                                 text=True).stdout
-            ms = float(re.search(r"median\D*([\d.]+)", out).group(1))
+            base_path = None
+            if args.baseline_flags:
+                base_path = os.path.join(work, f"layer{i}.base.so")
+                subprocess.run([compile_, onnx_path, "-o", base_path,
+                                *args.baseline_flags.split()], check=True)
+            x = np.random.default_rng(0).standard_normal(
+                (1, ci, hw, hw)).astype(np.float32)
+            layers.append((onnx_path, so_path, base_path, x))
+        best = [dict() for _ in shapes]
+        for _ in range(args.rounds):
+            for times, (onnx_path, so_path, base_path, x) in zip(best, layers):
+                sample = {"kiln": kiln_min_ms(run, so_path, args.runs,
+                                              args.threads)}
+                if base_path:
+                    sample["base"] = kiln_min_ms(run, base_path, args.runs,
+                                                 args.threads)
+                if args.ort:
+                    sample["ort"] = ort_min_ms(onnx_path, x, args.runs,
+                                               args.threads)
+                for key, ms in sample.items():
+                    times[key] = min(times.get(key, ms), ms)
+        for (name, ci, co, k, s, pad, hw), times in zip(shapes, best):
             side = (hw + 2 * pad - k) // s + 1
             flops = 2 * ci * co * k * k * side * side
-            print(f"| {name} | {ms:.3f} | {flops / ms / 1e6:.1f} |", flush=True)
+            row = [name, f"{times['kiln']:.3f}"]
+            if "base" in times:
+                row += [f"{times['base']:.3f}",
+                        f"{times['kiln'] / times['base']:.2f}"]
+            if "ort" in times:
+                row += [f"{times['ort']:.3f}",
+                        f"{times['kiln'] / times['ort']:.2f}"]
+            row.append(f"{flops / times['kiln'] / 1e6:.1f}")
+            print("| " + " | ".join(row) + " |", flush=True)
     return 0
 
 
