@@ -18,7 +18,6 @@
 #include "mlir/IR/Matchers.h"
 #include "mlir/Transforms/GreedyPatternRewriteDriver.h"
 
-#include <cstring>
 #include <vector>
 
 namespace mlir::kiln {
@@ -43,7 +42,8 @@ static std::vector<char> packFilter(ArrayRef<char> w, int64_t f,
 }
 
 /// Whether `operand` of an elementwise op is the collapsed result of a
-/// convolution in panels, used by nothing else.
+/// convolution in panels (a generic convolution with a 5-D filter into a
+/// 5-D accumulator, as this pass makes them), used by nothing else.
 static bool isPanelResult(OpOperand *operand) {
   auto consumer = dyn_cast<linalg::LinalgOp>(operand->getOwner());
   auto collapse = operand->get().getDefiningOp<tensor::CollapseShapeOp>();
@@ -51,8 +51,10 @@ static bool isPanelResult(OpOperand *operand) {
       !collapse->hasOneUse())
     return false;
   auto producer = collapse.getSrc().getDefiningOp<linalg::GenericOp>();
-  return producer && producer->hasOneUse() &&
+  return producer && producer->hasOneUse() && producer.getNumDpsInputs() == 2 &&
          producer.getNumReductionLoops() == 3 &&
+         producer.getRank(producer.getDpsInputOperand(1)) == 5 &&
+         producer.getRank(producer.getDpsInitOperand(0)) == 5 &&
          linalg::isaConvolutionOpInterface(producer);
 }
 
