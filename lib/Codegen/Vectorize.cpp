@@ -449,35 +449,6 @@ struct StridedReadToShuffle : OpRewritePattern<vector::TransferReadOp> {
   }
 };
 
-/// Whether `transfer` reads or writes all of its (static) tensor, element
-/// by element in row-major order: zero indices, no mask, in bounds, and its
-/// vector dimensions are the tensor's dimensions other than unit ones, in
-/// order.
-static bool coversWholeTensor(VectorTransferOpInterface transfer) {
-  auto tensor = dyn_cast<RankedTensorType>(transfer.getBase().getType());
-  if (!tensor || !tensor.hasStaticShape() || transfer.getMask() ||
-      llvm::any_of(transfer.getIndices(),
-                   [](Value index) { return !isZeroInteger(index); }) ||
-      llvm::any_of(transfer.getInBoundsValues(), [](bool b) { return !b; }))
-    return false;
-  AffineMap map = transfer.getPermutationMap();
-  ArrayRef<int64_t> vectorShape = transfer.getVectorType().getShape();
-  llvm::SmallBitVector covered(tensor.getRank());
-  int64_t previous = -1;
-  for (auto [i, expr] : llvm::enumerate(map.getResults())) {
-    auto dim = dyn_cast<AffineDimExpr>(expr);
-    if (!dim || static_cast<int64_t>(dim.getPosition()) <= previous ||
-        vectorShape[i] != tensor.getDimSize(dim.getPosition()))
-      return false;
-    previous = dim.getPosition();
-    covered.set(dim.getPosition());
-  }
-  for (int64_t d = 0, e = tensor.getRank(); d < e; ++d)
-    if (!covered.test(d) && tensor.getDimSize(d) != 1)
-      return false;
-  return true;
-}
-
 /// A transposing write of a tile into a rank-reduced slice of a tensor, put
 /// back by `tensor.insert_slice`, becomes the same write into the tensor
 /// (upstream's fold takes minor-identity writes only). The tile of a
@@ -531,11 +502,6 @@ struct FoldPermutedWriteIntoInsert : OpRewritePattern<tensor::InsertSliceOp> {
   }
 };
 
-/// A read of a whole register tile just written whole (a fill, a bias, an
-/// accumulator), with other unit dimensions, is the written vector in
-/// another shape. Upstream folding needs identical vector types, which the
-/// fill of a convolution tile (written as 6x1x16) and its read by the
-/// convolution (read as 6x16) are not.
 /// The tensor dimensions of more than one element that `transfer` covers, in
 /// the order of its vector's dimensions, when it reads or writes the whole
 /// static tensor (any permutation, unit dimensions anywhere); nullopt
@@ -623,8 +589,8 @@ struct DropOverwrittenWholeTile : OpRewritePattern<vector::TransferWriteOp> {
   LogicalResult matchAndRewrite(vector::TransferWriteOp write,
                                 PatternRewriter &rewriter) const override {
     auto previous = write.getBase().getDefiningOp<vector::TransferWriteOp>();
-    if (!previous || !previous->hasOneUse() || !coversWholeTensor(write) ||
-        !coversWholeTensor(previous))
+    if (!previous || !previous->hasOneUse() || !getWholeTensorDims(write) ||
+        !getWholeTensorDims(previous))
       return failure();
     rewriter.modifyOpInPlace(
         write, [&] { write.getBaseMutable().assign(previous.getBase()); });

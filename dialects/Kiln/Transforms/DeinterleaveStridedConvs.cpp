@@ -32,8 +32,6 @@ struct DeinterleaveColumns : OpRewritePattern<Conv2dOp> {
   DeinterleaveColumns(MLIRContext *context, int64_t channelVectorBits)
       : OpRewritePattern(context), channelVectorBits(channelVectorBits) {}
 
-  using OpRewritePattern::OpRewritePattern;
-
   LogicalResult matchAndRewrite(Conv2dOp conv,
                                 PatternRewriter &rewriter) const override {
     auto inputType = dyn_cast<RankedTensorType>(conv.getInput().getType());
