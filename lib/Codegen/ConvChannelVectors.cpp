@@ -165,9 +165,10 @@ struct ConvChannelVectorsPass
   using Base::Base;
 
   void runOnOperation() override {
-    if (vectorBits < 64) {
+    if (vectorBits < 64 || maxPanelKiB < 0) {
       getOperation().emitError()
-          << "kiln-conv-channel-vectors: vector-bits must be at least 64";
+          << "kiln-conv-channel-vectors: vector-bits must be at least 64 and "
+             "max-panel-kib at least 0";
       return signalPassFailure();
     }
     {

@@ -2,7 +2,9 @@
 // RUN: kiln-opt %s --kiln-conv-channel-vectors="vector-bits=64 max-panel-kib=0" --split-input-file | FileCheck %s --check-prefix=NONE
 // RUN: not kiln-opt %s --kiln-conv-channel-vectors="vector-bits=32" --split-input-file 2>&1 | FileCheck %s --check-prefix=BAD
 
-// BAD: error: kiln-conv-channel-vectors: vector-bits must be at least 64
+// RUN: not kiln-opt %s --kiln-conv-channel-vectors="vector-bits=64 max-panel-kib=-1" --split-input-file 2>&1 | FileCheck %s --check-prefix=BAD
+
+// BAD: error: kiln-conv-channel-vectors: vector-bits must be at least 64 and max-panel-kib at least 0
 // NONE-NOT: linalg.generic {{.*}}"reduction"
 
 // With 64-bit vectors a panel is 4 output channels. Rows of 5 pixels are
