@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Times Kiln on the convolution shapes of ResNet-50 (conv + ReLU, batch 1),
+"""Times Kiln on the convolution shapes of ResNet-50 (conv + ReLU, batch 1) and
+a few 1x1 ones of MobileNetV2,
 one single-layer ONNX model each, to show which shapes hold the whole model
 back (docs/Performance.md). Each layer is exported by torch.onnx.export,
 compiled by kiln-compile (default pipeline) and timed by kiln-run --bench;
@@ -39,9 +40,14 @@ SHAPES = [
     ("3x3 s2 256->256 @28", 256, 256, 3, 2, 1, 28),
     ("3x3 256->256 @14", 256, 256, 3, 1, 1, 14),
     ("3x3 s2 512->512 @14", 512, 512, 3, 2, 1, 14),
+    ("1x1 256->1024 @14", 256, 1024, 1, 1, 0, 14),
     ("1x1 1024->256 @14", 1024, 256, 1, 1, 0, 14),
+    ("1x1 64->384 @14 (MobileNetV2)", 64, 384, 1, 1, 0, 14),
+    ("1x1 384->64 @14 (MobileNetV2)", 384, 64, 1, 1, 0, 14),
     ("3x3 512->512 @7", 512, 512, 3, 1, 1, 7),
+    ("1x1 512->2048 @7", 512, 2048, 1, 1, 0, 7),
     ("1x1 2048->512 @7", 2048, 512, 1, 1, 0, 7),
+    ("1x1 160->960 @7 (MobileNetV2)", 160, 960, 1, 1, 0, 7),
 ]
 
 

@@ -58,6 +58,43 @@ static bool isPanelResult(OpOperand *operand) {
          linalg::isaConvolutionOpInterface(producer);
 }
 
+/// The accumulator `init` remade at `shape`, to which `reassociation`
+/// expands it: a broadcast of a bias along `biasDims` as a broadcast of the
+/// bias (expanded to `biasShape`) along `newBiasDims`, a fill as a fill, so
+/// that kiln-tile-and-fuse computes either in the tiles; else a view.
+static Value remakeAccumulator(PatternRewriter &rewriter, Location loc,
+                               Value init, ArrayRef<int64_t> shape,
+                               ArrayRef<ReassociationIndices> reassociation,
+                               ArrayRef<int64_t> biasDims,
+                               ArrayRef<int64_t> biasShape,
+                               ArrayRef<int64_t> newBiasDims) {
+  Type element = getElementTypeOrSelf(init.getType());
+  if (auto broadcast = init.getDefiningOp<linalg::BroadcastOp>();
+      broadcast && broadcast.hasPureTensorSemantics() &&
+      broadcast.getDimensions() == biasDims) {
+    Value bias = broadcast.getInput();
+    if (cast<RankedTensorType>(bias.getType()).getShape() != biasShape)
+      bias = tensor::ExpandShapeOp::create(
+          rewriter, loc, RankedTensorType::get(biasShape, element), bias,
+          SmallVector<ReassociationIndices>{
+              llvm::to_vector(llvm::seq<int64_t>(0, biasShape.size()))});
+    Value empty = tensor::EmptyOp::create(rewriter, loc, shape, element);
+    return linalg::BroadcastOp::create(rewriter, loc, bias, empty,
+                                       newBiasDims)
+        ->getResult(0);
+  }
+  if (auto fill = init.getDefiningOp<linalg::FillOp>();
+      fill && fill.hasPureTensorSemantics()) {
+    Value empty = tensor::EmptyOp::create(rewriter, loc, shape, element);
+    return linalg::FillOp::create(rewriter, loc,
+                                  fill.getDpsInputOperand(0)->get(), empty)
+        .getResult(0);
+  }
+  return tensor::ExpandShapeOp::create(
+      rewriter, loc, RankedTensorType::get(shape, element), init,
+      reassociation);
+}
+
 namespace {
 struct ConvChannelVectors : OpRewritePattern<linalg::Conv2DNchwFchwOp> {
   ConvChannelVectors(MLIRContext *context, int64_t vectorBits,
@@ -106,26 +143,8 @@ struct ConvChannelVectors : OpRewritePattern<linalg::Conv2DNchwFchwOp> {
     SmallVector<int64_t> panelShape = {shape[0], f / panel, panel, shape[2],
                                        shape[3]};
     auto panelType = RankedTensorType::get(panelShape, element);
-    Value acc;
-    if (auto broadcast = init.getDefiningOp<linalg::BroadcastOp>();
-        broadcast && broadcast.hasPureTensorSemantics() &&
-        broadcast.getDimensions() == ArrayRef<int64_t>{0, 2, 3}) {
-      Value bias = tensor::ExpandShapeOp::create(
-          rewriter, loc, RankedTensorType::get({f / panel, panel}, element),
-          broadcast.getInput(), SmallVector<ReassociationIndices>{{0, 1}});
-      Value empty = tensor::EmptyOp::create(rewriter, loc, panelShape, element);
-      acc = linalg::BroadcastOp::create(rewriter, loc, bias, empty,
-                                        ArrayRef<int64_t>{0, 3, 4})
-                ->getResult(0);
-    } else if (auto fill = init.getDefiningOp<linalg::FillOp>();
-               fill && fill.hasPureTensorSemantics()) {
-      Value empty = tensor::EmptyOp::create(rewriter, loc, panelShape, element);
-      acc = linalg::FillOp::create(rewriter, loc,
-                                   fill.getDpsInputOperand(0)->get(), empty)
-                .getResult(0);
-    } else {
-      acc = tensor::ExpandShapeOp::create(rewriter, loc, panelType, init, split);
-    }
+    Value acc = remakeAccumulator(rewriter, loc, init, panelShape, split,
+                                  {0, 2, 3}, {f / panel, panel}, {0, 3, 4});
     // Loops (n, fo, oh, ow, fi, c, kh, kw): the channels of a panel
     // innermost among the parallel loops, so that the register tile's
     // vectors run along them; the taps of one input channel innermost among
@@ -160,6 +179,95 @@ private:
   int64_t vectorBits, maxPanelBytes;
 };
 
+/// A pointwise convolution as kiln-convert-kiln-to-linalg makes it, a
+/// product over flattened images (`out[n, f, p] += w[f, c] * x[n, c, p]`,
+/// loops (n, f, p, c)), written back as a 1x1 convolution of a one-row image
+/// `[N, C, 1, H * W]`, which ConvChannelVectors then computes along its
+/// output channels, where kiln::isChannelVectorPointwise says so: images
+/// whose pixels are not whole vectors (14x14 = 196 pixels are 32 tiles of 6
+/// pixels and one of 4 along channels, against 12 tiles of 16 pixels and one
+/// of 4, padded to 8, across them), a long enough reduction and enough
+/// pixels.
+struct PointwiseChannelVectors : OpRewritePattern<linalg::ContractOp> {
+  PointwiseChannelVectors(MLIRContext *context, int64_t vectorBits,
+                          int64_t maxPanelBytes)
+      : OpRewritePattern(context), vectorBits(vectorBits),
+        maxPanelBytes(maxPanelBytes) {}
+
+  LogicalResult matchAndRewrite(linalg::ContractOp op,
+                                PatternRewriter &rewriter) const override {
+    if (!op.hasPureTensorSemantics() || op.getNumDpsInputs() != 2 ||
+        op.getNumDpsInits() != 1 ||
+        !llvm::all_of(op->getOperandTypes(), [](Type type) {
+          auto tensor = cast<RankedTensorType>(type);
+          return tensor.hasStaticShape() && tensor.getElementType().isF32();
+        }))
+      return rewriter.notifyMatchFailure(op, "not static f32 on tensors");
+    MLIRContext *ctx = rewriter.getContext();
+    auto d = [&](unsigned i) { return getAffineDimExpr(i, ctx); };
+    SmallVector<AffineMap> pointwise = {
+        AffineMap::get(4, 0, {d(1), d(3)}, ctx),
+        AffineMap::get(4, 0, {d(0), d(3), d(2)}, ctx),
+        AffineMap::get(4, 0, {d(0), d(1), d(2)}, ctx)};
+    if (op.getIndexingMapsArray() != ArrayRef<AffineMap>(pointwise))
+      return rewriter.notifyMatchFailure(op, "not w[f, c] * x[n, c, p]");
+    Value w = op.getDpsInputOperand(0)->get();
+    Value x = op.getDpsInputOperand(1)->get();
+    Value init = op.getDpsInitOperand(0)->get();
+    auto type = cast<RankedTensorType>(init.getType());
+    int64_t n = type.getDimSize(0), f = type.getDimSize(1),
+            pixels = type.getDimSize(2);
+    int64_t c = cast<RankedTensorType>(x.getType()).getDimSize(1);
+    if (!kiln::isChannelVectorPointwise(c, f, pixels, vectorBits,
+                                        maxPanelBytes))
+      return rewriter.notifyMatchFailure(
+          op, "pixels in whole vectors or too few, channels not whole "
+              "panels, fewer input than output channels, or too many");
+    // The filter [F, C, 1, 1]: the constant the weights were collapsed from,
+    // or theirs reshaped.
+    Value filter;
+    if (auto collapse = w.getDefiningOp<tensor::CollapseShapeOp>())
+      if (collapse.getSrcType().getRank() == 4 &&
+          matchPattern(collapse.getSrc(), m_Constant()))
+        filter = collapse.getSrc();
+    Location loc = op.getLoc();
+    Type element = type.getElementType();
+    if (!filter) {
+      ElementsAttr weights;
+      if (!matchPattern(w, m_Constant(&weights)))
+        return rewriter.notifyMatchFailure(op, "weights not constant");
+      ArrayRef<char> bytes = kiln::getConstantBytes(weights);
+      if (bytes.size() != static_cast<size_t>(f * c * sizeof(float)))
+        return rewriter.notifyMatchFailure(op, "constant data not available");
+      auto filterType = RankedTensorType::get({f, c, 1, 1}, element);
+      filter = arith::ConstantOp::create(
+          rewriter, loc, filterType,
+          cast<TypedAttr>(kiln::buildConstantBytesLike(weights, filterType,
+                                                       bytes, ".conv")));
+    }
+    // The input and the accumulator as images of one row; a bias broadcast
+    // or a fill made at that shape, so that ConvChannelVectors finds it.
+    SmallVector<ReassociationIndices> row = {{0}, {1}, {2, 3}};
+    Value image = tensor::ExpandShapeOp::create(
+        rewriter, loc, RankedTensorType::get({n, c, 1, pixels}, element), x,
+        row);
+    SmallVector<int64_t> outShape = {n, f, 1, pixels};
+    auto outType = RankedTensorType::get(outShape, element);
+    Value acc = remakeAccumulator(rewriter, loc, init, outShape, row, {0, 2},
+                                  {f}, {0, 2, 3});
+    Attribute ones = rewriter.getI64TensorAttr({1, 1});
+    Value conv = linalg::Conv2DNchwFchwOp::create(
+                     rewriter, loc, TypeRange{outType},
+                     ValueRange{image, filter}, ValueRange{acc}, ones, ones)
+                     .getResult(0);
+    rewriter.replaceOpWithNewOp<tensor::CollapseShapeOp>(op, type, conv, row);
+    return success();
+  }
+
+private:
+  int64_t vectorBits, maxPanelBytes;
+};
+
 struct ConvChannelVectorsPass
     : kiln::impl::ConvChannelVectorsBase<ConvChannelVectorsPass> {
   using Base::Base;
@@ -173,17 +281,21 @@ struct ConvChannelVectorsPass
     }
     {
       RewritePatternSet patterns(&getContext());
-      patterns.add<ConvChannelVectors>(&getContext(), vectorBits,
-                                       maxPanelKiB * 1024);
+      patterns.add<ConvChannelVectors, PointwiseChannelVectors>(
+          &getContext(), vectorBits, maxPanelKiB * 1024);
       if (failed(applyPatternsGreedily(getOperation(), std::move(patterns))))
         return signalPassFailure();
     }
     // An elementwise consumer (the activation, a residual add) iterates
     // over the panels too and reads the convolution's result directly:
     // kiln-tile-and-fuse then computes it as the tiles' epilogue.
+    // (A pointwise convolution's result is collapsed twice, from panels to
+    // a row and from the row to the product's shape: composed into one.)
     RewritePatternSet patterns(&getContext());
     linalg::populateFoldReshapeOpsByExpansionPatterns(patterns,
                                                       isPanelResult);
+    tensor::CollapseShapeOp::getCanonicalizationPatterns(patterns,
+                                                         &getContext());
     if (failed(applyPatternsGreedily(getOperation(), std::move(patterns))))
       signalPassFailure();
   }

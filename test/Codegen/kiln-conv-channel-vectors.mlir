@@ -93,3 +93,87 @@ func.func @left_alone(%x: tensor<1x4x8x8xf32>, %y: tensor<1x4x7x7xf32>, %v: tens
     ins(%u, %w : tensor<1x4x9x9xf32>, tensor<8x4x3x3xf32>) outs(%a7 : tensor<1x8x7x7xf32>) -> tensor<1x8x7x7xf32>
   return %0, %1, %2, %3, %4 : tensor<1x8x6x6xf32>, tensor<1x6x5x5xf32>, tensor<1x8x5x5xf32>, tensor<1x8x5x5xf32>, tensor<1x8x7x7xf32>
 }
+
+// -----
+
+// A pointwise convolution as a product over flattened images (loops
+// (n, f, p, c)): 32 input channels into 8, 99 pixels (not whole vectors of
+// 2; tiles of 5, at least 16 of them). Its weights, collapsed from the
+// filter [8, 32, 1, 1] (the values 0 to 255), become two panels
+// [2, 32, 1, 1, 4] whose first four values are input channel 0 of output
+// channels 0-3 (0, 32, 64, 96); it is computed as a 1x1 convolution of a
+// one-row image [1, 32, 1, 99], the bias broadcast made at the panels'
+// shape, and the ReLU after it iterates over the panels, its result
+// collapsed back to [1, 8, 99] at once.
+// CHECK: #[[IN:.*]] = affine_map<(d0, d1, d2, d3, d4, d5, d6, d7) -> (d0, d5, d2 + d6, d3 + d7)>
+// CHECK-LABEL: func @pointwise_bias_relu
+// CHECK-DAG: %[[P:.*]] = arith.constant dense<"0x0000000000000042000080420000C0420000803F00000442000082420000C242{{.*}}"> : tensor<2x32x1x1x4xf32>
+// CHECK-DAG: %[[X:.*]] = tensor.expand_shape %arg0 {{\[\[}}0], [1], [2, 3]] output_shape [1, 32, 1, 99] : tensor<1x32x99xf32> into tensor<1x32x1x99xf32>
+// CHECK: %[[B:.*]] = linalg.broadcast ins(%{{.*}} : tensor<2x4xf32>) outs(%{{.*}} : tensor<1x2x4x1x99xf32>) dimensions = [0, 3, 4]
+// CHECK: %[[C:.*]] = linalg.generic {indexing_maps = [#[[IN]], {{.*}}]} ins(%[[X]], %[[P]] : tensor<1x32x1x99xf32>, tensor<2x32x1x1x4xf32>) outs(%[[B]] : tensor<1x2x4x1x99xf32>)
+// CHECK: %[[R:.*]] = linalg.generic {{.*}} ins(%[[C]] : tensor<1x2x4x1x99xf32>)
+// CHECK: arith.maximumf
+// CHECK: %[[F:.*]] = tensor.collapse_shape %[[R]] {{\[\[}}0], [1, 2], [3, 4]] : tensor<1x2x4x1x99xf32> into tensor<1x8x99xf32>
+// CHECK: return %[[F]]
+func.func @pointwise_bias_relu(%x: tensor<1x32x99xf32>, %b: tensor<8xf32>) -> tensor<1x8x99xf32> {
+  %zero = arith.constant 0.0 : f32
+  %f = arith.constant dense<"0x000000000000803F0000004000004040000080400000A0400000C0400000E0400000004100001041000020410000304100004041000050410000604100007041000080410000884100009041000098410000A0410000A8410000B0410000B8410000C0410000C8410000D0410000D8410000E0410000E8410000F0410000F84100000042000004420000084200000C4200001042000014420000184200001C4200002042000024420000284200002C4200003042000034420000384200003C4200004042000044420000484200004C4200005042000054420000584200005C4200006042000064420000684200006C4200007042000074420000784200007C42000080420000824200008442000086420000884200008A4200008C4200008E42000090420000924200009442000096420000984200009A4200009C4200009E420000A0420000A2420000A4420000A6420000A8420000AA420000AC420000AE420000B0420000B2420000B4420000B6420000B8420000BA420000BC420000BE420000C0420000C2420000C4420000C6420000C8420000CA420000CC420000CE420000D0420000D2420000D4420000D6420000D8420000DA420000DC420000DE420000E0420000E2420000E4420000E6420000E8420000EA420000EC420000EE420000F0420000F2420000F4420000F6420000F8420000FA420000FC420000FE420000004300000143000002430000034300000443000005430000064300000743000008430000094300000A4300000B4300000C4300000D4300000E4300000F430000104300001143000012430000134300001443000015430000164300001743000018430000194300001A4300001B4300001C4300001D4300001E4300001F430000204300002143000022430000234300002443000025430000264300002743000028430000294300002A4300002B4300002C4300002D4300002E4300002F430000304300003143000032430000334300003443000035430000364300003743000038430000394300003A4300003B4300003C4300003D4300003E4300003F430000404300004143000042430000434300004443000045430000464300004743000048430000494300004A4300004B4300004C4300004D4300004E4300004F430000504300005143000052430000534300005443000055430000564300005743000058430000594300005A4300005B4300005C4300005D4300005E4300005F430000604300006143000062430000634300006443000065430000664300006743000068430000694300006A4300006B4300006C4300006D4300006E4300006F430000704300007143000072430000734300007443000075430000764300007743000078430000794300007A4300007B4300007C4300007D4300007E4300007F43"> : tensor<8x32x1x1xf32>
+  %w = tensor.collapse_shape %f [[0], [1, 2, 3]] : tensor<8x32x1x1xf32> into tensor<8x32xf32>
+  %e = tensor.empty() : tensor<1x8x99xf32>
+  %bias = linalg.broadcast ins(%b : tensor<8xf32>) outs(%e : tensor<1x8x99xf32>) dimensions = [0, 2]
+  %0 = linalg.contract indexing_maps = [affine_map<(d0, d1, d2, d3) -> (d1, d3)>, affine_map<(d0, d1, d2, d3) -> (d0, d3, d2)>, affine_map<(d0, d1, d2, d3) -> (d0, d1, d2)>]
+    ins(%w, %x : tensor<8x32xf32>, tensor<1x32x99xf32>) outs(%bias : tensor<1x8x99xf32>) -> tensor<1x8x99xf32>
+  %r = linalg.generic {indexing_maps = [affine_map<(d0, d1, d2) -> (d0, d1, d2)>, affine_map<(d0, d1, d2) -> (d0, d1, d2)>],
+                       iterator_types = ["parallel", "parallel", "parallel"]}
+    ins(%0 : tensor<1x8x99xf32>) outs(%e : tensor<1x8x99xf32>) {
+  ^bb0(%in: f32, %out: f32):
+    %m = arith.maximumf %in, %zero : f32
+    linalg.yield %m : f32
+  } -> tensor<1x8x99xf32>
+  return %r : tensor<1x8x99xf32>
+}
+
+// -----
+
+// Weights that are a constant matrix (values 0 to 127, 4 x 32) are packed
+// the same way; a fill is made at the panels' shape.
+// CHECK-LABEL: func @pointwise_matrix_fill
+// CHECK-DAG: %[[P:.*]] = arith.constant dense<"0x0000000000000042000080420000C0420000803F00000442000082420000C242{{.*}}"> : tensor<1x32x1x1x4xf32>
+// CHECK: %[[Z:.*]] = linalg.fill ins(%{{.*}} : f32) outs(%{{.*}} : tensor<1x1x4x1x99xf32>)
+// CHECK: linalg.generic {{.*}} ins(%{{.*}}, %[[P]] : tensor<1x32x1x99xf32>, tensor<1x32x1x1x4xf32>) outs(%[[Z]] : tensor<1x1x4x1x99xf32>)
+// CHECK: tensor.collapse_shape %{{.*}} {{\[\[}}0], [1, 2], [3, 4]] : tensor<1x1x4x1x99xf32> into tensor<1x4x99xf32>
+func.func @pointwise_matrix_fill(%x: tensor<1x32x99xf32>) -> tensor<1x4x99xf32> {
+  %zero = arith.constant 0.0 : f32
+  %w = arith.constant dense<"0x000000000000803F0000004000004040000080400000A0400000C0400000E0400000004100001041000020410000304100004041000050410000604100007041000080410000884100009041000098410000A0410000A8410000B0410000B8410000C0410000C8410000D0410000D8410000E0410000E8410000F0410000F84100000042000004420000084200000C4200001042000014420000184200001C4200002042000024420000284200002C4200003042000034420000384200003C4200004042000044420000484200004C4200005042000054420000584200005C4200006042000064420000684200006C4200007042000074420000784200007C42000080420000824200008442000086420000884200008A4200008C4200008E42000090420000924200009442000096420000984200009A4200009C4200009E420000A0420000A2420000A4420000A6420000A8420000AA420000AC420000AE420000B0420000B2420000B4420000B6420000B8420000BA420000BC420000BE420000C0420000C2420000C4420000C6420000C8420000CA420000CC420000CE420000D0420000D2420000D4420000D6420000D8420000DA420000DC420000DE420000E0420000E2420000E4420000E6420000E8420000EA420000EC420000EE420000F0420000F2420000F4420000F6420000F8420000FA420000FC420000FE42"> : tensor<4x32xf32>
+  %e = tensor.empty() : tensor<1x4x99xf32>
+  %z = linalg.fill ins(%zero : f32) outs(%e : tensor<1x4x99xf32>) -> tensor<1x4x99xf32>
+  %0 = linalg.contract indexing_maps = [affine_map<(d0, d1, d2, d3) -> (d1, d3)>, affine_map<(d0, d1, d2, d3) -> (d0, d3, d2)>, affine_map<(d0, d1, d2, d3) -> (d0, d1, d2)>]
+    ins(%w, %x : tensor<4x32xf32>, tensor<1x32x99xf32>) outs(%z : tensor<1x4x99xf32>) -> tensor<1x4x99xf32>
+  return %0 : tensor<1x4x99xf32>
+}
+
+// -----
+
+// Left as products: fewer input than output channels (32 -> 36), images of
+// whole vectors (100 pixels), fewer than 16 pixel tiles (25 pixels: 5 tiles
+// of 5), weights that are not a constant.
+// CHECK-LABEL: func @pointwise_left_alone
+// CHECK-COUNT-4: linalg.contract
+// CHECK-NOT: linalg.generic
+// CHECK-NOT: linalg.conv_2d_nchw_fchw
+func.func @pointwise_left_alone(%x: tensor<1x32x99xf32>, %y: tensor<1x32x100xf32>, %z: tensor<1x32x25xf32>,
+                                %v: tensor<4x32xf32>, %a36: tensor<1x36x99xf32>, %a100: tensor<1x4x100xf32>,
+                                %a25: tensor<1x4x25xf32>, %a99: tensor<1x4x99xf32>)
+    -> (tensor<1x36x99xf32>, tensor<1x4x100xf32>, tensor<1x4x25xf32>, tensor<1x4x99xf32>) {
+  %w36 = arith.constant dense<1.0> : tensor<36x32xf32>
+  %w = arith.constant dense<"0x000000000000803F0000004000004040000080400000A0400000C0400000E0400000004100001041000020410000304100004041000050410000604100007041000080410000884100009041000098410000A0410000A8410000B0410000B8410000C0410000C8410000D0410000D8410000E0410000E8410000F0410000F84100000042000004420000084200000C4200001042000014420000184200001C4200002042000024420000284200002C4200003042000034420000384200003C4200004042000044420000484200004C4200005042000054420000584200005C4200006042000064420000684200006C4200007042000074420000784200007C42000080420000824200008442000086420000884200008A4200008C4200008E42000090420000924200009442000096420000984200009A4200009C4200009E420000A0420000A2420000A4420000A6420000A8420000AA420000AC420000AE420000B0420000B2420000B4420000B6420000B8420000BA420000BC420000BE420000C0420000C2420000C4420000C6420000C8420000CA420000CC420000CE420000D0420000D2420000D4420000D6420000D8420000DA420000DC420000DE420000E0420000E2420000E4420000E6420000E8420000EA420000EC420000EE420000F0420000F2420000F4420000F6420000F8420000FA420000FC420000FE42"> : tensor<4x32xf32>
+  %0 = linalg.contract indexing_maps = [affine_map<(d0, d1, d2, d3) -> (d1, d3)>, affine_map<(d0, d1, d2, d3) -> (d0, d3, d2)>, affine_map<(d0, d1, d2, d3) -> (d0, d1, d2)>]
+    ins(%w36, %x : tensor<36x32xf32>, tensor<1x32x99xf32>) outs(%a36 : tensor<1x36x99xf32>) -> tensor<1x36x99xf32>
+  %1 = linalg.contract indexing_maps = [affine_map<(d0, d1, d2, d3) -> (d1, d3)>, affine_map<(d0, d1, d2, d3) -> (d0, d3, d2)>, affine_map<(d0, d1, d2, d3) -> (d0, d1, d2)>]
+    ins(%w, %y : tensor<4x32xf32>, tensor<1x32x100xf32>) outs(%a100 : tensor<1x4x100xf32>) -> tensor<1x4x100xf32>
+  %2 = linalg.contract indexing_maps = [affine_map<(d0, d1, d2, d3) -> (d1, d3)>, affine_map<(d0, d1, d2, d3) -> (d0, d3, d2)>, affine_map<(d0, d1, d2, d3) -> (d0, d1, d2)>]
+    ins(%w, %z : tensor<4x32xf32>, tensor<1x32x25xf32>) outs(%a25 : tensor<1x4x25xf32>) -> tensor<1x4x25xf32>
+  %3 = linalg.contract indexing_maps = [affine_map<(d0, d1, d2, d3) -> (d1, d3)>, affine_map<(d0, d1, d2, d3) -> (d0, d3, d2)>, affine_map<(d0, d1, d2, d3) -> (d0, d1, d2)>]
+    ins(%v, %x : tensor<4x32xf32>, tensor<1x32x99xf32>) outs(%a99 : tensor<1x4x99xf32>) -> tensor<1x4x99xf32>
+  return %0, %1, %2, %3 : tensor<1x36x99xf32>, tensor<1x4x100xf32>, tensor<1x4x25xf32>, tensor<1x4x99xf32>
+}

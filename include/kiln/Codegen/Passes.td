@@ -522,6 +522,15 @@ def ConvChannelVectors : Pass<"kiln-conv-channel-vectors", "::mlir::func::FuncOp
     at 7x7 (512 channels: 288 KiB panels) and at 56x56 (whole vectors) do
     not.
 
+    A pointwise convolution, which `kiln-convert-kiln-to-linalg` writes as a
+    `linalg.contract` over flattened images (`w[f, c] * x[n, c, p]`), is
+    written back as a 1x1 convolution of a one-row image `[N, C, 1, H * W]`
+    and then computed the same way when its images are not whole vectors,
+    it has at least as many input as output channels and at least 16 pixel
+    tiles per image (kiln::isChannelVectorPointwise: where that measured
+    faster; ResNet-50's 1024 -> 256 at 14x14 qualifies, 256 -> 1024 and the
+    7x7 ones do not).
+
     ```mlir
     %0 = linalg.conv_2d_nchw_fchw ins(%x, %w : tensor<1x256x16x16xf32>, tensor<256x256x3x3xf32>)
         outs(%b : tensor<1x256x14x14xf32>) -> tensor<1x256x14x14xf32>
