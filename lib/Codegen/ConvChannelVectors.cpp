@@ -95,6 +95,82 @@ static Value remakeAccumulator(PatternRewriter &rewriter, Location loc,
       reassociation);
 }
 
+/// The constant weights of a convolution's `filter` `[F, C, KH, KW]`: the
+/// filter itself, or the constant that `gate` (set then) multiplies by a
+/// tensor that does not vary along the output channels, such as a
+/// squeeze-excitation gate that kiln-fold-gates moved into the weights of the
+/// convolution after it (EfficientNet's projections). Null otherwise.
+static ElementsAttr getFilterWeights(Value filter, linalg::GenericOp &gate) {
+  ElementsAttr weights;
+  if (matchPattern(filter, m_Constant(&weights)))
+    return weights;
+  auto generic = filter.getDefiningOp<linalg::GenericOp>();
+  if (!generic || !generic.hasPureTensorSemantics() ||
+      generic.getNumDpsInputs() != 2 || generic.getNumDpsInits() != 1 ||
+      generic.getNumParallelLoops() != 4 || generic.getNumLoops() != 4 ||
+      !generic.getIndexingMapsArray().back().isIdentity())
+    return nullptr;
+  // The body: one multiplication of the two inputs.
+  Block &body = generic.getRegion().front();
+  auto yield = cast<linalg::YieldOp>(body.getTerminator());
+  auto mul = yield.getValues().front().getDefiningOp<arith::MulFOp>();
+  if (body.getOperations().size() != 2 || !mul ||
+      !llvm::is_contained(body.getArguments().take_front(2), mul.getLhs()) ||
+      !llvm::is_contained(body.getArguments().take_front(2), mul.getRhs()) ||
+      mul.getLhs() == mul.getRhs())
+    return nullptr;
+  for (unsigned i = 0; i < 2; ++i) {
+    OpOperand *constant = generic.getDpsInputOperand(i);
+    OpOperand *other = generic.getDpsInputOperand(1 - i);
+    if (generic.getMatchingIndexingMap(constant).isIdentity() &&
+        !generic.getMatchingIndexingMap(other).isFunctionOfDim(0) &&
+        matchPattern(constant->get(), m_Constant(&weights))) {
+      gate = generic;
+      return weights;
+    }
+  }
+  return nullptr;
+}
+
+/// `gate` (see getFilterWeights) remade for the filter packed in `panels`
+/// `[F / 2L, C, KH, KW, 2L]`: the same product over loops (fo, c, kh, kw, fi),
+/// its other operand indexed as before (it does not use the output channel).
+static Value gatePanels(PatternRewriter &rewriter, linalg::GenericOp gate,
+                        Value panels) {
+  Location loc = gate.getLoc();
+  auto type = cast<RankedTensorType>(panels.getType());
+  SmallVector<Value> inputs;
+  SmallVector<AffineMap> maps;
+  for (OpOperand *operand : gate.getDpsInputOperands()) {
+    AffineMap map = gate.getMatchingIndexingMap(operand);
+    if (map.isIdentity()) {
+      inputs.push_back(panels);
+      maps.push_back(rewriter.getMultiDimIdentityMap(5));
+    } else {
+      inputs.push_back(operand->get());
+      maps.push_back(AffineMap::get(5, 0, map.getResults(),
+                                    rewriter.getContext()));
+    }
+  }
+  maps.push_back(rewriter.getMultiDimIdentityMap(5));
+  Value empty = tensor::EmptyOp::create(rewriter, loc, type.getShape(),
+                                        type.getElementType());
+  auto mul = cast<arith::MulFOp>(
+      gate.getRegion().front().getTerminator()->getOperand(0).getDefiningOp());
+  bool swapped = mul.getLhs() != gate.getRegion().front().getArgument(0);
+  return linalg::GenericOp::create(
+             rewriter, loc, TypeRange{type}, inputs, ValueRange{empty}, maps,
+             SmallVector<utils::IteratorType>(5,
+                                              utils::IteratorType::parallel),
+             [&](OpBuilder &b, Location l, ValueRange args) {
+               Value product = arith::MulFOp::create(
+                   b, l, swapped ? args[1] : args[0],
+                   swapped ? args[0] : args[1], mul.getFastmathAttr());
+               linalg::YieldOp::create(b, l, product);
+             })
+      .getResult(0);
+}
+
 namespace {
 struct ConvChannelVectors : OpRewritePattern<linalg::Conv2DNchwFchwOp> {
   ConvChannelVectors(MLIRContext *context, int64_t vectorBits,
@@ -120,9 +196,11 @@ struct ConvChannelVectors : OpRewritePattern<linalg::Conv2DNchwFchwOp> {
       return rewriter.notifyMatchFailure(
           op, "rows of whole vectors, channels not whole panels, or a window "
               "too short or too long");
-    ElementsAttr weights;
-    if (!matchPattern(filter, m_Constant(&weights)))
-      return rewriter.notifyMatchFailure(op, "filter not constant");
+    linalg::GenericOp gate;
+    ElementsAttr weights = getFilterWeights(filter, gate);
+    if (!weights)
+      return rewriter.notifyMatchFailure(
+          op, "filter neither constant nor a constant times a gate");
     ArrayRef<char> bytes = kiln::getConstantBytes(weights);
     if (bytes.size() != static_cast<size_t>(f * window * sizeof(float)))
       return rewriter.notifyMatchFailure(op, "constant data not available");
@@ -135,6 +213,8 @@ struct ConvChannelVectors : OpRewritePattern<linalg::Conv2DNchwFchwOp> {
         weights, packedType, packFilter(bytes, f, window, panel), ".panels");
     Value w = arith::ConstantOp::create(rewriter, loc, packedType,
                                         cast<TypedAttr>(packedAttr));
+    if (gate)
+      w = gatePanels(rewriter, gate, w);
     // The accumulator [N, F / panel, panel, OH, OW]: the bias broadcast or
     // the fill at that shape (kiln-tile-and-fuse computes it in the tiles),
     // else a view of the accumulator.
@@ -223,12 +303,13 @@ struct PointwiseChannelVectors : OpRewritePattern<linalg::ContractOp> {
       return rewriter.notifyMatchFailure(
           op, "pixels in whole vectors or too few, channels not whole "
               "panels, fewer input than output channels, or too many");
-    // The filter [F, C, 1, 1]: the constant the weights were collapsed from,
-    // or theirs reshaped.
+    // The filter [F, C, 1, 1]: the constant (or gated constant) the weights
+    // were collapsed from, or theirs reshaped.
     Value filter;
+    linalg::GenericOp gate;
     if (auto collapse = w.getDefiningOp<tensor::CollapseShapeOp>())
       if (collapse.getSrcType().getRank() == 4 &&
-          matchPattern(collapse.getSrc(), m_Constant()))
+          getFilterWeights(collapse.getSrc(), gate))
         filter = collapse.getSrc();
     Location loc = op.getLoc();
     Type element = type.getElementType();

@@ -531,6 +531,12 @@ def ConvChannelVectors : Pass<"kiln-conv-channel-vectors", "::mlir::func::FuncOp
     faster; ResNet-50's 1024 -> 256 at 14x14 qualifies, 256 -> 1024 and the
     7x7 ones do not).
 
+    A filter that is a constant times a tensor that does not vary along the
+    output channels (a squeeze-excitation gate that `kiln-fold-gates` moved
+    into the weights of the next convolution, as in EfficientNet) is
+    packed the same way: the constant at compile time, and the product made
+    again over the panels at run time.
+
     ```mlir
     %0 = linalg.conv_2d_nchw_fchw ins(%x, %w : tensor<1x256x16x16xf32>, tensor<256x256x3x3xf32>)
         outs(%b : tensor<1x256x14x14xf32>) -> tensor<1x256x14x14xf32>

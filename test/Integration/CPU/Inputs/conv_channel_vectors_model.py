@@ -10,7 +10,10 @@ NCHW: 24 output channels (not whole panels) and rows of 16 (whole vectors).
 Pointwise (1x1) ones, products over flattened images until the pass writes
 them back as convolutions of one-row images: 64 -> 32 channels at 14x14 with
 a bias, a residual add and ReLU, and a stride-2 one 96 -> 48 from 27x27 to
-14x14 (196 pixels: 32 tiles of 6 and one of 4), both along channels; 32 ->
+14x14 (196 pixels: 32 tiles of 6 and one of 4), and 64 -> 32 on an input
+scaled channel by channel by an input gate (a squeeze-excitation gate, which
+kiln-fold-gates moves into the weights: the pass packs the constant weights
+and scales the panels), all three along channels; 32 ->
 64 (fewer input than output channels) and 64 -> 32 at 7x7 (too few pixel
 tiles) left as products.
 The weights come from a fixed seed, so the reference rebuilds them.
@@ -57,12 +60,14 @@ def model():
                   %r: tensor<1x48x28x28xf32> {{kiln.name = "r"}}, %z: tensor<1x16x30x30xf32> {{kiln.name = "z"}},
                   %u: tensor<2x8x9x9xf32> {{kiln.name = "u"}}, %v: tensor<1x8x16x16xf32> {{kiln.name = "v"}},
                   %s: tensor<1x64x14x14xf32> {{kiln.name = "s"}}, %t: tensor<1x32x14x14xf32> {{kiln.name = "t"}},
-                  %q: tensor<1x96x27x27xf32> {{kiln.name = "q"}}, %m: tensor<1x64x7x7xf32> {{kiln.name = "m"}})
+                  %q: tensor<1x96x27x27xf32> {{kiln.name = "q"}}, %m: tensor<1x64x7x7xf32> {{kiln.name = "m"}},
+                  %gate: tensor<1x64x1x1xf32> {{kiln.name = "gate"}})
       -> (tensor<1x32x14x14xf32> {{kiln.name = "relu14"}}, tensor<1x48x28x28xf32> {{kiln.name = "residual28"}},
           tensor<1x16x15x15xf32> {{kiln.name = "strided"}}, tensor<2x16x9x9xf32> {{kiln.name = "window5"}},
           tensor<1x24x14x14xf32> {{kiln.name = "channels24"}}, tensor<1x16x16x16xf32> {{kiln.name = "rows16"}},
           tensor<1x32x14x14xf32> {{kiln.name = "pointwise"}}, tensor<1x48x14x14xf32> {{kiln.name = "pointwise_strided"}},
-          tensor<1x64x14x14xf32> {{kiln.name = "pointwise_widening"}}, tensor<1x32x7x7xf32> {{kiln.name = "pointwise7"}}) {{
+          tensor<1x64x14x14xf32> {{kiln.name = "pointwise_widening"}}, tensor<1x32x7x7xf32> {{kiln.name = "pointwise7"}},
+          tensor<1x32x14x14xf32> {{kiln.name = "pointwise_gated"}}) {{
     %wa = kiln.constant {literal(wa)} : tensor<32x32x3x3xf32>
     %ba = kiln.constant {literal(ba)} : tensor<32xf32>
     %wb = kiln.constant {literal(wb)} : tensor<48x16x3x3xf32>
@@ -95,19 +100,22 @@ def model():
         : (tensor<1x96x27x27xf32>, tensor<48x96x1x1xf32>) -> tensor<1x48x14x14xf32>
     %i = kiln.conv2d %t, %wi : (tensor<1x32x14x14xf32>, tensor<64x32x1x1xf32>) -> tensor<1x64x14x14xf32>
     %j = kiln.conv2d %m, %wg : (tensor<1x64x7x7xf32>, tensor<32x64x1x1xf32>) -> tensor<1x32x7x7xf32>
-    return %ar, %bs, %c, %d, %e, %f, %gr, %h, %i, %j : tensor<1x32x14x14xf32>, tensor<1x48x28x28xf32>, tensor<1x16x15x15xf32>,
-        tensor<2x16x9x9xf32>, tensor<1x24x14x14xf32>, tensor<1x16x16x16xf32>, tensor<1x32x14x14xf32>,
-        tensor<1x48x14x14xf32>, tensor<1x64x14x14xf32>, tensor<1x32x7x7xf32>
+    %sg = kiln.mul %s, %gate : (tensor<1x64x14x14xf32>, tensor<1x64x1x1xf32>) -> tensor<1x64x14x14xf32>
+    %k = kiln.conv2d %sg, %wg : (tensor<1x64x14x14xf32>, tensor<32x64x1x1xf32>) -> tensor<1x32x14x14xf32>
+    return %ar, %bs, %c, %d, %e, %f, %gr, %h, %i, %j, %k : tensor<1x32x14x14xf32>, tensor<1x48x28x28xf32>,
+        tensor<1x16x15x15xf32>, tensor<2x16x9x9xf32>, tensor<1x24x14x14xf32>, tensor<1x16x16x16xf32>,
+        tensor<1x32x14x14xf32>, tensor<1x48x14x14xf32>, tensor<1x64x14x14xf32>, tensor<1x32x7x7xf32>,
+        tensor<1x32x14x14xf32>
   }}
 }}
 """
 
 
-def reference(x, y, r, z, u, v, s, t, q, m):
+def reference(x, y, r, z, u, v, s, t, q, m, gate):
     wa, ba, wb, wc, wd, we, wf, wg, bg, wh, wi = (
         a.astype(np.float64) for a in weights())
-    x, y, r, z, u, v, s, t, q, m = (
-        a.astype(np.float64) for a in (x, y, r, z, u, v, s, t, q, m))
+    x, y, r, z, u, v, s, t, q, m, gate = (
+        a.astype(np.float64) for a in (x, y, r, z, u, v, s, t, q, m, gate))
     return (np.maximum(conv(x, wa, pad=1) + ba[None, :, None, None], 0),
             conv(y, wb, pad=1) + r,
             conv(z, wc, stride=2, pad=1),
@@ -117,7 +125,8 @@ def reference(x, y, r, z, u, v, s, t, q, m):
             np.maximum(conv(s, wg) + bg[None, :, None, None] + t, 0),
             conv(q, wh, stride=2),
             conv(t, wi),
-            conv(m, wg))
+            conv(m, wg),
+            conv(s * gate, wg))
 
 
 if __name__ == "__main__":
