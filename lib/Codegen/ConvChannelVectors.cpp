@@ -171,6 +171,81 @@ static Value gatePanels(PatternRewriter &rewriter, linalg::GenericOp gate,
       .getResult(0);
 }
 
+/// The convolution of `input` by `filter` `[F, C, KH, KW]` (a constant, or
+/// a gated one, see getFilterWeights) accumulated into `init` `[N, F, OH,
+/// OW]`, computed along output channels in panels of `panel`: the filter
+/// packed into `[F / panel, C, KH, KW, panel]`, a generic over loops (n, fo,
+/// oh, ow, fi, c, kh, kw) into the accumulator viewed as `[N, F / panel,
+/// panel, OH, OW]`, and its result collapsed back to `[N, F, OH, OW]`. The
+/// input is NCHW, or `[N, H, W, C]` when `channelsLast`. Null when the
+/// filter's constant data is not available.
+static Value buildPanelConv(PatternRewriter &rewriter, Location loc,
+                            Value input, bool channelsLast,
+                            ArrayRef<int64_t> strides,
+                            ArrayRef<int64_t> dilations, Value filter,
+                            Value init, int64_t panel) {
+  linalg::GenericOp gate;
+  ElementsAttr weights = getFilterWeights(filter, gate);
+  if (!weights)
+    return nullptr;
+  auto type = cast<RankedTensorType>(init.getType());
+  Type element = type.getElementType();
+  ArrayRef<int64_t> fshape =
+      cast<RankedTensorType>(filter.getType()).getShape();
+  int64_t f = fshape[0], window = fshape[1] * fshape[2] * fshape[3];
+  ArrayRef<char> bytes = kiln::getConstantBytes(weights);
+  if (bytes.size() != static_cast<size_t>(f * window * sizeof(float)))
+    return nullptr;
+
+  MLIRContext *ctx = rewriter.getContext();
+  auto packedType = RankedTensorType::get(
+      {f / panel, fshape[1], fshape[2], fshape[3], panel}, element);
+  ElementsAttr packedAttr = kiln::buildConstantBytesLike(
+      weights, packedType, packFilter(bytes, f, window, panel), ".panels");
+  Value w = arith::ConstantOp::create(rewriter, loc, packedType,
+                                      cast<TypedAttr>(packedAttr));
+  if (gate)
+    w = gatePanels(rewriter, gate, w);
+  // The accumulator [N, F / panel, panel, OH, OW]: the bias broadcast or
+  // the fill at that shape (kiln-tile-and-fuse computes it in the tiles),
+  // else a view of the accumulator.
+  ArrayRef<int64_t> shape = type.getShape();
+  SmallVector<ReassociationIndices> split = {{0}, {1, 2}, {3}, {4}};
+  SmallVector<int64_t> panelShape = {shape[0], f / panel, panel, shape[2],
+                                     shape[3]};
+  auto panelType = RankedTensorType::get(panelShape, element);
+  Value acc = remakeAccumulator(rewriter, loc, init, panelShape, split,
+                                {0, 2, 3}, {f / panel, panel}, {0, 3, 4});
+  // Loops (n, fo, oh, ow, fi, c, kh, kw): the channels of a panel
+  // innermost among the parallel loops, so that the register tile's
+  // vectors run along them; the taps of one input channel innermost among
+  // the reductions, so that they read the same few input rows, from L1.
+  auto d = [&](unsigned i) { return getAffineDimExpr(i, ctx); };
+  AffineExpr row = d(2) * strides[0] + d(6) * dilations[0];
+  AffineExpr column = d(3) * strides[1] + d(7) * dilations[1];
+  SmallVector<AffineMap> maps = {
+      AffineMap::get(8, 0,
+                     channelsLast
+                         ? SmallVector<AffineExpr>{d(0), row, column, d(5)}
+                         : SmallVector<AffineExpr>{d(0), d(5), row, column},
+                     ctx),
+      AffineMap::get(8, 0, {d(1), d(5), d(6), d(7), d(4)}, ctx),
+      AffineMap::get(8, 0, {d(0), d(1), d(4), d(2), d(3)}, ctx)};
+  SmallVector<utils::IteratorType> iterators(5,
+                                             utils::IteratorType::parallel);
+  iterators.append(3, utils::IteratorType::reduction);
+  auto product = linalg::GenericOp::create(
+      rewriter, loc, TypeRange{panelType}, ValueRange{input, w},
+      ValueRange{acc}, maps, iterators,
+      [](OpBuilder &b, Location loc, ValueRange args) {
+        Value mul = arith::MulFOp::create(b, loc, args[0], args[1]);
+        Value add = arith::AddFOp::create(b, loc, args[2], mul);
+        linalg::YieldOp::create(b, loc, add);
+      });
+  return tensor::CollapseShapeOp::create(rewriter, loc, type,
+                                         product.getResult(0), split);
+}
+
 namespace {
 struct ConvChannelVectors : OpRewritePattern<linalg::Conv2DNchwFchwOp> {
   ConvChannelVectors(MLIRContext *context, int64_t vectorBits,
@@ -187,7 +262,6 @@ struct ConvChannelVectors : OpRewritePattern<linalg::Conv2DNchwFchwOp> {
     Value init = op.getDpsInitOperand(0)->get();
     auto filterType = cast<RankedTensorType>(filter.getType());
     auto type = cast<RankedTensorType>(init.getType());
-    Type element = type.getElementType();
     int64_t panel = 2 * (vectorBits / 32);
     ArrayRef<int64_t> fshape = filterType.getShape();
     int64_t f = fshape[0], window = fshape[1] * fshape[2] * fshape[3];
@@ -196,62 +270,15 @@ struct ConvChannelVectors : OpRewritePattern<linalg::Conv2DNchwFchwOp> {
       return rewriter.notifyMatchFailure(
           op, "rows of whole vectors, channels not whole panels, or a window "
               "too short or too long");
-    linalg::GenericOp gate;
-    ElementsAttr weights = getFilterWeights(filter, gate);
-    if (!weights)
-      return rewriter.notifyMatchFailure(
-          op, "filter neither constant nor a constant times a gate");
-    ArrayRef<char> bytes = kiln::getConstantBytes(weights);
-    if (bytes.size() != static_cast<size_t>(f * window * sizeof(float)))
-      return rewriter.notifyMatchFailure(op, "constant data not available");
-
-    Location loc = op.getLoc();
-    MLIRContext *ctx = rewriter.getContext();
-    auto packedType = RankedTensorType::get(
-        {f / panel, fshape[1], fshape[2], fshape[3], panel}, element);
-    ElementsAttr packedAttr = kiln::buildConstantBytesLike(
-        weights, packedType, packFilter(bytes, f, window, panel), ".panels");
-    Value w = arith::ConstantOp::create(rewriter, loc, packedType,
-                                        cast<TypedAttr>(packedAttr));
-    if (gate)
-      w = gatePanels(rewriter, gate, w);
-    // The accumulator [N, F / panel, panel, OH, OW]: the bias broadcast or
-    // the fill at that shape (kiln-tile-and-fuse computes it in the tiles),
-    // else a view of the accumulator.
-    ArrayRef<int64_t> shape = type.getShape();
-    SmallVector<ReassociationIndices> split = {{0}, {1, 2}, {3}, {4}};
-    SmallVector<int64_t> panelShape = {shape[0], f / panel, panel, shape[2],
-                                       shape[3]};
-    auto panelType = RankedTensorType::get(panelShape, element);
-    Value acc = remakeAccumulator(rewriter, loc, init, panelShape, split,
-                                  {0, 2, 3}, {f / panel, panel}, {0, 3, 4});
-    // Loops (n, fo, oh, ow, fi, c, kh, kw): the channels of a panel
-    // innermost among the parallel loops, so that the register tile's
-    // vectors run along them; the taps of one input channel innermost among
-    // the reductions, so that they read the same few input rows, from L1.
     auto strides = llvm::to_vector(op.getStrides().getValues<int64_t>());
     auto dilations = llvm::to_vector(op.getDilations().getValues<int64_t>());
-    auto d = [&](unsigned i) { return getAffineDimExpr(i, ctx); };
-    SmallVector<AffineMap> maps = {
-        AffineMap::get(8, 0,
-                       {d(0), d(5), d(2) * strides[0] + d(6) * dilations[0],
-                        d(3) * strides[1] + d(7) * dilations[1]},
-                       ctx),
-        AffineMap::get(8, 0, {d(1), d(5), d(6), d(7), d(4)}, ctx),
-        AffineMap::get(8, 0, {d(0), d(1), d(4), d(2), d(3)}, ctx)};
-    SmallVector<utils::IteratorType> iterators(
-        5, utils::IteratorType::parallel);
-    iterators.append(3, utils::IteratorType::reduction);
-    auto product = linalg::GenericOp::create(
-        rewriter, loc, TypeRange{panelType}, ValueRange{input, w},
-        ValueRange{acc}, maps, iterators,
-        [](OpBuilder &b, Location loc, ValueRange args) {
-          Value mul = arith::MulFOp::create(b, loc, args[0], args[1]);
-          Value add = arith::AddFOp::create(b, loc, args[2], mul);
-          linalg::YieldOp::create(b, loc, add);
-        });
-    rewriter.replaceOpWithNewOp<tensor::CollapseShapeOp>(
-        op, type, product.getResult(0), split);
+    Value product = buildPanelConv(rewriter, op.getLoc(), input,
+                                   /*channelsLast=*/false, strides, dilations,
+                                   filter, init, panel);
+    if (!product)
+      return rewriter.notifyMatchFailure(
+          op, "filter neither constant nor a constant times a gate");
+    rewriter.replaceOp(op, product);
     return success();
   }
 
@@ -270,9 +297,11 @@ private:
 /// pixels.
 struct PointwiseChannelVectors : OpRewritePattern<linalg::ContractOp> {
   PointwiseChannelVectors(MLIRContext *context, int64_t vectorBits,
-                          int64_t maxPanelBytes)
+                          int64_t maxPanelBytes,
+                          int64_t channelsLastMinChannels)
       : OpRewritePattern(context), vectorBits(vectorBits),
-        maxPanelBytes(maxPanelBytes) {}
+        maxPanelBytes(maxPanelBytes),
+        channelsLastMinChannels(channelsLastMinChannels) {}
 
   LogicalResult matchAndRewrite(linalg::ContractOp op,
                                 PatternRewriter &rewriter) const override {
@@ -298,11 +327,13 @@ struct PointwiseChannelVectors : OpRewritePattern<linalg::ContractOp> {
     int64_t n = type.getDimSize(0), f = type.getDimSize(1),
             pixels = type.getDimSize(2);
     int64_t c = cast<RankedTensorType>(x.getType()).getDimSize(1);
-    if (!kiln::isChannelVectorPointwise(c, f, pixels, vectorBits,
-                                        maxPanelBytes))
+    bool channelsLast = kiln::isChannelsLastPointwise(
+        c, f, pixels, vectorBits, maxPanelBytes, channelsLastMinChannels);
+    if (!channelsLast && !kiln::isChannelVectorPointwise(
+                             c, f, pixels, vectorBits, maxPanelBytes))
       return rewriter.notifyMatchFailure(
           op, "pixels in whole vectors or too few, channels not whole "
-              "panels, fewer input than output channels, or too many");
+              "panels, too few or too many input channels");
     // The filter [F, C, 1, 1]: the constant (or gated constant) the weights
     // were collapsed from, or theirs reshaped.
     Value filter;
@@ -336,6 +367,25 @@ struct PointwiseChannelVectors : OpRewritePattern<linalg::ContractOp> {
     auto outType = RankedTensorType::get(outShape, element);
     Value acc = remakeAccumulator(rewriter, loc, init, outShape, row, {0, 2},
                                   {f}, {0, 2, 3});
+    if (channelsLast) {
+      // The input transposed to [N, 1, P, C], and the panels' product
+      // computed from it directly.
+      Value empty =
+          tensor::EmptyOp::create(rewriter, loc, {n, pixels, c}, element);
+      Value transposed = linalg::TransposeOp::create(
+                             rewriter, loc, x, empty, ArrayRef<int64_t>{0, 2, 1})
+                             ->getResult(0);
+      Value rows = tensor::ExpandShapeOp::create(
+          rewriter, loc, RankedTensorType::get({n, 1, pixels, c}, element),
+          transposed, SmallVector<ReassociationIndices>{{0}, {1, 2}, {3}});
+      Value product = buildPanelConv(rewriter, loc, rows,
+                                     /*channelsLast=*/true, {1, 1}, {1, 1},
+                                     filter, acc, 2 * (vectorBits / 32));
+      assert(product && "the filter's weights were found above");
+      rewriter.replaceOpWithNewOp<tensor::CollapseShapeOp>(op, type, product,
+                                                           row);
+      return success();
+    }
     Attribute ones = rewriter.getI64TensorAttr({1, 1});
     Value conv = linalg::Conv2DNchwFchwOp::create(
                      rewriter, loc, TypeRange{outType},
@@ -346,7 +396,7 @@ struct PointwiseChannelVectors : OpRewritePattern<linalg::ContractOp> {
   }
 
 private:
-  int64_t vectorBits, maxPanelBytes;
+  int64_t vectorBits, maxPanelBytes, channelsLastMinChannels;
 };
 
 struct ConvChannelVectorsPass
@@ -362,8 +412,11 @@ struct ConvChannelVectorsPass
     }
     {
       RewritePatternSet patterns(&getContext());
-      patterns.add<ConvChannelVectors, PointwiseChannelVectors>(
-          &getContext(), vectorBits, maxPanelKiB * 1024);
+      patterns.add<ConvChannelVectors>(&getContext(), vectorBits,
+                                       maxPanelKiB * 1024);
+      patterns.add<PointwiseChannelVectors>(&getContext(), vectorBits,
+                                            maxPanelKiB * 1024,
+                                            channelsLastMinChannels);
       if (failed(applyPatternsGreedily(getOperation(), std::move(patterns))))
         return signalPassFailure();
     }

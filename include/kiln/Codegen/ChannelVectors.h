@@ -75,6 +75,33 @@ inline bool isChannelVectorPointwise(int64_t inChannels, int64_t outChannels,
          pixels >= 16 * getChannelVectorPixelTile(pixels, vectorBits);
 }
 
+/// The fewest input channels (default) of a pointwise convolution that
+/// kiln-conv-channel-vectors computes on its input transposed to channels
+/// last (isChannelsLastPointwise).
+constexpr int64_t kChannelsLastMinChannels = 1024;
+
+/// Whether kiln-conv-channel-vectors computes an f32 pointwise convolution
+/// of `inChannels` into `outChannels` over images of `pixels` along its
+/// output channels from its input transposed to `[N, H * W, C]`: images too
+/// small for isChannelVectorPointwise (7x7: 10 pixel tiles, over which the
+/// NCHW rows, one cache line per input channel and tile, came from L2 next
+/// to the panel), at least `minChannels` input channels and at least a
+/// quarter as many output channels, so that the transpose (C x P values)
+/// costs little next to the product (C x F x P multiply-adds). Measured
+/// against products along pixels, 7x7 (docs/CPUCodegen.md): 2048 -> 512
+/// 0.85-0.91x the time with 1 and 2 threads, 1024 -> 2048 0.85-0.96x, 1152
+/// -> 320 0.93-0.95x; 512 -> 512 0.97x and 1.10x with 2 threads, 1152 ->
+/// 192 1.0x, 960 -> 160 1.06x (left alone).
+inline bool isChannelsLastPointwise(int64_t inChannels, int64_t outChannels,
+                                    int64_t pixels, int64_t vectorBits,
+                                    int64_t maxPanelBytes,
+                                    int64_t minChannels) {
+  return inChannels >= minChannels && 4 * outChannels >= inChannels &&
+         isChannelVectorConv(outChannels, inChannels, pixels, vectorBits,
+                             maxPanelBytes) &&
+         pixels < 16 * getChannelVectorPixelTile(pixels, vectorBits);
+}
+
 } // namespace mlir::kiln
 
 #endif // KILN_CODEGEN_CHANNELVECTORS_H

@@ -15,7 +15,8 @@ scaled channel by channel by an input gate (a squeeze-excitation gate, which
 kiln-fold-gates moves into the weights: the pass packs the constant weights
 and scales the panels), all three along channels; 32 ->
 64 (fewer input than output channels) and 64 -> 32 at 7x7 (too few pixel
-tiles) left as products.
+tiles) left as products, and 1024 -> 256 at 7x7 with a bias and ReLU, computed
+from its input transposed to channels last (at least 1024 input channels).
 The weights come from a fixed seed, so the reference rebuilds them.
 
     conv_channel_vectors_model.py   prints the kiln MLIR model
@@ -46,7 +47,9 @@ def weights():
             rng.standard_normal((32, 64, 1, 1)).astype(np.float32),
             rng.standard_normal(32).astype(np.float32),
             rng.standard_normal((48, 96, 1, 1)).astype(np.float32),
-            rng.standard_normal((64, 32, 1, 1)).astype(np.float32))
+            rng.standard_normal((64, 32, 1, 1)).astype(np.float32),
+            rng.standard_normal((256, 1024, 1, 1)).astype(np.float32),
+            rng.standard_normal(256).astype(np.float32))
 
 
 def literal(a):
@@ -54,20 +57,21 @@ def literal(a):
 
 
 def model():
-    wa, ba, wb, wc, wd, we, wf, wg, bg, wh, wi = weights()
+    wa, ba, wb, wc, wd, we, wf, wg, bg, wh, wi, wl, bl = weights()
     return f"""module @conv_channel_vectors {{
   func.func @main(%x: tensor<1x32x14x14xf32> {{kiln.name = "x"}}, %y: tensor<1x16x28x28xf32> {{kiln.name = "y"}},
                   %r: tensor<1x48x28x28xf32> {{kiln.name = "r"}}, %z: tensor<1x16x30x30xf32> {{kiln.name = "z"}},
                   %u: tensor<2x8x9x9xf32> {{kiln.name = "u"}}, %v: tensor<1x8x16x16xf32> {{kiln.name = "v"}},
                   %s: tensor<1x64x14x14xf32> {{kiln.name = "s"}}, %t: tensor<1x32x14x14xf32> {{kiln.name = "t"}},
                   %q: tensor<1x96x27x27xf32> {{kiln.name = "q"}}, %m: tensor<1x64x7x7xf32> {{kiln.name = "m"}},
-                  %gate: tensor<1x64x1x1xf32> {{kiln.name = "gate"}})
+                  %gate: tensor<1x64x1x1xf32> {{kiln.name = "gate"}}, %o: tensor<1x1024x7x7xf32> {{kiln.name = "o"}})
       -> (tensor<1x32x14x14xf32> {{kiln.name = "relu14"}}, tensor<1x48x28x28xf32> {{kiln.name = "residual28"}},
           tensor<1x16x15x15xf32> {{kiln.name = "strided"}}, tensor<2x16x9x9xf32> {{kiln.name = "window5"}},
           tensor<1x24x14x14xf32> {{kiln.name = "channels24"}}, tensor<1x16x16x16xf32> {{kiln.name = "rows16"}},
           tensor<1x32x14x14xf32> {{kiln.name = "pointwise"}}, tensor<1x48x14x14xf32> {{kiln.name = "pointwise_strided"}},
           tensor<1x64x14x14xf32> {{kiln.name = "pointwise_widening"}}, tensor<1x32x7x7xf32> {{kiln.name = "pointwise7"}},
-          tensor<1x32x14x14xf32> {{kiln.name = "pointwise_gated"}}) {{
+          tensor<1x32x14x14xf32> {{kiln.name = "pointwise_gated"}},
+          tensor<1x256x7x7xf32> {{kiln.name = "pointwise_channels_last"}}) {{
     %wa = kiln.constant {literal(wa)} : tensor<32x32x3x3xf32>
     %ba = kiln.constant {literal(ba)} : tensor<32xf32>
     %wb = kiln.constant {literal(wb)} : tensor<48x16x3x3xf32>
@@ -79,6 +83,8 @@ def model():
     %bg = kiln.constant {literal(bg)} : tensor<32xf32>
     %wh = kiln.constant {literal(wh)} : tensor<48x96x1x1xf32>
     %wi = kiln.constant {literal(wi)} : tensor<64x32x1x1xf32>
+    %wl = kiln.constant {literal(wl)} : tensor<256x1024x1x1xf32>
+    %bl = kiln.constant {literal(bl)} : tensor<256xf32>
     %a = kiln.conv2d %x, %wa, %ba {{padding = array<i64: 1, 1, 1, 1>}}
         : (tensor<1x32x14x14xf32>, tensor<32x32x3x3xf32>, tensor<32xf32>) -> tensor<1x32x14x14xf32>
     %ar = kiln.relu %a : tensor<1x32x14x14xf32>
@@ -102,20 +108,22 @@ def model():
     %j = kiln.conv2d %m, %wg : (tensor<1x64x7x7xf32>, tensor<32x64x1x1xf32>) -> tensor<1x32x7x7xf32>
     %sg = kiln.mul %s, %gate : (tensor<1x64x14x14xf32>, tensor<1x64x1x1xf32>) -> tensor<1x64x14x14xf32>
     %k = kiln.conv2d %sg, %wg : (tensor<1x64x14x14xf32>, tensor<32x64x1x1xf32>) -> tensor<1x32x14x14xf32>
-    return %ar, %bs, %c, %d, %e, %f, %gr, %h, %i, %j, %k : tensor<1x32x14x14xf32>, tensor<1x48x28x28xf32>,
+    %l = kiln.conv2d %o, %wl, %bl : (tensor<1x1024x7x7xf32>, tensor<256x1024x1x1xf32>, tensor<256xf32>) -> tensor<1x256x7x7xf32>
+    %lr = kiln.relu %l : tensor<1x256x7x7xf32>
+    return %ar, %bs, %c, %d, %e, %f, %gr, %h, %i, %j, %k, %lr : tensor<1x32x14x14xf32>, tensor<1x48x28x28xf32>,
         tensor<1x16x15x15xf32>, tensor<2x16x9x9xf32>, tensor<1x24x14x14xf32>, tensor<1x16x16x16xf32>,
         tensor<1x32x14x14xf32>, tensor<1x48x14x14xf32>, tensor<1x64x14x14xf32>, tensor<1x32x7x7xf32>,
-        tensor<1x32x14x14xf32>
+        tensor<1x32x14x14xf32>, tensor<1x256x7x7xf32>
   }}
 }}
 """
 
 
-def reference(x, y, r, z, u, v, s, t, q, m, gate):
-    wa, ba, wb, wc, wd, we, wf, wg, bg, wh, wi = (
+def reference(x, y, r, z, u, v, s, t, q, m, gate, o):
+    wa, ba, wb, wc, wd, we, wf, wg, bg, wh, wi, wl, bl = (
         a.astype(np.float64) for a in weights())
-    x, y, r, z, u, v, s, t, q, m, gate = (
-        a.astype(np.float64) for a in (x, y, r, z, u, v, s, t, q, m, gate))
+    x, y, r, z, u, v, s, t, q, m, gate, o = (
+        a.astype(np.float64) for a in (x, y, r, z, u, v, s, t, q, m, gate, o))
     return (np.maximum(conv(x, wa, pad=1) + ba[None, :, None, None], 0),
             conv(y, wb, pad=1) + r,
             conv(z, wc, stride=2, pad=1),
@@ -126,7 +134,8 @@ def reference(x, y, r, z, u, v, s, t, q, m, gate):
             conv(q, wh, stride=2),
             conv(t, wi),
             conv(m, wg),
-            conv(s * gate, wg))
+            conv(s * gate, wg),
+            np.maximum(conv(o, wl) + bl[None, :, None, None], 0))
 
 
 if __name__ == "__main__":
