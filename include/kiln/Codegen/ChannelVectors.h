@@ -75,17 +75,13 @@ inline bool isChannelVectorPointwise(int64_t inChannels, int64_t outChannels,
          pixels >= 16 * getChannelVectorPixelTile(pixels, vectorBits);
 }
 
-/// The fewest input channels (default) of a pointwise convolution that
-/// kiln-conv-channel-vectors computes on its input transposed to channels
-/// last (isChannelsLastPointwise).
-constexpr int64_t kChannelsLastMinChannels = 1024;
-
 /// Whether kiln-conv-channel-vectors computes an f32 pointwise convolution
 /// of `inChannels` into `outChannels` over images of `pixels` along its
 /// output channels from its input transposed to `[N, H * W, C]`: images too
 /// small for isChannelVectorPointwise (7x7: 10 pixel tiles, over which the
 /// NCHW rows, one cache line per input channel and tile, came from L2 next
-/// to the panel), at least `minChannels` input channels and at least a
+/// to the panel), at least `minChannels` input channels (the pass's
+/// channels-last-min-channels, 1024 by default) and at least a
 /// quarter as many output channels, so that the transpose (C x P values)
 /// costs little next to the product (C x F x P multiply-adds). Measured
 /// against products along pixels, 7x7 (docs/CPUCodegen.md): 2048 -> 512
