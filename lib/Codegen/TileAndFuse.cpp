@@ -404,6 +404,24 @@ getOwnTilingConfig(linalg::LinalgOp op, const TilingHeuristics &heuristics) {
       int64_t size = d == last ? clamp(d, 4 * lanes) : 1;
       (parallel ? config.vectorTiles : config.reductionTiles)[d] = size;
     }
+    // A transpose (an input whose innermost dimension another loop than
+    // the innermost one walks): square tiles of L x L, read along the
+    // input's rows and transposed in registers, instead of L elements
+    // gathered one by one from rows apart for every vector written.
+    if (config.kind == TilingConfig::Kind::Elementwise) {
+      for (OpOperand *input : op.getDpsInputOperands()) {
+        AffineMap map = op.getMatchingIndexingMap(input);
+        if (map.getNumResults() == 0 || !map.isPermutation())
+          continue;
+        unsigned inner =
+            cast<AffineDimExpr>(map.getResults().back()).getPosition();
+        if (inner != last && ranges[inner] >= lanes && ranges[last] >= lanes) {
+          config.vectorTiles[last] = lanes;
+          config.vectorTiles[inner] = lanes;
+          break;
+        }
+      }
+    }
   }
 
   // Thread tiles for kernels with enough work. An iteration point of a

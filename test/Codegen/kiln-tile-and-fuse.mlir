@@ -176,3 +176,24 @@ func.func @matmul_two_uses(%a: tensor<256x128xf32>, %b: tensor<128x256xf32>) -> 
   } -> tensor<256x256xf32>
   return %m, %r : tensor<256x256xf32>, tensor<256x256xf32>
 }
+
+// A transpose [2048, 49] -> [49, 2048] (f32, 16 lanes): register tiles of
+// 16 x 16, read along the input's rows and transposed in registers, instead
+// of 64 elements along the output's rows gathered from 64 input rows; 49 is
+// 3 tiles of 16 and a remainder of 1. A broadcast along the rows (the
+// input's one dimension is not the output's last) keeps tiles along rows.
+// CHECK-LABEL: func.func @transpose
+// CHECK: linalg.transpose ins(%{{.*}} : tensor<16x16xf32>) outs(%{{.*}} : tensor<16x16xf32>)
+// CHECK: linalg.transpose ins(%{{.*}} : tensor<16x1xf32>) outs(%{{.*}} : tensor<1x16xf32>)
+// CHECK-LABEL: func.func @broadcast_rows
+// CHECK: linalg.broadcast ins(%{{.*}} : tensor<1xf32>) outs(%{{.*}} : tensor<1x64xf32>)
+func.func @transpose(%x: tensor<2048x49xf32>) -> tensor<49x2048xf32> {
+  %e = tensor.empty() : tensor<49x2048xf32>
+  %t = linalg.transpose ins(%x : tensor<2048x49xf32>) outs(%e : tensor<49x2048xf32>) permutation = [1, 0]
+  return %t : tensor<49x2048xf32>
+}
+func.func @broadcast_rows(%b: tensor<256xf32>) -> tensor<256x196xf32> {
+  %e = tensor.empty() : tensor<256x196xf32>
+  %t = linalg.broadcast ins(%b : tensor<256xf32>) outs(%e : tensor<256x196xf32>) dimensions = [1]
+  return %t : tensor<256x196xf32>
+}
