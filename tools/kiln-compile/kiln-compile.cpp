@@ -194,7 +194,7 @@ cl::opt<bool> convChannelVectors(
     "conv-channel-vectors",
     cl::desc("Vectorize f32 convolutions whose output rows are not whole "
              "vectors (3x3 at 14x14 and 28x28; 1x1 at 14x14 with at least as "
-             "many input as output channels, at 7x7 with 1024 or more input "
+             "many input as output channels, at 7x7 with 512 or more input "
              "channels) along their output channels, with the filter packed "
              "in panels (cpu; default true)"),
     cl::init(true), cl::cat(category));

@@ -81,13 +81,13 @@ inline bool isChannelVectorPointwise(int64_t inChannels, int64_t outChannels,
 /// small for isChannelVectorPointwise (7x7: 10 pixel tiles, over which the
 /// NCHW rows, one cache line per input channel and tile, came from L2 next
 /// to the panel), at least `minChannels` input channels (the pass's
-/// channels-last-min-channels, 1024 by default) and at least a
-/// quarter as many output channels, so that the transpose (C x P values)
-/// costs little next to the product (C x F x P multiply-adds). Measured
-/// against products along pixels, 7x7 (docs/CPUCodegen.md): 2048 -> 512
-/// 0.85-0.91x the time with 1 and 2 threads, 1024 -> 2048 0.85-0.96x, 1152
-/// -> 320 0.93-0.95x; 512 -> 512 0.97x and 1.10x with 2 threads, 1152 ->
-/// 192 1.0x, 960 -> 160 1.06x (left alone).
+/// channels-last-min-channels, 512 by default) and at least a quarter as
+/// many output channels, so that the transpose (C x P values) costs little
+/// next to the product (C x F x P multiply-adds). Measured against products
+/// along pixels, 7x7, 1 / 2 threads (docs/CPUCodegen.md): 2048 -> 512
+/// 0.85-0.91, 1024 -> 2048 0.95 / 0.82, 512 -> 2048 0.89 / 0.90, 960 -> 320
+/// 0.86-0.88, 512 -> 512 0.89 / 0.99, 576 -> 160 0.91; left alone: 320 ->
+/// 1280 0.93 / 1.00, 1152 -> 192 1.01, 960 -> 160 1.00, 160 -> 960 1.01.
 inline bool isChannelsLastPointwise(int64_t inChannels, int64_t outChannels,
                                     int64_t pixels, int64_t vectorBits,
                                     int64_t maxPanelBytes,

@@ -533,12 +533,12 @@ def ConvChannelVectors : Pass<"kiln-conv-channel-vectors", "::mlir::func::FuncOp
 
     A pointwise convolution on an image too small for that (fewer than 16
     pixel tiles: 7x7) with at least `channels-last-min-channels` input
-    channels (1024) and at least a quarter as many output channels is
+    channels (512) and at least a quarter as many output channels is
     computed from its input transposed to `[N, 1, H * W, C]` (a
     `linalg.transpose` before it; kiln::isChannelsLastPointwise): a tile then
     broadcasts its pixels' values from rows read along the input channels,
     instead of one cache line per input channel from NCHW rows. ResNet-50's
-    2048 -> 512 and 1024 -> 2048 at 7x7 qualify.
+    1x1 convolutions at 7x7 qualify.
 
     A filter that is a constant times a tensor that does not vary along the
     output channels (a squeeze-excitation gate that `kiln-fold-gates` moved
@@ -568,7 +568,7 @@ def ConvChannelVectors : Pass<"kiln-conv-channel-vectors", "::mlir::func::FuncOp
     Option<"maxPanelKiB", "max-panel-kib", "int64_t", /*default=*/"256",
            "Largest filter panel of a register tile, in KiB">,
     Option<"channelsLastMinChannels", "channels-last-min-channels", "int64_t",
-           /*default=*/"1024",
+           /*default=*/"512",
            "Fewest input channels of a pointwise convolution on a small image "
            "computed from its input transposed to channels last">,
   ];
