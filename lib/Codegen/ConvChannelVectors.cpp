@@ -95,14 +95,31 @@ static Value remakeAccumulator(PatternRewriter &rewriter, Location loc,
       reassociation);
 }
 
-/// The constant weights of a convolution's `filter` `[F, C, KH, KW]`: the
-/// filter itself, or the constant that `gate` (set then) multiplies by a
-/// tensor that does not vary along the output channels, such as a
-/// squeeze-excitation gate that kiln-fold-gates moved into the weights of the
-/// convolution after it (EfficientNet's projections). Null otherwise.
-static ElementsAttr getFilterWeights(Value filter, linalg::GenericOp &gate) {
+/// The constant `value`, or the constant that `value` reshapes (row-major
+/// order, so its bytes are those of `value`), with its data available and
+/// `elements` f32 values long; null otherwise.
+static ElementsAttr getConstantData(Value value, int64_t elements) {
+  if (auto expand = value.getDefiningOp<tensor::ExpandShapeOp>())
+    value = expand.getSrc();
+  else if (auto collapse = value.getDefiningOp<tensor::CollapseShapeOp>())
+    value = collapse.getSrc();
   ElementsAttr weights;
-  if (matchPattern(filter, m_Constant(&weights)))
+  if (!matchPattern(value, m_Constant(&weights)) ||
+      kiln::getConstantBytes(weights).size() !=
+          static_cast<size_t>(elements * sizeof(float)))
+    return nullptr;
+  return weights;
+}
+
+/// The constant weights (data available) of a convolution's f32 `filter`
+/// `[F, C, KH, KW]`: the filter itself (or a reshaped constant), or the
+/// constant that `gate` (set then) multiplies by a tensor that does not vary
+/// along the output channels, such as a squeeze-excitation gate that
+/// kiln-fold-gates moved into the weights of the convolution after it
+/// (EfficientNet's projections). Null otherwise.
+static ElementsAttr getFilterWeights(Value filter, linalg::GenericOp &gate) {
+  int64_t elements = cast<RankedTensorType>(filter.getType()).getNumElements();
+  if (ElementsAttr weights = getConstantData(filter, elements))
     return weights;
   auto generic = filter.getDefiningOp<linalg::GenericOp>();
   if (!generic || !generic.hasPureTensorSemantics() ||
@@ -122,9 +139,10 @@ static ElementsAttr getFilterWeights(Value filter, linalg::GenericOp &gate) {
   for (unsigned i = 0; i < 2; ++i) {
     OpOperand *constant = generic.getDpsInputOperand(i);
     OpOperand *other = generic.getDpsInputOperand(1 - i);
-    if (generic.getMatchingIndexingMap(constant).isIdentity() &&
-        !generic.getMatchingIndexingMap(other).isFunctionOfDim(0) &&
-        matchPattern(constant->get(), m_Constant(&weights))) {
+    if (!generic.getMatchingIndexingMap(constant).isIdentity() ||
+        generic.getMatchingIndexingMap(other).isFunctionOfDim(0))
+      continue;
+    if (ElementsAttr weights = getConstantData(constant->get(), elements)) {
       gate = generic;
       return weights;
     }
@@ -178,7 +196,7 @@ static Value gatePanels(PatternRewriter &rewriter, linalg::GenericOp gate,
 /// oh, ow, fi, c, kh, kw) into the accumulator viewed as `[N, F / panel,
 /// panel, OH, OW]`, and its result collapsed back to `[N, F, OH, OW]`. The
 /// input is NCHW, or `[N, H, W, C]` when `channelsLast`. Null when the
-/// filter's constant data is not available.
+/// filter's constant data is not available (getFilterWeights).
 static Value buildPanelConv(PatternRewriter &rewriter, Location loc,
                             Value input, bool channelsLast,
                             ArrayRef<int64_t> strides,
@@ -194,8 +212,6 @@ static Value buildPanelConv(PatternRewriter &rewriter, Location loc,
       cast<RankedTensorType>(filter.getType()).getShape();
   int64_t f = fshape[0], window = fshape[1] * fshape[2] * fshape[3];
   ArrayRef<char> bytes = kiln::getConstantBytes(weights);
-  if (bytes.size() != static_cast<size_t>(f * window * sizeof(float)))
-    return nullptr;
 
   MLIRContext *ctx = rewriter.getContext();
   auto packedType = RankedTensorType::get(
@@ -277,7 +293,8 @@ struct ConvChannelVectors : OpRewritePattern<linalg::Conv2DNchwFchwOp> {
                                    filter, init, panel);
     if (!product)
       return rewriter.notifyMatchFailure(
-          op, "filter neither constant nor a constant times a gate");
+          op, "filter neither a constant nor a constant times a gate, with "
+              "its data available");
     rewriter.replaceOp(op, product);
     return success();
   }
@@ -334,37 +351,27 @@ struct PointwiseChannelVectors : OpRewritePattern<linalg::ContractOp> {
       return rewriter.notifyMatchFailure(
           op, "pixels in whole vectors or too few, channels not whole "
               "panels, too few or too many input channels");
-    // The filter [F, C, 1, 1]: the constant (or gated constant) the weights
-    // were collapsed from, or theirs reshaped.
-    Value filter;
+    // The filter [F, C, 1, 1]: what the weights were collapsed from (a
+    // constant, or a gated one), else the weights viewed at that shape.
+    Value filter = w;
+    if (auto collapse = w.getDefiningOp<tensor::CollapseShapeOp>();
+        collapse && collapse.getSrcType().getRank() == 4)
+      filter = collapse.getSrc();
     linalg::GenericOp gate;
-    if (auto collapse = w.getDefiningOp<tensor::CollapseShapeOp>())
-      if (collapse.getSrcType().getRank() == 4 &&
-          getFilterWeights(collapse.getSrc(), gate))
-        filter = collapse.getSrc();
+    if (!getFilterWeights(filter, gate))
+      return rewriter.notifyMatchFailure(
+          op, "weights neither a constant nor a constant times a gate, with "
+              "their data available");
     Location loc = op.getLoc();
     Type element = type.getElementType();
-    if (!filter) {
-      ElementsAttr weights;
-      if (!matchPattern(w, m_Constant(&weights)))
-        return rewriter.notifyMatchFailure(op, "weights not constant");
-      ArrayRef<char> bytes = kiln::getConstantBytes(weights);
-      if (bytes.size() != static_cast<size_t>(f * c * sizeof(float)))
-        return rewriter.notifyMatchFailure(op, "constant data not available");
-      auto filterType = RankedTensorType::get({f, c, 1, 1}, element);
-      filter = arith::ConstantOp::create(
-          rewriter, loc, filterType,
-          cast<TypedAttr>(kiln::buildConstantBytesLike(weights, filterType,
-                                                       bytes, ".conv")));
-    }
-    // The input and the accumulator as images of one row; a bias broadcast
-    // or a fill made at that shape, so that ConvChannelVectors finds it.
     SmallVector<ReassociationIndices> row = {{0}, {1}, {2, 3}};
-    Value image = tensor::ExpandShapeOp::create(
-        rewriter, loc, RankedTensorType::get({n, c, 1, pixels}, element), x,
-        row);
+    if (filter == w)
+      filter = tensor::ExpandShapeOp::create(
+          rewriter, loc, RankedTensorType::get({f, c, 1, 1}, element), w,
+          SmallVector<ReassociationIndices>{{0}, {1, 2, 3}});
+    // The accumulator as an image of one row; a bias broadcast or a fill
+    // made at that shape, so that buildPanelConv finds it.
     SmallVector<int64_t> outShape = {n, f, 1, pixels};
-    auto outType = RankedTensorType::get(outShape, element);
     Value acc = remakeAccumulator(rewriter, loc, init, outShape, row, {0, 2},
                                   {f}, {0, 2, 3});
     if (channelsLast) {
@@ -386,9 +393,15 @@ struct PointwiseChannelVectors : OpRewritePattern<linalg::ContractOp> {
                                                            row);
       return success();
     }
+    // Else the input as an image of one row, and the 1x1 convolution that
+    // ConvChannelVectors computes in panels.
+    Value image = tensor::ExpandShapeOp::create(
+        rewriter, loc, RankedTensorType::get({n, c, 1, pixels}, element), x,
+        row);
     Attribute ones = rewriter.getI64TensorAttr({1, 1});
     Value conv = linalg::Conv2DNchwFchwOp::create(
-                     rewriter, loc, TypeRange{outType},
+                     rewriter, loc,
+                     TypeRange{RankedTensorType::get(outShape, element)},
                      ValueRange{image, filter}, ValueRange{acc}, ones, ones)
                      .getResult(0);
     rewriter.replaceOpWithNewOp<tensor::CollapseShapeOp>(op, type, conv, row);
@@ -404,10 +417,10 @@ struct ConvChannelVectorsPass
   using Base::Base;
 
   void runOnOperation() override {
-    if (vectorBits < 64 || maxPanelKiB < 0) {
+    if (vectorBits < 64 || maxPanelKiB < 0 || channelsLastMinChannels < 0) {
       getOperation().emitError()
-          << "kiln-conv-channel-vectors: vector-bits must be at least 64 and "
-             "max-panel-kib at least 0";
+          << "kiln-conv-channel-vectors: vector-bits must be at least 64, "
+             "max-panel-kib and channels-last-min-channels at least 0";
       return signalPassFailure();
     }
     {

@@ -3,8 +3,9 @@
 // RUN: not kiln-opt %s --kiln-conv-channel-vectors="vector-bits=32" --split-input-file 2>&1 | FileCheck %s --check-prefix=BAD
 
 // RUN: not kiln-opt %s --kiln-conv-channel-vectors="vector-bits=64 max-panel-kib=-1" --split-input-file 2>&1 | FileCheck %s --check-prefix=BAD
+// RUN: not kiln-opt %s --kiln-conv-channel-vectors="vector-bits=64 channels-last-min-channels=-1" --split-input-file 2>&1 | FileCheck %s --check-prefix=BAD
 
-// BAD: error: kiln-conv-channel-vectors: vector-bits must be at least 64 and max-panel-kib at least 0
+// BAD: error: kiln-conv-channel-vectors: vector-bits must be at least 64, max-panel-kib and channels-last-min-channels at least 0
 // NONE-NOT: linalg.generic {{.*}}"reduction"
 
 // With 64-bit vectors a panel is 4 output channels. Rows of 5 pixels are
