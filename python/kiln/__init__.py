@@ -12,6 +12,10 @@ m.to_device(x) gives a kiln.DeviceArray and m.run_device(...) runs on device
 buffers (DeviceArrays, CUDA torch tensors, or objects with
 __cuda_array_interface__ such as CuPy arrays).
 
+Where a CPU model's time goes: m.profiling = True, run it, then m.profile()
+gives the runs and each kernel's wall time (kiln.KernelTime, in the order
+the kernels run; see docs/Runtime.md).
+
 Outputs are new arrays aligned to 64 bytes (a cache line). Inputs are read in
 place; numpy aligns large arrays to 16 bytes only, and a first layer that
 loads rows of 32 or 64 bytes from its input reads them faster from an array
@@ -38,7 +42,16 @@ import numpy as np
 
 from . import _runtime
 
-__all__ = ["DeviceArray", "Error", "Model", "TensorInfo", "load", "default_threads", "empty"]
+__all__ = [
+    "DeviceArray",
+    "Error",
+    "KernelTime",
+    "Model",
+    "TensorInfo",
+    "load",
+    "default_threads",
+    "empty",
+]
 
 #: KILN_STATUS_* codes used by the package itself.
 _INVALID_ARGUMENT = 1
@@ -90,6 +103,21 @@ class TensorInfo(NamedTuple):
     name: str
     dtype: np.dtype
     shape: Tuple[int, ...]
+
+
+class KernelTime(NamedTuple):
+    """One kernel of a profiled CPU model, summed over the profiled runs."""
+
+    #: The symbol of the kernel's thread task, main_tiles_<op>_<shape
+    #: written>[_N]; "(serial)" for the rest of the runs' wall time (ops too
+    #: small to split, run on the calling thread between kernels).
+    name: str
+    #: Calls over the profiled runs (the runs for "(serial)").
+    calls: int
+    #: Thread tiles per call (0 for "(serial)").
+    tiles: int
+    #: Wall time summed over the calls, in seconds.
+    seconds: float
 
 
 def _library():
@@ -274,6 +302,7 @@ class Model:
         handle = ctypes.c_void_p()
         self._lib = lib
         self._handle = None
+        self._profiling = False
         self._lock = threading.Lock()
         _check(lib, lib.kiln_open(os.fsencode(path), ctypes.byref(options), ctypes.byref(handle)))
         self._handle = handle
@@ -344,6 +373,38 @@ class Model:
         elif not isinstance(value, int) or isinstance(value, bool) or value < 1:
             raise Error(_INVALID_ARGUMENT, f"threads must be a positive integer, got {value!r}")
         _check(self._lib, self._lib.kiln_set_threads(self._live_handle(), value))
+
+    # -- profiling ---------------------------------------------------------
+
+    @property
+    def profiling(self):
+        """Whether each kernel of each run is timed (CPU models); assigning
+        True starts over, False stops and drops what was recorded."""
+        return self._profiling
+
+    @profiling.setter
+    def profiling(self, value):
+        _check(self._lib, self._lib.kiln_set_profiling(self._live_handle(), 1 if value else 0))
+        self._profiling = bool(value)
+
+    def profile(self):
+        """(runs, [KernelTime, ...]): what was recorded since profiling was
+        turned on, the kernels in the order they first ran and "(serial)"
+        last. Divide seconds by runs for the time per run."""
+        entries = ctypes.POINTER(_runtime.ProfileEntry)()
+        count = ctypes.c_size_t()
+        runs = ctypes.c_uint64()
+        _check(
+            self._lib,
+            self._lib.kiln_get_profile(
+                self._live_handle(), ctypes.byref(entries), ctypes.byref(count), ctypes.byref(runs)
+            ),
+        )
+        kernels = [
+            KernelTime(_decode(e.name), int(e.calls), int(e.tiles), float(e.seconds))
+            for e in (entries[i] for i in range(count.value))
+        ]
+        return int(runs.value), kernels
 
     # -- running -----------------------------------------------------------
 

@@ -62,6 +62,15 @@ class DeviceTensor(ctypes.Structure):
     ]
 
 
+class ProfileEntry(ctypes.Structure):
+    _fields_ = [
+        ("name", ctypes.c_char_p),
+        ("calls", ctypes.c_uint64),
+        ("tiles", ctypes.c_uint64),
+        ("seconds", ctypes.c_double),
+    ]
+
+
 def candidate_paths():
     """Where the runtime library is looked for, in order: $KILN_RUNTIME_LIB
     (the library itself, or a directory holding it), next to this package,
@@ -98,6 +107,16 @@ def _declare(lib):
         "kiln_model_output": (c.POINTER(TensorDesc), [model_p, c.c_uint32]),
         "kiln_set_threads": (c.c_int, [model_p, c.c_uint32]),
         "kiln_get_threads": (c.c_uint32, [model_p]),
+        "kiln_set_profiling": (c.c_int, [model_p, c.c_int]),
+        "kiln_get_profile": (
+            c.c_int,
+            [
+                model_p,
+                c.POINTER(c.POINTER(ProfileEntry)),
+                c.POINTER(c.c_size_t),
+                c.POINTER(c.c_uint64),
+            ],
+        ),
         "kiln_run": (
             c.c_int,
             [model_p, c.POINTER(Tensor), c.c_size_t, c.POINTER(Tensor), c.c_size_t],

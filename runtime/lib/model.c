@@ -200,6 +200,7 @@ void kiln_close(kiln_model_t *model) {
   if (!model)
     return;
   kiln_pool_destroy(model->pool);
+  kiln_profile_destroy(model->profile);
   kiln_cuda_close(model->cuda);
   kiln_arena_cache_destroy(&model->arenas);
   pthread_rwlock_destroy(&model->poolLock);
@@ -281,4 +282,49 @@ uint32_t kiln_get_threads(const kiln_model_t *model) {
   if (!model)
     return 0;
   return __atomic_load_n(&model->numThreads, __ATOMIC_RELAXED);
+}
+
+kiln_status_t kiln_set_profiling(kiln_model_t *model, int enabled) {
+  kiln_clear_error();
+  if (!model)
+    return kiln_error(KILN_STATUS_INVALID_ARGUMENT,
+                      "kiln_set_profiling: model is null");
+  if (model->cuda)
+    return kiln_error(KILN_STATUS_UNSUPPORTED,
+                      "kiln_set_profiling: model '%s' runs on %s; profiling "
+                      "times the kernels of cpu models only",
+                      model->desc->name, model->cuda->device_name);
+  kiln_profile_t *profile = NULL;
+  if (enabled) {
+    profile = kiln_profile_create();
+    if (!profile)
+      return kiln_error(KILN_STATUS_OUT_OF_MEMORY,
+                        "cannot allocate the profile");
+  }
+  pthread_rwlock_wrlock(&model->poolLock);
+  kiln_profile_t *old = model->profile;
+  model->profile = profile;
+  pthread_rwlock_unlock(&model->poolLock);
+  kiln_profile_destroy(old);
+  return KILN_STATUS_OK;
+}
+
+kiln_status_t kiln_get_profile(kiln_model_t *model,
+                               const kiln_profile_entry_t **entries,
+                               size_t *count, uint64_t *runs) {
+  kiln_clear_error();
+  if (!model || !entries || !count)
+    return kiln_error(KILN_STATUS_INVALID_ARGUMENT,
+                      "kiln_get_profile: %s is null",
+                      !model ? "model" : !entries ? "entries" : "count");
+  pthread_rwlock_rdlock(&model->poolLock);
+  kiln_status_t status =
+      model->profile
+          ? kiln_profile_snapshot(model->profile, entries, count, runs)
+          : kiln_error(KILN_STATUS_INVALID_ARGUMENT,
+                       "kiln_get_profile: profiling of model '%s' is off "
+                       "(kiln_set_profiling turns it on)",
+                       model->desc->name);
+  pthread_rwlock_unlock(&model->poolLock);
+  return status;
 }

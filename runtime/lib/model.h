@@ -9,6 +9,7 @@
 
 #include "arena.h"
 #include "cuda.h"
+#include "profile.h"
 #include "thread_pool.h"
 
 #include <pthread.h>
@@ -25,6 +26,9 @@ struct kiln_model {
   /// Size of `pool`, readable without the lock (atomic accesses).
   uint32_t numThreads;
   kiln_arena_cache_t arenas;
+  /// The kernel timings while profiling is on, else NULL; swapped under
+  /// `poolLock` held exclusively.
+  kiln_profile_t *profile;
   /// The CUDA side of a "cuda" model; NULL for a "cpu" model.
   kiln_cuda_model_t *cuda;
 };

@@ -53,7 +53,17 @@ kiln_status_t kiln_run(kiln_model_t *model, const kiln_tensor_t *inputs,
         .parallel_for = kiln_pool_parallel_for,
         .runtime_data = model->pool,
     };
-    int32_t code = desc->entry(&ctx, pointers, pointers + num_inputs, arena);
+    int32_t code;
+    if (model->profile) {
+      kiln_profile_run_t run = {model->pool, model->profile, 0.0};
+      ctx.parallel_for = kiln_profile_parallel_for;
+      ctx.runtime_data = &run;
+      double start = kiln_profile_now();
+      code = desc->entry(&ctx, pointers, pointers + num_inputs, arena);
+      kiln_profile_end_run(&run, kiln_profile_now() - start);
+    } else {
+      code = desc->entry(&ctx, pointers, pointers + num_inputs, arena);
+    }
     pthread_rwlock_unlock(&model->poolLock);
     kiln_arena_release(&model->arenas, arena);
     if (code != 0)

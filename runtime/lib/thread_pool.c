@@ -281,6 +281,8 @@ void kiln_pool_destroy(kiln_pool_t *pool) {
 
 uint32_t kiln_pool_size(const kiln_pool_t *pool) { return pool->numThreads; }
 
+bool kiln_pool_in_task(void) { return currentWorker >= 0; }
+
 void kiln_pool_parallel_for(const kiln_exec_ctx_t *ctx, int64_t n,
                             kiln_task_fn_t task, void *data) {
   if (n <= 0 || !task)

@@ -11,6 +11,8 @@
 
 #include "kiln/runtime/kiln_runtime.h"
 
+#include <stdbool.h>
+
 typedef struct kiln_pool kiln_pool_t;
 
 /** Starts a pool of `num_threads` workers (num_threads - 1 threads). On
@@ -23,6 +25,10 @@ void kiln_pool_destroy(kiln_pool_t *pool);
 
 /** Number of workers, including the calling thread. */
 uint32_t kiln_pool_size(const kiln_pool_t *pool);
+
+/** Whether the calling thread is running a task of a parallel_for (a
+ *  parallel_for called now is nested and runs inline). */
+bool kiln_pool_in_task(void);
 
 /** The kiln_parallel_for_fn_t given to models; ctx->runtime_data is the
  *  pool. */

@@ -164,6 +164,24 @@ int main(int argc, char **argv) {
   report("set threads 3", kiln_set_threads(model, 3));
   printf("threads now %u\n", kiln_get_threads(model));
   report("set threads null", kiln_set_threads(NULL, 1));
+
+  // Profiling: off until turned on; the entries are the kernels, then
+  // "(serial)".
+  const kiln_profile_entry_t *entries = NULL;
+  size_t count = 0;
+  uint64_t runs = 0;
+  report("profile off", kiln_get_profile(model, &entries, &count, &runs));
+  report("set profiling null", kiln_set_profiling(NULL, 1));
+  report("set profiling on", kiln_set_profiling(model, 1));
+  report("profile null model", kiln_get_profile(NULL, &entries, &count, NULL));
+  report("profile null entries", kiln_get_profile(model, NULL, &count, NULL));
+  report("profile null count", kiln_get_profile(model, &entries, NULL, NULL));
+  report("profiled run", kiln_run(model, in, 2, out, 2));
+  report("profile", kiln_get_profile(model, &entries, &count, &runs));
+  printf("profile: %llu runs, %zu entries, last '%s' %llu calls\n",
+         (unsigned long long)runs, count, entries[count - 1].name,
+         (unsigned long long)entries[count - 1].calls);
+  report("set profiling off", kiln_set_profiling(model, 0));
   kiln_close(model);
   kiln_close(NULL);
 

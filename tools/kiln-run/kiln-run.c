@@ -1,7 +1,7 @@
 /*===- kiln-run.c - Run or benchmark a compiled Kiln model -----------------===*
  *
  * kiln-run MODEL.so [--input NAME=FILE.npy ...] [--output-dir DIR]
- *          [--bench N] [--warmup N] [--threads N] [--device D] ...
+ *          [--bench N] [--warmup N] [--threads N] [--device D] [--profile] ...
  *
  * Loads a model through the Kiln runtime, feeds it .npy files or seeded
  * random data, runs it, prints a preview of every output and optionally
@@ -55,6 +55,7 @@ typedef struct options {
   uint32_t deviceIndex;
   uint64_t seed;
   bool printSignature;
+  bool profile;
   bool help;
 } options_t;
 
@@ -107,6 +108,11 @@ static void printHelp(void) {
       "                         and times the model alone. The CUDA driver is\n"
       "                         libcuda.so.1, or the file $KILN_CUDA_DRIVER\n"
       "                         names\n"
+      "  --profile              time every kernel of the timed runs (a cpu\n"
+      "                         model's thread-tiled ops, named\n"
+      "                         main_tiles_<op>_<shape written>) and print\n"
+      "                         each one's wall time per run, in the order\n"
+      "                         they run, and the serial code between them\n"
       "  --seed S               seed of the random inputs (default 0); an\n"
       "                         input's values depend on S and its position\n"
       "  --print-signature      print the model's name, target, device, arena,\n"
@@ -157,6 +163,10 @@ static int parseOptions(int argc, char **argv, options_t *options) {
     }
     if (strcmp(arg, "--print-signature") == 0) {
       options->printSignature = true;
+      continue;
+    }
+    if (strcmp(arg, "--profile") == 0) {
+      options->profile = true;
       continue;
     }
     if (arg[0] != '-' || strcmp(arg, "-") == 0) {
@@ -597,6 +607,35 @@ static int downloadOutputs(session_t *s) {
   return 0;
 }
 
+/// Prints the kernels' wall time per run (--profile).
+static int printProfile(session_t *s) {
+  const kiln_profile_entry_t *entries;
+  size_t count;
+  uint64_t runs;
+  if (kiln_get_profile(s->model, &entries, &count, &runs) != KILN_STATUS_OK)
+    return error("%s", kiln_last_error());
+  double total = 0;
+  for (size_t i = 0; i < count; ++i)
+    total += entries[i].seconds;
+  double perRun = runs ? 1e3 / (double)runs : 0;
+  printf("profile: %" PRIu64 " runs, %u threads, %zu kernels; wall time per "
+         "run, in the order the kernels run\n",
+         runs, kiln_get_threads(s->model), count - 1);
+  printf("%10s %7s %9s %7s  %s\n", "ms/run", "share", "calls/run", "tiles",
+         "kernel");
+  for (size_t i = 0; i < count; ++i) {
+    const kiln_profile_entry_t *e = &entries[i];
+    char tiles[24] = "-";
+    if (e->tiles)
+      snprintf(tiles, sizeof(tiles), "%" PRIu64, e->tiles);
+    printf("%10.4f %6.2f%% %9.2f %7s  %s\n", e->seconds * perRun,
+           total > 0 ? 100.0 * e->seconds / total : 0.0,
+           runs ? (double)e->calls / (double)runs : 0.0, tiles, e->name);
+  }
+  printf("%10.4f %6.2f%% %9s %7s  total\n", total * perRun, 100.0, "", "");
+  return 0;
+}
+
 static int runSession(const options_t *options, session_t *s) {
   kiln_open_options_t openOptions = {sizeof(kiln_open_options_t),
                                      options->threads, options->device,
@@ -644,6 +683,8 @@ static int runSession(const options_t *options, session_t *s) {
                                          : (options->bench ? 1 : 0);
   if (runModel(s, warmup, NULL) != 0)
     return 1;
+  if (options->profile && kiln_set_profiling(s->model, 1) != KILN_STATUS_OK)
+    return error("--profile: %s", kiln_last_error());
   uint64_t timed = options->bench ? options->bench : 1;
   s->latencies = (double *)calloc((size_t)timed, sizeof(double));
   if (!s->latencies)
@@ -685,7 +726,7 @@ static int runSession(const options_t *options, session_t *s) {
            s->latencies[0], median, sum / (double)timed,
            s->latencies[timed - 1]);
   }
-  return 0;
+  return options->profile ? printProfile(s) : 0;
 }
 
 int main(int argc, char **argv) {

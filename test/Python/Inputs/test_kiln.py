@@ -100,6 +100,34 @@ class RunTest(unittest.TestCase):
         m.threads = None
         self.assertEqual(m.threads, kiln.default_threads())
 
+    def test_profile(self):
+        m = kiln.load(model("affine"), threads=2)
+        x = self.rng.standard_normal((16, 128)).astype(np.float32)
+        self.assertFalse(m.profiling)
+        m(x)  # not recorded
+        m.profiling = True
+        self.assertTrue(m.profiling)
+        for _ in range(3):
+            np.testing.assert_array_equal(m(x), 2 * x + 1)
+        runs, kernels = m.profile()
+        self.assertEqual(runs, 3)
+        self.assertEqual([k.name for k in kernels], ["rows", "(serial)"])
+        self.assertEqual((kernels[0].calls, kernels[0].tiles), (3, 16))
+        self.assertEqual((kernels[1].calls, kernels[1].tiles), (3, 0))
+        self.assertTrue(all(k.seconds >= 0 for k in kernels), kernels)
+        self.assertGreater(kernels[0].seconds, 0)
+        # Turning it on again starts over.
+        m.profiling = True
+        self.assertEqual(m.profile()[0], 0)
+        m.profiling = False
+        with self.assertRaises(kiln.Error) as context:
+            m.profile()
+        self.assertEqual(
+            context.exception.message,
+            "kiln_get_profile: profiling of model 'affine' is off "
+            "(kiln_set_profiling turns it on)",
+        )
+
     def test_concurrent_calls(self):
         m = kiln.load(model("affine"), threads=2)
         failures = []

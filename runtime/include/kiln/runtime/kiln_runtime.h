@@ -211,6 +211,45 @@ KILN_RUNTIME_API kiln_status_t kiln_run(kiln_model_t *model,
                                         size_t num_outputs);
 
 /*===----------------------------------------------------------------------===*
+ * Profiling ("cpu" models)
+ *===----------------------------------------------------------------------===*/
+
+/** One kernel of a profiled model, summed over the profiled runs. */
+typedef struct kiln_profile_entry {
+  /** The symbol of the kernel's thread task: kiln-compile names them
+   *  main_tiles_<op>_<shape of what the kernel writes>[_N], e.g.
+   *  "main_tiles_generic_1x16x16x14x14" (see docs/Runtime.md). The last
+   *  entry is "(serial)": the rest of each run's wall time, i.e. the ops too
+   *  small to split into thread tiles, which run on the calling thread
+   *  between kernels. */
+  const char *name;
+  /** Calls over the profiled runs (runs for "(serial)"). */
+  uint64_t calls;
+  /** Thread tiles per call (the kernel's parallel range); 0 for
+   *  "(serial)". */
+  uint64_t tiles;
+  /** Wall time summed over the calls, in seconds. */
+  double seconds;
+} kiln_profile_entry_t;
+
+/** Turns per-kernel timing of a "cpu" model's runs on (`enabled` != 0,
+ *  which also clears what was recorded) or off. While it is on, each kernel
+ *  of each run is timed (two clock reads and a short lock per kernel). Waits
+ *  for running calls to finish. A "cuda" model fails with
+ *  KILN_STATUS_UNSUPPORTED. */
+KILN_RUNTIME_API kiln_status_t kiln_set_profiling(kiln_model_t *model,
+                                                  int enabled);
+
+/** What was recorded since profiling was turned on: *entries points to
+ *  *count entries in the order the kernels first ran, the "(serial)" entry
+ *  last, valid until the next kiln_get_profile, kiln_set_profiling or
+ *  kiln_close on the model; *runs (may be NULL) is the number of runs. Fails
+ *  with KILN_STATUS_INVALID_ARGUMENT when profiling is off. */
+KILN_RUNTIME_API kiln_status_t
+kiln_get_profile(kiln_model_t *model, const kiln_profile_entry_t **entries,
+                 size_t *count, uint64_t *runs);
+
+/*===----------------------------------------------------------------------===*
  * CUDA models: device-pointer runs and device memory
  *===----------------------------------------------------------------------===*/
 
