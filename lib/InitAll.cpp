@@ -41,6 +41,7 @@
 #include "mlir/Dialect/Arith/IR/ValueBoundsOpInterfaceImpl.h"
 #include "mlir/Dialect/Bufferization/IR/Bufferization.h"
 #include "mlir/Dialect/Bufferization/Transforms/FuncBufferizableOpInterfaceImpl.h"
+#include "mlir/Dialect/Bufferization/Transforms/Passes.h"
 #include "mlir/Dialect/ControlFlow/IR/ControlFlow.h"
 #include "mlir/Dialect/ControlFlow/Transforms/BufferDeallocationOpInterfaceImpl.h"
 #include "mlir/Dialect/ControlFlow/Transforms/BufferizableOpInterfaceImpl.h"
@@ -137,6 +138,8 @@ void mlir::kiln::registerAllPasses() {
   // Upstream GPU passes the CUDA pipeline uses, for kiln-opt.
   registerGpuModuleToBinaryPass();
   registerGpuNVVMAttachTarget();
+  // The upstream pass the CPU pipeline runs after kiln-return-reshaped-allocs.
+  bufferization::registerBufferResultsToOutParamsPass();
   registerKilnConversionPasses();
   registerKilnTransformsPasses();
   registerPipelines();

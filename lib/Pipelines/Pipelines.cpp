@@ -142,6 +142,7 @@ static void addBufferizationStage(OpPassManager &pm,
   // returned buffer the allocation itself, which the out-parameter replaces.
   pm.addNestedPass<func::FuncOp>(
       createSafeCanonicalizerPass(/*simplifyRegions=*/false));
+  pm.addNestedPass<func::FuncOp>(createReturnReshapedAllocs());
   bufferization::BufferResultsToOutParamsPassOptions outParams;
   outParams.hoistStaticAllocs = true;
   outParams.modifyPublicFunctions = true;

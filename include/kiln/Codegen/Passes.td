@@ -380,6 +380,25 @@ def LowerMultiReductions : Pass<"kiln-lower-multi-reductions", "::mlir::func::Fu
   let dependentDialects = ["::mlir::vector::VectorDialect"];
 }
 
+def ReturnReshapedAllocs
+    : Pass<"kiln-return-reshaped-allocs", "::mlir::func::FuncOp"> {
+  let summary = "Allocate returned buffers at the returned shape";
+  let description = [{
+    After bufferization, a `func.return` operand that is a
+    `memref.expand_shape` or `memref.collapse_shape` of a static, contiguous
+    `memref.alloc` (a 1x1 convolution computed over `[N, C, H * W]` and
+    returned as `[N, C, H, W]`) becomes an allocation of the returned type,
+    which the old allocation's other users read and write through the inverse
+    reshape. `buffer-results-to-out-params` then replaces that allocation by
+    the caller's buffer, instead of copying the result into it after the last
+    kernel.
+
+    Input invariant: functions on memrefs. Output IR: no returned value is a
+    reshape of an allocation.
+  }];
+  let dependentDialects = ["::mlir::memref::MemRefDialect"];
+}
+
 def DistinctResults : Pass<"kiln-distinct-results", "::mlir::func::FuncOp"> {
   let summary = "Give every returned tensor its own value";
   let description = [{
