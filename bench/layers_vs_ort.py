@@ -13,20 +13,23 @@ layout reports ShuffleNetV2's 116 channels as 120). ONNX Runtime's layout reorde
 splits, concats and transposes have groups of their own where Kiln folds
 them away (ShuffleNetV2's shuffles).
 
-- Kiln: `perf record -e cpu-clock` over `kiln-run --bench` of the compiled
-  model; each kernel's share of the samples in the model's shared object
-  (thread tasks are named `main_tiles_<op>_<shape>[_N]`; `main` is the serial
-  code between them) times kiln-run's median latency.
+- Kiln: the runtime's profiler (kiln.Model.profiling, docs/Runtime.md): the
+  wall time of each kernel (thread tasks are named
+  `main_tiles_<op>_<shape>[_N]`), median over the runs; "(serial)" is the
+  code between kernels.
 - ONNX Runtime: its own profiler (per-node kernel times, median over the runs
-  of each node), scaled so that the nodes add up to the median latency of an
-  unprofiled session timed in the same process.
+  of each node); the rest of its median latency (the time between nodes) is
+  printed apart.
 
-    .venv-bench/bin/python bench/layers_vs_ort.py --models resnet50 --threads 1
+Both are wall times, so any thread count compares like with like. The two
+frameworks take turns, 5 runs each after a pause of 150 ms (ONNX Runtime's
+threads spin for 50-60 ms after a run), profiled, and again unprofiled for
+the latencies in the header.
 
-One thread by default: with more, perf's samples are spread over the threads
-and ONNX Runtime's node times are wall times, so the two stop being the same
-measure. Needs `perf` (linux-perf) and the bench environment
-(scripts/setup-bench.sh). Writes <out>/layers_vs_ort.csv.
+    .venv-bench/bin/python bench/layers_vs_ort.py --models resnet50 --threads 2
+
+Needs the bench environment (scripts/setup-bench.sh). Writes
+<out>/layers_vs_ort.csv.
 """
 
 import argparse
@@ -74,61 +77,79 @@ def kernel_group(symbol):
     return None
 
 
-def kiln_profile(so, x_path, runs, threads, work):
-    """{symbol: ms per inference}, median latency in ms."""
-    run = os.path.join(ROOT, "build", "bin", "kiln-run")
-    data = os.path.join(work, "perf.data")
-    out = subprocess.run(
-        ["perf", "record", "-q", "-e", "cpu-clock", "-o", data, run, so,
-         "--input", f"input={x_path}", "--bench", str(runs), "--threads",
-         str(threads)], capture_output=True, text=True, check=True)
-    m = re.search(r"median ([0-9.]+)", out.stdout)
-    if not m:
-        raise RuntimeError(f"kiln-run printed no latency:\n{out.stdout}{out.stderr}")
-    median = float(m.group(1))
-    report = subprocess.run(
-        ["perf", "report", "-i", data, "--stdio", "--sort", "dso,sym",
-         "--percent-limit", "0"], capture_output=True, text=True, check=True)
-    shares = {}
-    base = os.path.basename(so)
-    for line in report.stdout.splitlines():
-        f = line.split()
-        if len(f) < 4 or not f[0].endswith("%") or f[1] != base:
-            continue
-        shares[f[-1]] = shares.get(f[-1], 0.0) + float(f[0][:-1])
-    total = sum(shares.values()) or 1.0
-    return {s: v / total * median for s, v in shares.items()}, median
+# Runs of one framework back to back, and the pause before them.
+BURST = 5
+SETTLE_S = 0.15
 
 
-def ort_profile(onnx_path, x, runs, threads, work):
-    """{(channels, pixels): [ms, ops]}, median latency in ms."""
+def ort_session(onnx_path, threads, work, profile):
     import onnxruntime as ort
 
-    def session(profile):
-        o = ort.SessionOptions()
-        o.intra_op_num_threads = threads
-        o.inter_op_num_threads = 1
-        o.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
-        if profile:
-            o.enable_profiling = True
-            o.profile_file_prefix = os.path.join(work, "ort")
-        return ort.InferenceSession(onnx_path, o,
-                                    providers=["CPUExecutionProvider"])
+    o = ort.SessionOptions()
+    o.intra_op_num_threads = threads
+    o.inter_op_num_threads = 1
+    o.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
+    if profile:
+        o.enable_profiling = True
+        o.profile_file_prefix = os.path.join(work, "ort")
+    return ort.InferenceSession(onnx_path, o, providers=["CPUExecutionProvider"])
 
-    plain = session(False)
+
+def kiln_kernels(model):
+    """{kernel name: seconds so far} of a profiled kiln.Model."""
+    return {k.name: k.seconds for k in model.profile()[1]}
+
+
+def profile_both(so, onnx_path, x, runs, threads, work):
+    """Kiln {symbol: median ms}, ONNX Runtime {(channels, pixels): [ms, ops]},
+    and the unprofiled median latencies (Kiln, ONNX Runtime) in ms."""
+    import kiln
+
+    km = kiln.load(so, threads=threads)
+    plain = ort_session(onnx_path, threads, work, False)
+    prof = ort_session(onnx_path, threads, work, True)
     name = plain.get_inputs()[0].name
     for _ in range(3):
+        km(x)
         plain.run(None, {name: x})
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        plain.run(None, {name: x})
-        times.append((time.perf_counter() - start) * 1e3)
-    median = statistics.median(times)
-
-    prof = session(True)
-    for _ in range(runs + 3):
         prof.run(None, {name: x})
+    # Rounds of BURST runs of one framework, then of the other, with pauses
+    # between: ONNX Runtime's pool threads spin for 50-60 ms after a run
+    # (bench/models.py), which would take a CPU from whatever ran next.
+    rounds = max(1, runs // BURST)
+
+    def burst(run, times=None):
+        time.sleep(SETTLE_S)
+        for _ in range(BURST):
+            start = time.perf_counter()
+            run()
+            if times is not None:
+                times.append((time.perf_counter() - start) * 1e3)
+
+    latency = {"kiln": [], "ort": []}
+    for _ in range(rounds):
+        burst(lambda: km(x), latency["kiln"])
+        burst(lambda: plain.run(None, {name: x}), latency["ort"])
+    # Profiled: Kiln's per-run kernel times are the differences of its
+    # cumulative profile.
+    km.profiling = True
+    per_kernel = collections.defaultdict(list)
+    state = {"before": kiln_kernels(km)}
+
+    def profiled_kiln():
+        km(x)
+        after = kiln_kernels(km)
+        for symbol, seconds in after.items():
+            per_kernel[symbol].append(
+                (seconds - state["before"].get(symbol, 0.0)) * 1e3)
+        state["before"] = after
+
+    for _ in range(rounds):
+        burst(profiled_kiln)
+        burst(lambda: prof.run(None, {name: x}))
+    km.profiling = False
+    kernels = {s: statistics.median(v) for s, v in per_kernel.items()}
+
     with open(prof.end_profiling()) as f:
         events = json.load(f)
     per_node = collections.defaultdict(list)
@@ -146,6 +167,8 @@ def ort_profile(onnx_path, x, runs, threads, work):
             e["dur"] / 1e3)
     groups = collections.defaultdict(lambda: [0.0, collections.Counter()])
     for (_, op, shape), durs in per_node.items():
+        # The warmup runs of the profiled session are in its profile too.
+        durs = durs[-rounds * BURST:]
         if len(shape) == 4:
             key = (round8(shape[1]), shape[2] * shape[3])
         elif len(shape) >= 2:
@@ -155,10 +178,8 @@ def ort_profile(onnx_path, x, runs, threads, work):
             key = (0, 0)
         groups[key][0] += statistics.median(durs)
         groups[key][1][op] += 1
-    total = sum(g[0] for g in groups.values()) or 1.0
-    for g in groups.values():
-        g[0] *= median / total
-    return groups, median
+    return (kernels, groups, statistics.median(latency["kiln"]),
+            statistics.median(latency["ort"]))
 
 
 def main():
@@ -171,8 +192,6 @@ def main():
     p.add_argument("--kiln-compile", default=os.path.join(ROOT, "build", "bin", "kiln-compile"))
     p.add_argument("--out", default=os.path.join(ROOT, "bench", "out"))
     args = p.parse_args()
-    if not shutil.which("perf"):
-        sys.exit("layers_vs_ort.py: needs perf (apt install linux-perf)")
     import torch
 
     os.makedirs(args.out, exist_ok=True)
@@ -186,13 +205,11 @@ def main():
             torch.onnx.export(model, torch.from_numpy(x), onnx_path,
                               input_names=["input"], output_names=["output"],
                               opset_version=14)
-        x_path = os.path.join(work, "x.npy")
-        np.save(x_path, x)
         so = os.path.join(work, "model.so")
         subprocess.run([args.kiln_compile, onnx_path, "-o", so], check=True)
 
-        kernels, kiln_ms = kiln_profile(so, x_path, args.runs, args.threads, work)
-        ort_groups, ort_ms = ort_profile(onnx_path, x, args.runs, args.threads, work)
+        kernels, ort_groups, kiln_ms, ort_ms = profile_both(
+            so, onnx_path, x, args.runs, args.threads, work)
 
         # Kiln kernels into (channels, pixels) groups; a widened row's group is
         # the ONNX Runtime group of the same channels with up to 1/7 fewer
@@ -221,9 +238,13 @@ def main():
                         key = (oc, opx)
             kiln_groups[key][0] += ms
             kiln_groups[key][1][op] += 1
+        kiln_sum = sum(g[0] for g in kiln_groups.values()) + other
+        ort_sum = sum(g[0] for g in ort_groups.values())
         print(f"\n{name}, {args.threads} thread(s): Kiln {kiln_ms:.2f} ms, "
-              f"ONNX Runtime {ort_ms:.2f} ms (medians of {args.runs}); "
-              f"Kiln outside thread tasks {other:.2f} ms")
+              f"ONNX Runtime {ort_ms:.2f} ms (unprofiled, medians of {args.runs}, "
+              f"in turns); profiled kernels add up to Kiln {kiln_sum:.2f} ms "
+              f"(serial code between kernels {other:.2f}), ONNX Runtime nodes "
+              f"{ort_sum:.2f} ms (time between nodes {ort_ms - ort_sum:.2f})")
         print(f"{'channels x pixels':>18} {'kiln ms':>8} {'ort ms':>8} {'ratio':>6}  "
               "kiln kernels / ort nodes")
         keys = sorted(set(kiln_groups) | set(ort_groups),
