@@ -15,11 +15,11 @@ them away (ShuffleNetV2's shuffles).
 
 - Kiln: the runtime's profiler (kiln.Model.profiling, docs/Runtime.md): the
   wall time of each kernel (thread tasks are named
-  `main_tiles_<op>_<shape>[_N]`), median over the runs; "(serial)" is the
-  code between kernels.
-- ONNX Runtime: its own profiler (per-node kernel times, median over the runs
-  of each node); the rest of its median latency (the time between nodes) is
-  printed apart.
+  `main_tiles_<op>_<shape>[_N]`), median (or with --stat min, fastest) over
+  the runs; "(serial)" is the code between kernels.
+- ONNX Runtime: its own profiler (per-node kernel times, median or fastest
+  over the runs of each node); the rest of its median latency (the time
+  between nodes) is printed apart.
 
 Both are wall times, so any thread count compares like with like. The two
 frameworks take turns, 5 runs each after a pause of 150 ms (ONNX Runtime's
@@ -76,6 +76,9 @@ def kernel_group(symbol):
         return dims[1] * dims[2], dims[3] * dims[4], m.group(1)
     return None
 
+
+# How a kernel's or node's times over the runs are summarized (--stat).
+STAT = statistics.median
 
 # Runs of one framework back to back, and the pause before them.
 BURST = 5
@@ -148,7 +151,7 @@ def profile_both(so, onnx_path, x, runs, threads, work):
         burst(profiled_kiln)
         burst(lambda: prof.run(None, {name: x}))
     km.profiling = False
-    kernels = {s: statistics.median(v) for s, v in per_kernel.items()}
+    kernels = {s: STAT(v) for s, v in per_kernel.items()}
 
     with open(prof.end_profiling()) as f:
         events = json.load(f)
@@ -176,7 +179,7 @@ def profile_both(so, onnx_path, x, runs, threads, work):
                    int(np.prod(shape[2:])) if len(shape) > 2 else 1)
         else:
             key = (0, 0)
-        groups[key][0] += statistics.median(durs)
+        groups[key][0] += STAT(durs)
         groups[key][1][op] += 1
     return (kernels, groups, statistics.median(latency["kiln"]),
             statistics.median(latency["ort"]))
@@ -189,9 +192,14 @@ def main():
                    help=f"comma-separated, of {','.join(models.MODELS)}")
     p.add_argument("--threads", type=int, default=1)
     p.add_argument("--runs", type=int, default=20)
+    p.add_argument("--stat", choices=["median", "min"], default="median",
+                   help="each kernel's (and node's) median or fastest run; "
+                        "the fastest is steadier on a loaded machine")
     p.add_argument("--kiln-compile", default=os.path.join(ROOT, "build", "bin", "kiln-compile"))
     p.add_argument("--out", default=os.path.join(ROOT, "bench", "out"))
     args = p.parse_args()
+    global STAT
+    STAT = min if args.stat == "min" else statistics.median
     import torch
 
     os.makedirs(args.out, exist_ok=True)
@@ -242,7 +250,7 @@ def main():
         ort_sum = sum(g[0] for g in ort_groups.values())
         print(f"\n{name}, {args.threads} thread(s): Kiln {kiln_ms:.2f} ms, "
               f"ONNX Runtime {ort_ms:.2f} ms (unprofiled, medians of {args.runs}, "
-              f"in turns); profiled kernels add up to Kiln {kiln_sum:.2f} ms "
+              f"in turns); profiled kernels ({args.stat}s) add up to Kiln {kiln_sum:.2f} ms "
               f"(serial code between kernels {other:.2f}), ONNX Runtime nodes "
               f"{ort_sum:.2f} ms (time between nodes {ort_ms - ort_sum:.2f})")
         print(f"{'channels x pixels':>18} {'kiln ms':>8} {'ort ms':>8} {'ratio':>6}  "

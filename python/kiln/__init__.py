@@ -118,6 +118,8 @@ class KernelTime(NamedTuple):
     tiles: int
     #: Wall time summed over the calls, in seconds.
     seconds: float
+    #: The fastest call (for "(serial)", the least serial time of a run).
+    min_seconds: float
 
 
 def _library():
@@ -401,7 +403,9 @@ class Model:
             ),
         )
         kernels = [
-            KernelTime(_decode(e.name), int(e.calls), int(e.tiles), float(e.seconds))
+            KernelTime(
+                _decode(e.name), int(e.calls), int(e.tiles), float(e.seconds), float(e.min_seconds)
+            )
             for e in (entries[i] for i in range(count.value))
         ]
         return int(runs.value), kernels

@@ -68,6 +68,7 @@ class ProfileEntry(ctypes.Structure):
         ("calls", ctypes.c_uint64),
         ("tiles", ctypes.c_uint64),
         ("seconds", ctypes.c_double),
+        ("min_seconds", ctypes.c_double),
     ]
 
 

@@ -28,6 +28,7 @@ typedef struct kernel {
   /// The parallel_for range of the last call: the kernel's thread tiles.
   uint64_t tiles;
   double seconds;
+  double minSeconds;
 } kernel_t;
 
 struct kiln_profile {
@@ -39,6 +40,7 @@ struct kiln_profile {
   size_t cursor;
   uint64_t runs;
   double serialSeconds;
+  double serialMinSeconds;
   /// The last snapshot: entries and the names they point to.
   kiln_profile_entry_t *entries;
   char **names;
@@ -104,6 +106,8 @@ static void record(kiln_profile_t *profile, kiln_task_fn_t task, int64_t n,
     kernel->task = task;
   }
   if (kernel) {
+    if (kernel->calls == 0 || seconds < kernel->minSeconds)
+      kernel->minSeconds = seconds;
     kernel->calls += 1;
     kernel->tiles = (uint64_t)n;
     kernel->seconds += seconds;
@@ -133,9 +137,13 @@ void kiln_profile_parallel_for(const kiln_exec_ctx_t *ctx, int64_t n,
 void kiln_profile_end_run(kiln_profile_run_t *run, double seconds) {
   kiln_profile_t *profile = run->profile;
   pthread_mutex_lock(&profile->lock);
-  profile->runs += 1;
   double serial = seconds - run->kernelSeconds;
-  profile->serialSeconds += serial > 0 ? serial : 0;
+  if (serial < 0)
+    serial = 0;
+  if (profile->runs == 0 || serial < profile->serialMinSeconds)
+    profile->serialMinSeconds = serial;
+  profile->runs += 1;
+  profile->serialSeconds += serial;
   profile->cursor = 0;
   pthread_mutex_unlock(&profile->lock);
 }
@@ -276,6 +284,7 @@ kiln_status_t kiln_profile_snapshot(kiln_profile_t *profile,
     entry->calls = kernel->calls;
     entry->tiles = kernel->tiles;
     entry->seconds = kernel->seconds;
+    entry->min_seconds = kernel->minSeconds;
   }
   free(table.symbols);
   free(table.strings);
@@ -284,6 +293,7 @@ kiln_status_t kiln_profile_snapshot(kiln_profile_t *profile,
   serial->calls = profile->runs;
   serial->tiles = 0;
   serial->seconds = profile->serialSeconds;
+  serial->min_seconds = profile->serialMinSeconds;
   *entries = profile->entries;
   *count = total;
   if (runs)

@@ -111,8 +111,9 @@ static void printHelp(void) {
       "  --profile              time every kernel of the timed runs (a cpu\n"
       "                         model's thread-tiled ops, named\n"
       "                         main_tiles_<op>_<shape written>) and print\n"
-      "                         each one's wall time per run, in the order\n"
-      "                         they run, and the serial code between them\n"
+      "                         each one's mean wall time per run and its\n"
+      "                         fastest call, in the order they run, and\n"
+      "                         the serial code between them\n"
       "  --seed S               seed of the random inputs (default 0); an\n"
       "                         input's values depend on S and its position\n"
       "  --print-signature      print the model's name, target, device, arena,\n"
@@ -621,18 +622,19 @@ static int printProfile(session_t *s) {
   printf("profile: %" PRIu64 " runs, %u threads, %zu kernels; wall time per "
          "run, in the order the kernels run\n",
          runs, kiln_get_threads(s->model), count - 1);
-  printf("%10s %7s %9s %7s  %s\n", "ms/run", "share", "calls/run", "tiles",
-         "kernel");
+  printf("%10s %7s %10s %9s %7s  %s\n", "ms/run", "share", "fastest ms",
+         "calls/run", "tiles", "kernel");
   for (size_t i = 0; i < count; ++i) {
     const kiln_profile_entry_t *e = &entries[i];
     char tiles[24] = "-";
     if (e->tiles)
       snprintf(tiles, sizeof(tiles), "%" PRIu64, e->tiles);
-    printf("%10.4f %6.2f%% %9.2f %7s  %s\n", e->seconds * perRun,
-           total > 0 ? 100.0 * e->seconds / total : 0.0,
+    printf("%10.4f %6.2f%% %10.4f %9.2f %7s  %s\n", e->seconds * perRun,
+           total > 0 ? 100.0 * e->seconds / total : 0.0, e->min_seconds * 1e3,
            runs ? (double)e->calls / (double)runs : 0.0, tiles, e->name);
   }
-  printf("%10.4f %6.2f%% %9s %7s  total\n", total * perRun, 100.0, "", "");
+  printf("%10.4f %6.2f%% %10s %9s %7s  total\n", total * perRun, 100.0, "", "",
+         "");
   return 0;
 }
 

@@ -114,8 +114,8 @@ class RunTest(unittest.TestCase):
         self.assertEqual([k.name for k in kernels], ["rows", "(serial)"])
         self.assertEqual((kernels[0].calls, kernels[0].tiles), (3, 16))
         self.assertEqual((kernels[1].calls, kernels[1].tiles), (3, 0))
-        self.assertTrue(all(k.seconds >= 0 for k in kernels), kernels)
-        self.assertGreater(kernels[0].seconds, 0)
+        self.assertTrue(all(0 <= 3 * k.min_seconds <= k.seconds for k in kernels), kernels)
+        self.assertGreater(kernels[0].min_seconds, 0)
         # Turning it on again starts over.
         m.profiling = True
         self.assertEqual(m.profile()[0], 0)

@@ -230,6 +230,9 @@ typedef struct kiln_profile_entry {
   uint64_t tiles;
   /** Wall time summed over the calls, in seconds. */
   double seconds;
+  /** The fastest call (for "(serial)": the least serial time of a run), in
+   *  seconds: on a machine whose speed varies, less noisy than the mean. */
+  double min_seconds;
 } kiln_profile_entry_t;
 
 /** Turns per-kernel timing of a "cpu" model's runs on (`enabled` != 0,
