@@ -304,6 +304,7 @@ getOwnTilingConfig(linalg::LinalgOp op, const TilingHeuristics &heuristics) {
     AffineMap input = op.getMatchingIndexingMap(op.getDpsInputOperand(0));
     AffineMap filter = op.getMatchingIndexingMap(op.getDpsInputOperand(1));
     SmallVector<unsigned> plain, image, channels, window, inputChannels;
+    bool panelsFirst = false;
     for (unsigned d = 0; d < numLoops; ++d) {
       bool inInput = input.isFunctionOfDim(d);
       bool inFilter = filter.isFunctionOfDim(d);
@@ -367,6 +368,19 @@ getOwnTilingConfig(linalg::LinalgOp op, const TilingHeuristics &heuristics) {
             d != image.back() ? 1 : clamp(d, pixels ? pixels : 4);
       }
       config.rolledLoops.assign(window.begin(), window.end());
+      // Thread tiles split the rows, each reading every panel, or the
+      // panels, each reading the whole input (which then is padded once,
+      // not in the tiles): whichever re-reads fewer bytes. 3x3 256 -> 256 at
+      // 14x14 (2.4 MB of panels, a 262 KB input) took 0.82-0.95x the time
+      // split by panels inside ResNet-50, on 1 and 2 threads; the stride-2
+      // 128 -> 128 from 56x56 (590 KB of panels, 1.7 MB of input) 1.23x.
+      auto bytes = [](Value value) {
+        auto type = cast<ShapedType>(value.getType());
+        return type.getNumElements() *
+               std::max<int64_t>(1, type.getElementTypeBitWidth() / 8);
+      };
+      panelsFirst = bytes(op.getDpsInputOperand(1)->get()) >=
+                    2 * bytes(op.getDpsInputOperand(0)->get());
     }
     // A depthwise convolution has no reduction but its window: its register
     // tile is one channel, several output rows x the pixel tile, and covers
@@ -384,11 +398,15 @@ getOwnTilingConfig(linalg::LinalgOp op, const TilingHeuristics &heuristics) {
       for (unsigned d : window)
         config.reductionTiles[d] = 0;
     }
-    // Threads split images (batch, then rows), then channels.
+    // Threads split images (batch, then rows), then channels; or the
+    // channels first (panelsFirst above).
     llvm::append_range(order, plain);
+    if (panelsFirst)
+      llvm::append_range(order, channels);
     if (!image.empty())
       order.append(image.begin(), image.end() - 1);
-    llvm::append_range(order, channels);
+    if (!panelsFirst)
+      llvm::append_range(order, channels);
     if (!image.empty())
       order.push_back(image.back());
   } else {
