@@ -14,6 +14,7 @@
 #include "profile.h"
 
 #include <dlfcn.h>
+#include <stdbool.h>
 #include <elf.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -79,9 +80,10 @@ void kiln_profile_destroy(kiln_profile_t *profile) {
   free(profile);
 }
 
-/// Adds one call of `task` to the table (under the lock). A kernel that
-/// cannot be added for lack of memory is counted as serial time.
-static void record(kiln_profile_t *profile, kiln_task_fn_t task, int64_t n,
+/// Adds one call of `task` to the table (under the lock). Returns false when
+/// a new kernel cannot be added for lack of memory (its time then counts as
+/// serial).
+static bool record(kiln_profile_t *profile, kiln_task_fn_t task, int64_t n,
                    double seconds) {
   pthread_mutex_lock(&profile->lock);
   kernel_t *kernel = NULL;
@@ -114,6 +116,7 @@ static void record(kiln_profile_t *profile, kiln_task_fn_t task, int64_t n,
     profile->cursor = (size_t)(kernel - profile->kernels) + 1;
   }
   pthread_mutex_unlock(&profile->lock);
+  return kernel != NULL;
 }
 
 void kiln_profile_parallel_for(const kiln_exec_ctx_t *ctx, int64_t n,
@@ -130,8 +133,8 @@ void kiln_profile_parallel_for(const kiln_exec_ctx_t *ctx, int64_t n,
   double start = kiln_profile_now();
   kiln_pool_parallel_for(&inner, n, task, data);
   double seconds = kiln_profile_now() - start;
-  run->kernelSeconds += seconds;
-  record(run->profile, task, n, seconds);
+  if (record(run->profile, task, n, seconds))
+    run->kernelSeconds += seconds;
 }
 
 void kiln_profile_end_run(kiln_profile_run_t *run, double seconds) {
