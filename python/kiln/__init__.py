@@ -4,6 +4,7 @@
     m = kiln.load("model.so", threads=None)   # None: one thread per online CPU
     m.inputs          # (TensorInfo(name='x', dtype=dtype('float32'), shape=(1, 3, 224, 224)),)
     y = m(x)          # or m(x=x); several outputs come back as a tuple
+    m.run_into(y, x)  # the same into an existing array (no allocation per call)
 
 A model compiled with --target=cuda runs on the GPU the same way (numpy in,
 numpy out; the runtime copies to and from the device): kiln.load(path) picks
@@ -441,8 +442,45 @@ class Model:
     def __call__(self, *args, **kwargs):
         """Runs the model. Inputs by position and/or by name; returns the
         output array, or a tuple of them when the model has several."""
+        results = [empty(o.shape, o.dtype) for o in self.outputs]
+        self._run(self._arrange(args, kwargs), results, self._output_shapes)
+        return results[0] if len(results) == 1 else tuple(results)
+
+    def run_into(self, outputs, *args, **kwargs):
+        """Runs the model into caller-owned output arrays: `outputs` is one
+        numpy array (a model with one output) or a sequence of them, in the
+        model's output order, each C-contiguous, writeable and of the
+        output's dtype and shape (kiln.empty(shape, dtype) makes them aligned
+        to 64 bytes). Inputs as for calling the model. Reusing the arrays
+        saves the allocation (and the first-touch page faults) of new ones
+        at every call."""
+        arrays = [outputs] if isinstance(outputs, np.ndarray) else list(outputs)
+        if len(arrays) != len(self.outputs):
+            count = len(self.outputs)
+            raise Error(
+                _INVALID_ARGUMENT,
+                f"model '{self.name}' has {count} output{'s' * (count != 1)}, got {len(arrays)}",
+            )
+        shapes = []
+        for array, info in zip(arrays, self.outputs):
+            if not isinstance(array, np.ndarray):
+                raise Error(
+                    _INVALID_ARGUMENT,
+                    f"output '{info.name}': expected a numpy array, got {type(array).__name__}",
+                )
+            if not (array.flags.c_contiguous and array.flags.aligned and array.flags.writeable):
+                raise Error(
+                    _INVALID_ARGUMENT,
+                    f"output '{info.name}': the array must be C-contiguous, aligned and writeable",
+                )
+            shapes.append((ctypes.c_int64 * array.ndim)(*array.shape))
+        self._run(self._arrange(args, kwargs), arrays, shapes)
+
+    def _run(self, values, results, shapes):
+        """kiln_run of `values` (inputs in model order) into `results`
+        (numpy arrays) of `shapes` (C arrays); the runtime checks dtypes and
+        shapes."""
         handle = self._live_handle()
-        values = self._arrange(args, kwargs)
         arrays, keep = [], []
         tensors = (_runtime.Tensor * max(len(values), 1))()
         for i, value in enumerate(values):
@@ -461,18 +499,18 @@ class Model:
             keep.append(shape)
             tensors[i] = _runtime.Tensor(array.ctypes.data, code, array.ndim, shape)
 
-        results = [empty(o.shape, o.dtype) for o in self.outputs]
         out = (_runtime.Tensor * len(results))()
         for i, (result, info) in enumerate(zip(results, self.outputs)):
-            out[i] = _runtime.Tensor(
-                result.ctypes.data,
-                _NUMPY_TO_KILN[info.dtype],
-                len(info.shape),
-                self._output_shapes[i],
-            )
+            code = _NUMPY_TO_KILN.get(result.dtype)
+            if code is None:
+                raise Error(
+                    _DTYPE_MISMATCH,
+                    f"output '{info.name}': numpy dtype {result.dtype.str} has no "
+                    f"kiln equivalent (expected {info.dtype.str})",
+                )
+            out[i] = _runtime.Tensor(result.ctypes.data, code, result.ndim, shapes[i])
         status = self._lib.kiln_run(handle, tensors, len(values), out, len(results))
         _check(self._lib, status)
-        return results[0] if len(results) == 1 else tuple(results)
 
     # -- device buffers (cuda models) -----------------------------------------
 

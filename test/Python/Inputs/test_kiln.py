@@ -100,6 +100,25 @@ class RunTest(unittest.TestCase):
         m.threads = None
         self.assertEqual(m.threads, kiln.default_threads())
 
+    def test_run_into(self):
+        m = kiln.load(model("affine"))
+        x = self.rng.standard_normal((16, 128)).astype(np.float32)
+        y = kiln.empty((16, 128))
+        self.assertIsNone(m.run_into(y, x))
+        np.testing.assert_array_equal(y, 2 * x + 1)
+        address = y.ctypes.data
+        m.run_into([y], x=-x)  # a sequence, inputs by name, the same array
+        np.testing.assert_array_equal(y, -2 * x + 1)
+        self.assertEqual(y.ctypes.data, address)
+        two = kiln.load(model("two_io"))
+        a = self.rng.standard_normal((2, 3)).astype(np.float32)
+        b = np.array([1, 2, 3], np.int64)
+        total, scaled = np.empty((2, 3), np.float32), np.empty(3, np.int64)
+        two.run_into((total, scaled), a, b)
+        expected = two(a, b)
+        np.testing.assert_array_equal(total, expected[0])
+        np.testing.assert_array_equal(scaled, expected[1])
+
     def test_profile(self):
         m = kiln.load(model("affine"), threads=2)
         x = self.rng.standard_normal((16, 128)).astype(np.float32)
@@ -162,6 +181,34 @@ class ErrorTest(unittest.TestCase):
         self.assertEqual(context.exception.message, message)
         self.assertEqual(str(context.exception), message)
         self.assertEqual(context.exception.status, status)
+
+    def test_run_into_mistakes(self):
+        m = kiln.load(model("affine"))
+        x = np.zeros((16, 128), np.float32)
+        self.assertError(
+            kiln._INVALID_ARGUMENT, "model 'affine' has 1 output, got 2",
+            m.run_into, [kiln.empty((16, 128)), kiln.empty((16, 128))], x)
+        self.assertError(
+            kiln._INVALID_ARGUMENT, "output 'y': expected a numpy array, got list",
+            m.run_into, [[0.0]], x)
+        self.assertError(
+            kiln._INVALID_ARGUMENT,
+            "output 'y': the array must be C-contiguous, aligned and writeable",
+            m.run_into, np.zeros((128, 16), np.float32).T, x)
+        frozen = kiln.empty((16, 128))
+        frozen.flags.writeable = False
+        self.assertError(
+            kiln._INVALID_ARGUMENT,
+            "output 'y': the array must be C-contiguous, aligned and writeable",
+            m.run_into, frozen, x)
+        with self.assertRaises(kiln.Error) as context:
+            m.run_into(np.zeros((16, 128)), x)
+        self.assertEqual(context.exception.message,
+                         "output 'y': expected dtype f32, got f64")
+        with self.assertRaises(kiln.Error) as context:
+            m.run_into(np.zeros((16, 127), np.float32), x)
+        self.assertEqual(context.exception.message,
+                         "output 'y': expected shape [16, 128], got [16, 127]")
 
     def test_dtype_mismatch_is_not_cast(self):
         m = kiln.load(model("affine"))
