@@ -15,7 +15,6 @@
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
 #include "mlir/Dialect/Linalg/Transforms/Transforms.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
-#include "mlir/IR/Matchers.h"
 #include "mlir/Transforms/GreedyPatternRewriteDriver.h"
 
 #include <vector>
@@ -95,20 +94,10 @@ static Value remakeAccumulator(PatternRewriter &rewriter, Location loc,
       reassociation);
 }
 
-/// The constant `value`, or the constant that `value` reshapes (row-major
-/// order, so its bytes are those of `value`), with its data available and
-/// `elements` f32 values long; null otherwise.
+/// The constant f32 data of `value` (getConstantWithBytes), `elements`
+/// values long.
 static ElementsAttr getConstantData(Value value, int64_t elements) {
-  if (auto expand = value.getDefiningOp<tensor::ExpandShapeOp>())
-    value = expand.getSrc();
-  else if (auto collapse = value.getDefiningOp<tensor::CollapseShapeOp>())
-    value = collapse.getSrc();
-  ElementsAttr weights;
-  if (!matchPattern(value, m_Constant(&weights)) ||
-      kiln::getConstantBytes(weights).size() !=
-          static_cast<size_t>(elements * sizeof(float)))
-    return nullptr;
-  return weights;
+  return kiln::getConstantWithBytes(value, elements * sizeof(float));
 }
 
 /// The constant weights (data available) of a convolution's f32 `filter`

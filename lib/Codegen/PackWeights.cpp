@@ -12,7 +12,6 @@
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
-#include "mlir/IR/Matchers.h"
 #include "mlir/Transforms/GreedyPatternRewriteDriver.h"
 
 #include <cstring>
@@ -65,12 +64,11 @@ struct PackMatmulWeights : OpRewritePattern<linalg::MatmulOp> {
     int64_t n = bType.getDimSize(1);
     if ((maxRows > 0 && m > maxRows) || n < panel || k < 2)
       return rewriter.notifyMatchFailure(op, "too many rows, or too small");
-    ElementsAttr weights;
-    if (!matchPattern(b, m_Constant(&weights)))
-      return rewriter.notifyMatchFailure(op, "right operand not constant");
+    ElementsAttr weights = kiln::getConstantWithBytes(b, k * n * sizeof(float));
+    if (!weights)
+      return rewriter.notifyMatchFailure(
+          op, "right operand not a constant with its data available");
     ArrayRef<char> bytes = kiln::getConstantBytes(weights);
-    if (bytes.size() != static_cast<size_t>(k * n * sizeof(float)))
-      return rewriter.notifyMatchFailure(op, "constant data not available");
 
     Location loc = op.getLoc();
     MLIRContext *ctx = rewriter.getContext();

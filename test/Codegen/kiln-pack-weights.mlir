@@ -65,6 +65,23 @@ func.func @many_rows(%x5: tensor<5x3xf32>, %acc5: tensor<5x8xf32>) -> tensor<5x8
 
 // -----
 
+// A reshaped constant (row-major: the same bytes) is packed as the constant
+// would be: [2, 2, 4] collapsed to [4, 4] is one panel of 4 columns.
+// CHECK-LABEL: func @reshaped
+// ROWS4-LABEL: func @reshaped
+// ROWS4: linalg.contract
+// CHECK: %[[W:.*]] = arith.constant dense<{{\[}}{{\[}}[0.000000e+00, 1.000000e+00, 2.000000e+00, 3.000000e+00], [4.000000e+00, 5.000000e+00, 6.000000e+00, 7.000000e+00], [8.000000e+00, 9.000000e+00, 1.000000e+01, 1.100000e+01], [1.200000e+01, 1.300000e+01, 1.400000e+01, 1.500000e+01]]]> : tensor<1x4x4xf32>
+// CHECK-NOT: linalg.matmul
+// CHECK: linalg.contract {{.*}} ins(%{{.*}}, %[[W]] : tensor<1x4xf32>, tensor<1x4x4xf32>)
+func.func @reshaped(%x: tensor<1x4xf32>, %acc: tensor<1x4xf32>) -> tensor<1x4xf32> {
+  %c = arith.constant dense<[[[0.0, 1.0, 2.0, 3.0], [4.0, 5.0, 6.0, 7.0]], [[8.0, 9.0, 10.0, 11.0], [12.0, 13.0, 14.0, 15.0]]]> : tensor<2x2x4xf32>
+  %w = tensor.collapse_shape %c [[0, 1], [2]] : tensor<2x2x4xf32> into tensor<4x4xf32>
+  %0 = linalg.matmul ins(%x, %w : tensor<1x4xf32>, tensor<4x4xf32>) outs(%acc : tensor<1x4xf32>) -> tensor<1x4xf32>
+  return %0 : tensor<1x4xf32>
+}
+
+// -----
+
 // Left alone: a right operand that is not a constant, a splat, and a
 // product narrower than one panel.
 // CHECK-LABEL: func @left_alone

@@ -2,6 +2,7 @@
 
 #include "kiln/Dialect/Kiln/Utils/ConstantData.h"
 
+#include "mlir/Dialect/Tensor/IR/Tensor.h"
 #include "mlir/IR/AsmState.h"
 #include "mlir/IR/BuiltinDialect.h"
 #include "mlir/IR/DialectResourceBlobManager.h"
@@ -149,4 +150,16 @@ ElementsAttr mlir::kiln::buildConstantBytesLike(ElementsAttr like,
       type, name,
       HeapAsmResourceBlob::allocateAndCopyWithAlign(
           bytes, alignof(std::max_align_t), /*dataIsMutable=*/false));
+}
+
+ElementsAttr mlir::kiln::getConstantWithBytes(Value value, size_t bytes) {
+  if (auto expand = value.getDefiningOp<tensor::ExpandShapeOp>())
+    value = expand.getSrc();
+  else if (auto collapse = value.getDefiningOp<tensor::CollapseShapeOp>())
+    value = collapse.getSrc();
+  ElementsAttr attr;
+  if (!matchPattern(value, m_Constant(&attr)) ||
+      getConstantBytes(attr).size() != bytes)
+    return nullptr;
+  return attr;
 }

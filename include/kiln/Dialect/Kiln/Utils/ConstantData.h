@@ -38,6 +38,12 @@ ElementsAttr buildFloatData(RankedTensorType type, ArrayRef<double> values,
 /// blob; empty for splats and for blobs whose bytes are not available.
 ArrayRef<char> getConstantBytes(ElementsAttr attr);
 
+/// The constant producing `value`, or the constant that a
+/// tensor.expand_shape or tensor.collapse_shape producing `value` reshapes
+/// (row-major: its bytes are those of `value`), when its bytes are available
+/// (getConstantBytes) and exactly `bytes` long; null otherwise.
+ElementsAttr getConstantWithBytes(Value value, size_t bytes);
+
 /// `bytes` (row-major) as a constant of `type` in the form of `like`: a
 /// dense literal when `like` is one, else a new blob named after `like`'s
 /// with `suffix` appended.
