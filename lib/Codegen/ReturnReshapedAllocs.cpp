@@ -39,13 +39,15 @@ static memref::AllocOp getPlainAlloc(Value value) {
   return alloc;
 }
 
-/// Makes `reshape` (of a plain allocation) an allocation of its own type,
-/// which the allocation's other users see through the inverse reshape.
-/// Returns the new allocation, or null when `value` is not such a reshape.
+/// Makes `value`, a reshape of a plain allocation (or of such a reshape,
+/// made an allocation first), an allocation of its own type, which the
+/// allocation's other users see through the inverse reshape. Returns the new
+/// allocation, or null when `value` is not such a reshape.
 static Value allocateReturnedShape(OpBuilder &builder, Value value) {
   Operation *reshape = value.getDefiningOp();
   if (!reshape || !isReshape(reshape))
     return {};
+  allocateReturnedShape(builder, reshape->getOperand(0));
   memref::AllocOp source = getPlainAlloc(reshape->getOperand(0));
   auto resultType = dyn_cast<MemRefType>(value.getType());
   if (!source || !resultType || !resultType.hasStaticShape() ||
@@ -82,23 +84,8 @@ struct ReturnReshapedAllocsPass
   void runOnOperation() override {
     getOperation().walk([](func::ReturnOp ret) {
       OpBuilder builder(ret);
-      for (OpOperand &operand : ret->getOpOperands()) {
-        // Reshapes of reshapes: the innermost first, until the returned
-        // value is an allocation or something else.
-        while (true) {
-          Value innermost = operand.get();
-          while (Operation *op = innermost.getDefiningOp()) {
-            if (!isReshape(op))
-              break;
-            Operation *source = op->getOperand(0).getDefiningOp();
-            if (!source || !isReshape(source))
-              break;
-            innermost = op->getOperand(0);
-          }
-          if (!allocateReturnedShape(builder, innermost))
-            break;
-        }
-      }
+      for (OpOperand &operand : ret->getOpOperands())
+        allocateReturnedShape(builder, operand.get());
     });
   }
 };

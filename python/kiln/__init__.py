@@ -413,14 +413,19 @@ class Model:
 
     # -- running -----------------------------------------------------------
 
+    def _count_error(self, verb, noun, count, got):
+        """kiln.Error "model 'm' takes 2 inputs, got 3" (verb "takes" or
+        "has", noun "input" or "output")."""
+        return Error(
+            _INVALID_ARGUMENT,
+            f"model '{self.name}' {verb} {count} {noun}{'s' * (count != 1)}, got {got}",
+        )
+
     def _arrange(self, args, kwargs):
         """Orders positional and keyword inputs as the model declares them."""
         count = len(self.inputs)
         if len(args) > count:
-            raise Error(
-                _INVALID_ARGUMENT,
-                f"model '{self.name}' takes {count} input{'s' * (count != 1)}, got {len(args)}",
-            )
+            raise self._count_error("takes", "input", count, len(args))
         values = list(args) + [None] * (count - len(args))
         given = [True] * len(args) + [False] * (count - len(args))
         for name, value in kwargs.items():
@@ -456,11 +461,7 @@ class Model:
         at every call."""
         arrays = [outputs] if isinstance(outputs, np.ndarray) else list(outputs)
         if len(arrays) != len(self.outputs):
-            count = len(self.outputs)
-            raise Error(
-                _INVALID_ARGUMENT,
-                f"model '{self.name}' has {count} output{'s' * (count != 1)}, got {len(arrays)}",
-            )
+            raise self._count_error("has", "output", len(self.outputs), len(arrays))
         shapes = []
         for array, info in zip(arrays, self.outputs):
             if not isinstance(array, np.ndarray):
@@ -535,20 +536,12 @@ class Model:
         None uses a stream of the runtime's own."""
         handle = self._live_handle()
         if len(inputs) != len(self.inputs):
-            count = len(self.inputs)
-            raise Error(
-                _INVALID_ARGUMENT,
-                f"model '{self.name}' takes {count} input{'s' * (count != 1)}, got {len(inputs)}",
-            )
+            raise self._count_error("takes", "input", len(self.inputs), len(inputs))
         made = outputs is None
         if made:
             outputs = [self.empty_device(o.shape, o.dtype) for o in self.outputs]
         elif len(outputs) != len(self.outputs):
-            count = len(self.outputs)
-            raise Error(
-                _INVALID_ARGUMENT,
-                f"model '{self.name}' has {count} output{'s' * (count != 1)}, got {len(outputs)}",
-            )
+            raise self._count_error("has", "output", len(self.outputs), len(outputs))
         keep = []
         c_inputs = (_runtime.DeviceTensor * max(len(inputs), 1))()
         for i, value in enumerate(inputs):

@@ -30,6 +30,9 @@ typedef struct kernel {
   uint64_t tiles;
   double seconds;
   double minSeconds;
+  /// Its symbol, resolved by the first snapshot that sees the kernel (NULL
+  /// until then, or when out of memory).
+  char *name;
 } kernel_t;
 
 struct kiln_profile {
@@ -42,10 +45,8 @@ struct kiln_profile {
   uint64_t runs;
   double serialSeconds;
   double serialMinSeconds;
-  /// The last snapshot: entries and the names they point to.
+  /// The last snapshot (its names are the kernels').
   kiln_profile_entry_t *entries;
-  char **names;
-  size_t numNames;
 };
 
 double kiln_profile_now(void) {
@@ -61,20 +62,12 @@ kiln_profile_t *kiln_profile_create(void) {
   return profile;
 }
 
-static void freeSnapshot(kiln_profile_t *profile) {
-  for (size_t i = 0; i < profile->numNames; ++i)
-    free(profile->names[i]);
-  free(profile->names);
-  free(profile->entries);
-  profile->names = NULL;
-  profile->entries = NULL;
-  profile->numNames = 0;
-}
-
 void kiln_profile_destroy(kiln_profile_t *profile) {
   if (!profile)
     return;
-  freeSnapshot(profile);
+  free(profile->entries);
+  for (size_t i = 0; i < profile->count; ++i)
+    free(profile->kernels[i].name);
   free(profile->kernels);
   pthread_mutex_destroy(&profile->lock);
   free(profile);
@@ -233,7 +226,8 @@ static const char *findSymbol(const symtab_t *table, uint64_t offset) {
   return NULL;
 }
 
-/// The name of `task`: its symbol, else "kernel at <object>+0x<offset>".
+/// The name of `task`: its symbol, else "kernel at +0x<offset in its
+/// object>" (a stripped object), else "kernel at <address>".
 static char *nameOf(kiln_task_fn_t task, symtab_t *table, const char **path) {
   Dl_info info;
   memset(&info, 0, sizeof(info));
@@ -264,26 +258,26 @@ kiln_status_t kiln_profile_snapshot(kiln_profile_t *profile,
                                     const kiln_profile_entry_t **entries,
                                     size_t *count, uint64_t *runs) {
   pthread_mutex_lock(&profile->lock);
-  freeSnapshot(profile);
   size_t total = profile->count + 1;
+  free(profile->entries);
   profile->entries =
       (kiln_profile_entry_t *)calloc(total, sizeof(kiln_profile_entry_t));
-  profile->names = (char **)calloc(total, sizeof(char *));
-  if (!profile->entries || !profile->names) {
-    freeSnapshot(profile);
+  if (!profile->entries) {
     pthread_mutex_unlock(&profile->lock);
     return kiln_error(KILN_STATUS_OUT_OF_MEMORY,
                       "cannot allocate the profile of %zu kernels", total);
   }
+  // Symbols are read from the object's file once per kernel, the first time
+  // a snapshot sees it.
   symtab_t table;
   memset(&table, 0, sizeof(table));
   const char *path = NULL;
   for (size_t i = 0; i < profile->count; ++i) {
-    const kernel_t *kernel = &profile->kernels[i];
-    profile->names[i] = nameOf(kernel->task, &table, &path);
-    profile->numNames = i + 1;
+    kernel_t *kernel = &profile->kernels[i];
+    if (!kernel->name)
+      kernel->name = nameOf(kernel->task, &table, &path);
     kiln_profile_entry_t *entry = &profile->entries[i];
-    entry->name = profile->names[i] ? profile->names[i] : "kernel";
+    entry->name = kernel->name ? kernel->name : "kernel";
     entry->calls = kernel->calls;
     entry->tiles = kernel->tiles;
     entry->seconds = kernel->seconds;

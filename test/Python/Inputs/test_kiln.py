@@ -135,6 +135,12 @@ class RunTest(unittest.TestCase):
         self.assertEqual((kernels[1].calls, kernels[1].tiles), (3, 0))
         self.assertTrue(all(0 <= 3 * k.min_seconds <= k.seconds for k in kernels), kernels)
         self.assertGreater(kernels[0].min_seconds, 0)
+        # Asked again after another run: the same kernels, named the same.
+        m(x)
+        runs, again = m.profile()
+        self.assertEqual(runs, 4)
+        self.assertEqual([k.name for k in again], ["rows", "(serial)"])
+        self.assertEqual(again[0].calls, 4)
         # Turning it on again starts over.
         m.profiling = True
         self.assertEqual(m.profile()[0], 0)
