@@ -382,12 +382,13 @@ getOwnTilingConfig(linalg::LinalgOp op, const TilingHeuristics &heuristics) {
       panelsFirst = bytes(op.getDpsInputOperand(1)->get()) >=
                     2 * bytes(op.getDpsInputOperand(0)->get());
     }
-    // A depthwise convolution has no reduction but its window: its register
-    // tile is one channel, several output rows x the pixel tile, and covers
-    // the whole window (kiln::vectorizeDepthwiseTile keeps the accumulators
-    // in registers across all taps and reads each input row once per column
-    // shift, instead of once per tap and output row).
-    if (isDepthwiseConvOp(op) && image.size() == 2) {
+    // A depthwise convolution or a pooling has no reduction but its window:
+    // its register tile is one channel, several output rows x the pixel
+    // tile, and covers the whole window (kiln::vectorizeChannelWindowTile
+    // keeps the accumulators in registers across all taps and reads each
+    // input row once per column shift, instead of once per tap and output
+    // row).
+    if (isChannelWindowOp(op) && image.size() == 2) {
       for (unsigned d : plain)
         config.vectorTiles[d] = 1;
       int64_t pixels = config.vectorTiles[image.back()];
@@ -594,13 +595,13 @@ static llvm::SmallDenseSet<Operation *> getFusionGroup(linalg::LinalgOp root,
   group.insert(root);
   SmallVector<std::pair<Operation *, OpOperand *>> worklist;
   // Tiles whose pad would be fused with amounts that depend on the tile: the
-  // input of a depthwise convolution whose rows or columns are tiled. Left
-  // whole, its amounts stay static and the convolution's register tiles read
-  // the unpadded input in place (kiln::vectorizeDepthwiseTile), so the pad
-  // is never materialized.
+  // input of a depthwise convolution or pooling whose rows or columns are
+  // tiled. Left whole, its amounts stay static and the op's register tiles
+  // read the unpadded input in place (kiln::vectorizeChannelWindowTile), so
+  // the pad is never materialized.
   llvm::SmallDenseSet<OpOperand *> unfusedPads;
   auto addCovering = [&](linalg::LinalgOp op, ArrayRef<int64_t> opTiles) {
-    if (isDepthwiseConvOp(op)) {
+    if (isChannelWindowOp(op)) {
       OpOperand *input = op.getDpsInputOperand(0);
       AffineMap map = op.getMatchingIndexingMap(input);
       for (auto [d, tile] : llvm::enumerate(opTiles))

@@ -621,8 +621,9 @@ struct VectorizePass : kiln::impl::VectorizeBase<VectorizePass> {
     SmallVector<linalg::LinalgOp> windows;
     func->walk([&](linalg::LinalgOp op) { windows.push_back(op); });
     for (linalg::LinalgOp op : windows) {
-      // Depthwise tiles with their whole window: all taps in registers.
-      if (succeeded(kiln::vectorizeDepthwiseTile(
+      // Depthwise and pooling tiles with their whole window: all taps in
+      // registers.
+      if (succeeded(kiln::vectorizeChannelWindowTile(
               rewriter, op, depthwiseUnpadded, depthwiseVersionedMinPixels)))
         continue;
       (void)kiln::rewriteUnitWindowOp(rewriter, op);

@@ -1,19 +1,19 @@
-//===- VectorizeDepthwise.cpp - Depthwise convolution register tiles ------===//
+//===- VectorizeDepthwise.cpp - Depthwise convolution, pooling tiles -----===//
 //
-// A tile of an NCHW depthwise convolution that covers several output rows of
-// a channel and its whole window becomes straight-line vector code: the
-// accumulators (one vector per output row) stay in registers across all taps,
-// each input row is read once per column shift and feeds every output row
-// whose window covers it, and each weight is broadcast once per tile. Tiles
-// of one tap per reduction step (the generic path) read every input row once
-// per tap, broadcast every weight once per output row, and are bound by
-// loads on CPUs with 128-bit load ports.
+// A tile of an NCHW depthwise convolution or pooling that covers several
+// output rows of a channel and its whole window becomes straight-line vector
+// code: the accumulators (one vector per output row) stay in registers across
+// all taps, each input row is read once per column shift and feeds every
+// output row whose window covers it, and each weight (of a convolution) is
+// broadcast once per tile. Tiles of one tap per reduction step (the generic
+// path) read every input row once per tap, broadcast every weight once per
+// output row, and are bound by loads on CPUs with 128-bit load ports.
 //
-// A tile whose input is a slice of a zero-padded tensor (the tensor.pad of a
-// 'same' convolution) reads the unpadded tensor in place: interior tiles with
-// plain loads, border tiles with the rows outside the source left out and
-// the columns outside it shifted in or masked off in registers, so that no
-// padded copy of the input is made.
+// A tile whose input is a slice of a padded tensor (the tensor.pad of a
+// 'same' convolution, or of a pooling) reads the unpadded tensor in place:
+// interior tiles with plain loads, border tiles with the rows outside the
+// source left out and the columns outside it shifted in or masked off in
+// registers, so that no padded copy of the input is made.
 //
 //===----------------------------------------------------------------------===//
 
@@ -36,10 +36,34 @@ using namespace mlir;
 static constexpr int64_t kMaxTileRows = 32;
 /// Longest output row of a tile.
 static constexpr int64_t kMaxTileWidth = 64;
+/// Most taps of a window: every tap of every output row is a line of
+/// straight-line code (a 9x9 window; larger ones, such as the 60x80 dilated
+/// pooling of ONNX's tests, take the generic path, one tap per step).
+static constexpr int64_t kMaxWindowTaps = 81;
 
-bool mlir::kiln::isDepthwiseConvOp(linalg::LinalgOp op) {
-  auto conv = dyn_cast<linalg::DepthwiseConv2DNchwChwOp>(op.getOperation());
-  if (!conv || !conv.hasPureTensorSemantics())
+/// For a pooling op, the op of its body that combines the accumulator with
+/// an input element (arith.maximumf, arith.addf), with no other op in the
+/// body; null if there is none.
+static Operation *getPoolingCombiner(linalg::LinalgOp op) {
+  Block &body = op->getRegion(0).front();
+  if (body.getOperations().size() != 2)
+    return nullptr;
+  Operation &combine = body.front();
+  if (!isa<arith::MaximumFOp, arith::AddFOp>(combine) ||
+      combine.getNumOperands() != 2 ||
+      !llvm::is_contained(combine.getOperands(), body.getArgument(0)) ||
+      !llvm::is_contained(combine.getOperands(), body.getArgument(2)) ||
+      body.getTerminator()->getOperand(0) != combine.getResult(0))
+    return nullptr;
+  return &combine;
+}
+
+bool mlir::kiln::isChannelWindowOp(linalg::LinalgOp op) {
+  if (!op.hasPureTensorSemantics() ||
+      !(isa<linalg::DepthwiseConv2DNchwChwOp>(op.getOperation()) ||
+        (isa<linalg::PoolingNchwMaxOp, linalg::PoolingNchwSumOp>(
+             op.getOperation()) &&
+         getPoolingCombiner(op))))
     return false;
   Type element;
   for (Value operand : op->getOperands()) {
@@ -50,6 +74,12 @@ bool mlir::kiln::isDepthwiseConvOp(linalg::LinalgOp op) {
       return false;
     element = type.getElementType();
   }
+  ArrayRef<int64_t> window =
+      cast<ShapedType>(op.getDpsInputOperand(1)->get().getType())
+          .getShape()
+          .take_back(2);
+  if (window.size() != 2 || window[0] * window[1] > kMaxWindowTaps)
+    return false;
   // Floats that have vector arithmetic (bf16 stays scalar, see
   // accessesUnvectorizableTensors in Vectorize.cpp).
   return isa<Float16Type, Float32Type, Float64Type>(element);
@@ -243,28 +273,37 @@ static ColumnVersions getColumnVersions(const PaddedInput &padded,
   return result;
 }
 
-LogicalResult mlir::kiln::vectorizeDepthwiseTile(RewriterBase &rewriter,
-                                                 linalg::LinalgOp op,
-                                                 bool readUnpadded,
-                                                 int64_t versionedMinPixels) {
-  if (!isDepthwiseConvOp(op))
+LogicalResult
+mlir::kiln::vectorizeChannelWindowTile(RewriterBase &rewriter,
+                                       linalg::LinalgOp op, bool readUnpadded,
+                                       int64_t versionedMinPixels) {
+  if (!isChannelWindowOp(op))
     return failure();
-  auto conv = cast<linalg::DepthwiseConv2DNchwChwOp>(op.getOperation());
-  Value input = conv.getDpsInputOperand(0)->get();
-  Value filter = conv.getDpsInputOperand(1)->get();
-  Value output = conv.getDpsInitOperand(0)->get();
+  // A depthwise convolution multiplies by a weight per channel and tap; a
+  // pooling combines the input elements themselves.
+  bool isConv = isa<linalg::DepthwiseConv2DNchwChwOp>(op.getOperation());
+  Operation *combiner = isConv ? nullptr : getPoolingCombiner(op);
+  Value input = op.getDpsInputOperand(0)->get();
+  Value filter = op.getDpsInputOperand(1)->get();
+  Value output = op.getDpsInitOperand(0)->get();
   auto inputType = cast<RankedTensorType>(input.getType());
   auto outputType = cast<RankedTensorType>(output.getType());
   ArrayRef<int64_t> in = inputType.getShape();
   ArrayRef<int64_t> out = outputType.getShape();
+  // The filter [C, KH, KW] of a convolution, the window [KH, KW] of a
+  // pooling.
   ArrayRef<int64_t> window =
-      cast<RankedTensorType>(filter.getType()).getShape();
+      cast<RankedTensorType>(filter.getType()).getShape().take_back(2);
   int64_t batch = out[0], channels = out[1], rows = out[2], width = out[3];
-  int64_t inWidth = in[3], kh = window[1], kw = window[2];
+  int64_t inWidth = in[3], kh = window[0], kw = window[1];
+  auto strideAttr = op->getAttrOfType<DenseIntElementsAttr>("strides");
+  auto dilationAttr = op->getAttrOfType<DenseIntElementsAttr>("dilations");
+  if (!strideAttr || !dilationAttr)
+    return failure();
   SmallVector<int64_t> strides =
-      llvm::to_vector(conv.getStrides().getValues<int64_t>());
+      llvm::to_vector(strideAttr.getValues<int64_t>());
   SmallVector<int64_t> dilations =
-      llvm::to_vector(conv.getDilations().getValues<int64_t>());
+      llvm::to_vector(dilationAttr.getValues<int64_t>());
   int64_t sh = strides[0], sw = strides[1], dh = dilations[0],
           dw = dilations[1];
   if (batch * channels * rows > kMaxTileRows || width > kMaxTileWidth ||
@@ -338,9 +377,24 @@ LogicalResult mlir::kiln::vectorizeDepthwiseTile(RewriterBase &rewriter,
   for (const auto &g : groups)
     readCols = std::max(readCols, g.first + wide);
 
+  // Adds input row `row` into accumulator `acc`: times `weight()` for a
+  // convolution, with the body's combining op (its fastmath flags kept) for
+  // a pooling.
+  auto combine = [&](Value acc, Value row,
+                     function_ref<Value()> weight) -> Value {
+    if (isConv)
+      return vector::FMAOp::create(rewriter, loc, row, weight(), acc);
+    OperationState state(loc, combiner->getName());
+    state.addOperands({acc, row});
+    state.addTypes(acc.getType());
+    state.addAttributes(combiner->getAttrs());
+    return rewriter.create(state)->getResult(0);
+  };
+
   // Reads `wide` elements of input row `ir` from column `start` (of the
   // tile's input) for batch `n` and channel `c`; null where they are all
-  // zero padding (the FMAs they would feed are left out).
+  // padding that leaves the accumulators as they are (zeros for a
+  // convolution or a sum, -inf for a max), whose combines are left out.
   using RowReader =
       function_ref<Value(int64_t n, int64_t c, int64_t ir, int64_t start)>;
   // The tile's code for one way of reading its input rows: returns the
@@ -357,7 +411,7 @@ LogicalResult mlir::kiln::vectorizeDepthwiseTile(RewriterBase &rewriter,
             row = vector::ShuffleOp::create(rewriter, loc, row, row, order);
           acc.push_back(row);
         }
-        // Weights, broadcast once each.
+        // Weights, broadcast once each (convolutions).
         DenseMap<std::pair<int64_t, int64_t>, Value> weights;
         auto weight = [&](int64_t i, int64_t j) {
           Value &w = weights[{i, j}];
@@ -397,9 +451,10 @@ LogicalResult mlir::kiln::vectorizeDepthwiseTile(RewriterBase &rewriter,
                 row = vector::ShuffleOp::create(rewriter, loc, contiguous,
                                                 contiguous, mask);
               }
-              for (auto [r, i] : targets)
-                acc[r] = vector::FMAOp::create(rewriter, loc, row, weight(i, j),
-                                               acc[r]);
+              for (auto [r, i] : targets) {
+                int64_t tap = i;
+                acc[r] = combine(acc[r], row, [&] { return weight(tap, j); });
+              }
             }
           }
         }
@@ -450,7 +505,9 @@ LogicalResult mlir::kiln::vectorizeDepthwiseTile(RewriterBase &rewriter,
     if (Operation *def = padValue.getDefiningOp();
         def && padded->pad.getRegion().isAncestor(def->getParentRegion()))
       padValue = rewriter.clone(*def)->getResult(0);
-    bool zeroPadding = matchPattern(padValue, m_AnyZeroFloat());
+    bool identityPadding = combiner && isa<arith::MaximumFOp>(combiner)
+                               ? matchPattern(padValue, m_NegInfFloat())
+                               : matchPattern(padValue, m_AnyZeroFloat());
     Value padRow =
         vector::BroadcastOp::create(rewriter, loc, wideType, padValue);
     Value source = padded->source;
@@ -464,7 +521,7 @@ LogicalResult mlir::kiln::vectorizeDepthwiseTile(RewriterBase &rewriter,
     // Reads of the source for given placements.
     auto readSource = [&](const Placements &p, int64_t n, int64_t c, int64_t ir,
                           int64_t start) -> Value {
-      Value allPadding = zeroPadding ? Value() : padRow;
+      Value allPadding = identityPadding ? Value() : padRow;
       Value rowIndex, inside;
       switch (p.rows) {
       case Placement::Static: {

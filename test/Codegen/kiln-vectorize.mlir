@@ -72,30 +72,74 @@ func.func @bool_tile(%a: tensor<1x16xi1>, %o: tensor<1x16xf32>) -> tensor<1x16xf
 }
 
 // One tap of a stride-2 pooling: rows of channels, each read contiguously
-// and shuffled.
+// and shuffled. (40 rows: more than a tile with its whole window takes, see
+// @pool_window.)
 // CHECK-LABEL: func.func @pool_tap
-// CHECK: %[[ROWS:.*]] = vector.transfer_read %{{.*}} : tensor<1x4x1x17xf32>, vector<4x15xf32>
-// CHECK: %[[FLAT:.*]] = vector.shape_cast %[[ROWS]] : vector<4x15xf32> to vector<60xf32>
+// CHECK: %[[ROWS:.*]] = vector.transfer_read %{{.*}} : tensor<1x40x1x17xf32>, vector<40x15xf32>
+// CHECK: %[[FLAT:.*]] = vector.shape_cast %[[ROWS]] : vector<40x15xf32> to vector<600xf32>
 // CHECK: %[[EVEN:.*]] = vector.shuffle %[[FLAT]], %[[FLAT]] [0, 2, 4, 6, 8, 10, 12, 14, 15, 17,
-// CHECK: %[[X:.*]] = vector.shape_cast %[[EVEN]] : vector<32xf32> to vector<4x8xf32>
-// CHECK: arith.maximumf %{{.*}}, %[[X]] : vector<4x8xf32>
-func.func @pool_tap(%x: tensor<1x4x1x17xf32>, %o: tensor<1x4x1x8xf32>) -> tensor<1x4x1x8xf32> {
+// CHECK: %[[X:.*]] = vector.shape_cast %[[EVEN]] : vector<320xf32> to vector<40x8xf32>
+// CHECK: arith.maximumf %{{.*}}, %[[X]] : vector<40x8xf32>
+func.func @pool_tap(%x: tensor<1x40x1x17xf32>, %o: tensor<1x40x1x8xf32>) -> tensor<1x40x1x8xf32> {
   %window = tensor.empty() : tensor<1x1xf32>
   %r = linalg.pooling_nchw_max {dilations = dense<1> : tensor<2xi64>, strides = dense<2> : tensor<2xi64>}
-    ins(%x, %window : tensor<1x4x1x17xf32>, tensor<1x1xf32>) outs(%o : tensor<1x4x1x8xf32>) -> tensor<1x4x1x8xf32>
-  return %r : tensor<1x4x1x8xf32>
+    ins(%x, %window : tensor<1x40x1x17xf32>, tensor<1x1xf32>) outs(%o : tensor<1x40x1x8xf32>) -> tensor<1x40x1x8xf32>
+  return %r : tensor<1x40x1x8xf32>
 }
 
-// A window of three taps is not rewritten (the tiling gives one tap per
-// tile); it is decomposed into a 1-D convolution and vectorized as such.
+// A window of three taps in a tile too large to keep in registers whole is
+// not rewritten; it is decomposed into a 1-D convolution and vectorized as
+// such.
 // CHECK-LABEL: func.func @pool_row
 // CHECK-NOT: linalg.
 // CHECK: arith.maximumf {{.*}} : vector<
-func.func @pool_row(%x: tensor<1x4x1x17xf32>, %o: tensor<1x4x1x8xf32>) -> tensor<1x4x1x8xf32> {
+func.func @pool_row(%x: tensor<1x40x1x17xf32>, %o: tensor<1x40x1x8xf32>) -> tensor<1x40x1x8xf32> {
   %window = tensor.empty() : tensor<1x3xf32>
   %r = linalg.pooling_nchw_max {dilations = dense<1> : tensor<2xi64>, strides = dense<2> : tensor<2xi64>}
-    ins(%x, %window : tensor<1x4x1x17xf32>, tensor<1x3xf32>) outs(%o : tensor<1x4x1x8xf32>) -> tensor<1x4x1x8xf32>
-  return %r : tensor<1x4x1x8xf32>
+    ins(%x, %window : tensor<1x40x1x17xf32>, tensor<1x3xf32>) outs(%o : tensor<1x40x1x8xf32>) -> tensor<1x40x1x8xf32>
+  return %r : tensor<1x40x1x8xf32>
+}
+
+// A max pooling tile with its whole window (what kiln-tile-and-fuse makes of
+// a pooling: one channel, a few output rows) becomes straight-line vector
+// code like a depthwise convolution's: one accumulator per output row, each
+// input row read once and combined with arith.maximumf into every output row
+// whose window covers it (3 x 2 for the first, 3 x 3 for the second). Its
+// input, a slice of a tensor padded with -inf, is read from the unpadded
+// tensor in place: the pad is gone, the row of padding above the image is
+// left out (max with -inf changes nothing), and the column of padding is
+// shifted in from a vector of -inf.
+// CHECK-LABEL: func.func @pool_window
+// CHECK-NOT: tensor.pad
+// CHECK-DAG: %[[NEGINF:.*]] = arith.constant dense<0xFF800000> : vector<16xf32>
+// CHECK-DAG: %[[R0:.*]] = vector.transfer_read %arg0[%c0, %c0, %c0, %c0], %{{.*}} : tensor<1x1x8x16xf32>, vector<16xf32>
+// CHECK: vector.shuffle %[[R0]], %[[NEGINF]] [16, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14]
+// CHECK-COUNT-15: arith.maximumf {{.*}} : vector<8xf32>
+// CHECK-NOT: arith.maximumf
+// CHECK-NOT: vector.transfer_read %arg0
+// CHECK: vector.transfer_write {{.*}} : vector<2x8xf32>, tensor<1x1x2x8xf32>
+func.func @pool_window(%x: tensor<1x1x8x16xf32>, %o: tensor<1x1x2x8xf32>) -> tensor<1x1x2x8xf32> {
+  %ninf = arith.constant 0xFF800000 : f32
+  %padded = tensor.pad %x low[0, 0, 1, 1] high[0, 0, 1, 1] {
+  ^bb0(%i: index, %j: index, %k: index, %l: index):
+    tensor.yield %ninf : f32
+  } : tensor<1x1x8x16xf32> to tensor<1x1x10x18xf32>
+  %in = tensor.extract_slice %padded[0, 0, 0, 0] [1, 1, 5, 17] [1, 1, 1, 1] : tensor<1x1x10x18xf32> to tensor<1x1x5x17xf32>
+  %window = tensor.empty() : tensor<3x3xf32>
+  %r = linalg.pooling_nchw_max {dilations = dense<1> : tensor<2xi64>, strides = dense<2> : tensor<2xi64>}
+    ins(%in, %window : tensor<1x1x5x17xf32>, tensor<3x3xf32>) outs(%o : tensor<1x1x2x8xf32>) -> tensor<1x1x2x8xf32>
+  return %r : tensor<1x1x2x8xf32>
+}
+
+// A window of more than 81 taps is never unrolled whole: the op is left for
+// the generic path (kiln-tile-and-fuse tiles its window to one row).
+// CHECK-LABEL: func.func @pool_large_window
+// CHECK: linalg.pooling_nchw_max
+func.func @pool_large_window(%x: tensor<1x1x10x17xf32>, %o: tensor<1x1x1x8xf32>) -> tensor<1x1x1x8xf32> {
+  %window = tensor.empty() : tensor<10x10xf32>
+  %r = linalg.pooling_nchw_max {dilations = dense<1> : tensor<2xi64>, strides = dense<1> : tensor<2xi64>}
+    ins(%x, %window : tensor<1x1x10x17xf32>, tensor<10x10xf32>) outs(%o : tensor<1x1x1x8xf32>) -> tensor<1x1x1x8xf32>
+  return %r : tensor<1x1x1x8xf32>
 }
 
 // A register tile of a convolution with its bias and its activation fused:

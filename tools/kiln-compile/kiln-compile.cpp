@@ -184,11 +184,11 @@ cl::opt<int64_t> minParallelWork(
     cl::init(1 << 18), cl::cat(category));
 cl::opt<int64_t> depthwiseVersionedMinPixels(
     "depthwise-versioned-min-pixels",
-    cl::desc("Smallest input plane, in pixels, on which depthwise tiles "
-             "whose columns cross a border read the unpadded input in place "
-             "(a version of the code per placement); on smaller planes they "
-             "read a padded copy (cpu; default 3136, 56x56; 0: always in "
-             "place)"),
+    cl::desc("Smallest input plane, in pixels, on which depthwise and "
+             "pooling tiles whose columns cross a border read the unpadded "
+             "input in place (a version of the code per placement); on "
+             "smaller planes they read a padded copy (cpu; default 3136, "
+             "56x56; 0: always in place)"),
     cl::init(3136), cl::cat(category));
 cl::opt<bool> convChannelVectors(
     "conv-channel-vectors",

@@ -131,12 +131,12 @@ def TileAndFuse : Pass<"kiln-tile-and-fuse", "::mlir::func::FuncOp"> {
        output row for convolutions and poolings (1 vector when the row or
        its remainder would leave between 1 and 2 vectors), one channel x
        (`matmul-rows` + 2) / (vectors per row) output rows for depthwise
-       convolutions, 4 vectors along the innermost loop for elementwise ops
+       convolutions and NCHW max and sum poolings, 4 vectors along the innermost loop for elementwise ops
        and reductions;
     3. reduction tiles: an `scf.for` nest over the reduction loops — one `k`
        at a time for contractions, one input channel and one window tap at a
-       time for convolutions (none for depthwise convolutions: their register
-       tile covers the whole window), 4 vectors along an innermost
+       time for convolutions (none for depthwise convolutions and poolings:
+       their register tile covers the whole window), 4 vectors along an innermost
        reduction. An f32 contraction's register tile of a single column
        (the last pixel of 49) reduces `k` in vectors of partial sums
        instead, added up after the loop (its register loops are peeled
@@ -209,8 +209,9 @@ def Vectorize : Pass<"kiln-vectorize", "::mlir::func::FuncOp"> {
        elementwise. Other 2-D windows with one output row and one window row
        are decomposed into 1-D ones
        (`linalg::populateDecomposeConvolutionPatterns`).
-       Depthwise tiles that cover their whole window become straight-line
-       vector code instead (`kiln::vectorizeDepthwiseTile`): an accumulator
+       Depthwise and pooling tiles that cover their whole window become
+       straight-line vector code instead
+       (`kiln::vectorizeChannelWindowTile`): an accumulator
        per output row kept in registers across all taps, each input row read
        once per column shift for every output row it feeds. A tile whose
        input is a slice of a `tensor.pad` (static amounts on the rows and
@@ -264,11 +265,11 @@ def Vectorize : Pass<"kiln-vectorize", "::mlir::func::FuncOp"> {
   let options = [
     Option<"depthwiseUnpadded", "depthwise-unpadded", "bool",
            /*default=*/"true",
-           "Depthwise tiles read the unpadded input of a tensor.pad in place "
-           "(false: they read the materialized pad)">,
+           "Depthwise and pooling tiles read the unpadded input of a "
+           "tensor.pad in place (false: they read the materialized pad)">,
     Option<"depthwiseVersionedMinPixels", "depthwise-versioned-min-pixels",
            "int64_t", /*default=*/"3136",
-           "Depthwise tiles that need more than two versions of their code "
+           "Depthwise and pooling tiles that need more than two versions of their code "
            "to read in place (column offsets across a border) do so only on "
            "planes of at least this many pixels (default 56x56); smaller "
            "planes' tiles read the materialized pad">,

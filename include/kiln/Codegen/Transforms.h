@@ -132,34 +132,40 @@ FailureOr<linalg::GenericOp> rewriteUnitWindowOp(RewriterBase &rewriter,
 /// larger than a few thousand elements.
 LogicalResult vectorizeOp(RewriterBase &rewriter, Operation *op);
 
-/// Whether `op` is an NCHW depthwise convolution
-/// (linalg.depthwise_conv_2d_nchw_chw) of static shape whose operands share
-/// one float element type with vector arithmetic (f16, f32, f64): the ops
-/// whose register tiles cover their whole window (kiln-tile-and-fuse) and
-/// are vectorized by vectorizeDepthwiseTile.
-bool isDepthwiseConvOp(linalg::LinalgOp op);
+/// Whether `op` computes each output channel from its own input channel
+/// through a 2-D window: an NCHW depthwise convolution
+/// (linalg.depthwise_conv_2d_nchw_chw) or pooling (linalg.pooling_nchw_max,
+/// linalg.pooling_nchw_sum) of static shape and a window of at most 81 taps
+/// whose operands share one float element type with vector arithmetic (f16,
+/// f32, f64): the ops whose
+/// register tiles cover their whole window (kiln-tile-and-fuse) and are
+/// vectorized by vectorizeChannelWindowTile.
+bool isChannelWindowOp(linalg::LinalgOp op);
 
-/// Vectorizes a tile of a depthwise convolution (isDepthwiseConvOp) that
-/// covers its whole window, up to 32 output rows of up to 64 pixels: one
-/// accumulator vector per output row kept across all taps, each input row
-/// read once per column shift (stride-s columns: one contiguous read and a
-/// shuffle per shift, shared between shifts where they fit) and added into
-/// every output row whose window covers it, each weight broadcast once.
-/// Column shifts are taken one group at a time (a shift alone with stride 1;
-/// the shifts that share a read with stride s), so that only that group's
-/// weights are live next to the accumulators. With `readUnpadded`, a tile
-/// whose input is a unit-stride slice of a tensor.pad (static amounts, none
-/// on batch and channels, constant padding value) reads the pad's source in
-/// place instead, one version of the code per placement of its window
-/// (inside the source, across a row border, at each offset across the first
-/// columns, across the last columns), and the pad is erased when nothing
-/// else reads it. Tiles that would take more than two versions (dynamic
-/// column offsets, some across a border) read in place only when the
-/// source plane has at least `versionedMinPixels` pixels.
-LogicalResult vectorizeDepthwiseTile(RewriterBase &rewriter,
-                                     linalg::LinalgOp op,
-                                     bool readUnpadded = true,
-                                     int64_t versionedMinPixels = 0);
+/// Vectorizes a tile of a depthwise convolution or a pooling
+/// (isChannelWindowOp) that covers its whole window, up to 32 output rows of
+/// up to 64 pixels: one accumulator vector per output row kept across all
+/// taps, each input row read once per column shift (stride-s columns: one
+/// contiguous read and a shuffle per shift, shared between shifts where
+/// they fit) and combined into every output row whose window covers it
+/// (an FMA with a weight broadcast once per tile; a pooling's own max or
+/// add). Column shifts are taken one group at a time (a shift alone with
+/// stride 1; the shifts that share a read with stride s), so that only that
+/// group's weights are live next to the accumulators. With `readUnpadded`,
+/// a tile whose input is a unit-stride slice of a tensor.pad (static
+/// amounts, none on batch and channels, constant padding value) reads the
+/// pad's source in place instead, one version of the code per placement of
+/// its window (inside the source, across a row border, at each offset
+/// across the first columns, across the last columns), and the pad is
+/// erased when nothing else reads it; rows of padding that cannot change
+/// the result (zeros for a convolution or a sum, -inf for a max) are left
+/// out. Tiles that would take more than two versions (dynamic column
+/// offsets, some across a border) read in place only when the source plane
+/// has at least `versionedMinPixels` pixels.
+LogicalResult vectorizeChannelWindowTile(RewriterBase &rewriter,
+                                         linalg::LinalgOp op,
+                                         bool readUnpadded = true,
+                                         int64_t versionedMinPixels = 0);
 
 /// Rewrites a tensor.pad of static shape and constant (or loop-invariant)
 /// padding value into a loop nest over the rows of its result that writes

@@ -39,10 +39,10 @@ struct CPUPipelineOptions : public PassPipelineOptions<CPUPipelineOptions> {
       llvm::cl::init(1 << 18)};
   PassOptions::Option<int64_t> depthwiseVersionedMinPixels{
       *this, "depthwise-versioned-min-pixels",
-      llvm::cl::desc("Depthwise tiles that need more than two versions of "
-                     "their code to read their unpadded input in place do "
-                     "so only on planes of at least this many pixels "
-                     "(kiln-vectorize)"),
+      llvm::cl::desc("Depthwise and pooling tiles that need more than two "
+                     "versions of their code to read their unpadded input "
+                     "in place do so only on planes of at least this many "
+                     "pixels (kiln-vectorize)"),
       llvm::cl::init(3136)};
   PassOptions::Option<bool> convChannelVectors{
       *this, "conv-channel-vectors",
