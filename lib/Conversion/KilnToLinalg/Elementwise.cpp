@@ -78,9 +78,13 @@ public:
   /// NaN stays NaN) so that the divisor is finite: the division may then be
   /// a reciprocal estimate refined by Newton-Raphson (`arcp`, and `ninf`,
   /// which LLVM requires for it and which holds; the x86 back end emits
-  /// vrcpps and one step for f32 vectors, other targets divide), and
-  /// x * sigmoid(x) is -0, not NaN, at -inf. Below x = -88 the exact result
-  /// is under 6.1e-39, where the estimate gives 0.
+  /// vrcpps and one step for f32 vectors, other targets divide). Below
+  /// x = -88 the exact result is under 6.1e-39 and the result is 0 (vrcpps
+  /// flushes such a reciprocal to 0, AVX-512's vrcp14ps does not), so that
+  /// x * sigmoid(x) is -0 for large negative x and NaN at -inf, as
+  /// x / (1 + exp(-x)) is. The 0 is the dividend's (0 or 1): LLVM's x86
+  /// back end divides exactly where a select or a multiply takes the
+  /// quotient (a masked vdivps with AVX-512).
   Value sigmoid(Value x) {
     Value one = constantLike(x, 1);
     Value negX = arith::NegFOp::create(b, loc, x);
@@ -88,7 +92,9 @@ public:
     Value above = arith::CmpFOp::create(b, loc, arith::CmpFPredicate::OGT,
                                         negX, limit);
     Value e = exp(select(above, limit, negX));
-    return arith::DivFOp::create(b, loc, one, add(one, e),
+    Value divisor = add(one, e);
+    Value dividend = select(above, constantLike(x, 0), one);
+    return arith::DivFOp::create(b, loc, dividend, divisor,
                                  arith::FastMathFlags::arcp |
                                      arith::FastMathFlags::ninf |
                                      arith::FastMathFlags::contract);

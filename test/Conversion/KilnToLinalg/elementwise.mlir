@@ -136,8 +136,9 @@ func.func @activations(%x: tensor<1x4x2x2xf32>, %s: tensor<4x1x1xf32>) -> tensor
 // -----
 
 // sigmoid is 1 / (1 + exp(min(-x, 88))), the division marked for a
-// reciprocal estimate (arcp, ninf: the divisor is finite); SiLU multiplies it
-// by x.
+// reciprocal estimate (arcp, ninf: the divisor is finite), its dividend 0
+// where -x is above 88 (an estimate need not flush the reciprocal there);
+// SiLU multiplies it by x.
 // CHECK-LABEL: func @sigmoid_silu
 // CHECK: linalg.generic
 // CHECK: ^bb0(%[[X:.*]]: f32, %{{.*}}: f32):
@@ -148,7 +149,9 @@ func.func @activations(%x: tensor<1x4x2x2xf32>, %s: tensor<4x1x1xf32>) -> tensor
 // CHECK: %[[ARG:.*]] = arith.select %[[ABOVE]], %[[LIMIT]], %[[NEG]]
 // CHECK: %[[E:.*]] = math.exp %[[ARG]]
 // CHECK: %[[D:.*]] = arith.addf %[[ONE]], %[[E]]
-// CHECK: %[[S:.*]] = arith.divf %[[ONE]], %[[D]] fastmath<ninf,arcp,contract>
+// CHECK: %[[ZERO:.*]] = arith.constant 0.000000e+00 : f32
+// CHECK: %[[K:.*]] = arith.select %[[ABOVE]], %[[ZERO]], %[[ONE]]
+// CHECK: %[[S:.*]] = arith.divf %[[K]], %[[D]] fastmath<ninf,arcp,contract>
 // CHECK: linalg.yield %[[S]]
 // CHECK: linalg.generic
 // CHECK: ^bb0(%[[Y:.*]]: f32, %{{.*}}: f32):
