@@ -279,10 +279,12 @@ getOwnTilingConfig(linalg::LinalgOp op, const TilingHeuristics &heuristics) {
     }
     // Threads split columns before rows: column tiles are multiples of the
     // vector width and usually divide the matrix, and each thread tile then
-    // holds whole columns, whose row remainder is static.
+    // holds whole columns, whose row remainder is static. One vector of
+    // columns where two would leave a remainder of more than one vector and
+    // less than two (getPixelTile: 49 columns with 16 lanes).
     for (unsigned d : contraction->n) {
       config.vectorTiles[d] =
-          d == contraction->n.back() ? clamp(d, 2 * lanes) : 1;
+          d == contraction->n.back() ? getPixelTile(ranges[d], lanes) : 1;
       order.push_back(d);
     }
     for (unsigned d : contraction->m) {

@@ -114,3 +114,23 @@ func.func @grouped(%x: tensor<1x8x16x30x30xf32>, %w: tensor<8x16x16x3x3xf32>) ->
     ins(%x, %w : tensor<1x8x16x30x30xf32>, tensor<8x16x16x3x3xf32>) outs(%f : tensor<1x8x16x28x28xf32>) -> tensor<1x8x16x28x28xf32>
   return %c : tensor<1x8x16x28x28xf32>
 }
+
+// A product over a 7x7 image with 16 lanes (AVX-512): the 49 columns in tiles
+// of one vector, 3 x 16 + 1 (the last column in partial sums of 16 steps of
+// k), not 32 + 17 (a vector<8x17xf32> accumulator became scalar inserts: a
+// 1x1 464 -> 1024 convolution at 7x7 ran 13x slower).
+// RUN: kiln-opt %s --kiln-tile-and-fuse="vector-bits=512" --canonicalize --cse | FileCheck %s --check-prefix=AVX512
+// AVX512-LABEL: func.func @columns49
+// AVX512:       scf.for %{{.*}} = %c0 to %c48 step %c16
+// AVX512:         linalg.matmul {{.*}} outs(%{{.*}} : tensor<8x16xf32>)
+// AVX512:       scf.for %{{.*}} = %c0 to %c464 step %c16 iter_args(%{{.*}}) -> (tensor<8x1x16xf32>)
+// AVX512-NOT:   tensor<8x17xf32>
+// AVX512-NOT:   tensor<8x32xf32>
+// AVX512:       return
+func.func @columns49(%w: tensor<1024x464xf32>, %x: tensor<464x49xf32>) -> tensor<1024x49xf32> {
+  %zero = arith.constant 0.0 : f32
+  %e = tensor.empty() : tensor<1024x49xf32>
+  %f = linalg.fill ins(%zero : f32) outs(%e : tensor<1024x49xf32>) -> tensor<1024x49xf32>
+  %m = linalg.matmul ins(%w, %x : tensor<1024x464xf32>, tensor<464x49xf32>) outs(%f : tensor<1024x49xf32>) -> tensor<1024x49xf32>
+  return %m : tensor<1024x49xf32>
+}
