@@ -99,6 +99,8 @@ static void addTileAndVectorizeStage(OpPassManager &pm,
   if (options.convChannelVectors) {
     ConvChannelVectorsOptions channelVectors;
     channelVectors.vectorBits = tiling.vectorBits;
+    if (options.l2CacheKiB > 0)
+      channelVectors.maxPanelKiB = options.l2CacheKiB / 2;
     pm.addNestedPass<func::FuncOp>(createConvChannelVectors(channelVectors));
   }
   WidenConvRowsOptions widening;

@@ -26,6 +26,7 @@
 
 #include <atomic>
 #include <thread>
+#include <unistd.h>
 
 using namespace mlir;
 using namespace mlir::kiln;
@@ -93,6 +94,15 @@ int64_t mlir::kiln::getVectorRegisterBits(const llvm::TargetMachine &machine) {
   if (subtarget && subtarget->checkFeatures("+avx"))
     return 256;
   return 128;
+}
+
+int64_t mlir::kiln::getHostL2CacheKiB() {
+#ifdef _SC_LEVEL2_CACHE_SIZE
+  long bytes = sysconf(_SC_LEVEL2_CACHE_SIZE);
+  return bytes > 0 ? bytes / 1024 : 0;
+#else
+  return 0;
+#endif
 }
 
 void mlir::kiln::configureModule(llvm::Module &module,

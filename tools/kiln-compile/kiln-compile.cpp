@@ -210,6 +210,13 @@ cl::opt<unsigned> vectorBits(
              "for (default 0: the target CPU's widest registers; LLVM splits "
              "wider vectors into the registers it has)"),
     cl::init(0), cl::cat(category));
+cl::opt<unsigned> l2CacheKiB(
+    "l2-cache-kib",
+    cl::desc("L2 cache of one core in KiB that the CPU tiles are sized for "
+             "(filter panels of convolutions along output channels take up "
+             "to half of it; default 0: this machine's, up to 4096, with "
+             "--mcpu=native, else 512)"),
+    cl::init(0), cl::cat(category));
 cl::opt<bool> reportArena(
     "report-arena",
     cl::desc("Print the size of the model's scratch arena next to the sum of "
@@ -576,6 +583,13 @@ int main(int argc, char **argv) {
     options.approximateMath = approximateMath;
     options.vectorBits = vectorBits ? static_cast<int64_t>(vectorBits)
                                     : kiln::getVectorRegisterBits(*machine);
+    // The host's L2, up to 4 MiB (a virtual machine may report another
+    // cache as its L2).
+    options.l2CacheKiB =
+        l2CacheKiB ? static_cast<int64_t>(l2CacheKiB)
+        : mcpu == "native"
+            ? std::min<int64_t>(kiln::getHostL2CacheKiB(), 4096)
+            : 0;
     options.tile = tile.getNumOccurrences() ? tile : optLevel > 0;
     options.parallel = threads;
     options.minParallelWork = minParallelWork;

@@ -32,6 +32,13 @@ struct CPUPipelineOptions : public PassPipelineOptions<CPUPipelineOptions> {
       llvm::cl::desc("Width of the target's vector registers in bits, which "
                      "tile sizes derive from (0: the host CPU's)"),
       llvm::cl::init(0)};
+  PassOptions::Option<int64_t> l2CacheKiB{
+      *this, "l2-cache-kib",
+      llvm::cl::desc("L2 cache of one core in KiB that tiles are sized for: "
+                     "the filter panels of kiln-conv-channel-vectors take up "
+                     "to half of it (0: 512, the Zen 2 and Zen 3 cores the "
+                     "defaults were measured on)"),
+      llvm::cl::init(0)};
   PassOptions::Option<int64_t> minParallelWork{
       *this, "min-parallel-work",
       llvm::cl::desc("Kernels with fewer iteration points than this run "

@@ -35,6 +35,10 @@ createHostTargetMachine(const HostCodegenOptions &options, std::string &error);
 /// 512 with AVX-512, 256 with AVX, 128 otherwise.
 int64_t getVectorRegisterBits(const llvm::TargetMachine &machine);
 
+/// Size of one core's L2 cache on the machine the compiler runs on, in KiB
+/// (sysconf), or 0 where the system does not say.
+int64_t getHostL2CacheKiB();
+
 /// Sets the module's target triple and data layout to the machine's.
 void configureModule(llvm::Module &module, llvm::TargetMachine &machine);
 
