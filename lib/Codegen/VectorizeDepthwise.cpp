@@ -78,7 +78,7 @@ bool mlir::kiln::isChannelWindowOp(linalg::LinalgOp op) {
       cast<ShapedType>(op.getDpsInputOperand(1)->get().getType())
           .getShape()
           .take_back(2);
-  if (window.size() != 2 || window[0] * window[1] > kMaxWindowTaps)
+  if (window[0] * window[1] > kMaxWindowTaps)
     return false;
   // Floats that have vector arithmetic (bf16 stays scalar, see
   // accessesUnvectorizableTensors in Vectorize.cpp).

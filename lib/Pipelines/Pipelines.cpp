@@ -20,6 +20,7 @@
 #include "mlir/Pass/PassManager.h"
 #include "mlir/Pass/PassRegistry.h"
 #include "mlir/Transforms/Passes.h"
+#include "llvm/Support/MathExtras.h"
 #include "llvm/TargetParser/Host.h"
 
 #include <limits>
@@ -99,8 +100,10 @@ static void addTileAndVectorizeStage(OpPassManager &pm,
   if (options.convChannelVectors) {
     ConvChannelVectorsOptions channelVectors;
     channelVectors.vectorBits = tiling.vectorBits;
-    if (options.l2CacheKiB > 0)
-      channelVectors.maxPanelKiB = options.l2CacheKiB / 2;
+    // Half the cache; a negative size stays negative, for the pass to reject.
+    if (options.l2CacheKiB != 0)
+      channelVectors.maxPanelKiB =
+          llvm::divideFloorSigned(int64_t(options.l2CacheKiB), int64_t(2));
     pm.addNestedPass<func::FuncOp>(createConvChannelVectors(channelVectors));
   }
   WidenConvRowsOptions widening;

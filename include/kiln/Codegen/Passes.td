@@ -131,13 +131,13 @@ def TileAndFuse : Pass<"kiln-tile-and-fuse", "::mlir::func::FuncOp"> {
        output row for convolutions and poolings (1 vector when the row or
        its remainder would leave between 1 and 2 vectors), one channel x
        (`matmul-rows` + 2) / (vectors per row) output rows for depthwise
-       convolutions and NCHW max and sum poolings, 4 vectors along the innermost loop for elementwise ops
-       and reductions;
+       convolutions and NCHW max and sum poolings, 4 vectors along the
+       innermost loop for elementwise ops and reductions;
     3. reduction tiles: an `scf.for` nest over the reduction loops — one `k`
        at a time for contractions, one input channel and one window tap at a
        time for convolutions (none for depthwise convolutions and poolings:
-       their register tile covers the whole window), 4 vectors along an innermost
-       reduction. An f32 contraction's register tile of a single column
+       their register tile covers the whole window), 4 vectors along an
+       innermost reduction. An f32 contraction's register tile of a single column
        (the last pixel of 49) reduces `k` in vectors of partial sums
        instead, added up after the loop (its register loops are peeled
        before its reduction loops are made, so that the tile's shape is
@@ -269,8 +269,8 @@ def Vectorize : Pass<"kiln-vectorize", "::mlir::func::FuncOp"> {
            "tensor.pad in place (false: they read the materialized pad)">,
     Option<"depthwiseVersionedMinPixels", "depthwise-versioned-min-pixels",
            "int64_t", /*default=*/"3136",
-           "Depthwise and pooling tiles that need more than two versions of their code "
-           "to read in place (column offsets across a border) do so only on "
+           "Depthwise and pooling tiles that need more than two versions of "
+           "their code to read in place (column offsets across a border) do so only on "
            "planes of at least this many pixels (default 56x56); smaller "
            "planes' tiles read the materialized pad">,
   ];

@@ -137,9 +137,8 @@ LogicalResult vectorizeOp(RewriterBase &rewriter, Operation *op);
 /// (linalg.depthwise_conv_2d_nchw_chw) or pooling (linalg.pooling_nchw_max,
 /// linalg.pooling_nchw_sum) of static shape and a window of at most 81 taps
 /// whose operands share one float element type with vector arithmetic (f16,
-/// f32, f64): the ops whose
-/// register tiles cover their whole window (kiln-tile-and-fuse) and are
-/// vectorized by vectorizeChannelWindowTile.
+/// f32, f64): the ops whose register tiles cover their whole window
+/// (kiln-tile-and-fuse) and are vectorized by vectorizeChannelWindowTile.
 bool isChannelWindowOp(linalg::LinalgOp op);
 
 /// Vectorizes a tile of a depthwise convolution or a pooling

@@ -37,7 +37,7 @@ struct CPUPipelineOptions : public PassPipelineOptions<CPUPipelineOptions> {
       llvm::cl::desc("L2 cache of one core in KiB that tiles are sized for: "
                      "the filter panels of kiln-conv-channel-vectors take up "
                      "to half of it (0: 512, the Zen 2 and Zen 3 cores the "
-                     "defaults were measured on)"),
+                     "defaults were measured on; negative: an error)"),
       llvm::cl::init(0)};
   PassOptions::Option<int64_t> minParallelWork{
       *this, "min-parallel-work",
