@@ -158,6 +158,7 @@ static void addBufferizationStage(OpPassManager &pm,
   if (options.arena)
     pm.addPass(createPlanArenaPass());
   pm.addPass(createFreeBuffers());
+  pm.addNestedPass<func::FuncOp>(createPrefetchBlocks());
 }
 
 /// Outer tile loops call ctx->parallel_for (or run serially).

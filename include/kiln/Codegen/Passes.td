@@ -446,6 +446,33 @@ def FreeBuffers : Pass<"kiln-free-buffers", "::mlir::ModuleOp"> {
   ];
 }
 
+def PrefetchBlocks : Pass<"kiln-prefetch-blocks", "::mlir::func::FuncOp"> {
+  let summary = "Prefetch the next block of the filter of a convolution reduced in blocks";
+  let description = [{
+    kiln-tile-and-fuse reduces a convolution vectorized along output
+    channels whose filter does not stay in the cache in blocks of input
+    channels (TilingConfig::blockTiles), and marks the loop over the input
+    channels of a block in each register tile with `kiln.prefetch_ahead = D`
+    (the block's size). In every `scf.for` so marked, this pass prefetches,
+    at the start of each iteration, what the iteration D steps further reads
+    of each constant operand (a `memref.get_global`, through views) that a
+    `vector.transfer_read` in the loop indexes with the loop's induction
+    variable: the contiguous rows of that operand behind the index, all of
+    them, so that reads in the nested window loops are covered too. The
+    next block of the filter then streams from memory into the L2 cache
+    (`memref.prefetch`, locality 2) while the register tiles of the current
+    block compute, instead of stalling the first tile of every block. A
+    prefetch past the end of the operand reads nothing it would fault on.
+
+    Input invariant: buffers (after bufferization). Output IR: no
+    `kiln.prefetch_ahead` attribute; `memref.prefetch` ops in the loops
+    that had one. Loops with nothing to prefetch are left as they were.
+  }];
+  let dependentDialects = ["::mlir::memref::MemRefDialect",
+                           "::mlir::affine::AffineDialect",
+                           "::mlir::arith::ArithDialect"];
+}
+
 def LLVMLoopAnnotations : Pass<"kiln-llvm-loop-annotations", "::mlir::ModuleOp"> {
   let summary = "Make loop annotations of scf.for loops LLVM loop metadata";
   let description = [{

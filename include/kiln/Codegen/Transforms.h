@@ -79,6 +79,17 @@ struct TilingConfig {
   /// innermost among the reduction loops and get an llvm.loop_annotation
   /// that disables unrolling.
   SmallVector<unsigned> rolledLoops;
+  /// Tiles of an scf.for nest over reduction loops between the thread tile
+  /// and the register tiles of a convolution vectorized along output
+  /// channels (kc blocking), over the loops of `producer` when it is set:
+  /// every register tile of the thread tile reduces one block of its filter
+  /// panel in turn, so that the block is read from memory once and then from
+  /// the cache, instead of the whole panel streaming from memory during the
+  /// first register tile (see getOwnTilingConfig). Empty: no blocks.
+  SmallVector<int64_t> blockTiles;
+  /// With `blockTiles`: the register tiles of that convolution's own loops
+  /// (`vectorTiles` are those of `producer`'s consumer when it is set).
+  SmallVector<int64_t> blockVectorTiles;
   /// For an elementwise op: the matmul-like or convolution op that produces
   /// one of its operands for it alone; the op takes that producer's tiles
   /// and the producer is fused into them.

@@ -1,0 +1,62 @@
+// RUN: kiln-opt %s --split-input-file --kiln-prefetch-blocks | FileCheck %s
+
+// A loop over the input channels of a block of 4, marked by
+// kiln-tile-and-fuse: each iteration prefetches the rows of the constant
+// filter that the iteration 4 steps further reads, [c + 4, 0..2, 0..2,
+// 0..15] (9 x 16 floats, 9 cache lines), into L2 (locality 2).
+// CHECK-LABEL: func @block
+// CHECK: %[[F:.*]] = memref.get_global @filter
+// CHECK: scf.for %[[C:.*]] = %{{.*}} to %{{.*}} step %{{.*}} iter_args
+// CHECK: %[[NEXT:.*]] = arith.addi %[[C]], %c4
+// CHECK-NEXT: %[[BLOCK:.*]] = affine.apply #{{.*}}()[%{{.*}}, %[[NEXT]]]
+// CHECK: memref.prefetch %[[F]][%[[BLOCK]], %c0{{.*}}, %c0{{.*}}, %c0{{.*}}], read, locality<2>, data
+// CHECK: memref.prefetch %[[F]][%[[BLOCK]], %c0{{.*}}, %c1{{.*}}, %c0{{.*}}], read, locality<2>, data
+// CHECK-COUNT-7: memref.prefetch %[[F]]
+// CHECK-NOT: memref.prefetch
+// CHECK-NOT: kiln.prefetch_ahead
+memref.global "private" constant @filter : memref<8x3x3x16xf32> = dense<1.0>
+func.func @block(%x: memref<8x3x3xf32>, %b: index) -> vector<16xf32> {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %c3 = arith.constant 3 : index
+  %c4 = arith.constant 4 : index
+  %zero = arith.constant 0.0 : f32
+  %init = arith.constant dense<0.0> : vector<16xf32>
+  %f = memref.get_global @filter : memref<8x3x3x16xf32>
+  %r = scf.for %c = %c0 to %c4 step %c1 iter_args(%acc = %init) -> (vector<16xf32>) {
+    %ci = affine.apply affine_map<()[s0, s1] -> (s0 + s1)>()[%b, %c]
+    %s = scf.for %kh = %c0 to %c3 step %c1 iter_args(%a1 = %acc) -> (vector<16xf32>) {
+      %t = scf.for %kw = %c0 to %c3 step %c1 iter_args(%a2 = %a1) -> (vector<16xf32>) {
+        %w = vector.transfer_read %f[%ci, %kh, %kw, %c0], %zero {in_bounds = [true]} : memref<8x3x3x16xf32>, vector<16xf32>
+        %v = memref.load %x[%ci, %kh, %kw] : memref<8x3x3xf32>
+        %vb = vector.broadcast %v : f32 to vector<16xf32>
+        %n = vector.fma %vb, %w, %a2 : vector<16xf32>
+        scf.yield %n : vector<16xf32>
+      }
+      scf.yield %t : vector<16xf32>
+    }
+    scf.yield %s : vector<16xf32>
+  } {kiln.prefetch_ahead = 4 : i64}
+  return %r : vector<16xf32>
+}
+
+// -----
+
+// A read of a buffer that is not a constant global (an input, an
+// intermediate): nothing to prefetch, and the mark is dropped.
+// CHECK-LABEL: func @not_constant
+// CHECK-NOT: memref.prefetch
+// CHECK-NOT: kiln.prefetch_ahead
+func.func @not_constant(%f: memref<8x16xf32>) -> vector<16xf32> {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %c4 = arith.constant 4 : index
+  %zero = arith.constant 0.0 : f32
+  %init = arith.constant dense<0.0> : vector<16xf32>
+  %r = scf.for %c = %c0 to %c4 step %c1 iter_args(%acc = %init) -> (vector<16xf32>) {
+    %w = vector.transfer_read %f[%c, %c0], %zero {in_bounds = [true]} : memref<8x16xf32>, vector<16xf32>
+    %n = arith.addf %w, %acc : vector<16xf32>
+    scf.yield %n : vector<16xf32>
+  } {kiln.prefetch_ahead = 4 : i64}
+  return %r : vector<16xf32>
+}
