@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Times Kiln on the convolution shapes of ResNet-50 (conv + ReLU, batch 1) and
-a few 1x1 ones of MobileNetV2,
+the 1x1 ones of MobileNetV2 that ResNet-50 lacks,
 one single-layer ONNX model each, to show which shapes hold the whole model
 back (docs/Performance.md). Each layer is exported by torch.onnx.export,
 compiled by kiln-compile (default pipeline) and timed by kiln-run --bench;
@@ -52,6 +52,12 @@ SHAPES = [
     ("1x1 512->2048 @7", 512, 2048, 1, 1, 0, 7),
     ("1x1 2048->512 @7", 2048, 512, 1, 1, 0, 7),
     ("1x1 160->960 @7 (MobileNetV2)", 160, 960, 1, 1, 0, 7),
+    ("1x1 144->24 @56 (MobileNetV2)", 144, 24, 1, 1, 0, 56),
+    ("1x1 192->32 @28 (MobileNetV2)", 192, 32, 1, 1, 0, 28),
+    ("1x1 576->96 @14 (MobileNetV2)", 576, 96, 1, 1, 0, 14),
+    ("1x1 960->160 @7 (MobileNetV2)", 960, 160, 1, 1, 0, 7),
+    ("1x1 960->320 @7 (MobileNetV2)", 960, 320, 1, 1, 0, 7),
+    ("1x1 320->1280 @7 (MobileNetV2)", 320, 1280, 1, 1, 0, 7),
 ]
 
 
