@@ -400,7 +400,11 @@ getOwnTilingConfig(linalg::LinalgOp op, const TilingHeuristics &heuristics) {
       };
       panelsFirst = bytes(op.getDpsInputOperand(1)->get()) >=
                     2 * bytes(op.getDpsInputOperand(0)->get());
-      if (panelsFirst && inputChannels.size() == 1) {
+      // (rewriteForBlocks takes f32 generics with one result.)
+      if (panelsFirst && inputChannels.size() == 1 &&
+          isa<linalg::GenericOp>(op.getOperation()) &&
+          op.getNumDpsInits() == 1 &&
+          getElementTypeOrSelf(op.getDpsInits()[0].getType()).isF32()) {
         int64_t taps = 1;
         for (unsigned d : window)
           taps *= ranges[d];
