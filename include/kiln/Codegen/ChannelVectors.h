@@ -88,11 +88,19 @@ inline bool isChannelVectorPointwise(int64_t inChannels, int64_t outChannels,
 /// 0.85-0.91, 1024 -> 2048 0.95 / 0.82, 512 -> 2048 0.89 / 0.90, 960 -> 320
 /// 0.86-0.88, 512 -> 512 0.89 / 0.99, 576 -> 160 0.91; left alone: 320 ->
 /// 1280 0.93 / 1.00, 1152 -> 192 1.01, 960 -> 160 1.00, 160 -> 960 1.01.
+/// Those were AVX2 (Zen 3). With 512-bit vectors the products' register
+/// tiles over 49 columns are one vector wide (3 x 16 + 1, see getPixelTile
+/// in TileAndFuse.cpp), and every such convolution measured faster along
+/// output channels (2026-11-29 Xeon, 1 / 2 threads: 960 -> 160 0.72 / 0.87,
+/// 320 -> 1280 0.73 / 0.75, 1152 -> 192 0.70 / 0.81, 192 -> 1152 0.81 / 0.94,
+/// 160 -> 960 0.93 / 0.94): there neither `minChannels` nor the quarter
+/// apply.
 inline bool isChannelsLastPointwise(int64_t inChannels, int64_t outChannels,
                                     int64_t pixels, int64_t vectorBits,
                                     int64_t maxPanelBytes,
                                     int64_t minChannels) {
-  return inChannels >= minChannels && 4 * outChannels >= inChannels &&
+  return (vectorBits >= 512 ||
+          (inChannels >= minChannels && 4 * outChannels >= inChannels)) &&
          isChannelVectorConv(outChannels, inChannels, pixels, vectorBits,
                              maxPanelBytes) &&
          pixels < 16 * getChannelVectorPixelTile(pixels, vectorBits);

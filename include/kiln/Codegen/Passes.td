@@ -580,12 +580,13 @@ def ConvChannelVectors : Pass<"kiln-conv-channel-vectors", "::mlir::func::FuncOp
 
     A pointwise convolution on an image too small for that (fewer than 16
     pixel tiles: 7x7) with at least `channels-last-min-channels` input
-    channels (512) and at least a quarter as many output channels is
-    computed from its input transposed to `[N, 1, H * W, C]` (a
-    `linalg.transpose` before it; kiln::isChannelsLastPointwise): a tile then
-    broadcasts its pixels' values from rows read along the input channels,
-    instead of one cache line per input channel from NCHW rows. ResNet-50's
-    1x1 convolutions at 7x7 qualify.
+    channels (512) and at least a quarter as many output channels (any, with
+    512-bit vectors, where products over 49 columns get register tiles one
+    vector wide) is computed from its input transposed to `[N, 1, H * W, C]`
+    (a `linalg.transpose` before it; kiln::isChannelsLastPointwise): a tile
+    then broadcasts its pixels' values from rows read along the input
+    channels, instead of one cache line per input channel from NCHW rows.
+    ResNet-50's 1x1 convolutions at 7x7 qualify.
 
     A filter that is a constant times a tensor that does not vary along the
     output channels (a squeeze-excitation gate that `kiln-fold-gates` moved
