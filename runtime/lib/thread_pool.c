@@ -2,10 +2,16 @@
  *
  * A fork-join pool: parallel_for publishes one job (a generation), wakes the
  * pool threads that sleep, and then every participant, the calling thread
- * included, claims contiguous chunks of the range from one atomic counter
- * until none is left; the call returns when every claimed chunk has
- * finished. A thread that is late to wake (or descheduled by other load)
- * simply claims less: the caller does its share. Between jobs, pool threads
+ * included, claims contiguous chunks of the range until none is left; the
+ * call returns when every claimed chunk has finished. The range is cut into
+ * one contiguous share per thread, each with its own atomic counter: a
+ * thread claims the chunks of its own share first, in order, then those
+ * left in the others' shares. Worker t then runs the same part of every
+ * kernel whose tiles split the same way (the same rows of consecutive
+ * convolutions), so what one kernel wrote is in that core's cache when the
+ * next reads it, while a thread that is late to wake (or descheduled by
+ * other load) still only claims less: the others take its share's rest.
+ * Between jobs, pool threads
  * spin for a short while (KILN_POOL_SPIN_US, default 100 us) before they
  * sleep on a condition variable, so that the kernels of one model run, a
  * few microseconds apart, do not each pay a futex wake-up.
@@ -14,8 +20,8 @@
  * runs its range inline instead of waiting, so progress never depends on
  * the pool being free.
  *
- * The claim counter holds the generation in its high 32 bits and the next
- * index to claim in its low 32 bits: a thread that read the job of
+ * Each share's claim counter holds the generation in its high 32 bits and
+ * the next index to claim in its low 32 bits: a thread that read the job of
  * generation g can only claim from g (its compare-and-swap fails once the
  * caller has published g + 1), and the caller publishes g + 1 only after
  * every index of g was claimed and finished, so a claimed chunk always runs
@@ -48,6 +54,12 @@
 /// KILN_POOL_SPIN_US is not set.
 #define KILN_DEFAULT_SPIN_US 100
 
+/// One thread's share of a job: its claim counter, alone on a cache line
+/// (its owner claims from it at every chunk).
+typedef struct kiln_share {
+  _Alignas(64) _Atomic uint64_t claim;
+} kiln_share_t;
+
 /// One pool thread's start argument.
 typedef struct kiln_worker {
   struct kiln_pool *pool;
@@ -74,8 +86,9 @@ struct kiln_pool {
   _Atomic int64_t chunk;
   /// Incremented to publish a job (and once more to stop the pool).
   _Atomic uint64_t generation;
-  /// (generation << 32) | next index to claim, see the file comment.
-  _Atomic uint64_t claim;
+  /// Per thread, on a cache line of its own: (generation << 32) | next
+  /// index to claim in that thread's share, see the file comment.
+  struct kiln_share *shares;
   /// Indices of the current job claimed but not yet finished, plus the
   /// indices not yet claimed: the job is over when it reaches 0.
   _Atomic int64_t remaining;
@@ -110,27 +123,30 @@ static void runChunk(kiln_task_fn_t task, void *data, int64_t begin,
   currentWorker = saved;
 }
 
-/// Claims and runs chunks of generation `gen` as `worker` until none is
-/// left. `task`, `data`, `n` and `chunk` are the job of `gen`. Workers from
-/// `n` on claim nothing: the ABI promises tasks workers in [0, min(n, T)),
-/// so that a kernel may size per-worker scratch by its trip count.
-static void claimAndRun(kiln_pool_t *pool, uint32_t gen, kiln_task_fn_t task,
-                        void *data, int64_t n, int64_t chunk,
-                        uint32_t worker) {
-  if ((int64_t)worker >= n)
-    return;
-  uint64_t claim = atomic_load_explicit(&pool->claim, memory_order_relaxed);
+/// The end of share `share` of [0, n) cut into `shares` contiguous shares
+/// (n < 2^32 and shares <= KILN_MAX_THREADS: the product fits).
+static int64_t shareEnd(int64_t n, uint32_t shares, uint32_t share) {
+  return n * ((int64_t)share + 1) / shares;
+}
+
+/// Claims and runs the chunks left in share `share` of generation `gen` as
+/// `worker`. Returns when the share has none left (or `gen` is over).
+static void claimShare(kiln_pool_t *pool, uint32_t gen, kiln_task_fn_t task,
+                       void *data, int64_t n, int64_t chunk, uint32_t share,
+                       uint32_t worker) {
+  _Atomic uint64_t *counter = &pool->shares[share].claim;
+  int64_t shareEndIndex = shareEnd(n, pool->numThreads, share);
+  uint64_t claim = atomic_load_explicit(counter, memory_order_relaxed);
   for (;;) {
     if ((uint32_t)(claim >> 32) != gen)
       return;
     int64_t begin = (int64_t)(uint32_t)claim;
-    if (begin >= n)
+    if (begin >= shareEndIndex)
       return;
-    int64_t end = begin + chunk < n ? begin + chunk : n;
+    int64_t end = begin + chunk < shareEndIndex ? begin + chunk : shareEndIndex;
     uint64_t next = ((uint64_t)gen << 32) | (uint64_t)end;
-    if (!atomic_compare_exchange_weak_explicit(&pool->claim, &claim, next,
-                                               memory_order_acq_rel,
-                                               memory_order_relaxed))
+    if (!atomic_compare_exchange_weak_explicit(
+            counter, &claim, next, memory_order_acq_rel, memory_order_relaxed))
       continue;
     runChunk(task, data, begin, end, worker);
     if (atomic_fetch_sub_explicit(&pool->remaining, end - begin,
@@ -140,8 +156,22 @@ static void claimAndRun(kiln_pool_t *pool, uint32_t gen, kiln_task_fn_t task,
       pthread_cond_signal(&pool->done);
       pthread_mutex_unlock(&pool->lock);
     }
-    claim = atomic_load_explicit(&pool->claim, memory_order_relaxed);
+    claim = atomic_load_explicit(counter, memory_order_relaxed);
   }
+}
+
+/// Claims and runs chunks of generation `gen` as `worker` until none is
+/// left: its own share first, then the others' in turn. `task`, `data`, `n`
+/// and `chunk` are the job of `gen`. Workers from `n` on claim nothing: the
+/// ABI promises tasks workers in [0, min(n, T)), so that a kernel may size
+/// per-worker scratch by its trip count.
+static void claimAndRun(kiln_pool_t *pool, uint32_t gen, kiln_task_fn_t task,
+                        void *data, int64_t n, int64_t chunk, uint32_t worker) {
+  if ((int64_t)worker >= n)
+    return;
+  uint32_t shares = pool->numThreads;
+  for (uint32_t i = 0; i < shares; ++i)
+    claimShare(pool, gen, task, data, n, chunk, (worker + i) % shares, worker);
 }
 
 static void *workerMain(void *arg) {
@@ -203,20 +233,31 @@ kiln_status_t kiln_pool_create(uint32_t num_threads, kiln_pool_t **out) {
                       KILN_MAX_THREADS);
   kiln_pool_t *pool = (kiln_pool_t *)calloc(1, sizeof(kiln_pool_t));
   uint32_t numWorkers = num_threads - 1;
-  if (pool && numWorkers) {
-    pool->threads = (pthread_t *)calloc(numWorkers, sizeof(pthread_t));
-    pool->workers = (kiln_worker_t *)calloc(numWorkers, sizeof(kiln_worker_t));
+  if (pool) {
+    // One share per thread, each on a cache line of its own (the size is a
+    // multiple of the alignment, as aligned_alloc wants).
+    pool->shares = (kiln_share_t *)aligned_alloc(
+        _Alignof(kiln_share_t), num_threads * sizeof(kiln_share_t));
+    if (numWorkers) {
+      pool->threads = (pthread_t *)calloc(numWorkers, sizeof(pthread_t));
+      pool->workers =
+          (kiln_worker_t *)calloc(numWorkers, sizeof(kiln_worker_t));
+    }
   }
-  if (!pool || (numWorkers && (!pool->threads || !pool->workers))) {
+  if (!pool || !pool->shares ||
+      (numWorkers && (!pool->threads || !pool->workers))) {
     if (pool) {
       free(pool->threads);
       free(pool->workers);
+      free(pool->shares);
       free(pool);
     }
     return kiln_error(KILN_STATUS_OUT_OF_MEMORY,
                       "cannot allocate a thread pool of %u threads",
                       num_threads);
   }
+  for (uint32_t i = 0; i < num_threads; ++i)
+    atomic_init(&pool->shares[i].claim, 0);
   pool->numThreads = num_threads;
   pool->spinNs = getSpinNs();
   pthread_mutex_init(&pool->ownerLock, NULL);
@@ -276,6 +317,7 @@ void kiln_pool_destroy(kiln_pool_t *pool) {
   pthread_mutex_destroy(&pool->ownerLock);
   free(pool->threads);
   free(pool->workers);
+  free(pool->shares);
   free(pool);
 }
 
@@ -297,10 +339,10 @@ void kiln_pool_parallel_for(const kiln_exec_ctx_t *ctx, int64_t n,
     return;
   }
 
-  // Chunks of a sixteenth of a fair share: kiln-compile makes 8-56 thread
-  // tiles of a kernel, so they are single tiles there, and a thread that
-  // finishes waits for at most one tile of the other's. With a quarter of a
-  // fair share (3 of ResNet-50's 28 tiles), the kernels' fastest calls added
+  // Chunks of a sixteenth of a thread's share: kiln-compile makes 8-56
+  // thread tiles of a kernel, so they are single tiles there, and a thread
+  // that finishes waits for at most one tile of the other's. With a quarter of
+  // a fair share (3 of ResNet-50's 28 tiles), the kernels' fastest calls added
   // up to 52.5-62.6 ms on 2 threads, against 50.6-54.1 with single tiles
   // (kiln-run --profile, 3 alternating runs). A claim is one atomic
   // compare-and-swap; very long ranges still claim in chunks.
@@ -315,8 +357,12 @@ void kiln_pool_parallel_for(const kiln_exec_ctx_t *ctx, int64_t n,
   uint32_t gen = (uint32_t)(atomic_load_explicit(&pool->generation,
                                                  memory_order_relaxed) +
                             1);
-  atomic_store_explicit(&pool->claim, (uint64_t)gen << 32,
-                        memory_order_release);
+  for (uint32_t i = 0; i < pool->numThreads; ++i)
+    atomic_store_explicit(
+        &pool->shares[i].claim,
+        ((uint64_t)gen << 32) |
+            (uint64_t)(i == 0 ? 0 : shareEnd(n, pool->numThreads, i - 1)),
+        memory_order_release);
   publish(pool);
 
   claimAndRun(pool, gen, task, data, n, chunk, 0);
