@@ -283,6 +283,9 @@ getOwnTilingConfig(linalg::LinalgOp op, const TilingHeuristics &heuristics) {
   // A convolution vectorized along output channels: its input-channel loop
   // (the one that blocks of the filter panels split), the bytes of a panel
   // per input channel, and its image loops.
+  // The loops along an image's pixels (or a product's columns), and the
+  // batch, for TilingConfig::threadOrder.
+  SmallVector<int64_t> pixelLoops, batchLoops;
   std::optional<unsigned> blockLoop;
   int64_t panelBytesPerChannel = 0;
   SmallVector<unsigned> blockImage;
@@ -293,7 +296,9 @@ getOwnTilingConfig(linalg::LinalgOp op, const TilingHeuristics &heuristics) {
     for (unsigned d : contraction->batch) {
       config.vectorTiles[d] = 1;
       order.push_back(d);
+      batchLoops.push_back(d);
     }
+    llvm::append_range(pixelLoops, contraction->n);
     // Threads split columns before rows: column tiles are multiples of the
     // vector width and usually divide the matrix, and each thread tile then
     // holds whole columns, whose row remainder is static. One vector of
@@ -432,6 +437,9 @@ getOwnTilingConfig(linalg::LinalgOp op, const TilingHeuristics &heuristics) {
       for (unsigned d : window)
         config.reductionTiles[d] = 0;
     }
+    if (!plain.empty())
+      batchLoops.push_back(plain.front());
+    llvm::append_range(pixelLoops, image);
     // Threads split images (batch, then rows), then channels; or the
     // channels first (panelsFirst above).
     llvm::append_range(order, plain);
@@ -493,6 +501,18 @@ getOwnTilingConfig(linalg::LinalgOp op, const TilingHeuristics &heuristics) {
                           heuristics.parallelTiles, lanes, numTiles);
     if (numTiles > 1)
       config.threadTiles = std::move(tiles);
+  }
+  // The forall's dimensions: the batch, then pixels or columns, then the
+  // rest in loop order (see TilingConfig::threadOrder).
+  if (!config.threadTiles.empty() && !pixelLoops.empty()) {
+    SmallVector<int64_t> first;
+    if (!batchLoops.empty())
+      first.append(batchLoops.begin(), batchLoops.end());
+    first.append(pixelLoops.begin(), pixelLoops.end());
+    config.threadOrder = first;
+    for (unsigned d = 0; d < numLoops; ++d)
+      if (!llvm::is_contained(first, static_cast<int64_t>(d)))
+        config.threadOrder.push_back(d);
   }
   // A contraction's register tiles walk the columns inside the rows: a row
   // tile of the left operand (R x k) stays in L1 while the thread's slice of
@@ -616,18 +636,22 @@ mlir::kiln::getTilingConfig(linalg::LinalgOp op,
     return mapped;
   };
   config->vectorTiles = mapTiles(config->vectorTiles);
-  if (!config->vectorOrder.empty()) {
-    // The loops of `op` in the order of the producer's loops they map to.
+  // The loops of `op` in the order of the producer's loops they map to.
+  auto mapOrder = [&](SmallVector<int64_t> &producerOrder) {
+    if (producerOrder.empty())
+      return;
     SmallVector<int64_t> rank(producer.getNumLoops());
-    for (auto [i, d] : llvm::enumerate(config->vectorOrder))
+    for (auto [i, d] : llvm::enumerate(producerOrder))
       rank[d] = i;
     SmallVector<int64_t> order =
         llvm::to_vector(llvm::seq<int64_t>(0, result.getNumResults()));
     llvm::stable_sort(order, [&](int64_t a, int64_t b) {
       return rank[result.getDimPosition(a)] < rank[result.getDimPosition(b)];
     });
-    config->vectorOrder = std::move(order);
-  }
+    producerOrder = std::move(order);
+  };
+  mapOrder(config->vectorOrder);
+  mapOrder(config->threadOrder);
   if (!config->threadTiles.empty())
     config->threadTiles = mapTiles(config->threadTiles);
   config->producer = producer;
@@ -1139,7 +1163,7 @@ FailureOr<Operation *> mlir::kiln::tileAndFuse(RewriterBase &rewriter,
   if (!config.threadTiles.empty()) {
     std::string name = getKernelName(heavy ? heavy : root, root);
     tiled = tileLevel(rewriter, root, config.threadTiles, LoopType::ForallOp,
-                      /*fuse=*/true, threadLoops, &heavy);
+                      /*fuse=*/true, threadLoops, &heavy, config.threadOrder);
     if (succeeded(tiled) && !threadLoops.empty())
       threadLoops.front()->setAttr(kKernelNameAttrName,
                                    rewriter.getStringAttr(name));

@@ -5,13 +5,16 @@
 // than one vector and less than two: such an accumulator (vector<6x14xf32>,
 // vector<6x12xf32>) is split into single elements across the reduction
 // loop's phis by the x86 back end. Rows of 14 and 28 take tiles of 8.
+// The thread tiles' scf.forall has the pixels (a product's columns) as its
+// first dimensions, which the runtime's threads share out slowest
+// (TilingConfig::threadOrder).
 
 // A convolution on 14x14 (as linalg gives it; kiln's 1x1 convolutions become
 // matrix products instead): 8 + 6 pixels, not the whole row of 14, and, the
 // pixel tile being one vector, two output rows per tile (each broadcast
 // weight feeds two FMAs).
 // CHECK-LABEL: func.func @row14
-// CHECK:     scf.forall ({{.*}}) = (0, 0) to (256, 14) step (64, 2)
+// CHECK:     scf.forall ({{.*}}) = (0, 0) to (14, 256) step (2, 64)
 // CHECK:     scf.for %{{.*}} = %c0 to %c1024 step %c1 iter_args(%{{.*}}) -> (tensor<1x6x2x8xf32>)
 // CHECK:       linalg.conv_2d_nchw_fchw {{.*}} outs(%{{.*}} : tensor<1x6x2x8xf32>)
 // CHECK:     scf.for %{{.*}} = %c0 to %c1024 step %c1 iter_args(%{{.*}}) -> (tensor<1x6x2x6xf32>)
@@ -79,8 +82,8 @@ func.func @row56(%x: tensor<1x64x56x56xf32>, %w: tensor<64x64x1x1xf32>) -> tenso
 // CHECK:         iter_args(%{{.*}}) -> (tensor<1x6x16xf32>)
 // CHECK:         iter_args(%{{.*}}) -> (tensor<1x6x4xf32>)
 // CHECK-NOT:     tensor<1x6x1xf32>
-// CHECK:       scf.forall (%{{.*}}, %{{.*}}) = (0, 0) to (116, 196) step (29, 49)
-// CHECK:       scf.forall (%{{.*}}, %{{.*}}) = (0, 0) to (112, 196) step (28, 49)
+// CHECK:       scf.forall (%{{.*}}, %{{.*}}) = (0, 0) to (196, 116) step (49, 29)
+// CHECK:       scf.forall (%{{.*}}, %{{.*}}) = (0, 0) to (196, 112) step (49, 28)
 // CHECK:         iter_args(%{{.*}}) -> (tensor<1x6x16xf32>)
 // CHECK:         iter_args(%{{.*}}) -> (tensor<1x4x16xf32>)
 // CHECK-NOT:     -> (tensor<1x1x16xf32>)
@@ -101,7 +104,7 @@ func.func @pointwise_14x14(%x: tensor<1x1024x196xf32>, %w: tensor<256x1024xf32>,
 // depthwise convolution (6 groups x 6 channels x 2 rows were 36 registers of
 // accumulators).
 // CHECK-LABEL: func.func @grouped
-// CHECK:       scf.forall (%{{.*}}, %{{.*}}) = (0, 0) to (8, 28) step (1, 14)
+// CHECK:       scf.forall (%{{.*}}, %{{.*}}) = (0, 0) to (28, 8) step (14, 1)
 // CHECK:         iter_args(%{{.*}}) -> (tensor<1x1x6x2x8xf32>)
 // CHECK:           linalg.conv_2d_ngchw_gfchw {{.*}} outs(%{{.*}} : tensor<1x1x6x2x8xf32>)
 // CHECK-NOT:     tensor<1x6x6x

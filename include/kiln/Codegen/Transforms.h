@@ -65,6 +65,13 @@ struct TilingConfig {
   /// whose thread tile's right-operand slice does not fit half an L2 cache:
   /// its rows are then iterated inside its columns (see getTilingConfig).
   SmallVector<int64_t> vectorOrder;
+  /// The order of the scf.forall's dimensions (loop `threadOrder[i]` is its
+  /// i-th, the first varying slowest as the runtime numbers the thread
+  /// tiles); empty: the op's loop order. Set so that the image's pixels (or
+  /// a product's columns) vary slowest: the runtime's threads each take a
+  /// contiguous share of the tiles first, which then covers the same pixels
+  /// in consecutive kernels.
+  SmallVector<int64_t> threadOrder;
   /// Tiles of the scf.for nest over reduction loops inside a register tile,
   /// over the loops of `producer` when it is set.
   SmallVector<int64_t> reductionTiles;
