@@ -280,15 +280,14 @@ getOwnTilingConfig(linalg::LinalgOp op, const TilingHeuristics &heuristics) {
                       !contraction->n.empty() && !contraction->k.empty();
   bool isConvLike = !isMatmulLike && op.getNumDpsInputs() == 2 &&
                     linalg::isaConvolutionOpInterface(op);
-  // A convolution vectorized along output channels: its input-channel loop
-  // (the one that blocks of the filter panels split), the bytes of a panel
-  // per input channel, and its image loops.
   // The loops along an image's pixels (or a product's columns), and the
   // batch, for TilingConfig::threadOrder.
   SmallVector<int64_t> pixelLoops, batchLoops;
+  // A convolution vectorized along output channels whose thread tiles split
+  // the panels: its input-channel loop (the one that blocks of the filter
+  // panels split) and the bytes of a panel per input channel.
   std::optional<unsigned> blockLoop;
   int64_t panelBytesPerChannel = 0;
-  SmallVector<unsigned> blockImage;
   if (isMatmulLike) {
     // Register tile: heuristics.matmulRows x (2 * lanes) accumulators, one
     // step of k at a time (an outer product per step).
@@ -417,7 +416,6 @@ getOwnTilingConfig(linalg::LinalgOp op, const TilingHeuristics &heuristics) {
         panelBytesPerChannel =
             taps * 2 * lanes *
             std::max<int64_t>(1, heuristics.vectorBits / 8 / lanes);
-        blockImage = image;
       }
     }
     // A depthwise convolution or a pooling has no reduction but its window:
@@ -505,13 +503,11 @@ getOwnTilingConfig(linalg::LinalgOp op, const TilingHeuristics &heuristics) {
   // The forall's dimensions: the batch, then pixels or columns, then the
   // rest in loop order (see TilingConfig::threadOrder).
   if (!config.threadTiles.empty() && !pixelLoops.empty()) {
-    SmallVector<int64_t> first;
-    if (!batchLoops.empty())
-      first.append(batchLoops.begin(), batchLoops.end());
-    first.append(pixelLoops.begin(), pixelLoops.end());
-    config.threadOrder = first;
-    for (unsigned d = 0; d < numLoops; ++d)
-      if (!llvm::is_contained(first, static_cast<int64_t>(d)))
+    config.threadOrder = batchLoops;
+    llvm::append_range(config.threadOrder, pixelLoops);
+    for (int64_t d = 0; d < numLoops; ++d)
+      if (!llvm::is_contained(batchLoops, d) &&
+          !llvm::is_contained(pixelLoops, d))
         config.threadOrder.push_back(d);
   }
   // A contraction's register tiles walk the columns inside the rows: a row
@@ -567,7 +563,7 @@ getOwnTilingConfig(linalg::LinalgOp op, const TilingHeuristics &heuristics) {
   // the cache; blocks there measured 2-4 % slower (3x3 at 28x28).
   if (blockLoop && ranges[*blockLoop] > 1) {
     int64_t passes = 1;
-    for (unsigned d : blockImage) {
+    for (int64_t d : pixelLoops) {
       int64_t extent = config.threadTiles.empty() || !config.threadTiles[d]
                            ? ranges[d]
                            : config.threadTiles[d];
