@@ -5,6 +5,12 @@ RTOL = 1e-4
 ATOL = 1e-4
 
 
+def literal(a):
+    """`a` as the f32 dense attribute of an MLIR constant (little-endian hex),
+    for the models that print their weights."""
+    return 'dense<"0x' + a.astype("<f4").tobytes().hex().upper() + '">'
+
+
 def conv(x, w, stride=1, pad=0, dilation=1, groups=1):
     """Cross-correlation of NCHW `x` with FCHW `w`. `stride` and `dilation`
     are one value or (rows, columns); `pad` one value or (top, left, bottom,

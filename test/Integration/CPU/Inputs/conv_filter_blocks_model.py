@@ -17,7 +17,7 @@ import numpy as np
 
 sys.dont_write_bytecode = True
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from contractions import conv  # noqa: E402
+from contractions import conv, literal  # noqa: E402
 
 RTOL = 1e-4
 ATOL = 1e-3
@@ -28,10 +28,6 @@ def weights():
     return (rng.standard_normal((64, 256, 3, 3)).astype(np.float32),
             rng.standard_normal(64).astype(np.float32),
             rng.standard_normal((64, 1024, 1, 1)).astype(np.float32))
-
-
-def literal(a):
-    return 'dense<"0x' + a.astype("<f4").tobytes().hex().upper() + '">'
 
 
 def model():

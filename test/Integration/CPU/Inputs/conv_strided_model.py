@@ -16,7 +16,7 @@ import numpy as np
 
 sys.dont_write_bytecode = True
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from contractions import conv  # noqa: E402
+from contractions import conv, literal  # noqa: E402
 
 RTOL = 1e-4
 ATOL = 1e-4
@@ -29,10 +29,6 @@ def weights():
             rng.standard_normal((6, 4, 5, 5)).astype(np.float32),
             rng.standard_normal((8, 3, 7, 7)).astype(np.float32),
             rng.standard_normal((8, 16, 3, 4)).astype(np.float32))
-
-
-def literal(a):
-    return 'dense<"0x' + a.astype("<f4").tobytes().hex().upper() + '">'
 
 
 def model():

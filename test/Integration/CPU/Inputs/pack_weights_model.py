@@ -10,9 +10,14 @@ from a fixed seed, so the reference rebuilds them.
     pack_weights_model.py           prints the kiln MLIR model
     (imported by check-model.py)    reference()
 """
+import os
 import sys
 
 import numpy as np
+
+sys.dont_write_bytecode = True
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from contractions import literal  # noqa: E402
 
 RTOL = 1e-4
 ATOL = 1e-4
@@ -27,10 +32,6 @@ def weights():
             rng.standard_normal(96).astype(np.float32),
             rng.standard_normal((32, 70)).astype(np.float32),   # [K, N]
             rng.standard_normal(70).astype(np.float32))
-
-
-def literal(a):
-    return 'dense<"0x' + a.astype("<f4").tobytes().hex().upper() + '">'
 
 
 def model():
