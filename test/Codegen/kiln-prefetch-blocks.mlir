@@ -60,3 +60,30 @@ func.func @not_constant(%f: memref<8x16xf32>) -> vector<16xf32> {
   } {kiln.prefetch_ahead = 4 : i64}
   return %r : vector<16xf32>
 }
+
+// -----
+
+// A mark that is not a positive integer prefetches nothing and is dropped.
+// CHECK-LABEL: func @bad_marks
+// CHECK-NOT: memref.prefetch
+// CHECK-NOT: kiln.prefetch_ahead
+memref.global "private" constant @weights : memref<8x16xf32> = dense<1.0>
+func.func @bad_marks() -> vector<16xf32> {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %c4 = arith.constant 4 : index
+  %zero = arith.constant 0.0 : f32
+  %init = arith.constant dense<0.0> : vector<16xf32>
+  %f = memref.get_global @weights : memref<8x16xf32>
+  %r = scf.for %c = %c0 to %c4 step %c1 iter_args(%acc = %init) -> (vector<16xf32>) {
+    %w = vector.transfer_read %f[%c, %c0], %zero {in_bounds = [true]} : memref<8x16xf32>, vector<16xf32>
+    %n = arith.addf %w, %acc : vector<16xf32>
+    scf.yield %n : vector<16xf32>
+  } {kiln.prefetch_ahead = 0 : i64}
+  %s = scf.for %c = %c0 to %c4 step %c1 iter_args(%acc = %r) -> (vector<16xf32>) {
+    %w = vector.transfer_read %f[%c, %c0], %zero {in_bounds = [true]} : memref<8x16xf32>, vector<16xf32>
+    %n = arith.addf %w, %acc : vector<16xf32>
+    scf.yield %n : vector<16xf32>
+  } {kiln.prefetch_ahead = "four"}
+  return %s : vector<16xf32>
+}
