@@ -97,6 +97,8 @@ static void addTileAndVectorizeStage(OpPassManager &pm,
   TileAndFuseOptions tiling;
   tiling.minParallelWork = options.minParallelWork;
   tiling.vectorBits = getVectorBits(options);
+  if (options.l2CacheKiB != 0)
+    tiling.l2CacheKiB = options.l2CacheKiB;
   if (options.convChannelVectors) {
     ConvChannelVectorsOptions channelVectors;
     channelVectors.vectorBits = tiling.vectorBits;

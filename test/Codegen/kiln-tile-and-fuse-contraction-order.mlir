@@ -59,3 +59,36 @@ func.func @deep_relu(%x: tensor<1x1024x196xf32>, %w: tensor<256x1024xf32>, %acc:
   } -> tensor<1x256x196xf32>
   return %1 : tensor<1x256x196xf32>
 }
+
+// Thread tiles of a product whose right operand does not fit half an L2
+// cache. A 1x1 convolution 512 -> 128 at 28x28 with 16 lanes: 784 columns do
+// not divide into tiles of whole register tiles (32), so thread tiles would
+// be 16 x 8 rows, each reading the whole 1.6 MB input. With a 2 MB L2 the
+// columns are split in two (12 x 32 + 8, a slice of 800 KB) and the rows in
+// 8; with 128 input channels (400 KB) the rows alone. With the default L2
+// (512 KB) no split of the 1.6 MB input fits with 8 whole register tiles
+// (7 x 112 = 3 x 32 + 16 would): rows alone; the 400 KB one is split in two
+// (200 KB slices).
+// RUN: kiln-opt %s --kiln-tile-and-fuse="vector-bits=512 l2-cache-kib=2048" --canonicalize --cse | FileCheck %s --check-prefix=L2
+// RUN: kiln-opt %s --kiln-tile-and-fuse="vector-bits=512" --canonicalize --cse | FileCheck %s --check-prefix=SMALL
+// RUN: not kiln-opt %s --kiln-tile-and-fuse="l2-cache-kib=0" 2>&1 | FileCheck %s --check-prefix=BAD
+// L2-LABEL: func.func @split_columns
+// L2:       scf.forall (%{{.*}}, %{{.*}}) = (0, 0) to (784, 128) step (392, 16)
+// L2-LABEL: func.func @rows_fit
+// L2:       scf.forall (%{{.*}}) = (0) to (512) step (32)
+// SMALL-LABEL: func.func @split_columns
+// SMALL:       scf.forall (%{{.*}}) = (0) to (128) step (8)
+// SMALL-LABEL: func.func @rows_fit
+// SMALL:       scf.forall (%{{.*}}, %{{.*}}) = (0, 0) to (784, 512) step (392, 64)
+// BAD: error: kiln-tile-and-fuse: l2-cache-kib must be positive, got 0
+func.func @split_columns(%x: tensor<1x512x784xf32>, %w: tensor<128x512xf32>, %acc: tensor<1x128x784xf32>)
+    -> tensor<1x128x784xf32> {
+  %0 = linalg.contract indexing_maps = [#mw, #mx, #mo] ins(%w, %x : tensor<128x512xf32>, tensor<1x512x784xf32>) outs(%acc : tensor<1x128x784xf32>) -> tensor<1x128x784xf32>
+  return %0 : tensor<1x128x784xf32>
+}
+
+func.func @rows_fit(%x: tensor<1x128x784xf32>, %w: tensor<512x128xf32>, %acc: tensor<1x512x784xf32>)
+    -> tensor<1x512x784xf32> {
+  %0 = linalg.contract indexing_maps = [#mw, #mx, #mo] ins(%w, %x : tensor<512x128xf32>, tensor<1x128x784xf32>) outs(%acc : tensor<1x512x784xf32>) -> tensor<1x512x784xf32>
+  return %0 : tensor<1x512x784xf32>
+}

@@ -214,8 +214,9 @@ cl::opt<unsigned> l2CacheKiB(
     "l2-cache-kib",
     cl::desc("L2 cache of one core in KiB that the CPU tiles are sized for "
              "(filter panels of convolutions along output channels take up "
-             "to half of it; default 0: this machine's, up to 4096, with "
-             "--mcpu=native, else 512)"),
+             "to half of it, as do the slices of a product's right operand "
+             "that thread tiles re-read; default 0: this machine's, up to "
+             "4096, with --mcpu=native, else 512)"),
     cl::init(0), cl::cat(category));
 cl::opt<bool> reportArena(
     "report-arena",

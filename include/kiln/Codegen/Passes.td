@@ -186,6 +186,10 @@ def TileAndFuse : Pass<"kiln-tile-and-fuse", "::mlir::func::FuncOp"> {
     Option<"matmulRows", "matmul-rows", "int64_t", /*default=*/"0",
            "Rows of the register tile of a matrix multiplication (0: 8 for "
            "512-bit registers, 6 otherwise)">,
+    Option<"l2CacheKiB", "l2-cache-kib", "int64_t", /*default=*/"512",
+           "L2 cache of one core in KiB: a matmul-like op whose right "
+           "operand does not fit half of it splits its columns among the "
+           "thread tiles">,
   ];
   let dependentDialects = [
     "::mlir::affine::AffineDialect",

@@ -48,6 +48,8 @@ struct TilingHeuristics {
   int64_t vectorBits = 512;
   /// Rows of the register tile of a matrix multiplication.
   int64_t matmulRows = 8;
+  /// L2 cache of one core in bytes.
+  int64_t l2CacheBytes = 512 * 1024;
 };
 
 /// Tile sizes of one linalg op, one per loop; 0 leaves a loop untiled.

@@ -35,8 +35,9 @@ struct CPUPipelineOptions : public PassPipelineOptions<CPUPipelineOptions> {
   PassOptions::Option<int64_t> l2CacheKiB{
       *this, "l2-cache-kib",
       llvm::cl::desc("L2 cache of one core in KiB that tiles are sized for: "
-                     "the filter panels of kiln-conv-channel-vectors take up "
-                     "to half of it (0: 512, the Zen 2 and Zen 3 cores the "
+                     "the filter panels of kiln-conv-channel-vectors and the "
+                     "right-operand slices of kiln-tile-and-fuse's thread "
+                     "tiles take up to half of it (0: 512, the Zen 2 and Zen 3 cores the "
                      "defaults were measured on; negative: an error)"),
       llvm::cl::init(0)};
   PassOptions::Option<int64_t> minParallelWork{
