@@ -13,6 +13,8 @@
 #include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/Dialect/Vector/IR/VectorOps.h"
 
+#include "llvm/ADT/MapVector.h"
+
 namespace mlir::kiln {
 #define GEN_PASS_DEF_PREFETCHBLOCKS
 #include "kiln/Codegen/Passes.h.inc"
@@ -22,6 +24,7 @@ using namespace mlir;
 
 namespace {
 constexpr llvm::StringLiteral kAheadAttrName = "kiln.prefetch_ahead";
+constexpr llvm::StringLiteral kInputAheadAttrName = "kiln.prefetch_input_ahead";
 
 /// Bytes of a cache line.
 constexpr int64_t kLineBytes = 64;
@@ -40,6 +43,20 @@ bool isConstantGlobal(Value value) {
     value = view.getViewSource();
   }
   return false;
+}
+
+/// The strides (in elements) and the element size of `base`, a memref
+/// defined outside `loop`; false for another value or a layout without
+/// strides.
+bool getOuterStrides(scf::ForOp loop, Value base,
+                     SmallVectorImpl<int64_t> &strides, int64_t &elementBytes) {
+  auto type = dyn_cast<MemRefType>(base.getType());
+  if (!type || loop->isAncestor(base.getParentRegion()->getParentOp()))
+    return false;
+  elementBytes = type.getElementTypeBitWidth() / 8;
+  int64_t offset;
+  return elementBytes > 0 &&
+         succeeded(type.getStridesAndOffset(strides, offset));
 }
 
 /// `index` with `iv` advanced by `ahead`, built before `before`: `iv` itself
@@ -79,15 +96,12 @@ void prefetchAhead(scf::ForOp loop, int64_t ahead) {
   Value iv = loop.getInductionVar();
   llvm::SmallDenseSet<std::pair<Value, unsigned>> done;
   loop.getBody()->walk([&](vector::TransferReadOp read) {
-    auto type = dyn_cast<MemRefType>(read.getBase().getType());
-    if (!type || !isConstantGlobal(read.getBase()) ||
-        loop->isAncestor(read.getBase().getParentRegion()->getParentOp()))
-      return;
-    int64_t elementBytes = type.getElementTypeBitWidth() / 8;
     SmallVector<int64_t> strides;
-    int64_t offset;
-    if (elementBytes <= 0 || failed(type.getStridesAndOffset(strides, offset)))
+    int64_t elementBytes;
+    if (!isConstantGlobal(read.getBase()) ||
+        !getOuterStrides(loop, read.getBase(), strides, elementBytes))
       return;
+    auto type = cast<MemRefType>(read.getBase().getType());
     ValueRange indices = read.getIndices();
     for (auto [dim, index] : llvm::enumerate(indices)) {
       bool usesIv = index == iv;
@@ -136,20 +150,101 @@ void prefetchAhead(scf::ForOp loop, int64_t ahead) {
   });
 }
 
+/// Prefetches, before the first and the last of the scalar loads of each
+/// buffer in the body of `loop` that index one dimension of at least a cache
+/// line's stride with the loop's induction variable (the values of a few
+/// neighbouring pixels of one input row), what those loads read `ahead`
+/// steps further (the last step's, past the end of the loop).
+void prefetchInputAhead(scf::ForOp loop, int64_t ahead) {
+  std::optional<int64_t> step = getConstantIntValue(loop.getStep());
+  if (!step || *step <= 0)
+    return;
+  Value iv = loop.getInductionVar();
+  // The reads of each buffer, in the body's order: the read, its indices,
+  // the dimension the induction variable indexes and the elements the read
+  // spans along the innermost dimension.
+  struct Read {
+    Operation *op;
+    ValueRange indices;
+    unsigned dim;
+    int64_t span;
+  };
+  llvm::MapVector<Value, SmallVector<Read>> reads;
+  auto add = [&](Operation *op, Value base, ValueRange indices, int64_t span) {
+    SmallVector<int64_t> strides;
+    int64_t elementBytes;
+    if (!getOuterStrides(loop, base, strides, elementBytes))
+      return;
+    for (auto [dim, index] : llvm::enumerate(indices))
+      if (index == iv && dim + 1 < indices.size() &&
+          !ShapedType::isDynamic(strides[dim]) &&
+          strides[dim] * elementBytes >= kLineBytes) {
+        reads[base].push_back({op, indices, static_cast<unsigned>(dim), span});
+        return;
+      }
+  };
+  for (Operation &op : *loop.getBody()) {
+    if (auto load = dyn_cast<memref::LoadOp>(op))
+      add(load, load.getMemRef(), load.getIndices(), 1);
+    // A read of a vector along the innermost dimension.
+    if (auto read = dyn_cast<vector::TransferReadOp>(op))
+      if (read.getPermutationMap().isMinorIdentity() &&
+          read.getVectorType().getRank() == 1)
+        add(read, read.getBase(), read.getIndices(),
+            read.getVectorType().getShape().back());
+  }
+  for (auto &[base, group] : reads) {
+    // The first and the last element read (a line apart at most for the
+    // few pixels of a register tile).
+    SmallVector<std::pair<Read, int64_t>> ends = {{group.front(), 0}};
+    if (group.size() > 1 || group.front().span > 1)
+      ends.push_back({group.back(), group.back().span - 1});
+    for (auto [read, shift] : ends) {
+      OpBuilder builder(read.op);
+      Location loc = read.op->getLoc();
+      Value last = arith::SubIOp::create(
+          builder, loc, loop.getUpperBound(),
+          arith::ConstantIndexOp::create(builder, loc, 1));
+      Value next = arith::MinSIOp::create(
+          builder, loc,
+          arith::AddIOp::create(
+              builder, loc, iv,
+              arith::ConstantIndexOp::create(builder, loc, ahead * *step)),
+          last);
+      SmallVector<Value> at(read.indices);
+      at[read.dim] = next;
+      if (shift > 0)
+        at.back() = arith::AddIOp::create(
+            builder, loc, at.back(),
+            arith::ConstantIndexOp::create(builder, loc, shift));
+      memref::PrefetchOp::create(builder, loc, base, at, /*isWrite=*/false,
+                                 /*localityHint=*/3, /*isDataCache=*/true);
+    }
+  }
+}
+
 struct PrefetchBlocksPass : kiln::impl::PrefetchBlocksBase<PrefetchBlocksPass> {
   using Base::Base;
 
   void runOnOperation() override {
+    prefetchMarked(kAheadAttrName, prefetchAhead);
+    prefetchMarked(kInputAheadAttrName, prefetchInputAhead);
+  }
+
+  /// Calls `prefetch` on every loop marked with a positive `attrName`, and
+  /// drops the marks.
+  void prefetchMarked(StringRef attrName,
+                      function_ref<void(scf::ForOp, int64_t)> prefetch) {
     SmallVector<scf::ForOp> loops;
     getOperation().walk([&](scf::ForOp loop) {
-      if (loop->hasAttr(kAheadAttrName))
+      if (loop->hasAttr(attrName))
         loops.push_back(loop);
     });
     for (scf::ForOp loop : loops) {
-      auto ahead = loop->getAttrOfType<IntegerAttr>(kAheadAttrName);
-      loop->removeAttr(kAheadAttrName);
+      auto ahead = loop->getAttrOfType<IntegerAttr>(attrName);
+      loop->removeAttr(attrName);
       if (ahead && ahead.getInt() > 0)
-        prefetchAhead(loop, ahead.getInt());
+        prefetch(loop, ahead.getInt());
     }
   }
 };

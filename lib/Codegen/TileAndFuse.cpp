@@ -47,6 +47,12 @@ static constexpr llvm::StringLiteral kReduceAttrName = "kiln.reduce";
 static constexpr llvm::StringLiteral kPrefetchAheadAttrName =
     "kiln.prefetch_ahead";
 
+/// Marks a reduction loop whose steps read rows of an input that is not
+/// constant, with how many steps ahead to prefetch them (see
+/// kiln-prefetch-blocks).
+static constexpr llvm::StringLiteral kPrefetchInputAheadAttrName =
+    "kiln.prefetch_input_ahead";
+
 //===----------------------------------------------------------------------===//
 // Tile sizes
 //===----------------------------------------------------------------------===//
@@ -294,6 +300,12 @@ static constexpr int64_t kRightSliceCacheBytes = 256 * 1024;
 /// an L1 cache of 48 KB beside the input rows a register tile reads.
 static constexpr int64_t kFilterBlockBytes = 32 * 1024;
 
+/// Steps of the input-channel loop of a pointwise convolution along output
+/// channels between the prefetch of an input row and its read: a step is
+/// 8-16 FMAs of one register tile (4-8 cycles), so 32 steps are about 150-250
+/// cycles, the latency of a line written by the other core.
+static constexpr int64_t kInputPrefetchSteps = 32;
+
 /// The register tile along a row of `width` output pixels: two vectors of
 /// `lanes`, unless the row (or its remainder after whole tiles) would leave a
 /// register tile of more than one and less than two vectors, e.g. 14 or 12
@@ -377,6 +389,13 @@ getOwnTilingConfig(linalg::LinalgOp op, const TilingHeuristics &heuristics) {
     }
     for (unsigned d : contraction->k)
       config.reductionTiles[d] = 1;
+    // Each step of k reads a row of the right operand (see the pointwise
+    // convolutions below).
+    if (contraction->k.size() == 1 &&
+        ranges[contraction->k.front()] > kInputPrefetchSteps) {
+      config.inputPrefetchLoop = contraction->k.front();
+      config.inputPrefetchSteps = kInputPrefetchSteps;
+    }
     bool allF32 = llvm::all_of(op->getOperandTypes(), [](Type type) {
       return getElementTypeOrSelf(type).isF32();
     });
@@ -466,6 +485,22 @@ getOwnTilingConfig(linalg::LinalgOp op, const TilingHeuristics &heuristics) {
       };
       panelsFirst = bytes(op.getDpsInputOperand(1)->get()) >=
                     2 * bytes(op.getDpsInputOperand(0)->get());
+      // A pointwise one reads, at each step of its input channels, a few
+      // pixels of another input row: rows a channel apart, hundreds of
+      // streams that the hardware prefetchers do not follow. When the
+      // previous kernel wrote that input on the other core (its thread
+      // tiles split channels, these split pixels: the projections after
+      // depthwise convolutions, ResNet-50's 1x1 1024 -> 256), every line is
+      // a miss to that core at a latency that the FMAs of a step do not
+      // cover; each step prefetches the row that a later one reads.
+      int64_t taps = 1;
+      for (unsigned d : window)
+        taps *= ranges[d];
+      if (taps == 1 && inputChannels.size() == 1 &&
+          ranges[inputChannels.front()] > kInputPrefetchSteps) {
+        config.inputPrefetchLoop = inputChannels.front();
+        config.inputPrefetchSteps = kInputPrefetchSteps;
+      }
       // (rewriteForBlocks takes f32 generics with one result.)
       if (panelsFirst && inputChannels.size() == 1 &&
           isa<linalg::GenericOp>(op.getOperation()) &&
@@ -1213,6 +1248,24 @@ static FailureOr<Operation *> tileInBlocks(RewriterBase &rewriter,
   return *tiled;
 }
 
+/// Marks, among `loops` (those of one reduction level, in the order of the
+/// dimensions they tile), the loop of TilingConfig::inputPrefetchLoop for
+/// kiln-prefetch-blocks.
+static void markInputPrefetch(RewriterBase &rewriter, const TilingConfig &config,
+                              ArrayRef<LoopLikeOpInterface> loops) {
+  if (config.inputPrefetchSteps <= 0 ||
+      config.reductionTiles[config.inputPrefetchLoop] == 0)
+    return;
+  size_t position = 0;
+  for (unsigned d = 0; d < config.inputPrefetchLoop; ++d)
+    if (config.reductionTiles[d] != 0)
+      ++position;
+  if (position < loops.size())
+    loops[position]->setAttr(
+        kPrefetchInputAheadAttrName,
+        rewriter.getI64IntegerAttr(config.inputPrefetchSteps));
+}
+
 FailureOr<Operation *> mlir::kiln::tileAndFuse(RewriterBase &rewriter,
                                                linalg::LinalgOp root,
                                                const TilingConfig &config) {
@@ -1270,10 +1323,13 @@ FailureOr<Operation *> mlir::kiln::tileAndFuse(RewriterBase &rewriter,
     });
     SmallVector<LoopLikeOpInterface> reductionLoops;
     for (linalg::LinalgOp copy : copies) {
+      size_t first = reductionLoops.size();
       FailureOr<Operation *> tiledCopy =
           tileReductionLoops(rewriter, copy, config, reductionLoops);
       if (failed(tiledCopy))
         return failure();
+      markInputPrefetch(rewriter, config,
+                        ArrayRef(reductionLoops).drop_front(first));
       if (!fusedHeavy && copy == reduced)
         tiled = tiledCopy;
     }
@@ -1283,6 +1339,7 @@ FailureOr<Operation *> mlir::kiln::tileAndFuse(RewriterBase &rewriter,
     return *tiled;
   }
   if (!config.producer || fusedHeavy) {
+    size_t first = loops.size();
     FailureOr<Operation *> reduced = tileLevel(
         rewriter, fusedHeavy ? heavy : cast<linalg::LinalgOp>(*tiled),
         config.reductionTiles, LoopType::ForOp, /*fuse=*/false, loops);
@@ -1290,6 +1347,7 @@ FailureOr<Operation *> mlir::kiln::tileAndFuse(RewriterBase &rewriter,
       return failure();
     if (!fusedHeavy)
       tiled = reduced;
+    markInputPrefetch(rewriter, config, ArrayRef(loops).drop_front(first));
   }
   if (loops.empty())
     return *tiled;

@@ -87,3 +87,77 @@ func.func @bad_marks() -> vector<16xf32> {
   } {kiln.prefetch_ahead = "four"}
   return %s : vector<16xf32>
 }
+
+// -----
+
+// A reduction loop over the rows of an input that is not constant, marked
+// kiln.prefetch_input_ahead = 32 (the input channels of a pointwise
+// convolution along output channels, the k of a product): before the first
+// and the last scalar load of %x (pixels 3 and 10 of row c, 784 bytes
+// apart from row to row) and before the vector read of %y (columns 0..31 of
+// row c, 832 bytes apart), a prefetch of the same element in row
+// min(c + 32, 63) into L1 (locality 3): the first and the last element the
+// group reads, at most a line apart. The marks are dropped.
+// CHECK-LABEL: func @input_rows
+// CHECK: scf.for %[[C:.*]] = %c0 to %c64 step %c1
+// CHECK: %[[LAST:.*]] = arith.subi %c64, %c1
+// CHECK: %[[AHEAD:.*]] = arith.addi %[[C]], %c32
+// CHECK: %[[ROW:.*]] = arith.minsi %[[AHEAD]], %[[LAST]]
+// CHECK: memref.prefetch %{{.*}}[%[[ROW]], %c3], read, locality<3>, data
+// CHECK: memref.load %{{.*}}[%[[C]], %c3]
+// CHECK: %[[ROW2:.*]] = arith.minsi
+// CHECK: memref.prefetch %{{.*}}[%[[ROW2]], %c10], read, locality<3>, data
+// CHECK: memref.load %{{.*}}[%[[C]], %c10]
+// CHECK: %[[ROW3:.*]] = arith.minsi
+// CHECK: memref.prefetch %{{.*}}[%[[ROW3]], %c0], read, locality<3>, data
+// CHECK: %[[ROW4:.*]] = arith.minsi
+// CHECK: %[[COL:.*]] = arith.addi %c0, %c31
+// CHECK: memref.prefetch %{{.*}}[%[[ROW4]], %[[COL]]], read, locality<3>, data
+// CHECK: vector.transfer_read
+// CHECK-NOT: memref.prefetch
+// CHECK-NOT: kiln.prefetch_input_ahead
+func.func @input_rows(%x: memref<64x196xf32>, %y: memref<64x208xf32>) -> vector<32xf32> {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %c3 = arith.constant 3 : index
+  %c10 = arith.constant 10 : index
+  %c64 = arith.constant 64 : index
+  %zero = arith.constant 0.0 : f32
+  %init = arith.constant dense<0.0> : vector<32xf32>
+  %r = scf.for %c = %c0 to %c64 step %c1 iter_args(%acc = %init) -> (vector<32xf32>) {
+    %a = memref.load %x[%c, %c3] : memref<64x196xf32>
+    %b = memref.load %x[%c, %c10] : memref<64x196xf32>
+    %s = arith.addf %a, %b : f32
+    %w = vector.transfer_read %y[%c, %c0], %zero {in_bounds = [true]} : memref<64x208xf32>, vector<32xf32>
+    %sb = vector.broadcast %s : f32 to vector<32xf32>
+    %n = vector.fma %sb, %w, %acc : vector<32xf32>
+    scf.yield %n : vector<32xf32>
+  } {kiln.prefetch_input_ahead = 32 : i64}
+  return %r : vector<32xf32>
+}
+
+// -----
+
+// Rows less than a cache line apart (the loop walks the innermost
+// dimension, which the hardware prefetchers follow), and a mark of 0:
+// nothing prefetched, the marks dropped.
+// CHECK-LABEL: func @input_contiguous
+// CHECK-NOT: memref.prefetch
+// CHECK-NOT: kiln.prefetch_input_ahead
+func.func @input_contiguous(%x: memref<4x64xf32>, %y: memref<64x196xf32>) -> f32 {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %c64 = arith.constant 64 : index
+  %zero = arith.constant 0.0 : f32
+  %r = scf.for %c = %c0 to %c64 step %c1 iter_args(%acc = %zero) -> (f32) {
+    %a = memref.load %x[%c0, %c] : memref<4x64xf32>
+    %n = arith.addf %a, %acc : f32
+    scf.yield %n : f32
+  } {kiln.prefetch_input_ahead = 32 : i64}
+  %q = scf.for %c = %c0 to %c64 step %c1 iter_args(%acc = %r) -> (f32) {
+    %a = memref.load %y[%c, %c0] : memref<64x196xf32>
+    %n = arith.addf %a, %acc : f32
+    scf.yield %n : f32
+  } {kiln.prefetch_input_ahead = 0 : i64}
+  return %q : f32
+}

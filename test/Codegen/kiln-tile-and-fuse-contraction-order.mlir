@@ -15,6 +15,10 @@
 // CHECK:           scf.for %[[F:.*]] = %c0 to %c12 step %c6
 // CHECK:             scf.for %{{.*}} = %c0 to %c1024 step %c1
 // CHECK:               linalg.contract {{.*}} outs(%{{.*}} : tensor<1x6x16xf32>)
+// Every k loop (remainder tiles' too) prefetches the rows of the right
+// operand 32 steps ahead (kiln-prefetch-blocks).
+// CHECK:             } {kiln.prefetch_input_ahead = 32 : i64}
+// CHECK-COUNT-3:     } {kiln.prefetch_input_ahead = 32 : i64}
 // CHECK: return
 func.func @deep(%x: tensor<1x1024x196xf32>, %w: tensor<256x1024xf32>, %acc: tensor<1x256x196xf32>)
     -> tensor<1x256x196xf32> {
@@ -91,4 +95,14 @@ func.func @rows_fit(%x: tensor<1x128x784xf32>, %w: tensor<512x128xf32>, %acc: te
     -> tensor<1x512x784xf32> {
   %0 = linalg.contract indexing_maps = [#mw, #mx, #mo] ins(%w, %x : tensor<512x128xf32>, tensor<1x128x784xf32>) outs(%acc : tensor<1x512x784xf32>) -> tensor<1x512x784xf32>
   return %0 : tensor<1x512x784xf32>
+}
+
+// A k of 32 steps or fewer: no prefetch mark.
+// L2-LABEL: func.func @short_k
+// L2-NOT:   kiln.prefetch_input_ahead
+// L2:       return
+func.func @short_k(%x: tensor<1x32x784xf32>, %w: tensor<128x32xf32>, %acc: tensor<1x128x784xf32>)
+    -> tensor<1x128x784xf32> {
+  %0 = linalg.contract indexing_maps = [#mw, #mx, #mo] ins(%w, %x : tensor<128x32xf32>, tensor<1x32x784xf32>) outs(%acc : tensor<1x128x784xf32>) -> tensor<1x128x784xf32>
+  return %0 : tensor<1x128x784xf32>
 }

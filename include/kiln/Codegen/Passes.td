@@ -451,7 +451,7 @@ def FreeBuffers : Pass<"kiln-free-buffers", "::mlir::ModuleOp"> {
 }
 
 def PrefetchBlocks : Pass<"kiln-prefetch-blocks", "::mlir::func::FuncOp"> {
-  let summary = "Prefetch the next block of the filter of a convolution reduced in blocks";
+  let summary = "Prefetch the next block of a blocked filter, and input rows a product or pointwise convolution reads ahead";
   let description = [{
     kiln-tile-and-fuse reduces a convolution vectorized along output
     channels whose filter does not stay in the cache in blocks of input
@@ -468,9 +468,21 @@ def PrefetchBlocks : Pass<"kiln-prefetch-blocks", "::mlir::func::FuncOp"> {
     block compute, instead of stalling the first tile of every block. A
     prefetch past the end of the operand reads nothing it would fault on.
 
+    kiln-tile-and-fuse also marks the reduction loop of a product (its k)
+    and the input-channel loop of a pointwise convolution along output
+    channels with `kiln.prefetch_input_ahead = D` (32): every step reads a
+    few elements of another row of an input that is not constant, rows a
+    cache line or more apart that the hardware prefetchers do not follow,
+    and often written by the other core just before. In each such loop, this
+    pass puts before the first and the last scalar load (or vector read
+    along the innermost dimension) of each such buffer in the loop body a
+    `memref.prefetch` (locality 3, into L1) of the same element in row
+    min(iv + D * step, upper bound - 1).
+
     Input invariant: buffers (after bufferization). Output IR: no
-    `kiln.prefetch_ahead` attribute; `memref.prefetch` ops in the loops
-    that had one. Loops with nothing to prefetch are left as they were.
+    `kiln.prefetch_ahead` or `kiln.prefetch_input_ahead` attribute;
+    `memref.prefetch` ops in the loops that had one. Loops with nothing to
+    prefetch are left as they were.
   }];
   let dependentDialects = ["::mlir::memref::MemRefDialect",
                            "::mlir::affine::AffineDialect",

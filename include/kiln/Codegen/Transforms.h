@@ -99,6 +99,13 @@ struct TilingConfig {
   /// With `blockTiles`: the register tiles of that convolution's own loops
   /// (`vectorTiles` are those of `producer`'s consumer when it is set).
   SmallVector<int64_t> blockVectorTiles;
+  /// A reduction loop (of `producer` when it is set) whose register tiles
+  /// read a value of another row of the input at every step (the input
+  /// channels of a pointwise convolution along output channels), and how
+  /// many steps ahead each step prefetches what it will read (see
+  /// kiln-prefetch-blocks); 0 steps: none.
+  unsigned inputPrefetchLoop = 0;
+  int64_t inputPrefetchSteps = 0;
   /// For an elementwise op: the matmul-like or convolution op that produces
   /// one of its operands for it alone; the op takes that producer's tiles
   /// and the producer is fused into them.
