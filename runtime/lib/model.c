@@ -13,6 +13,7 @@
 
 #include "error.h"
 #include "validate.h"
+#include "weights.h"
 
 #include <dlfcn.h>
 #include <errno.h>
@@ -165,6 +166,9 @@ kiln_status_t kiln_open(const char *path, const kiln_open_options_t *options,
     }
   }
 
+  // A cpu model reads its weights from its read-only data at every run.
+  if (!isCuda)
+    kiln_weights_to_huge_pages(handle, path);
   kiln_model_t *result = (kiln_model_t *)calloc(1, sizeof(kiln_model_t));
   if (!result) {
     kiln_cuda_close(cuda);
