@@ -11,6 +11,7 @@
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
+#include "mlir/Dialect/Linalg/Transforms/Transforms.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
 #include "mlir/Transforms/GreedyPatternRewriteDriver.h"
 
@@ -99,8 +100,19 @@ struct PackMatmulWeights : OpRewritePattern<linalg::MatmulOp> {
     SmallVector<ReassociationIndices> split = {{0}, {1, 2}};
     auto panelAccType =
         RankedTensorType::get({m, panels, panel}, rewriter.getF32Type());
-    init = tensor::ExpandShapeOp::create(rewriter, loc, panelAccType, init,
-                                         split);
+    // A filled accumulator is filled in panels (a fill behind a reshape is
+    // not fused into the product's tiles: a pass of its own over memory).
+    if (auto fill = acc.getDefiningOp<linalg::FillOp>();
+        fill && padded == n) {
+      Value empty = tensor::EmptyOp::create(rewriter, loc,
+                                            panelAccType.getShape(),
+                                            rewriter.getF32Type());
+      init = linalg::FillOp::create(rewriter, loc, fill.getInputs()[0], empty)
+                 .getResult(0);
+    } else {
+      init = tensor::ExpandShapeOp::create(rewriter, loc, panelAccType, init,
+                                           split);
+    }
     // (m, j, i, kk): a[m, kk] * w[j, kk, i] -> out[m, j, i]
     auto dim = [&](unsigned i) { return getAffineDimExpr(i, ctx); };
     SmallVector<AffineMap> maps = {
@@ -132,6 +144,25 @@ private:
   int64_t panel, maxRows;
 };
 
+/// Whether `operand` of an elementwise op reads, through the collapse of
+/// its panels, the result of a product whose weights were packed (and
+/// nothing else reads that result): the op is then rewritten over the panels
+/// (fusion by expansion), reads the product's result directly, and
+/// kiln-tile-and-fuse computes it (a bias, an activation, a residual add) in
+/// the product's register tiles instead of a pass of its own over memory.
+static bool isPackedProductResult(OpOperand *operand) {
+  auto consumer = dyn_cast<linalg::GenericOp>(operand->getOwner());
+  auto collapse = operand->get().getDefiningOp<tensor::CollapseShapeOp>();
+  if (!consumer || !collapse || consumer.getNumReductionLoops() != 0 ||
+      !collapse->hasOneUse())
+    return false;
+  auto producer = collapse.getSrc().getDefiningOp<linalg::ContractOp>();
+  return producer && producer->hasOneUse() &&
+         producer.getNumDpsInputs() == 2 &&
+         producer.getRank(producer.getDpsInitOperand(0)) == 3 &&
+         producer.getRank(producer.getDpsInputOperand(1)) == 3;
+}
+
 struct PackWeightsPass : kiln::impl::PackWeightsBase<PackWeightsPass> {
   using Base::Base;
 
@@ -142,9 +173,16 @@ struct PackWeightsPass : kiln::impl::PackWeightsBase<PackWeightsPass> {
              "at least 0";
       return signalPassFailure();
     }
+    {
+      RewritePatternSet patterns(&getContext());
+      patterns.add<PackMatmulWeights>(&getContext(), 2 * vectorBits / 32,
+                                      maxRows);
+      if (failed(applyPatternsGreedily(getOperation(), std::move(patterns))))
+        return signalPassFailure();
+    }
     RewritePatternSet patterns(&getContext());
-    patterns.add<PackMatmulWeights>(&getContext(), 2 * vectorBits / 32,
-                                    maxRows);
+    linalg::populateFoldReshapeOpsByExpansionPatterns(patterns,
+                                                      isPackedProductResult);
     if (failed(applyPatternsGreedily(getOperation(), std::move(patterns))))
       signalPassFailure();
   }

@@ -95,3 +95,56 @@ func.func @left_alone(%x: tensor<1x3xf32>, %b: tensor<3x8xf32>, %acc: tensor<1x8
   %3 = linalg.matmul ins(%x, %n : tensor<1x3xf32>, tensor<3x2xf32>) outs(%acc2 : tensor<1x2xf32>) -> tensor<1x2xf32>
   return %1, %2, %3 : tensor<1x8xf32>, tensor<1x8xf32>, tensor<1x2xf32>
 }
+
+// -----
+
+// A filled accumulator is filled in panels, and an elementwise op that alone
+// reads the product (a bias add, an activation) is rewritten over the panels
+// to read the product's result directly (fusion by expansion; its bias is
+// expanded to [2, 4]): kiln-tile-and-fuse then computes both in the
+// product's register tiles. The result is collapsed after the elementwise op.
+// CHECK-LABEL: func @epilogue
+// CHECK: %[[Z:.*]] = tensor.empty() : tensor<2x2x4xf32>
+// CHECK: %[[F:.*]] = linalg.fill ins(%{{.*}} : f32) outs(%[[Z]] : tensor<2x2x4xf32>)
+// CHECK: %[[C:.*]] = linalg.contract {{.*}} outs(%[[F]] : tensor<2x2x4xf32>)
+// CHECK: %[[B:.*]] = tensor.expand_shape %{{.*}} {{\[\[}}0, 1]] output_shape [2, 4] : tensor<8xf32> into tensor<2x4xf32>
+// CHECK: %[[G:.*]] = linalg.generic {{.*}} ins(%[[C]], %[[B]] : tensor<2x2x4xf32>, tensor<2x4xf32>)
+// CHECK: %[[R:.*]] = tensor.collapse_shape %[[G]] {{\[\[}}0], [1, 2]] : tensor<2x2x4xf32> into tensor<2x8xf32>
+// CHECK: return %[[R]]
+func.func @epilogue(%x: tensor<2x3xf32>, %bias: tensor<8xf32>) -> tensor<2x8xf32> {
+  %w = arith.constant dense<[[0.0, 1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0], [8.0, 9.0, 10.0, 11.0, 12.0, 13.0, 14.0, 15.0], [16.0, 17.0, 18.0, 19.0, 20.0, 21.0, 22.0, 23.0]]> : tensor<3x8xf32>
+  %zero = arith.constant 0.0 : f32
+  %e = tensor.empty() : tensor<2x8xf32>
+  %f = linalg.fill ins(%zero : f32) outs(%e : tensor<2x8xf32>) -> tensor<2x8xf32>
+  %0 = linalg.matmul ins(%x, %w : tensor<2x3xf32>, tensor<3x8xf32>) outs(%f : tensor<2x8xf32>) -> tensor<2x8xf32>
+  %1 = linalg.generic {indexing_maps = [affine_map<(d0, d1) -> (d0, d1)>, affine_map<(d0, d1) -> (d1)>, affine_map<(d0, d1) -> (d0, d1)>], iterator_types = ["parallel", "parallel"]}
+      ins(%0, %bias : tensor<2x8xf32>, tensor<8xf32>) outs(%e : tensor<2x8xf32>) {
+  ^bb0(%a: f32, %b: f32, %o: f32):
+    %s = arith.addf %a, %b : f32
+    linalg.yield %s : f32
+  } -> tensor<2x8xf32>
+  return %1 : tensor<2x8xf32>
+}
+
+// -----
+
+// The product's result read by two ops: the elementwise one is left over
+// the collapsed result (it could not take the product's tiles).
+// CHECK-LABEL: func @two_readers
+// CHECK: %[[C:.*]] = linalg.contract
+// CHECK: %[[R:.*]] = tensor.collapse_shape %[[C]]
+// CHECK: linalg.generic {{.*}} ins(%[[R]] : tensor<2x8xf32>)
+func.func @two_readers(%x: tensor<2x3xf32>) -> (tensor<2x8xf32>, tensor<2x8xf32>) {
+  %w = arith.constant dense<[[0.0, 1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0], [8.0, 9.0, 10.0, 11.0, 12.0, 13.0, 14.0, 15.0], [16.0, 17.0, 18.0, 19.0, 20.0, 21.0, 22.0, 23.0]]> : tensor<3x8xf32>
+  %zero = arith.constant 0.0 : f32
+  %e = tensor.empty() : tensor<2x8xf32>
+  %f = linalg.fill ins(%zero : f32) outs(%e : tensor<2x8xf32>) -> tensor<2x8xf32>
+  %0 = linalg.matmul ins(%x, %w : tensor<2x3xf32>, tensor<3x8xf32>) outs(%f : tensor<2x8xf32>) -> tensor<2x8xf32>
+  %1 = linalg.generic {indexing_maps = [affine_map<(d0, d1) -> (d0, d1)>, affine_map<(d0, d1) -> (d0, d1)>], iterator_types = ["parallel", "parallel"]}
+      ins(%0 : tensor<2x8xf32>) outs(%e : tensor<2x8xf32>) {
+  ^bb0(%a: f32, %o: f32):
+    %s = arith.maximumf %a, %zero : f32
+    linalg.yield %s : f32
+  } -> tensor<2x8xf32>
+  return %0, %1 : tensor<2x8xf32>, tensor<2x8xf32>
+}

@@ -742,6 +742,15 @@ def PackWeights : Pass<"kiln-pack-weights", "::mlir::func::FuncOp"> {
     ```
     `max-rows` (default 0: any) limits the products packed to those of at
     most that many rows.
+
+    A filled accumulator (whole panels) is filled in panels instead of
+    reshaped, and an elementwise op that alone reads the product through
+    the collapse of its panels (a bias add, GELU, a residual add) is
+    rewritten over the panels (`linalg` fusion by expansion, its other
+    operands expanded), reading the product's result directly; the collapse
+    moves after it. kiln-tile-and-fuse then computes the fill and the
+    elementwise op in the product's tiles instead of in passes of their own
+    over memory.
   }];
   let options = [
     Option<"vectorBits", "vector-bits", "int64_t", /*default=*/"512",
