@@ -125,7 +125,14 @@ static void printHelp(void) {
       "files must be C-ordered and little-endian with the exact dtype and\n"
       "shape of the input; bf16 tensors are read and written as uint16 bit\n"
       "patterns ('<u2'). Errors print one line on stderr and exit with\n"
-      "status 1.\n",
+      "status 1.\n"
+      "\n"
+      "environment (read by the runtime when a model is opened):\n"
+      "  KILN_HUGE_PAGES=0      keep a cpu model's weights mapped from its\n"
+      "                         file (default: moved to transparent huge\n"
+      "                         pages where the kernel has them)\n"
+      "  KILN_POOL_SPIN_US=N    microseconds a pool thread spins for the\n"
+      "                         next loop before it sleeps (default 100)\n",
       PREVIEW_LIMIT, KILN_MAX_THREADS, kiln_default_threads());
 }
 
