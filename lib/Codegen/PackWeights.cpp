@@ -102,11 +102,9 @@ struct PackMatmulWeights : OpRewritePattern<linalg::MatmulOp> {
         RankedTensorType::get({m, panels, panel}, rewriter.getF32Type());
     // A filled accumulator is filled in panels (a fill behind a reshape is
     // not fused into the product's tiles: a pass of its own over memory).
-    if (auto fill = acc.getDefiningOp<linalg::FillOp>();
-        fill && padded == n) {
-      Value empty = tensor::EmptyOp::create(rewriter, loc,
-                                            panelAccType.getShape(),
-                                            rewriter.getF32Type());
+    if (auto fill = acc.getDefiningOp<linalg::FillOp>(); fill && padded == n) {
+      Value empty = tensor::EmptyOp::create(
+          rewriter, loc, panelAccType.getShape(), rewriter.getF32Type());
       init = linalg::FillOp::create(rewriter, loc, fill.getInputs()[0], empty)
                  .getResult(0);
     } else {
@@ -157,8 +155,7 @@ static bool isPackedProductResult(OpOperand *operand) {
       !collapse->hasOneUse())
     return false;
   auto producer = collapse.getSrc().getDefiningOp<linalg::ContractOp>();
-  return producer && producer->hasOneUse() &&
-         producer.getNumDpsInputs() == 2 &&
+  return producer && producer->hasOneUse() && producer.getNumDpsInputs() == 2 &&
          producer.getRank(producer.getDpsInitOperand(0)) == 3 &&
          producer.getRank(producer.getDpsInputOperand(1)) == 3;
 }

@@ -238,20 +238,17 @@ static SmallVector<int64_t> chooseThreadTiles(ArrayRef<int64_t> ranges,
 /// slice fits, with a harmless remainder (see splitLoops) after at least 8
 /// whole register tiles (its half a register tile of work then costs at
 /// most 6 %; 196 columns in 4 tiles of 3 x 16 + 1 took 1.2x the time, see
-/// chooseThreadTiles), and the rows into the rest: consecutive tiles of a thread's share (columns vary
-/// slowest, see TilingConfig::threadOrder) then find the slice in L2
-/// (0.47-0.49 ms). A right operand that fits is left to the rows (128 ->
-/// 512 at 28x28, 400 KB: 0.35 ms split by rows, 0.41 by columns then rows).
-static SmallVector<int64_t>
-chooseContractionThreadTiles(ArrayRef<int64_t> ranges,
-                             ArrayRef<int64_t> vectorTiles,
-                             const linalg::ContractionDimensions &dims,
-                             ArrayRef<unsigned> order,
-                             const TilingHeuristics &heuristics, int64_t lanes,
-                             int64_t &numTiles) {
-  SmallVector<int64_t> tiles =
-      chooseThreadTiles(ranges, vectorTiles, order, heuristics.parallelTiles,
-                        lanes, numTiles);
+/// chooseThreadTiles), and the rows into the rest: consecutive tiles of a
+/// thread's share (columns vary slowest, see TilingConfig::threadOrder)
+/// then find the slice in L2 (0.47-0.49 ms). A right operand that fits is
+/// left to the rows (128 -> 512 at 28x28, 400 KB: 0.35 ms split by rows,
+/// 0.41 by columns then rows).
+static SmallVector<int64_t> chooseContractionThreadTiles(
+    ArrayRef<int64_t> ranges, ArrayRef<int64_t> vectorTiles,
+    const linalg::ContractionDimensions &dims, ArrayRef<unsigned> order,
+    const TilingHeuristics &heuristics, int64_t lanes, int64_t &numTiles) {
+  SmallVector<int64_t> tiles = chooseThreadTiles(
+      ranges, vectorTiles, order, heuristics.parallelTiles, lanes, numTiles);
   if (!dims.batch.empty() ||
       llvm::any_of(dims.n, [&](unsigned d) { return tiles[d] != 0; }))
     return tiles;
@@ -264,7 +261,8 @@ chooseContractionThreadTiles(ArrayRef<int64_t> ranges,
   for (unsigned d : dims.n)
     if (d != column)
       depth *= ranges[d];
-  int64_t elementBytes = std::max<int64_t>(1, heuristics.vectorBits / 8 / lanes);
+  int64_t elementBytes =
+      std::max<int64_t>(1, heuristics.vectorBits / 8 / lanes);
   int64_t budget = heuristics.l2CacheBytes / 2;
   if (depth * ranges[column] * elementBytes <= budget)
     return tiles;
@@ -300,10 +298,12 @@ static constexpr int64_t kRightSliceCacheBytes = 256 * 1024;
 /// an L1 cache of 48 KB beside the input rows a register tile reads.
 static constexpr int64_t kFilterBlockBytes = 32 * 1024;
 
-/// Steps of the input-channel loop of a pointwise convolution along output
-/// channels between the prefetch of an input row and its read: a step is
-/// 8-16 FMAs of one register tile (4-8 cycles), so 32 steps are about 150-250
-/// cycles, the latency of a line written by the other core.
+/// Steps of a product's k loop, or of the input-channel loop of a pointwise
+/// convolution along output channels, between the prefetch of an input row
+/// and its read (TilingConfig::inputPrefetchSteps): a step is 8-16 FMAs of
+/// one register tile (4-8 cycles), so 32 steps are about 150-250 cycles,
+/// the latency of a line written by the other core. 16 measured the same,
+/// 64 slightly worse (MobileNetV2, EfficientNet-B0).
 static constexpr int64_t kInputPrefetchSteps = 32;
 
 /// The register tile along a row of `width` output pixels: two vectors of
@@ -1251,7 +1251,8 @@ static FailureOr<Operation *> tileInBlocks(RewriterBase &rewriter,
 /// Marks, among `loops` (those of one reduction level, in the order of the
 /// dimensions they tile), the loop of TilingConfig::inputPrefetchLoop for
 /// kiln-prefetch-blocks.
-static void markInputPrefetch(RewriterBase &rewriter, const TilingConfig &config,
+static void markInputPrefetch(RewriterBase &rewriter,
+                              const TilingConfig &config,
                               ArrayRef<LoopLikeOpInterface> loops) {
   if (config.inputPrefetchSteps <= 0 ||
       config.reductionTiles[config.inputPrefetchLoop] == 0)

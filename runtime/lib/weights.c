@@ -1,4 +1,4 @@
-/*===- weights.c - A model's constant data on huge pages ---------------------===*
+/*===- weights.c - A model's constant data on huge pages -------------------===*
  *
  * Implements kiln_weights_to_huge_pages (weights.h).
  *

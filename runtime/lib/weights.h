@@ -1,4 +1,4 @@
-/*===- weights.h - A model's constant data on huge pages ---------*- C -*-===*
+/*===- weights.h - A model's constant data on huge pages -----------*- C -*-===*
  *
  * A CPU model's weights are read-only data of its shared object, mapped from
  * the file in 4 KiB pages: ResNet-50's 100 MB are 25,000 pages, a TLB miss
