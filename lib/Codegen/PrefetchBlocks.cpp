@@ -59,9 +59,9 @@ bool getOuterStrides(scf::ForOp loop, Value base,
          succeeded(type.getStridesAndOffset(strides, offset));
 }
 
-/// `index` with `iv` advanced by `ahead`, built before `before`: `iv` itself
-/// or an affine.apply of it and values defined outside `loop`. Null when
-/// `index` is another expression.
+/// `index` with `iv` advanced by `ahead`, built at `builder`'s insertion
+/// point: `iv` itself or an affine.apply of it and values defined outside
+/// `loop`. Null when `index` is another expression.
 Value advance(OpBuilder &builder, scf::ForOp loop, Value index, int64_t ahead) {
   Value iv = loop.getInductionVar();
   Location loc = loop.getLoc();
@@ -154,7 +154,7 @@ void prefetchAhead(scf::ForOp loop, int64_t ahead) {
 /// buffer in the body of `loop` that index one dimension of at least a cache
 /// line's stride with the loop's induction variable (the values of a few
 /// neighbouring pixels of one input row), what those loads read `ahead`
-/// steps further (the last step's, past the end of the loop).
+/// steps further (clamped to the last step).
 void prefetchInputAhead(scf::ForOp loop, int64_t ahead) {
   std::optional<int64_t> step = getConstantIntValue(loop.getStep());
   if (!step || *step <= 0)
@@ -193,6 +193,21 @@ void prefetchInputAhead(scf::ForOp loop, int64_t ahead) {
         add(read, read.getBase(), read.getIndices(),
             read.getVectorType().getShape().back());
   }
+  if (reads.empty())
+    return;
+  // The step `ahead` steps further, at most the last one, once per
+  // iteration.
+  OpBuilder builder(loop.getBody(), loop.getBody()->begin());
+  Location loc = loop.getLoc();
+  Value last = arith::SubIOp::create(
+      builder, loc, loop.getUpperBound(),
+      arith::ConstantIndexOp::create(builder, loc, 1));
+  Value next = arith::MinSIOp::create(
+      builder, loc,
+      arith::AddIOp::create(
+          builder, loc, iv,
+          arith::ConstantIndexOp::create(builder, loc, ahead * *step)),
+      last);
   for (auto &[base, group] : reads) {
     // The first and the last element read (a line apart at most for the
     // few pixels of a register tile).
@@ -200,17 +215,7 @@ void prefetchInputAhead(scf::ForOp loop, int64_t ahead) {
     if (group.size() > 1 || group.front().span > 1)
       ends.push_back({group.back(), group.back().span - 1});
     for (auto [read, shift] : ends) {
-      OpBuilder builder(read.op);
-      Location loc = read.op->getLoc();
-      Value last = arith::SubIOp::create(
-          builder, loc, loop.getUpperBound(),
-          arith::ConstantIndexOp::create(builder, loc, 1));
-      Value next = arith::MinSIOp::create(
-          builder, loc,
-          arith::AddIOp::create(
-              builder, loc, iv,
-              arith::ConstantIndexOp::create(builder, loc, ahead * *step)),
-          last);
+      builder.setInsertionPoint(read.op);
       SmallVector<Value> at(read.indices);
       at[read.dim] = next;
       if (shift > 0)

@@ -485,6 +485,9 @@ getOwnTilingConfig(linalg::LinalgOp op, const TilingHeuristics &heuristics) {
       };
       panelsFirst = bytes(op.getDpsInputOperand(1)->get()) >=
                     2 * bytes(op.getDpsInputOperand(0)->get());
+      int64_t taps = 1;
+      for (unsigned d : window)
+        taps *= ranges[d];
       // A pointwise one reads, at each step of its input channels, a few
       // pixels of another input row: rows a channel apart, hundreds of
       // streams that the hardware prefetchers do not follow. When the
@@ -493,9 +496,6 @@ getOwnTilingConfig(linalg::LinalgOp op, const TilingHeuristics &heuristics) {
       // depthwise convolutions, ResNet-50's 1x1 1024 -> 256), every line is
       // a miss to that core at a latency that the FMAs of a step do not
       // cover; each step prefetches the row that a later one reads.
-      int64_t taps = 1;
-      for (unsigned d : window)
-        taps *= ranges[d];
       if (taps == 1 && inputChannels.size() == 1 &&
           ranges[inputChannels.front()] > kInputPrefetchSteps) {
         config.inputPrefetchLoop = inputChannels.front();
@@ -506,9 +506,6 @@ getOwnTilingConfig(linalg::LinalgOp op, const TilingHeuristics &heuristics) {
           isa<linalg::GenericOp>(op.getOperation()) &&
           op.getNumDpsInits() == 1 &&
           getElementTypeOrSelf(op.getDpsInits()[0].getType()).isF32()) {
-        int64_t taps = 1;
-        for (unsigned d : window)
-          taps *= ranges[d];
         blockLoop = inputChannels.front();
         panelBytesPerChannel =
             taps * 2 * lanes *
@@ -1092,6 +1089,23 @@ static void annotateRolledLoops(RewriterBase &rewriter,
     loop->setAttr("llvm.loop_annotation", annotation);
 }
 
+/// Sets `attrName` = `value` on the loop of reduction dimension `dim` among
+/// `loops`, those of one reduction level (made in the order of the
+/// dimensions with a reduction tile); nothing when `dim` has no tile.
+static void markReductionLoop(RewriterBase &rewriter,
+                              const TilingConfig &config,
+                              ArrayRef<LoopLikeOpInterface> loops,
+                              unsigned dim, StringRef attrName,
+                              int64_t value) {
+  if (config.reductionTiles[dim] == 0)
+    return;
+  size_t position = llvm::count_if(
+      ArrayRef(config.reductionTiles).take_front(dim),
+      [](int64_t tile) { return tile != 0; });
+  if (position < loops.size())
+    loops[position]->setAttr(attrName, rewriter.getI64IntegerAttr(value));
+}
+
 /// A convolution's thread tile that reduces in blocks, with its results
 /// (see rewriteForBlocks).
 struct BlockedConv {
@@ -1217,17 +1231,12 @@ static FailureOr<Operation *> tileInBlocks(RewriterBase &rewriter,
   annotateRolledLoops(rewriter, config, reductionLoops);
   // The loop over the input channels of a block prefetches the next block
   // (kiln-prefetch-blocks).
-  unsigned blockLoop = 0, position = 0;
+  unsigned blockLoop = 0;
   for (auto [d, tile] : llvm::enumerate(config.blockTiles))
     if (tile != 0)
       blockLoop = d;
-  for (unsigned d = 0; d < blockLoop; ++d)
-    if (config.reductionTiles[d] != 0)
-      ++position;
-  if (config.reductionTiles[blockLoop] != 0 && position < reductionLoops.size())
-    reductionLoops[position]->setAttr(
-        kPrefetchAheadAttrName,
-        rewriter.getI64IntegerAttr(config.blockTiles[blockLoop]));
+  markReductionLoop(rewriter, config, reductionLoops, blockLoop,
+                    kPrefetchAheadAttrName, config.blockTiles[blockLoop]);
   SmallVector<LoopLikeOpInterface> loops(registerLoops);
   llvm::append_range(loops, reductionLoops);
   // The fill and the epilogue take the register tiles of the convolution's
@@ -1254,17 +1263,9 @@ static FailureOr<Operation *> tileInBlocks(RewriterBase &rewriter,
 static void markInputPrefetch(RewriterBase &rewriter,
                               const TilingConfig &config,
                               ArrayRef<LoopLikeOpInterface> loops) {
-  if (config.inputPrefetchSteps <= 0 ||
-      config.reductionTiles[config.inputPrefetchLoop] == 0)
-    return;
-  size_t position = 0;
-  for (unsigned d = 0; d < config.inputPrefetchLoop; ++d)
-    if (config.reductionTiles[d] != 0)
-      ++position;
-  if (position < loops.size())
-    loops[position]->setAttr(
-        kPrefetchInputAheadAttrName,
-        rewriter.getI64IntegerAttr(config.inputPrefetchSteps));
+  if (config.inputPrefetchSteps > 0)
+    markReductionLoop(rewriter, config, loops, config.inputPrefetchLoop,
+                      kPrefetchInputAheadAttrName, config.inputPrefetchSteps);
 }
 
 FailureOr<Operation *> mlir::kiln::tileAndFuse(RewriterBase &rewriter,

@@ -96,24 +96,22 @@ func.func @bad_marks() -> vector<16xf32> {
 // and the last scalar load of %x (pixels 3 and 10 of row c, 784 bytes
 // apart from row to row) and before the vector read of %y (columns 0..31 of
 // row c, 832 bytes apart), a prefetch of the same element in row
-// min(c + 32, 63) into L1 (locality 3): the first and the last element the
-// group reads, at most a line apart. The marks are dropped.
+// min(c + 32, 63) (computed once per iteration) into L1 (locality 3): the
+// first and the last element the group reads, at most a line apart. The
+// marks are dropped.
 // CHECK-LABEL: func @input_rows
 // CHECK: scf.for %[[C:.*]] = %c0 to %c64 step %c1
 // CHECK: %[[LAST:.*]] = arith.subi %c64, %c1
 // CHECK: %[[AHEAD:.*]] = arith.addi %[[C]], %c32
 // CHECK: %[[ROW:.*]] = arith.minsi %[[AHEAD]], %[[LAST]]
-// CHECK: memref.prefetch %{{.*}}[%[[ROW]], %c3], read, locality<3>, data
-// CHECK: memref.load %{{.*}}[%[[C]], %c3]
-// CHECK: %[[ROW2:.*]] = arith.minsi
-// CHECK: memref.prefetch %{{.*}}[%[[ROW2]], %c10], read, locality<3>, data
-// CHECK: memref.load %{{.*}}[%[[C]], %c10]
-// CHECK: %[[ROW3:.*]] = arith.minsi
-// CHECK: memref.prefetch %{{.*}}[%[[ROW3]], %c0], read, locality<3>, data
-// CHECK: %[[ROW4:.*]] = arith.minsi
+// CHECK-NEXT: memref.prefetch %{{.*}}[%[[ROW]], %c3], read, locality<3>, data
+// CHECK-NEXT: memref.load %{{.*}}[%[[C]], %c3]
+// CHECK-NEXT: memref.prefetch %{{.*}}[%[[ROW]], %c10], read, locality<3>, data
+// CHECK-NEXT: memref.load %{{.*}}[%[[C]], %c10]
+// CHECK: memref.prefetch %{{.*}}[%[[ROW]], %c0], read, locality<3>, data
 // CHECK: %[[COL:.*]] = arith.addi %c0, %c31
-// CHECK: memref.prefetch %{{.*}}[%[[ROW4]], %[[COL]]], read, locality<3>, data
-// CHECK: vector.transfer_read
+// CHECK: memref.prefetch %{{.*}}[%[[ROW]], %[[COL]]], read, locality<3>, data
+// CHECK-NEXT: vector.transfer_read
 // CHECK-NOT: memref.prefetch
 // CHECK-NOT: kiln.prefetch_input_ahead
 func.func @input_rows(%x: memref<64x196xf32>, %y: memref<64x208xf32>) -> vector<32xf32> {
