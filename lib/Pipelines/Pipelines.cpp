@@ -272,8 +272,13 @@ void mlir::kiln::buildCPUPipeline(OpPassManager &pm,
   }
   if (options.tile) {
     DeinterleaveStridedConvsOptions deinterleaving;
-    if (options.convChannelVectors)
+    if (options.convChannelVectors) {
       deinterleaving.channelVectorBits = getVectorBits(options);
+      // The panel limit kiln-conv-channel-vectors gets (half the L2 cache).
+      if (options.l2CacheKiB != 0)
+        deinterleaving.channelVectorMaxPanelKiB =
+            llvm::divideFloorSigned(int64_t(options.l2CacheKiB), int64_t(2));
+    }
     pm.addNestedPass<func::FuncOp>(
         createDeinterleaveStridedConvs(deinterleaving));
   }

@@ -3,7 +3,7 @@
 // RUN: kiln-opt %s --split-input-file --kiln-cpu-pipeline="vector-bits=256 depthwise-versioned-min-pixels=0" --mlir-print-ir-after=kiln-copies-to-loops 2>&1 >/dev/null | FileCheck %s --check-prefix=BUFFERS
 // A negative L2 size is an error (it would be half a negative panel size).
 // RUN: not kiln-opt %s --split-input-file --kiln-cpu-pipeline="vector-bits=256 l2-cache-kib=-1" 2>&1 | FileCheck %s --check-prefix=BADL2
-// BADL2: error: kiln-conv-channel-vectors: vector-bits must be at least 64, max-panel-kib and channels-last-min-channels at least 0
+// BADL2: error: kiln-deinterleave-strided-convs: channel-vector-bits and channel-vector-max-panel-kib must be at least 0
 
 // A model function ends up in the LLVM dialect taking the runtime's execution
 // context and one bare pointer per input and output, with weights as aligned

@@ -29,8 +29,10 @@ namespace {
 /// conv2d(x, W) with column stride s -> the sum over q < s of
 /// conv2d(x[..., q::s], W[..., q::s]) with column stride 1, see Passes.td.
 struct DeinterleaveColumns : OpRewritePattern<Conv2dOp> {
-  DeinterleaveColumns(MLIRContext *context, int64_t channelVectorBits)
-      : OpRewritePattern(context), channelVectorBits(channelVectorBits) {}
+  DeinterleaveColumns(MLIRContext *context, int64_t channelVectorBits,
+                      int64_t channelVectorMaxPanelBytes)
+      : OpRewritePattern(context), channelVectorBits(channelVectorBits),
+        channelVectorMaxPanelBytes(channelVectorMaxPanelBytes) {}
 
   LogicalResult matchAndRewrite(Conv2dOp conv,
                                 PatternRewriter &rewriter) const override {
@@ -56,7 +58,7 @@ struct DeinterleaveColumns : OpRewritePattern<Conv2dOp> {
     if (channelVectorBits > 0 &&
         isChannelVectorConv(filter[0], filter[1] * filter[2] * filter[3],
                             type.getDimSize(3), channelVectorBits,
-                            kChannelVectorMaxPanelBytes))
+                            channelVectorMaxPanelBytes))
       return rewriter.notifyMatchFailure(
           conv, "computed along output channels, strided columns and all");
     std::optional<SmallVector<double>> weights =
@@ -112,7 +114,7 @@ struct DeinterleaveColumns : OpRewritePattern<Conv2dOp> {
   }
 
 private:
-  int64_t channelVectorBits;
+  int64_t channelVectorBits, channelVectorMaxPanelBytes;
 };
 
 struct DeinterleaveStridedConvsPass
@@ -121,7 +123,14 @@ struct DeinterleaveStridedConvsPass
 
   void runOnOperation() override {
     RewritePatternSet patterns(&getContext());
-    patterns.add<DeinterleaveColumns>(&getContext(), channelVectorBits);
+    if (channelVectorBits < 0 || channelVectorMaxPanelKiB < 0) {
+      getOperation().emitError(
+          "kiln-deinterleave-strided-convs: channel-vector-bits and "
+          "channel-vector-max-panel-kib must be at least 0");
+      return signalPassFailure();
+    }
+    patterns.add<DeinterleaveColumns>(&getContext(), channelVectorBits,
+                                      channelVectorMaxPanelKiB * 1024);
     if (failed(applyPatternsGreedily(getOperation(), std::move(patterns))))
       signalPassFailure();
   }

@@ -93,3 +93,28 @@ func.func @channel_vectors(%x: tensor<1x16x30x30xf32>, %y: tensor<1x16x32x32xf32
       : (tensor<1x16x32x32xf32>, tensor<16x16x3x3xf32>) -> tensor<1x16x16x16xf32>
   return %a, %b : tensor<1x16x15x15xf32>, tensor<1x16x16x16xf32>
 }
+
+// -----
+
+// A panel of 16 channels x 512 x 3 x 3 taps is 288 KiB: over the default
+// limit of 256 KiB kiln-conv-channel-vectors would not take it, so it is
+// split; with the limit the pipeline gives both passes for a 2 MiB L2 cache
+// (1024 KiB) it stays strided.
+// RUN: kiln-opt %s --kiln-deinterleave-strided-convs="channel-vector-bits=256" --split-input-file | FileCheck %s --check-prefix=PANEL256
+// RUN: kiln-opt %s --kiln-deinterleave-strided-convs="channel-vector-bits=256 channel-vector-max-panel-kib=1024" --split-input-file | FileCheck %s --check-prefix=PANEL1024
+// CV-LABEL: func @large_panel
+// CHECK-LABEL: func @large_panel
+// PANEL256-LABEL: func @large_panel
+// PANEL256-COUNT-2: kiln.conv2d {{.*}}strides = array<i64: 2, 1>
+// PANEL1024-LABEL: func @large_panel
+// PANEL1024: kiln.conv2d %{{.*}} {padding = array<i64: 1, 1, 1, 1>, strides = array<i64: 2, 2>} {{.*}} -> tensor<1x16x15x15xf32>
+// PANEL1024-NOT: kiln.conv2d
+func.func @large_panel(%x: tensor<1x512x30x30xf32>) -> tensor<1x16x15x15xf32> {
+  %w = kiln.constant dense<0.5> : tensor<16x512x3x3xf32>
+  %a = kiln.conv2d %x, %w {padding = array<i64: 1, 1, 1, 1>, strides = array<i64: 2, 2>}
+      : (tensor<1x512x30x30xf32>, tensor<16x512x3x3xf32>) -> tensor<1x16x15x15xf32>
+  return %a : tensor<1x16x15x15xf32>
+}
+
+// RUN: not kiln-opt %s --kiln-deinterleave-strided-convs="channel-vector-max-panel-kib=-1" --split-input-file 2>&1 | FileCheck %s --check-prefix=BAD
+// BAD: error: kiln-deinterleave-strided-convs: channel-vector-bits and channel-vector-max-panel-kib must be at least 0

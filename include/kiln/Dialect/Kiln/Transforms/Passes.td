@@ -136,6 +136,11 @@ def DeinterleaveStridedConvs : Pass<"kiln-deinterleave-strided-convs",
            "Leave strided the convolutions that kiln-conv-channel-vectors "
            "computes along channels with vectors of this many bits (0: "
            "split every one)">,
+    Option<"channelVectorMaxPanelKiB", "channel-vector-max-panel-kib",
+           "int64_t", /*default=*/"256",
+           "The largest filter panel (KiB) kiln-conv-channel-vectors takes, "
+           "its max-panel-kib (the CPU pipeline passes the same value to "
+           "both)">,
   ];
 }
 
