@@ -136,6 +136,44 @@ func.func @input_rows(%x: memref<64x196xf32>, %y: memref<64x208xf32>) -> vector<
 
 // -----
 
+// The reads of a register tile of a pointwise convolution along output
+// channels, channels last (kiln-conv-channel-vectors): the 7 pixels' values
+// broadcast along the 32 output channels (map (d2, 0): rows 1280 bytes
+// apart, but the loop walks their innermost dimension) and the panel of 32
+// output channels of a constant filter broadcast to the 7 pixels (map
+// (0, d4), 128 bytes per step): the panel's first and last element of step
+// min(c + 32, 319) are prefetched into L2 (locality 2: the tile's next
+// register tiles read the panel again), the input rows not at all.
+// CHECK-LABEL: func @filter_panel
+// CHECK: scf.for %[[C:.*]] = %c0 to %c320 step %c1
+// CHECK: %[[ROW:.*]] = arith.minsi
+// CHECK: vector.transfer_read %{{.*}}[%c0, %c0, %c0, %[[C]]]
+// CHECK: memref.prefetch %[[F:.*]][%c3, %[[ROW]], %c0, %c0, %c0], read, locality<2>, data
+// CHECK: %[[LASTCOL:.*]] = arith.addi %c0, %c31
+// CHECK: memref.prefetch %[[F]][%c3, %[[ROW]], %c0, %c0, %[[LASTCOL]]], read, locality<2>, data
+// CHECK-NEXT: vector.transfer_read %[[F]][%c3, %[[C]], %c0, %c0, %c0]
+// CHECK-NOT: memref.prefetch
+// CHECK-NOT: kiln.prefetch_input_ahead
+memref.global "private" constant @panels : memref<40x320x1x1x32xf32> = dense<1.0>
+func.func @filter_panel(%x: memref<1x1x49x320xf32>) -> vector<7x32xf32> {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %c3 = arith.constant 3 : index
+  %c320 = arith.constant 320 : index
+  %zero = arith.constant 0.0 : f32
+  %init = arith.constant dense<0.0> : vector<7x32xf32>
+  %f = memref.get_global @panels : memref<40x320x1x1x32xf32>
+  %r = scf.for %c = %c0 to %c320 step %c1 iter_args(%acc = %init) -> (vector<7x32xf32>) {
+    %a = vector.transfer_read %x[%c0, %c0, %c0, %c], %zero {in_bounds = [true, true], permutation_map = affine_map<(d0, d1, d2, d3) -> (d2, 0)>} : memref<1x1x49x320xf32>, vector<7x32xf32>
+    %w = vector.transfer_read %f[%c3, %c, %c0, %c0, %c0], %zero {in_bounds = [true, true], permutation_map = affine_map<(d0, d1, d2, d3, d4) -> (0, d4)>} : memref<40x320x1x1x32xf32>, vector<7x32xf32>
+    %n = vector.fma %a, %w, %acc : vector<7x32xf32>
+    scf.yield %n : vector<7x32xf32>
+  } {kiln.prefetch_input_ahead = 32 : i64}
+  return %r : vector<7x32xf32>
+}
+
+// -----
+
 // Rows less than a cache line apart (the loop walks the innermost
 // dimension, which the hardware prefetchers follow), and a mark of 0:
 // nothing prefetched, the marks dropped.

@@ -451,7 +451,7 @@ def FreeBuffers : Pass<"kiln-free-buffers", "::mlir::ModuleOp"> {
 }
 
 def PrefetchBlocks : Pass<"kiln-prefetch-blocks", "::mlir::func::FuncOp"> {
-  let summary = "Prefetch the next block of a blocked filter, and input rows a product or pointwise convolution reads ahead";
+  let summary = "Prefetch the next block of a blocked filter, and the rows a product or pointwise convolution reads ahead";
   let description = [{
     kiln-tile-and-fuse reduces a convolution vectorized along output
     channels whose filter does not stay in the cache in blocks of input
@@ -474,10 +474,13 @@ def PrefetchBlocks : Pass<"kiln-prefetch-blocks", "::mlir::func::FuncOp"> {
     few elements of another row of an input that is not constant, rows a
     cache line or more apart that the hardware prefetchers do not follow,
     and often written by the other core just before. In each such loop, this
-    pass puts before the first and the last scalar load (or vector read
-    along the innermost dimension) of each such buffer in the loop body a
-    `memref.prefetch` (locality 3, into L1) of the same element in row
-    min(iv + D * step, upper bound - 1).
+    pass puts before the first and the last scalar load or vector read of
+    each such buffer in the loop body a `memref.prefetch` of the same
+    element in row min(iv + D * step, upper bound - 1): into L1 (locality 3)
+    for an activation, into L2 (locality 2) for a constant filter, whose
+    panel of 2L output channels (a vector read broadcast to the tile's
+    pixels, 2L elements per step) the next register tiles of the thread
+    tile read again.
 
     Input invariant: buffers (after bufferization). Output IR: no
     `kiln.prefetch_ahead` or `kiln.prefetch_input_ahead` attribute;
