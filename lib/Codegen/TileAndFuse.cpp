@@ -1442,6 +1442,24 @@ struct TileAndFusePass : kiln::impl::TileAndFuseBase<TileAndFusePass> {
     }
     heuristics.l2CacheBytes = l2CacheKiB * 1024;
 
+    // A fill that several ops take as their initial value (CSE merges the
+    // zero accumulators of equal shapes, e.g. the products of
+    // kiln-winograd-convs) is fused into none of their tiles, each of which
+    // would compute it, but stays a pass of its own over memory: each user
+    // gets its own copy.
+    getOperation().walk([](linalg::FillOp fill) {
+      if (!fill.hasPureTensorSemantics() || fill->hasOneUse())
+        return;
+      SmallVector<OpOperand *> uses;
+      for (OpOperand &use : fill->getResult(0).getUses())
+        uses.push_back(&use);
+      OpBuilder builder(fill);
+      for (OpOperand *use : llvm::drop_begin(uses)) {
+        builder.setInsertionPoint(use->getOwner());
+        use->set(builder.clone(*fill)->getResult(0));
+      }
+    });
+
     // Roots are the linalg ops of the function body, last first, so that
     // consumers are tiled before their producers are considered.
     SmallVector<linalg::LinalgOp> roots;

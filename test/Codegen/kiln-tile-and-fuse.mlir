@@ -1,4 +1,5 @@
 // RUN: kiln-opt %s --kiln-tile-and-fuse="vector-bits=512 matmul-rows=8" --canonicalize --cse | FileCheck %s
+// RUN: kiln-opt %s --kiln-tile-and-fuse="vector-bits=512 matmul-rows=8" --canonicalize --cse | FileCheck %s --check-prefix=SHARED
 
 // A matmul: 16 thread tiles of 32 columns (two 512-bit vectors), each a loop
 // over 8-row register tiles with the fill fused, then one k at a time.
@@ -16,6 +17,27 @@ func.func @matmul(%a: tensor<512x256xf32>, %b: tensor<256x512xf32>) -> tensor<51
   %f = linalg.fill ins(%zero : f32) outs(%e : tensor<512x512xf32>) -> tensor<512x512xf32>
   %r = linalg.matmul ins(%a, %b : tensor<512x256xf32>, tensor<256x512xf32>) outs(%f : tensor<512x512xf32>) -> tensor<512x512xf32>
   return %r : tensor<512x512xf32>
+}
+
+// Two matmuls accumulating into one zero fill (CSE merges equal fills):
+// each gets its own copy, fused into its register tiles; no fill is left
+// outside the tiles.
+// CHECK-LABEL: func.func @shared_fill
+// CHECK: scf.forall
+// CHECK:     linalg.fill {{.*}} -> tensor<8x32xf32>
+// CHECK: scf.forall
+// CHECK:     linalg.fill {{.*}} -> tensor<8x32xf32>
+// SHARED-LABEL: func.func @shared_fill
+// SHARED-NOT: kiln.kernel = "fill_512x512"
+// SHARED: return
+func.func @shared_fill(%a: tensor<512x256xf32>, %b: tensor<256x512xf32>, %c: tensor<256x512xf32>)
+    -> (tensor<512x512xf32>, tensor<512x512xf32>) {
+  %zero = arith.constant 0.0 : f32
+  %e = tensor.empty() : tensor<512x512xf32>
+  %f = linalg.fill ins(%zero : f32) outs(%e : tensor<512x512xf32>) -> tensor<512x512xf32>
+  %r = linalg.matmul ins(%a, %b : tensor<512x256xf32>, tensor<256x512xf32>) outs(%f : tensor<512x512xf32>) -> tensor<512x512xf32>
+  %s = linalg.matmul ins(%a, %c : tensor<512x256xf32>, tensor<256x512xf32>) outs(%f : tensor<512x512xf32>) -> tensor<512x512xf32>
+  return %r, %s : tensor<512x512xf32>, tensor<512x512xf32>
 }
 
 // An elementwise chain: the producer is fused into the consumer's tiles;
