@@ -270,6 +270,11 @@ void mlir::kiln::buildCPUPipeline(OpPassManager &pm,
     flash.vectorBits = getVectorBits(options);
     pm.addNestedPass<func::FuncOp>(createCpuFlashAttention(flash));
   }
+  if (options.tile && options.winograd) {
+    WinogradConvsOptions winograd;
+    winograd.vectorBits = getVectorBits(options);
+    pm.addNestedPass<func::FuncOp>(createWinogradConvs(winograd));
+  }
   if (options.tile) {
     DeinterleaveStridedConvsOptions deinterleaving;
     if (options.convChannelVectors) {

@@ -204,6 +204,13 @@ cl::opt<bool> cpuFlashAttention(
              "(online softmax, RoPE applied as Q/K tiles are loaded; CPU "
              "targets; default true)"),
     cl::init(true), cl::cat(category));
+cl::opt<bool> winograd(
+    "winograd",
+    cl::desc("Compute f32 3x3 convolutions with unit strides, even output "
+             "rows and columns and at least 64 input and output channels by "
+             "Winograd's F(2x2, 3x3): 16 multiplications per 2x2 outputs "
+             "and input channel instead of 36 (cpu; default true)"),
+    cl::init(true), cl::cat(category));
 cl::opt<unsigned> vectorBits(
     "vector-bits",
     cl::desc("Vector width in bits that the CPU tiles and kernels are sized "
@@ -597,6 +604,7 @@ int main(int argc, char **argv) {
     options.depthwiseVersionedMinPixels = depthwiseVersionedMinPixels;
     options.flashAttention = cpuFlashAttention;
     options.convChannelVectors = convChannelVectors;
+    options.winograd = winograd;
     kiln::buildCPUPipeline(pm, options);
   }
   TimingScope pipelineTiming = rootTiming.nest("MLIR pipeline");

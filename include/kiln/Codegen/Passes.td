@@ -65,6 +65,60 @@ def CopiesToLoops : Pass<"kiln-copies-to-loops"> {
   let dependentDialects = ["::mlir::linalg::LinalgDialect"];
 }
 
+def WinogradConvs : Pass<"kiln-winograd-convs", "::mlir::func::FuncOp"> {
+  let summary = "Compute 3x3 convolutions by Winograd's F(2x2, 3x3)";
+  let description = [{
+    Replaces each `kiln.conv2d` with a constant f32 3x3 filter, unit strides
+    and dilations, a padding of 1 on every side, no groups, even output rows
+    and columns, input channels in whole vectors and output channels in
+    whole panels of two vectors (`vector-bits`), and at least `min-channels`
+    input and output channels, by Winograd's minimal filtering F(2x2, 3x3):
+    16 multiplications per 2x2 block of outputs and input channel instead of
+    36.
+
+    - The filter is transformed at compile time (U = G g G^T, in double
+      precision) into a constant `[16, K / 2L, C, 2L]`: the 16 matrices, each
+      in column panels of 2L output channels.
+    - The input is transposed to channels last (`linalg.transpose`) and
+      padded (`tensor.pad`); an `scf.forall` over the 2x2 output blocks
+      (batch, block row, block column) on buffers computes V = B^T d B of
+      each 4x4 input block d into `[16, blocks, C]`, vectors along the
+      channels (additions and subtractions only).
+    - The 16 products M = V U are one `linalg.contract` with a batch
+      dimension (`[16, blocks, K / 2L, 2L]`), tiled and vectorized by the
+      following passes like any product by a constant.
+    - A second `scf.forall` computes y = A^T M A of each block plus the bias
+      into the channels-last output, and a `linalg.transpose` returns it to
+      NCHW (kiln-tile-and-fuse computes a following activation in that
+      transpose's tiles).
+
+    Runs on tensors before kiln -> linalg: the kernels read their operands
+    through `bufferization.to_buffer` and return new buffers through
+    `bufferization.to_tensor`. Results differ from the direct convolution by
+    rounding only (the transforms add and subtract up to 9 products per
+    output). With `remarks`, each convolution left alone gets a remark with
+    the reason.
+  }];
+  let options = [
+    Option<"remarks", "remarks", "bool", /*default=*/"false",
+           "Emit a remark for each convolution left alone, with the reason">,
+    Option<"vectorBits", "vector-bits", "int64_t", /*default=*/"512",
+           "Width of a vector register in bits">,
+    Option<"minChannels", "min-channels", "int64_t", /*default=*/"64",
+           "The fewest input and output channels of a convolution computed "
+           "this way">,
+  ];
+  let dependentDialects = [
+    "::mlir::arith::ArithDialect",
+    "::mlir::bufferization::BufferizationDialect",
+    "::mlir::linalg::LinalgDialect",
+    "::mlir::memref::MemRefDialect",
+    "::mlir::scf::SCFDialect",
+    "::mlir::tensor::TensorDialect",
+    "::mlir::vector::VectorDialect",
+  ];
+}
+
 def CpuFlashAttention : Pass<"kiln-cpu-flash-attention", "::mlir::func::FuncOp"> {
   let summary = "Lower f32 kiln.attention to a flash-style CPU kernel";
   let description = [{

@@ -228,6 +228,27 @@ void lowerAttentionToCpuFlash(Operation *op, int64_t vectorBits,
                               int64_t queryBlock, int64_t keyBlock);
 
 //===----------------------------------------------------------------------===//
+// Winograd convolutions
+//===----------------------------------------------------------------------===//
+
+/// Why the kiln.conv2d `op` cannot be computed by F(2x2, 3x3) with vectors
+/// of `vectorBits` (not static f32, not 3x3 with unit strides and dilations
+/// and a padding of 1, grouped, odd output rows or columns, input channels
+/// not whole vectors or output channels not whole panels of two vectors,
+/// fewer than `minChannels` input or output channels, a filter that is not
+/// constant), or an empty string when it can.
+std::string getWinogradUnsupportedReason(Operation *op, int64_t vectorBits,
+                                         int64_t minChannels);
+
+/// Replaces the kiln.conv2d `op` (for which getWinogradUnsupportedReason is
+/// empty) by the kernels of kiln-winograd-convs: a transpose to channels
+/// last and a pad, the input transform (an scf.forall on buffers), the 16
+/// products (one linalg.contract by a constant in column panels), the
+/// output transform with the bias (an scf.forall on buffers) and a
+/// transpose back to NCHW.
+void lowerConvToWinograd(Operation *op, int64_t vectorBits);
+
+//===----------------------------------------------------------------------===//
 // Execution context and threads
 //===----------------------------------------------------------------------===//
 

@@ -70,6 +70,11 @@ struct CPUPipelineOptions : public PassPipelineOptions<CPUPipelineOptions> {
                      "flash-style kernel of kiln-cpu-flash-attention (off: "
                      "the reference lowering of convert-kiln-to-linalg)"),
       llvm::cl::init(true)};
+  PassOptions::Option<bool> winograd{
+      *this, "winograd",
+      llvm::cl::desc("Compute f32 3x3 convolutions with unit strides by "
+                     "Winograd's F(2x2, 3x3) (kiln-winograd-convs)"),
+      llvm::cl::init(true)};
   PassOptions::Option<bool> parallel{
       *this, "parallel",
       llvm::cl::desc("Run the outer tile loops of large kernels on the "

@@ -1,0 +1,92 @@
+// RUN: kiln-opt %s --split-input-file --kiln-winograd-convs | FileCheck %s
+// RUN: kiln-opt %s --split-input-file --kiln-winograd-convs="vector-bits=256 min-channels=16" | FileCheck %s --check-prefix=AVX2
+// RUN: not kiln-opt %s --split-input-file --kiln-winograd-convs="vector-bits=96" 2>&1 | FileCheck %s --check-prefix=BAD
+// RUN: not kiln-opt %s --split-input-file --kiln-winograd-convs="min-channels=0" 2>&1 | FileCheck %s --check-prefix=BAD
+// BAD: error: kiln-winograd-convs: vector-bits must be a positive multiple of 64 and min-channels at least 1
+
+// A 3x3 convolution with a bias and a ReLU, 64 -> 64 channels on 6x8 (3 x 4
+// blocks of 2x2 outputs): the filter becomes the 16 transformed matrices in
+// panels of 32 output channels, the input is transposed to channels last and
+// padded, the input transform writes [16, 12 blocks, 64] (one forall
+// iteration per block), the 16 products are one linalg.contract into
+// [16, 12, 2 panels, 32] from a zero fill, and the output transform (one
+// iteration per block row, chunk of 8 blocks and panel) writes the NCHW
+// result with the bias and the ReLU, which is gone. With 256-bit vectors the
+// panels are of 16 channels.
+// CHECK-LABEL: func @relu
+// CHECK-DAG: %[[U:.*]] = arith.constant {{.*}} : tensor<16x2x64x32xf32>
+// CHECK: %[[T:.*]] = linalg.transpose ins(%{{.*}} : tensor<1x64x6x8xf32>) outs(%{{.*}} : tensor<1x6x8x64xf32>) permutation = [0, 2, 3, 1]
+// CHECK: %[[P:.*]] = tensor.pad %[[T]] low[0, 1, 1, 0] high[0, 1, 1, 0]
+// CHECK: bufferization.to_buffer %[[P]] read_only : tensor<1x8x10x64xf32>
+// CHECK: memref.alloc() {alignment = 64 : i64} : memref<16x12x64xf32>
+// CHECK: scf.forall ({{.*}}) in (1, 3, 4)
+// CHECK-COUNT-16: vector.transfer_read
+// CHECK-COUNT-16: vector.transfer_write
+// CHECK: kiln.kernel = "winograd_input_64x64x6x8"
+// CHECK: %[[V:.*]] = bufferization.to_tensor {{.*}} restrict writable : memref<16x12x64xf32>
+// CHECK: %[[Z:.*]] = linalg.fill {{.*}} -> tensor<16x12x2x32xf32>
+// CHECK: %[[M:.*]] = linalg.contract indexing_maps = [#{{.*}}, #{{.*}}, #{{.*}}] ins(%[[V]], %[[U]] : tensor<16x12x64xf32>, tensor<16x2x64x32xf32>) outs(%[[Z]] : tensor<16x12x2x32xf32>)
+// CHECK: bufferization.to_buffer %[[M]] read_only
+// CHECK: memref.alloc() {alignment = 64 : i64} : memref<1x64x6x8xf32>
+// CHECK: scf.forall ({{.*}}) in (1, 3, 1, 2)
+// CHECK: arith.maximumf
+// CHECK: vector.transpose {{.*}} [1, 0] : vector<16x16xf32> to vector<16x16xf32>
+// CHECK: kiln.kernel = "winograd_output_64x64x6x8"
+// CHECK: %[[Y:.*]] = bufferization.to_tensor {{.*}} : memref<1x64x6x8xf32>
+// CHECK-NOT: kiln.relu
+// CHECK-NOT: kiln.conv2d
+// CHECK: return %[[Y]]
+// AVX2-LABEL: func @relu
+// AVX2: arith.constant {{.*}} : tensor<16x4x64x16xf32>
+// AVX2: vector.transpose {{.*}} [1, 0] : vector<16x8xf32> to vector<8x16xf32>
+func.func @relu(%x: tensor<1x64x6x8xf32>) -> tensor<1x64x6x8xf32> {
+  %w = kiln.constant dense<0.125> : tensor<64x64x3x3xf32>
+  %b = kiln.constant dense<0.5> : tensor<64xf32>
+  %c = kiln.conv2d %x, %w, %b {padding = array<i64: 1, 1, 1, 1>}
+      : (tensor<1x64x6x8xf32>, tensor<64x64x3x3xf32>, tensor<64xf32>) -> tensor<1x64x6x8xf32>
+  %r = kiln.relu %c : tensor<1x64x6x8xf32>
+  return %r : tensor<1x64x6x8xf32>
+}
+
+// -----
+
+// Left alone: strided, unpadded, odd output rows, 32 input channels (under
+// the default min-channels of 64; taken with min-channels=16), output
+// channels that are not whole panels (48 with 512-bit vectors; taken with
+// 256-bit ones, 3 panels of 16), a filter that is not constant, grouped.
+// CHECK-LABEL: func @left_alone
+// CHECK-COUNT-7: kiln.conv2d
+// CHECK-NOT: linalg.contract
+// AVX2-LABEL: func @left_alone
+// AVX2: kiln.conv2d {{.*}} -> tensor<1x64x4x4xf32>
+// AVX2: kiln.conv2d {{.*}} -> tensor<1x64x6x6xf32>
+// AVX2: kiln.conv2d {{.*}} -> tensor<1x64x7x7xf32>
+// AVX2: linalg.contract {{.*}} -> tensor<16x16x4x16xf32>
+// AVX2: linalg.contract {{.*}} -> tensor<16x16x3x16xf32>
+// AVX2: kiln.conv2d {{.*}} -> tensor<1x64x8x8xf32>
+// AVX2: kiln.conv2d {{.*}}groups = 2{{.*}} -> tensor<1x64x8x8xf32>
+// AVX2-NOT: kiln.conv2d
+func.func @left_alone(%x: tensor<1x64x8x8xf32>, %s: tensor<1x32x8x8xf32>, %v: tensor<1x64x7x7xf32>,
+                      %wv: tensor<64x64x3x3xf32>)
+    -> (tensor<1x64x4x4xf32>, tensor<1x64x6x6xf32>, tensor<1x64x7x7xf32>, tensor<1x64x8x8xf32>,
+        tensor<1x48x8x8xf32>, tensor<1x64x8x8xf32>, tensor<1x64x8x8xf32>) {
+  %w = kiln.constant dense<0.125> : tensor<64x64x3x3xf32>
+  %ws = kiln.constant dense<0.125> : tensor<64x32x3x3xf32>
+  %w48 = kiln.constant dense<0.125> : tensor<48x64x3x3xf32>
+  %wg = kiln.constant dense<0.125> : tensor<64x32x3x3xf32>
+  %a = kiln.conv2d %x, %w {padding = array<i64: 1, 1, 1, 1>, strides = array<i64: 2, 2>}
+      : (tensor<1x64x8x8xf32>, tensor<64x64x3x3xf32>) -> tensor<1x64x4x4xf32>
+  %b = kiln.conv2d %x, %w : (tensor<1x64x8x8xf32>, tensor<64x64x3x3xf32>) -> tensor<1x64x6x6xf32>
+  %c = kiln.conv2d %v, %w {padding = array<i64: 1, 1, 1, 1>}
+      : (tensor<1x64x7x7xf32>, tensor<64x64x3x3xf32>) -> tensor<1x64x7x7xf32>
+  %d = kiln.conv2d %s, %ws {padding = array<i64: 1, 1, 1, 1>}
+      : (tensor<1x32x8x8xf32>, tensor<64x32x3x3xf32>) -> tensor<1x64x8x8xf32>
+  %e = kiln.conv2d %x, %w48 {padding = array<i64: 1, 1, 1, 1>}
+      : (tensor<1x64x8x8xf32>, tensor<48x64x3x3xf32>) -> tensor<1x48x8x8xf32>
+  %f = kiln.conv2d %x, %wv {padding = array<i64: 1, 1, 1, 1>}
+      : (tensor<1x64x8x8xf32>, tensor<64x64x3x3xf32>) -> tensor<1x64x8x8xf32>
+  %g = kiln.conv2d %x, %wg {groups = 2 : i64, padding = array<i64: 1, 1, 1, 1>}
+      : (tensor<1x64x8x8xf32>, tensor<64x32x3x3xf32>) -> tensor<1x64x8x8xf32>
+  return %a, %b, %c, %d, %e, %f, %g : tensor<1x64x4x4xf32>, tensor<1x64x6x6xf32>, tensor<1x64x7x7xf32>,
+      tensor<1x64x8x8xf32>, tensor<1x48x8x8xf32>, tensor<1x64x8x8xf32>, tensor<1x64x8x8xf32>
+}
