@@ -1,26 +1,27 @@
-//===- WinogradConvs.cpp - 3x3 convolutions by Winograd F(2x2, 3x3) -------===//
+//===- WinogradConvs.cpp - 3x3 convolutions by Winograd's F(m x m, 3x3) ---===//
 //
 // Replaces a kiln.conv2d with a 3x3 constant f32 filter, unit strides and
 // dilations, a padding of 1 on every side and even output rows and columns
-// by Winograd's minimal filtering F(2x2, 3x3) (Lavin and Gray, "Fast
-// Algorithms for Convolutional Neural Networks", 2016): each 2x2 block of
-// outputs of a channel is computed from a 4x4 block of the padded input with
-// 16 multiplications per input channel instead of 36.
+// by Winograd's minimal filtering F(m x m, 3 x 3) (Lavin and Gray, "Fast
+// Algorithms for Convolutional Neural Networks", 2016), m = 2, or 4 on
+// large images whose sides are multiples of 4: each m x m block of outputs
+// of a channel is computed from an alpha x alpha block (alpha = m + 2) of
+// the padded input with alpha^2 multiplications per input channel instead
+// of 9 m^2.
 //
 //   U[xy][k][c] = (G g[k][c] G^T)[x][y]                 (at compile time)
-//   V[xy][t][c] = (B^T d[t][c] B)[x][y]   d: the 4x4 input block of tile t
-//   M[xy][t][k] = sum_c V[xy][t][c] U[xy][k][c]          (16 products)
-//   y[t][k]     = A^T M[..][t][k] A                      (+ bias)
+//   V[xy][t][c] = (B^T d[t][c] B)[x][y]   d: the input block of block t
+//   M[xy][t][k] = sum_c V[xy][t][c] U[xy][k][c]          (alpha^2 products)
+//   y[t][k]     = A^T M[..][t][k] A                      (+ bias, ReLU)
 //
-// with G (4x3), B^T (4x4) and A^T (2x4) the matrices of F(2, 3). The input
-// is transposed to channels last and padded (linalg.transpose, tensor.pad);
-// the input and output transforms are scf.forall kernels on buffers whose
-// vectors run along the channels (only additions and subtractions, no
-// shuffles); the 16 products are one linalg.contract with a batch dimension
-// over a constant packed in column panels of 2L output channels, which
-// kiln-tile-and-fuse tiles like any product by a constant; the output,
-// channels last, is transposed back to NCHW (a following activation is
-// computed in that transpose's tiles).
+// with G (alpha x 3), B^T (alpha x alpha) and A^T (m x alpha) the matrices
+// of F(m, 3). The input is transposed to channels last and padded
+// (linalg.transpose, tensor.pad); the input and output transforms are
+// scf.forall kernels on buffers whose vectors run along the channels (no
+// shuffles but the output's register transposes into NCHW rows); the
+// products are one linalg.contract with a batch dimension over a constant
+// packed in column panels of 2L output channels, which kiln-tile-and-fuse
+// tiles like any product by a constant.
 //
 //===----------------------------------------------------------------------===//
 
@@ -59,36 +60,89 @@ namespace {
 /// The sizes of one convolution computed by F(2x2, 3x3).
 struct WinogradShape {
   int64_t batch, inChannels, outChannels, height, width;
-  /// Tiles of 2x2 outputs along the rows and the columns, and in all.
+  /// F(m x m, 3 x 3): output blocks of m x m, input blocks of alpha x alpha
+  /// (alpha = m + 2), alpha^2 products.
+  int64_t m, alpha;
+  /// Blocks along the rows and the columns, and in all.
   int64_t tileRows, tileColumns, tiles;
   /// f32 lanes of a vector, and output channels of a filter panel (2L).
   int64_t lanes, panel;
 };
 
-/// 2x2 blocks of a row that the output transform writes at a time: 16
-/// output pixels, one vector with AVX-512.
-constexpr int64_t kChunkBlocks = 8;
+/// Output pixels of a row that the output transform writes at a time: one
+/// vector with AVX-512.
+constexpr int64_t kChunkPixels = 16;
 
-/// G of F(2, 3): the filter transform.
-constexpr double kG[4][3] = {
-    {1.0, 0.0, 0.0}, {0.5, 0.5, 0.5}, {0.5, -0.5, 0.5}, {0.0, 0.0, 1.0}};
+/// The matrices of F(m, 3) (Lavin and Gray; the F(4, 3) ones with the
+/// points 0, +-1, +-2 and infinity): B^T (alpha x alpha), G (alpha x 3) and
+/// A^T (m x alpha), alpha = m + 2, row-major.
+struct WinogradMatrices {
+  int64_t m, alpha;
+  ArrayRef<double> bt, g, at;
+};
 
-/// B^T d for a column d of 4 values: [d0 - d2, d1 + d2, d2 - d1, d1 - d3].
-std::array<Value, 4> transformInput(ImplicitLocOpBuilder &b,
-                                    const std::array<Value, 4> &d) {
-  return {arith::SubFOp::create(b, d[0], d[2]),
-          arith::AddFOp::create(b, d[1], d[2]),
-          arith::SubFOp::create(b, d[2], d[1]),
-          arith::SubFOp::create(b, d[1], d[3])};
+constexpr double kBT2[] = {1, 0, -1, 0, 0, 1, 1, 0, 0, -1, 1, 0, 0, 1, 0, -1};
+constexpr double kG2[] = {1, 0, 0, 0.5, 0.5, 0.5, 0.5, -0.5, 0.5, 0, 0, 1};
+constexpr double kAT2[] = {1, 1, 1, 0, 0, 1, -1, -1};
+constexpr double kBT4[] = {4, 0, -5, 0,  1, 0, 0, -4, -4, 1,  1, 0,
+                           0, 4, -4, -1, 1, 0, 0, -2, -1, 2,  1, 0,
+                           0, 2, -1, -2, 1, 0, 0, 4,  0,  -5, 0, 1};
+constexpr double kG4[] = {1.0 / 4,  0,        0,        -1.0 / 6,  -1.0 / 6,
+                          -1.0 / 6, -1.0 / 6, 1.0 / 6,  -1.0 / 6,  1.0 / 24,
+                          1.0 / 12, 1.0 / 6,  1.0 / 24, -1.0 / 12, 1.0 / 6,
+                          0,        0,        1};
+constexpr double kAT4[] = {1, 1, 1, 1, 1, 0, 0, 1, -1, 2, -2, 0,
+                           0, 1, 1, 4, 4, 0, 0, 1, -1, 8, -8, 1};
+
+WinogradMatrices getMatrices(int64_t m) {
+  if (m == 4)
+    return {4, 6, kBT4, kG4, kAT4};
+  return {2, 4, kBT2, kG2, kAT2};
 }
 
-/// A^T m for a column m of 4 values: [m0 + m1 + m2, m1 - m2 - m3].
-std::array<Value, 2> transformOutput(ImplicitLocOpBuilder &b,
-                                     const std::array<Value, 4> &m) {
-  Value sum = arith::AddFOp::create(b, m[1], m[2]);
-  Value difference = arith::SubFOp::create(b, m[1], m[2]);
-  return {arith::AddFOp::create(b, m[0], sum),
-          arith::SubFOp::create(b, difference, m[3])};
+/// `matrix` (rows x values.size(), row-major) times the column `values`:
+/// each row's sum of its nonzero coefficients times the values, with
+/// additions and subtractions for +-1 and multiply-adds by splat constants
+/// for the others.
+SmallVector<Value> applyMatrix(ImplicitLocOpBuilder &b, ArrayRef<double> matrix,
+                               int64_t rows, ArrayRef<Value> values) {
+  int64_t columns = values.size();
+  SmallVector<Value> result;
+  auto splat = [&](Value like, double c) -> Value {
+    auto type = cast<VectorType>(like.getType());
+    return arith::ConstantOp::create(
+        b, DenseElementsAttr::get(type, b.getF32FloatAttr(float(c))));
+  };
+  for (int64_t r = 0; r < rows; ++r) {
+    ArrayRef<double> row = matrix.slice(r * columns, columns);
+    Value sum;
+    // A term of coefficient 1 first, so that no negation is needed.
+    SmallVector<int64_t> order;
+    for (int64_t c = 0; c < columns; ++c)
+      if (row[c] == 1.0)
+        order.push_back(c);
+    for (int64_t c = 0; c < columns; ++c)
+      if (row[c] != 0.0 && row[c] != 1.0)
+        order.push_back(c);
+    for (int64_t c : order) {
+      double coefficient = row[c];
+      Value value = values[c];
+      if (!sum) {
+        sum = coefficient == 1.0
+                  ? value
+                  : arith::MulFOp::create(b, value, splat(value, coefficient))
+                        .getResult();
+      } else if (coefficient == 1.0) {
+        sum = arith::AddFOp::create(b, sum, value);
+      } else if (coefficient == -1.0) {
+        sum = arith::SubFOp::create(b, sum, value);
+      } else {
+        sum = vector::FMAOp::create(b, value, splat(value, coefficient), sum);
+      }
+    }
+    result.push_back(sum);
+  }
+  return result;
 }
 
 /// The identity-layout memref type of a tensor type.
@@ -98,26 +152,30 @@ MemRefType bufferType(Type tensorType) {
 }
 
 /// U = G g G^T of every filter `g` ([K, C, 3, 3], row-major), packed as
-/// [16, K / panel, C, panel]: the 16 matrices of F(2x2, 3x3), each in the
-/// column panels a product's register tile reads front to back.
+/// [alpha^2, K / panel, C, panel]: the alpha^2 matrices of F(m x m, 3 x 3),
+/// each in the column panels a product's register tile reads front to back.
 SmallVector<double> transformFilter(ArrayRef<double> g,
                                     const WinogradShape &s) {
+  WinogradMatrices w = getMatrices(s.m);
   int64_t k = s.outChannels, c = s.inChannels, panels = k / s.panel;
-  SmallVector<double> u(16 * k * c);
+  int64_t alpha = s.alpha;
+  SmallVector<double> u(alpha * alpha * k * c);
+  SmallVector<double> gw(alpha * 3);
   for (int64_t f = 0; f < k; ++f)
     for (int64_t ch = 0; ch < c; ++ch) {
-      const double *w = g.data() + (f * c + ch) * 9;
-      // G w (4 x 3), then (G w) G^T (4 x 4).
-      double gw[4][3];
-      for (int x = 0; x < 4; ++x)
-        for (int j = 0; j < 3; ++j)
-          gw[x][j] =
-              kG[x][0] * w[j] + kG[x][1] * w[3 + j] + kG[x][2] * w[6 + j];
-      for (int x = 0; x < 4; ++x)
-        for (int y = 0; y < 4; ++y) {
-          double value =
-              gw[x][0] * kG[y][0] + gw[x][1] * kG[y][1] + gw[x][2] * kG[y][2];
-          int64_t xy = x * 4 + y;
+      const double *filter = g.data() + (f * c + ch) * 9;
+      // G g (alpha x 3), then (G g) G^T (alpha x alpha).
+      for (int64_t x = 0; x < alpha; ++x)
+        for (int64_t j = 0; j < 3; ++j)
+          gw[x * 3 + j] = w.g[x * 3] * filter[j] +
+                          w.g[x * 3 + 1] * filter[3 + j] +
+                          w.g[x * 3 + 2] * filter[6 + j];
+      for (int64_t x = 0; x < alpha; ++x)
+        for (int64_t y = 0; y < alpha; ++y) {
+          double value = gw[x * 3] * w.g[y * 3] +
+                         gw[x * 3 + 1] * w.g[y * 3 + 1] +
+                         gw[x * 3 + 2] * w.g[y * 3 + 2];
+          int64_t xy = x * alpha + y;
           u[((xy * panels + f / s.panel) * c + ch) * s.panel + f % s.panel] =
               value;
         }
@@ -192,33 +250,36 @@ public:
     return arith::AddIOp::create(b, affine(row, s.tileColumns, 0), j);
   }
 
-  /// V [16, tiles, C] from the padded channels-last input [N, H + 2, W + 2,
-  /// C]: per tile and vector of channels, the 4x4 block d, B^T d B.
+  /// V [alpha^2, tiles, C] from the padded channels-last input [N, m *
+  /// tileRows + 2, m * tileColumns + 2, C]: per block and vector of channels,
+  /// the alpha x alpha input block d, B^T d B.
   Value buildInputTransform(Value padded) {
-    auto vType = MemRefType::get({16, s.tiles, s.inChannels}, f32);
+    WinogradMatrices w = getMatrices(s.m);
+    int64_t alpha = s.alpha;
+    auto vType = MemRefType::get({alpha * alpha, s.tiles, s.inChannels}, f32);
     Value v = memref::AllocOp::create(b, vType, b.getI64IntegerAttr(64));
     forallTiles("input", [&](Value n, Value i, Value j) {
       Value tile = tileIndex(n, i, j);
-      std::array<Value, 4> rows, columns;
-      for (int64_t r = 0; r < 4; ++r) {
-        rows[r] = affine(i, 2, r);
-        columns[r] = affine(j, 2, r);
+      SmallVector<Value> rows, columns;
+      for (int64_t r = 0; r < alpha; ++r) {
+        rows.push_back(affine(i, s.m, r));
+        columns.push_back(affine(j, s.m, r));
       }
       loop(s.inChannels, s.lanes, [&](Value c) {
         // t[x][col] = (B^T d)[x][col], then v[x][y] = (t B)[x][y].
-        std::array<std::array<Value, 4>, 4> t;
-        for (int64_t col = 0; col < 4; ++col) {
-          std::array<Value, 4> d;
-          for (int64_t r = 0; r < 4; ++r)
-            d[r] = read(padded, {n, rows[r], columns[col], c});
-          std::array<Value, 4> transformed = transformInput(b, d);
-          for (int64_t x = 0; x < 4; ++x)
+        SmallVector<SmallVector<Value>> t(alpha, SmallVector<Value>(alpha));
+        for (int64_t col = 0; col < alpha; ++col) {
+          SmallVector<Value> d;
+          for (int64_t r = 0; r < alpha; ++r)
+            d.push_back(read(padded, {n, rows[r], columns[col], c}));
+          SmallVector<Value> transformed = applyMatrix(b, w.bt, alpha, d);
+          for (int64_t x = 0; x < alpha; ++x)
             t[x][col] = transformed[x];
         }
-        for (int64_t x = 0; x < 4; ++x) {
-          std::array<Value, 4> transformed = transformInput(b, t[x]);
-          for (int64_t y = 0; y < 4; ++y)
-            write(transformed[y], v, {index(x * 4 + y), tile, c});
+        for (int64_t x = 0; x < alpha; ++x) {
+          SmallVector<Value> transformed = applyMatrix(b, w.bt, alpha, t[x]);
+          for (int64_t y = 0; y < alpha; ++y)
+            write(transformed[y], v, {index(x * alpha + y), tile, c});
         }
       });
     });
@@ -227,11 +288,12 @@ public:
         /*writable=*/true);
   }
 
-  /// M [16, tiles, K / panel, panel] = V [16, tiles, C] x U [16, K / panel,
-  /// C, panel] (batch, rows, panel, column, reduction).
+  /// M [alpha^2, tiles, K / panel, panel] = V [alpha^2, tiles, C] x U
+  /// [alpha^2, K / panel, C, panel] (batch, rows, panel, column, reduction).
   Value buildProducts(Value v, Value u) {
     int64_t panels = s.outChannels / s.panel;
-    auto mType = RankedTensorType::get({16, s.tiles, panels, s.panel}, f32);
+    auto mType = RankedTensorType::get(
+        {s.alpha * s.alpha, s.tiles, panels, s.panel}, f32);
     Value empty = tensor::EmptyOp::create(b, mType.getShape(), f32);
     Value zero = arith::ConstantOp::create(b, b.getF32FloatAttr(0.0f));
     Value init = linalg::FillOp::create(b, zero, empty).getResult(0);
@@ -248,23 +310,25 @@ public:
         .getResult(0);
   }
 
-  /// The NCHW output [N, K, H, W]: per row of 2x2 blocks, chunk of
-  /// `kChunkBlocks` blocks along it, panel of output channels (the forall)
-  /// and vector of output channels in the panel, A^T m A of
-  /// each block (+ the bias, then max(., 0) with `relu`) as vectors along the
-  /// channels, gathered per output row into a (2 * kChunkBlocks) x L
-  /// register tile, transposed in registers and written as L rows of 2 *
-  /// kChunkBlocks pixels (masked past the row's end; the blocks past it
-  /// recompute the last one and are not written).
+  /// The NCHW output [N, K, H, W]: per row of m x m blocks, chunk of
+  /// kChunkPixels / m blocks along it, panel of output channels (the forall)
+  /// and vector of output channels in the panel, A^T M A of each block (+ the
+  /// bias, then max(., 0) with `relu`) as vectors along the channels,
+  /// gathered per output row into a kChunkPixels x L register tile,
+  /// transposed in registers and written as L rows of kChunkPixels pixels
+  /// (masked past the row's end; the blocks past it recompute the last one
+  /// and are not written).
   Value buildOutputTransform(Value m, Value bias, bool relu) {
+    WinogradMatrices w = getMatrices(s.m);
+    int64_t alpha = s.alpha;
     auto yType =
         MemRefType::get({s.batch, s.outChannels, s.height, s.width}, f32);
     Value y = memref::AllocOp::create(b, yType, b.getI64IntegerAttr(64));
     int64_t panels = s.outChannels / s.panel;
-    int64_t chunks = llvm::divideCeil(s.tileColumns, kChunkBlocks);
-    int64_t pixels = 2 * kChunkBlocks;
-    auto tileType = VectorType::get({pixels, s.lanes}, f32);
-    bool wholeRows = s.width % pixels == 0;
+    int64_t chunkBlocks = kChunkPixels / s.m;
+    int64_t chunks = llvm::divideCeil(s.tileColumns, chunkBlocks);
+    auto tileType = VectorType::get({kChunkPixels, s.lanes}, f32);
+    bool wholeRows = s.width % kChunkPixels == 0;
     SmallVector<OpFoldResult> ubs = {
         b.getIndexAttr(s.batch), b.getIndexAttr(s.tileRows),
         b.getIndexAttr(chunks), b.getIndexAttr(panels)};
@@ -277,60 +341,58 @@ public:
     // The blocks of the chunk, the last one repeated past the row's end.
     SmallVector<Value> tiles;
     Value lastColumn = index(s.tileColumns - 1);
-    for (int64_t j = 0; j < kChunkBlocks; ++j) {
+    for (int64_t j = 0; j < chunkBlocks; ++j) {
       Value column =
-          arith::MinUIOp::create(b, affine(chunk, kChunkBlocks, j), lastColumn);
+          arith::MinUIOp::create(b, affine(chunk, chunkBlocks, j), lastColumn);
       tiles.push_back(tileIndex(n, i, column));
     }
-    Value firstPixel = affine(chunk, pixels, 0);
+    Value firstPixel = affine(chunk, kChunkPixels, 0);
     Value zeroTile = arith::ConstantOp::create(
         b, DenseElementsAttr::get(tileType, b.getF32FloatAttr(0.0f)));
     Value zeroVector = arith::ConstantOp::create(
         b, DenseElementsAttr::get(vec, b.getF32FloatAttr(0.0f)));
-    {
-      loop(s.panel, s.lanes, [&](Value q) {
-        Value channel = arith::AddIOp::create(b, affine(p, s.panel, 0), q);
-        Value biasVector = bias ? read(bias, {channel}) : Value();
-        std::array<Value, 2> rows = {zeroTile, zeroTile};
-        for (int64_t j = 0; j < kChunkBlocks; ++j) {
-          // r[a][y] = (A^T m)[a][y], then out[a][c] = (r A)[a][c].
-          std::array<std::array<Value, 4>, 2> r;
-          for (int64_t col = 0; col < 4; ++col) {
-            std::array<Value, 4> column;
-            for (int64_t x = 0; x < 4; ++x)
-              column[x] = read(m, {index(x * 4 + col), tiles[j], p, q});
-            std::array<Value, 2> transformed = transformOutput(b, column);
-            r[0][col] = transformed[0];
-            r[1][col] = transformed[1];
-          }
-          for (int64_t a = 0; a < 2; ++a) {
-            std::array<Value, 2> out = transformOutput(b, r[a]);
-            for (int64_t c = 0; c < 2; ++c) {
-              Value value = out[c];
-              if (biasVector)
-                value = arith::AddFOp::create(b, value, biasVector);
-              if (relu)
-                value = arith::MaximumFOp::create(b, value, zeroVector);
-              rows[a] = vector::InsertOp::create(b, value, rows[a],
-                                                 ArrayRef<int64_t>{2 * j + c});
-            }
+    loop(s.panel, s.lanes, [&](Value q) {
+      Value channel = arith::AddIOp::create(b, affine(p, s.panel, 0), q);
+      Value biasVector = bias ? read(bias, {channel}) : Value();
+      SmallVector<Value> rows(s.m, zeroTile);
+      for (int64_t j = 0; j < chunkBlocks; ++j) {
+        // r[a][y] = (A^T M)[a][y], then out[a][c] = (r A)[a][c].
+        SmallVector<SmallVector<Value>> r(s.m, SmallVector<Value>(alpha));
+        for (int64_t col = 0; col < alpha; ++col) {
+          SmallVector<Value> column;
+          for (int64_t x = 0; x < alpha; ++x)
+            column.push_back(read(m, {index(x * alpha + col), tiles[j], p, q}));
+          SmallVector<Value> transformed = applyMatrix(b, w.at, s.m, column);
+          for (int64_t a = 0; a < s.m; ++a)
+            r[a][col] = transformed[a];
+        }
+        for (int64_t a = 0; a < s.m; ++a) {
+          SmallVector<Value> out = applyMatrix(b, w.at, s.m, r[a]);
+          for (int64_t c = 0; c < s.m; ++c) {
+            Value value = out[c];
+            if (biasVector)
+              value = arith::AddFOp::create(b, value, biasVector);
+            if (relu)
+              value = arith::MaximumFOp::create(b, value, zeroVector);
+            rows[a] = vector::InsertOp::create(b, value, rows[a],
+                                               ArrayRef<int64_t>{s.m * j + c});
           }
         }
-        for (int64_t a = 0; a < 2; ++a) {
-          Value transposed =
-              vector::TransposeOp::create(b, rows[a], ArrayRef<int64_t>{1, 0});
-          Value row = affine(i, 2, a);
-          for (int64_t c = 0; c < s.lanes; ++c) {
-            Value pixelsOfChannel =
-                vector::ExtractOp::create(b, transposed, ArrayRef<int64_t>{c});
-            Value at = arith::AddIOp::create(b, channel, index(c));
-            vector::TransferWriteOp::create(b, pixelsOfChannel, y,
-                                            ValueRange{n, at, row, firstPixel},
-                                            ArrayRef<bool>{wholeRows});
-          }
+      }
+      for (int64_t a = 0; a < s.m; ++a) {
+        Value transposed =
+            vector::TransposeOp::create(b, rows[a], ArrayRef<int64_t>{1, 0});
+        Value row = affine(i, s.m, a);
+        for (int64_t c = 0; c < s.lanes; ++c) {
+          Value pixelsOfChannel =
+              vector::ExtractOp::create(b, transposed, ArrayRef<int64_t>{c});
+          Value at = arith::AddIOp::create(b, channel, index(c));
+          vector::TransferWriteOp::create(b, pixelsOfChannel, y,
+                                          ValueRange{n, at, row, firstPixel},
+                                          ArrayRef<bool>{wholeRows});
         }
-      });
-    }
+      }
+    });
     b.setInsertionPointAfter(forall);
     return bufferization::ToTensorOp::create(
         b, RankedTensorType::get(yType.getShape(), f32), y, /*restrict=*/true,
@@ -387,7 +449,8 @@ std::string mlir::kiln::getWinogradUnsupportedReason(Operation *op,
   return "";
 }
 
-void mlir::kiln::lowerConvToWinograd(Operation *op, int64_t vectorBits) {
+void mlir::kiln::lowerConvToWinograd(Operation *op, int64_t vectorBits,
+                                     int64_t largeBlocksMinPixels) {
   auto conv = cast<Conv2dOp>(op);
   auto inputType = cast<RankedTensorType>(conv.getInput().getType());
   auto type = cast<RankedTensorType>(conv.getType());
@@ -397,8 +460,13 @@ void mlir::kiln::lowerConvToWinograd(Operation *op, int64_t vectorBits) {
   s.outChannels = type.getDimSize(1);
   s.height = type.getDimSize(2);
   s.width = type.getDimSize(3);
-  s.tileRows = s.height / 2;
-  s.tileColumns = s.width / 2;
+  s.m = largeBlocksMinPixels > 0 && s.height % 4 == 0 && s.width % 4 == 0 &&
+                s.height * s.width >= largeBlocksMinPixels
+            ? 4
+            : 2;
+  s.alpha = s.m + 2;
+  s.tileRows = s.height / s.m;
+  s.tileColumns = s.width / s.m;
   s.tiles = s.batch * s.tileRows * s.tileColumns;
   s.lanes = vectorBits / 32;
   s.panel = 2 * s.lanes;
@@ -407,11 +475,11 @@ void mlir::kiln::lowerConvToWinograd(Operation *op, int64_t vectorBits) {
   ImplicitLocOpBuilder b(op->getLoc(), op);
   WinogradBuilder builder(b, s);
 
-  // The filter's 16 transforms, in panels.
+  // The filter's alpha^2 transforms, in panels.
   SmallVector<double> u =
       transformFilter(*readFloatConstant(conv.getFilter()), s);
   auto uType = RankedTensorType::get(
-      {16, s.outChannels / s.panel, s.inChannels, s.panel}, f32);
+      {s.alpha * s.alpha, s.outChannels / s.panel, s.inChannels, s.panel}, f32);
   Value filter = arith::ConstantOp::create(
       b, uType, cast<TypedAttr>(buildFloatData(uType, u, "winograd_filter")));
 
@@ -454,10 +522,12 @@ struct WinogradConvsPass : kiln::impl::WinogradConvsBase<WinogradConvsPass> {
   using Base::Base;
 
   void runOnOperation() override {
-    if (vectorBits < 64 || vectorBits % 64 != 0 || minChannels < 1) {
+    if (vectorBits < 64 || vectorBits % 64 != 0 || minChannels < 1 ||
+        largeBlocksMinPixels < 0) {
       getOperation().emitError()
           << "kiln-winograd-convs: vector-bits must be a positive multiple of "
-             "64 and min-channels at least 1";
+             "64, min-channels at least 1 and large-blocks-min-pixels at "
+             "least 0";
       return signalPassFailure();
     }
     SmallVector<Operation *> todo;
@@ -472,7 +542,7 @@ struct WinogradConvsPass : kiln::impl::WinogradConvsBase<WinogradConvsPass> {
         op.emitRemark() << "convolution not computed by Winograd: " << reason;
     });
     for (Operation *op : todo)
-      lowerConvToWinograd(op, vectorBits);
+      lowerConvToWinograd(op, vectorBits, largeBlocksMinPixels);
   }
 };
 

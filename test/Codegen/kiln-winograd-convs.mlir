@@ -2,7 +2,8 @@
 // RUN: kiln-opt %s --split-input-file --kiln-winograd-convs="vector-bits=256 min-channels=16" | FileCheck %s --check-prefix=AVX2
 // RUN: not kiln-opt %s --split-input-file --kiln-winograd-convs="vector-bits=96" 2>&1 | FileCheck %s --check-prefix=BAD
 // RUN: not kiln-opt %s --split-input-file --kiln-winograd-convs="min-channels=0" 2>&1 | FileCheck %s --check-prefix=BAD
-// BAD: error: kiln-winograd-convs: vector-bits must be a positive multiple of 64 and min-channels at least 1
+// RUN: not kiln-opt %s --split-input-file --kiln-winograd-convs="large-blocks-min-pixels=-1" 2>&1 | FileCheck %s --check-prefix=BAD
+// BAD: error: kiln-winograd-convs: vector-bits must be a positive multiple of 64, min-channels at least 1 and large-blocks-min-pixels at least 0
 
 // A 3x3 convolution with a bias and a ReLU, 64 -> 64 channels on 6x8 (3 x 4
 // blocks of 2x2 outputs): the filter becomes the 16 transformed matrices in
@@ -89,4 +90,35 @@ func.func @left_alone(%x: tensor<1x64x8x8xf32>, %s: tensor<1x32x8x8xf32>, %v: te
       : (tensor<1x64x8x8xf32>, tensor<64x32x3x3xf32>) -> tensor<1x64x8x8xf32>
   return %a, %b, %c, %d, %e, %f, %g : tensor<1x64x4x4xf32>, tensor<1x64x6x6xf32>, tensor<1x64x7x7xf32>,
       tensor<1x64x8x8xf32>, tensor<1x48x8x8xf32>, tensor<1x64x8x8xf32>, tensor<1x64x8x8xf32>
+}
+
+// -----
+
+// F(4x4, 3x3) where the output rows and columns are multiples of 4 and the
+// image has at least large-blocks-min-pixels pixels (784 by default: this
+// 8x8 one gets F(2x2, 3x3) unless the option is lowered): 36 matrices, 6x6
+// input blocks (the input transform reads 36 vectors per block and channel
+// vector), 4 blocks of 4x4 outputs, 4 output rows per block row; 0 never
+// uses it.
+// RUN: kiln-opt %s --split-input-file --kiln-winograd-convs="large-blocks-min-pixels=64" | FileCheck %s --check-prefix=LARGE
+// RUN: kiln-opt %s --split-input-file --kiln-winograd-convs="large-blocks-min-pixels=0" | FileCheck %s --check-prefix=SMALL
+// CHECK-LABEL: func @large_blocks
+// CHECK: arith.constant {{.*}} : tensor<16x2x64x32xf32>
+// CHECK: linalg.contract {{.*}} -> tensor<16x16x2x32xf32>
+// LARGE-LABEL: func @large_blocks
+// LARGE-DAG: arith.constant {{.*}} : tensor<36x2x64x32xf32>
+// LARGE: scf.forall ({{.*}}) in (1, 2, 2)
+// LARGE-COUNT-36: vector.transfer_read
+// LARGE-COUNT-36: vector.transfer_write
+// LARGE: kiln.kernel = "winograd_input_64x64x8x8"
+// LARGE: linalg.contract {{.*}} -> tensor<36x4x2x32xf32>
+// LARGE: scf.forall ({{.*}}) in (1, 2, 1, 2)
+// LARGE: kiln.kernel = "winograd_output_64x64x8x8"
+// SMALL-LABEL: func @large_blocks
+// SMALL: linalg.contract {{.*}} -> tensor<16x16x2x32xf32>
+func.func @large_blocks(%x: tensor<1x64x8x8xf32>) -> tensor<1x64x8x8xf32> {
+  %w = kiln.constant dense<0.125> : tensor<64x64x3x3xf32>
+  %c = kiln.conv2d %x, %w {padding = array<i64: 1, 1, 1, 1>}
+      : (tensor<1x64x8x8xf32>, tensor<64x64x3x3xf32>) -> tensor<1x64x8x8xf32>
+  return %c : tensor<1x64x8x8xf32>
 }

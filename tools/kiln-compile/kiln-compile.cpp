@@ -208,8 +208,10 @@ cl::opt<bool> winograd(
     "winograd",
     cl::desc("Compute f32 3x3 convolutions with unit strides, even output "
              "rows and columns and at least 64 input and output channels by "
-             "Winograd's F(2x2, 3x3): 16 multiplications per 2x2 outputs "
-             "and input channel instead of 36 (cpu; default true)"),
+             "Winograd's F(2x2, 3x3) (16 multiplications per 2x2 outputs "
+             "and input channel instead of 36), or F(4x4, 3x3) on images of "
+             "at least 784 pixels with sides multiples of 4 (cpu; default "
+             "true)"),
     cl::init(true), cl::cat(category));
 cl::opt<unsigned> vectorBits(
     "vector-bits",

@@ -74,7 +74,9 @@ def WinogradConvs : Pass<"kiln-winograd-convs", "::mlir::func::FuncOp"> {
     whole panels of two vectors (`vector-bits`), and at least `min-channels`
     input and output channels, by Winograd's minimal filtering F(2x2, 3x3):
     16 multiplications per 2x2 block of outputs and input channel instead of
-    36.
+    36; on images of at least `large-blocks-min-pixels` pixels whose rows and
+    columns are multiples of 4, by F(4x4, 3x3): 36 per 4x4 block instead of
+    144 (6x6 input blocks; below, 16 becomes 36 and 4x4 becomes 6x6).
 
     - The filter is transformed at compile time (U = G g G^T, in double
       precision) into a constant `[16, K / 2L, C, 2L]`: the 16 matrices, each
@@ -107,6 +109,10 @@ def WinogradConvs : Pass<"kiln-winograd-convs", "::mlir::func::FuncOp"> {
     Option<"minChannels", "min-channels", "int64_t", /*default=*/"64",
            "The fewest input and output channels of a convolution computed "
            "this way">,
+    Option<"largeBlocksMinPixels", "large-blocks-min-pixels", "int64_t",
+           /*default=*/"784",
+           "Output images of at least this many pixels, with rows and "
+           "columns multiples of 4, use F(4x4, 3x3) (0: always F(2x2, 3x3))">,
   ];
   let dependentDialects = [
     "::mlir::arith::ArithDialect",

@@ -242,11 +242,14 @@ std::string getWinogradUnsupportedReason(Operation *op, int64_t vectorBits,
 
 /// Replaces the kiln.conv2d `op` (for which getWinogradUnsupportedReason is
 /// empty) by the kernels of kiln-winograd-convs: a transpose to channels
-/// last and a pad, the input transform (an scf.forall on buffers), the 16
-/// products (one linalg.contract by a constant in column panels), the
-/// output transform with the bias (an scf.forall on buffers) and a
-/// transpose back to NCHW.
-void lowerConvToWinograd(Operation *op, int64_t vectorBits);
+/// last and a pad, the input transform (an scf.forall on buffers), the
+/// alpha^2 products (one linalg.contract by a constant in column panels)
+/// and the output transform with the bias and a ReLU that is the
+/// convolution's only user (an scf.forall on buffers writing NCHW). F(4x4,
+/// 3x3) where the output rows and columns are multiples of 4 and the image
+/// has at least `largeBlocksMinPixels` pixels (0: never), else F(2x2, 3x3).
+void lowerConvToWinograd(Operation *op, int64_t vectorBits,
+                         int64_t largeBlocksMinPixels);
 
 //===----------------------------------------------------------------------===//
 // Execution context and threads

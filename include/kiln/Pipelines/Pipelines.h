@@ -73,7 +73,8 @@ struct CPUPipelineOptions : public PassPipelineOptions<CPUPipelineOptions> {
   PassOptions::Option<bool> winograd{
       *this, "winograd",
       llvm::cl::desc("Compute f32 3x3 convolutions with unit strides by "
-                     "Winograd's F(2x2, 3x3) (kiln-winograd-convs)"),
+                     "Winograd's F(2x2, 3x3) or F(4x4, 3x3) "
+                     "(kiln-winograd-convs)"),
       llvm::cl::init(true)};
   PassOptions::Option<bool> parallel{
       *this, "parallel",

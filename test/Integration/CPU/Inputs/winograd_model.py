@@ -5,7 +5,11 @@ and a ReLU (applied in the output transform), 64 -> 96 on a batch of two
 8x12 images feeding a residual add, 128 -> 64 at 6x6 with a bias whose
 result is also read before its ReLU (so the ReLU stays apart), and 64 -> 64
 at 30x30 (rows of 15 blocks: the output transform's second chunk of 8
-blocks repeats its last block and writes 14 pixels). Left direct: a
+blocks repeats its last block and writes 14 pixels), all by F(2x2, 3x3);
+by F(4x4, 3x3) (images of at least 784 pixels, sides multiples of 4): 64 ->
+64 at 28x28 with a bias and a ReLU, and 64 -> 64 at 32x36 feeding a
+residual add (rows of 9 blocks of 4: a third chunk of 16 pixels writes 4).
+Left direct: a
 stride-2 one, one with odd output rows (7x7) and one with 32 input
 channels (under min-channels). The weights come from a fixed seed, so the
 reference rebuilds them.
@@ -45,11 +49,13 @@ def model():
   func.func @main(%x: tensor<1x64x14x14xf32> {{kiln.name = "x"}}, %y: tensor<2x64x8x12xf32> {{kiln.name = "y"}},
                   %r: tensor<2x96x8x12xf32> {{kiln.name = "r"}}, %z: tensor<1x128x6x6xf32> {{kiln.name = "z"}},
                   %u: tensor<1x64x30x30xf32> {{kiln.name = "u"}}, %v: tensor<1x64x7x7xf32> {{kiln.name = "v"}},
-                  %s: tensor<1x32x14x14xf32> {{kiln.name = "s"}})
+                  %s: tensor<1x32x14x14xf32> {{kiln.name = "s"}}, %h: tensor<1x64x28x28xf32> {{kiln.name = "h"}},
+                  %k: tensor<1x64x32x36xf32> {{kiln.name = "k"}})
       -> (tensor<1x64x14x14xf32> {{kiln.name = "relu14"}}, tensor<2x96x8x12xf32> {{kiln.name = "residual"}},
           tensor<1x64x6x6xf32> {{kiln.name = "biased6"}}, tensor<1x64x6x6xf32> {{kiln.name = "relu6"}},
           tensor<1x64x30x30xf32> {{kiln.name = "rows30"}}, tensor<1x64x7x7xf32> {{kiln.name = "strided"}},
-          tensor<1x64x7x7xf32> {{kiln.name = "odd7"}}, tensor<1x64x14x14xf32> {{kiln.name = "channels32"}}) {{
+          tensor<1x64x7x7xf32> {{kiln.name = "odd7"}}, tensor<1x64x14x14xf32> {{kiln.name = "channels32"}},
+          tensor<1x64x28x28xf32> {{kiln.name = "relu28"}}, tensor<1x64x32x36xf32> {{kiln.name = "residual36"}}) {{
     %wa = kiln.constant {literal(wa)} : tensor<64x64x3x3xf32>
     %ba = kiln.constant {literal(ba)} : tensor<64xf32>
     %wb = kiln.constant {literal(wb)} : tensor<96x64x3x3xf32>
@@ -74,17 +80,24 @@ def model():
         : (tensor<1x64x7x7xf32>, tensor<64x64x3x3xf32>) -> tensor<1x64x7x7xf32>
     %g = kiln.conv2d %s, %we {{padding = array<i64: 1, 1, 1, 1>}}
         : (tensor<1x32x14x14xf32>, tensor<64x32x3x3xf32>) -> tensor<1x64x14x14xf32>
-    return %ar, %bs, %c, %cr, %d, %e, %f, %g : tensor<1x64x14x14xf32>, tensor<2x96x8x12xf32>,
+    %l = kiln.conv2d %h, %wa, %ba {{padding = array<i64: 1, 1, 1, 1>}}
+        : (tensor<1x64x28x28xf32>, tensor<64x64x3x3xf32>, tensor<64xf32>) -> tensor<1x64x28x28xf32>
+    %lr = kiln.relu %l : tensor<1x64x28x28xf32>
+    %o = kiln.conv2d %k, %wd {{padding = array<i64: 1, 1, 1, 1>}}
+        : (tensor<1x64x32x36xf32>, tensor<64x64x3x3xf32>) -> tensor<1x64x32x36xf32>
+    %os = kiln.add %o, %k : (tensor<1x64x32x36xf32>, tensor<1x64x32x36xf32>) -> tensor<1x64x32x36xf32>
+    return %ar, %bs, %c, %cr, %d, %e, %f, %g, %lr, %os : tensor<1x64x14x14xf32>, tensor<2x96x8x12xf32>,
         tensor<1x64x6x6xf32>, tensor<1x64x6x6xf32>, tensor<1x64x30x30xf32>, tensor<1x64x7x7xf32>,
-        tensor<1x64x7x7xf32>, tensor<1x64x14x14xf32>
+        tensor<1x64x7x7xf32>, tensor<1x64x14x14xf32>, tensor<1x64x28x28xf32>, tensor<1x64x32x36xf32>
   }}
 }}
 """
 
 
-def reference(x, y, r, z, u, v, s):
+def reference(x, y, r, z, u, v, s, h, k):
     wa, ba, wb, wc, bc, wd, we = (a.astype(np.float64) for a in weights())
-    x, y, r, z, u, v, s = (a.astype(np.float64) for a in (x, y, r, z, u, v, s))
+    x, y, r, z, u, v, s, h, k = (
+        a.astype(np.float64) for a in (x, y, r, z, u, v, s, h, k))
     biased6 = conv(z, wc, pad=1) + bc[None, :, None, None]
     return (np.maximum(conv(x, wa, pad=1) + ba[None, :, None, None], 0),
             conv(y, wb, pad=1) + r,
@@ -93,7 +106,9 @@ def reference(x, y, r, z, u, v, s):
             conv(u, wd, pad=1),
             conv(x, wa, stride=2, pad=1),
             conv(v, wd, pad=1),
-            conv(s, we, pad=1))
+            conv(s, we, pad=1),
+            np.maximum(conv(h, wa, pad=1) + ba[None, :, None, None], 0),
+            conv(k, wd, pad=1) + k)
 
 
 if __name__ == "__main__":
