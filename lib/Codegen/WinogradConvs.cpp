@@ -413,9 +413,9 @@ private:
 
 } // namespace
 
-std::string mlir::kiln::getWinogradUnsupportedReason(Operation *op,
-                                                     int64_t vectorBits,
-                                                     int64_t minChannels) {
+std::string mlir::kiln::getWinogradUnsupportedReason(
+    Operation *op, int64_t vectorBits, int64_t minChannels,
+    int64_t minMultiplyAdds) {
   auto conv = dyn_cast<Conv2dOp>(op);
   if (!conv)
     return "not a kiln.conv2d";
@@ -444,6 +444,8 @@ std::string mlir::kiln::getWinogradUnsupportedReason(Operation *op,
            "panels of two vectors";
   if (c < minChannels || k < minChannels)
     return "fewer channels than min-channels";
+  if (type.getNumElements() * c * 9 < minMultiplyAdds)
+    return "fewer multiply-adds than min-multiply-adds";
   if (!readFloatConstant(conv.getFilter()))
     return "filter not constant";
   return "";
@@ -523,17 +525,17 @@ struct WinogradConvsPass : kiln::impl::WinogradConvsBase<WinogradConvsPass> {
 
   void runOnOperation() override {
     if (vectorBits < 64 || vectorBits % 64 != 0 || minChannels < 1 ||
-        largeBlocksMinPixels < 0) {
+        minMultiplyAdds < 0 || largeBlocksMinPixels < 0) {
       getOperation().emitError()
           << "kiln-winograd-convs: vector-bits must be a positive multiple of "
-             "64, min-channels at least 1 and large-blocks-min-pixels at "
-             "least 0";
+             "64, min-channels at least 1, min-multiply-adds and "
+             "large-blocks-min-pixels at least 0";
       return signalPassFailure();
     }
     SmallVector<Operation *> todo;
     getOperation().walk([&](Conv2dOp op) {
-      std::string reason =
-          getWinogradUnsupportedReason(op, vectorBits, minChannels);
+      std::string reason = getWinogradUnsupportedReason(
+          op, vectorBits, minChannels, minMultiplyAdds);
       if (reason.empty()) {
         todo.push_back(op);
         return;

@@ -1,9 +1,11 @@
-// RUN: kiln-opt %s --split-input-file --kiln-winograd-convs | FileCheck %s
-// RUN: kiln-opt %s --split-input-file --kiln-winograd-convs="vector-bits=256 min-channels=16" | FileCheck %s --check-prefix=AVX2
+// RUN: kiln-opt %s --split-input-file --kiln-winograd-convs="min-multiply-adds=0" | FileCheck %s
+// RUN: kiln-opt %s --split-input-file --kiln-winograd-convs="vector-bits=256 min-channels=16 min-multiply-adds=0" | FileCheck %s --check-prefix=AVX2
+// RUN: kiln-opt %s --split-input-file --kiln-winograd-convs="remarks=true" 2>&1 | FileCheck %s --check-prefix=WORK
 // RUN: not kiln-opt %s --split-input-file --kiln-winograd-convs="vector-bits=96" 2>&1 | FileCheck %s --check-prefix=BAD
 // RUN: not kiln-opt %s --split-input-file --kiln-winograd-convs="min-channels=0" 2>&1 | FileCheck %s --check-prefix=BAD
 // RUN: not kiln-opt %s --split-input-file --kiln-winograd-convs="large-blocks-min-pixels=-1" 2>&1 | FileCheck %s --check-prefix=BAD
-// BAD: error: kiln-winograd-convs: vector-bits must be a positive multiple of 64, min-channels at least 1 and large-blocks-min-pixels at least 0
+// RUN: not kiln-opt %s --split-input-file --kiln-winograd-convs="min-multiply-adds=-1" 2>&1 | FileCheck %s --check-prefix=BAD
+// BAD: error: kiln-winograd-convs: vector-bits must be a positive multiple of 64, min-channels at least 1, min-multiply-adds and large-blocks-min-pixels at least 0
 
 // A 3x3 convolution with a bias and a ReLU, 64 -> 64 channels on 6x8 (3 x 4
 // blocks of 2x2 outputs): the filter becomes the 16 transformed matrices in
@@ -13,7 +15,11 @@
 // [16, 12, 2 panels, 32] from a zero fill, and the output transform (one
 // iteration per block row, chunk of 8 blocks and panel) writes the NCHW
 // result with the bias and the ReLU, which is gone. With 256-bit vectors the
-// panels are of 16 channels.
+// panels are of 16 channels. With the default min-multiply-adds (2^22) this
+// small convolution (9 x 48 x 64 x 64 multiply-adds) is left alone.
+// WORK: remark: convolution not computed by Winograd: fewer multiply-adds than min-multiply-adds
+// WORK-LABEL: func @relu
+// WORK: kiln.conv2d
 // CHECK-LABEL: func @relu
 // CHECK-DAG: %[[U:.*]] = arith.constant {{.*}} : tensor<16x2x64x32xf32>
 // CHECK: %[[T:.*]] = linalg.transpose ins(%{{.*}} : tensor<1x64x6x8xf32>) outs(%{{.*}} : tensor<1x6x8x64xf32>) permutation = [0, 2, 3, 1]
@@ -51,8 +57,8 @@ func.func @relu(%x: tensor<1x64x6x8xf32>) -> tensor<1x64x6x8xf32> {
 
 // -----
 
-// Left alone: strided, unpadded, odd output rows, 32 input channels (under
-// the default min-channels of 64; taken with min-channels=16), output
+// Left alone: strided, unpadded, odd output rows, 16 input channels (under
+// the default min-channels of 32; taken with min-channels=16), output
 // channels that are not whole panels (48 with 512-bit vectors; taken with
 // 256-bit ones, 3 panels of 16), a filter that is not constant, grouped.
 // CHECK-LABEL: func @left_alone
@@ -67,12 +73,12 @@ func.func @relu(%x: tensor<1x64x6x8xf32>) -> tensor<1x64x6x8xf32> {
 // AVX2: kiln.conv2d {{.*}} -> tensor<1x64x8x8xf32>
 // AVX2: kiln.conv2d {{.*}}groups = 2{{.*}} -> tensor<1x64x8x8xf32>
 // AVX2-NOT: kiln.conv2d
-func.func @left_alone(%x: tensor<1x64x8x8xf32>, %s: tensor<1x32x8x8xf32>, %v: tensor<1x64x7x7xf32>,
+func.func @left_alone(%x: tensor<1x64x8x8xf32>, %s: tensor<1x16x8x8xf32>, %v: tensor<1x64x7x7xf32>,
                       %wv: tensor<64x64x3x3xf32>)
     -> (tensor<1x64x4x4xf32>, tensor<1x64x6x6xf32>, tensor<1x64x7x7xf32>, tensor<1x64x8x8xf32>,
         tensor<1x48x8x8xf32>, tensor<1x64x8x8xf32>, tensor<1x64x8x8xf32>) {
   %w = kiln.constant dense<0.125> : tensor<64x64x3x3xf32>
-  %ws = kiln.constant dense<0.125> : tensor<64x32x3x3xf32>
+  %ws = kiln.constant dense<0.125> : tensor<64x16x3x3xf32>
   %w48 = kiln.constant dense<0.125> : tensor<48x64x3x3xf32>
   %wg = kiln.constant dense<0.125> : tensor<64x32x3x3xf32>
   %a = kiln.conv2d %x, %w {padding = array<i64: 1, 1, 1, 1>, strides = array<i64: 2, 2>}
@@ -81,7 +87,7 @@ func.func @left_alone(%x: tensor<1x64x8x8xf32>, %s: tensor<1x32x8x8xf32>, %v: te
   %c = kiln.conv2d %v, %w {padding = array<i64: 1, 1, 1, 1>}
       : (tensor<1x64x7x7xf32>, tensor<64x64x3x3xf32>) -> tensor<1x64x7x7xf32>
   %d = kiln.conv2d %s, %ws {padding = array<i64: 1, 1, 1, 1>}
-      : (tensor<1x32x8x8xf32>, tensor<64x32x3x3xf32>) -> tensor<1x64x8x8xf32>
+      : (tensor<1x16x8x8xf32>, tensor<64x16x3x3xf32>) -> tensor<1x64x8x8xf32>
   %e = kiln.conv2d %x, %w48 {padding = array<i64: 1, 1, 1, 1>}
       : (tensor<1x64x8x8xf32>, tensor<48x64x3x3xf32>) -> tensor<1x48x8x8xf32>
   %f = kiln.conv2d %x, %wv {padding = array<i64: 1, 1, 1, 1>}
@@ -100,8 +106,8 @@ func.func @left_alone(%x: tensor<1x64x8x8xf32>, %s: tensor<1x32x8x8xf32>, %v: te
 // input blocks (the input transform reads 36 vectors per block and channel
 // vector), 4 blocks of 4x4 outputs, 4 output rows per block row; 0 never
 // uses it.
-// RUN: kiln-opt %s --split-input-file --kiln-winograd-convs="large-blocks-min-pixels=64" | FileCheck %s --check-prefix=LARGE
-// RUN: kiln-opt %s --split-input-file --kiln-winograd-convs="large-blocks-min-pixels=0" | FileCheck %s --check-prefix=SMALL
+// RUN: kiln-opt %s --split-input-file --kiln-winograd-convs="large-blocks-min-pixels=64 min-multiply-adds=0" | FileCheck %s --check-prefix=LARGE
+// RUN: kiln-opt %s --split-input-file --kiln-winograd-convs="large-blocks-min-pixels=0 min-multiply-adds=0" | FileCheck %s --check-prefix=SMALL
 // CHECK-LABEL: func @large_blocks
 // CHECK: arith.constant {{.*}} : tensor<16x2x64x32xf32>
 // CHECK: linalg.contract {{.*}} -> tensor<16x16x2x32xf32>

@@ -71,8 +71,9 @@ def WinogradConvs : Pass<"kiln-winograd-convs", "::mlir::func::FuncOp"> {
     Replaces each `kiln.conv2d` with a constant f32 3x3 filter, unit strides
     and dilations, a padding of 1 on every side, no groups, even output rows
     and columns, input channels in whole vectors and output channels in
-    whole panels of two vectors (`vector-bits`), and at least `min-channels`
-    input and output channels, by Winograd's minimal filtering F(2x2, 3x3):
+    whole panels of two vectors (`vector-bits`), at least `min-channels`
+    input and output channels and at least `min-multiply-adds` multiply-adds,
+    by Winograd's minimal filtering F(2x2, 3x3):
     16 multiplications per 2x2 block of outputs and input channel instead of
     36; on images of at least `large-blocks-min-pixels` pixels whose rows and
     columns are multiples of 4, by F(4x4, 3x3): 36 per 4x4 block instead of
@@ -106,9 +107,13 @@ def WinogradConvs : Pass<"kiln-winograd-convs", "::mlir::func::FuncOp"> {
            "Emit a remark for each convolution left alone, with the reason">,
     Option<"vectorBits", "vector-bits", "int64_t", /*default=*/"512",
            "Width of a vector register in bits">,
-    Option<"minChannels", "min-channels", "int64_t", /*default=*/"64",
+    Option<"minChannels", "min-channels", "int64_t", /*default=*/"32",
            "The fewest input and output channels of a convolution computed "
            "this way">,
+    Option<"minMultiplyAdds", "min-multiply-adds", "int64_t",
+           /*default=*/"4194304",
+           "The fewest multiply-adds (computed directly) of a convolution "
+           "computed this way">,
     Option<"largeBlocksMinPixels", "large-blocks-min-pixels", "int64_t",
            /*default=*/"784",
            "Output images of at least this many pixels, with rows and "

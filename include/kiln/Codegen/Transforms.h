@@ -235,10 +235,12 @@ void lowerAttentionToCpuFlash(Operation *op, int64_t vectorBits,
 /// of `vectorBits` (not static f32, not 3x3 with unit strides and dilations
 /// and a padding of 1, grouped, odd output rows or columns, input channels
 /// not whole vectors or output channels not whole panels of two vectors,
-/// fewer than `minChannels` input or output channels, a filter that is not
+/// fewer than `minChannels` input or output channels, fewer than
+/// `minMultiplyAdds` multiply-adds computed directly, a filter that is not
 /// constant), or an empty string when it can.
 std::string getWinogradUnsupportedReason(Operation *op, int64_t vectorBits,
-                                         int64_t minChannels);
+                                         int64_t minChannels,
+                                         int64_t minMultiplyAdds);
 
 /// Replaces the kiln.conv2d `op` (for which getWinogradUnsupportedReason is
 /// empty) by the kernels of kiln-winograd-convs: a transpose to channels

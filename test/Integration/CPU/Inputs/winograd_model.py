@@ -2,7 +2,7 @@
 convolutions with constant filters, unit strides and a padding of 1, which
 kiln-winograd-convs computes by F(2x2, 3x3): 64 -> 64 at 14x14 with a bias
 and a ReLU (applied in the output transform), 64 -> 96 on a batch of two
-8x12 images feeding a residual add, 128 -> 64 at 6x6 with a bias whose
+8x12 images feeding a residual add, 128 -> 64 at 10x10 with a bias whose
 result is also read before its ReLU (so the ReLU stays apart), and 64 -> 64
 at 30x30 (rows of 15 blocks: the output transform's second chunk of 8
 blocks repeats its last block and writes 14 pixels), all by F(2x2, 3x3);
@@ -10,8 +10,9 @@ by F(4x4, 3x3) (images of at least 784 pixels, sides multiples of 4): 64 ->
 64 at 28x28 with a bias and a ReLU, and 64 -> 64 at 32x36 feeding a
 residual add (rows of 9 blocks of 4: a third chunk of 16 pixels writes 4).
 Left direct: a
-stride-2 one, one with odd output rows (7x7) and one with 32 input
-channels (under min-channels). The weights come from a fixed seed, so the
+stride-2 one, one with odd output rows (7x7), 32 -> 64 at 14x14 (3.6M
+multiply-adds, under min-multiply-adds) and 16 -> 64 at 28x28 (under
+min-channels). The weights come from a fixed seed, so the
 reference rebuilds them.
 
     winograd_model.py           prints the kiln MLIR model
@@ -40,22 +41,24 @@ def weights():
             rng.standard_normal((64, 128, 3, 3)).astype(np.float32),
             rng.standard_normal(64).astype(np.float32),
             rng.standard_normal((64, 64, 3, 3)).astype(np.float32),
-            rng.standard_normal((64, 32, 3, 3)).astype(np.float32))
+            rng.standard_normal((64, 32, 3, 3)).astype(np.float32),
+            rng.standard_normal((64, 16, 3, 3)).astype(np.float32))
 
 
 def model():
-    wa, ba, wb, wc, bc, wd, we = weights()
+    wa, ba, wb, wc, bc, wd, we, wq = weights()
     return f"""module @winograd {{
   func.func @main(%x: tensor<1x64x14x14xf32> {{kiln.name = "x"}}, %y: tensor<2x64x8x12xf32> {{kiln.name = "y"}},
-                  %r: tensor<2x96x8x12xf32> {{kiln.name = "r"}}, %z: tensor<1x128x6x6xf32> {{kiln.name = "z"}},
+                  %r: tensor<2x96x8x12xf32> {{kiln.name = "r"}}, %z: tensor<1x128x10x10xf32> {{kiln.name = "z"}},
                   %u: tensor<1x64x30x30xf32> {{kiln.name = "u"}}, %v: tensor<1x64x7x7xf32> {{kiln.name = "v"}},
                   %s: tensor<1x32x14x14xf32> {{kiln.name = "s"}}, %h: tensor<1x64x28x28xf32> {{kiln.name = "h"}},
-                  %k: tensor<1x64x32x36xf32> {{kiln.name = "k"}})
+                  %k: tensor<1x64x32x36xf32> {{kiln.name = "k"}}, %q: tensor<1x16x28x28xf32> {{kiln.name = "q"}})
       -> (tensor<1x64x14x14xf32> {{kiln.name = "relu14"}}, tensor<2x96x8x12xf32> {{kiln.name = "residual"}},
-          tensor<1x64x6x6xf32> {{kiln.name = "biased6"}}, tensor<1x64x6x6xf32> {{kiln.name = "relu6"}},
+          tensor<1x64x10x10xf32> {{kiln.name = "biased10"}}, tensor<1x64x10x10xf32> {{kiln.name = "relu10"}},
           tensor<1x64x30x30xf32> {{kiln.name = "rows30"}}, tensor<1x64x7x7xf32> {{kiln.name = "strided"}},
           tensor<1x64x7x7xf32> {{kiln.name = "odd7"}}, tensor<1x64x14x14xf32> {{kiln.name = "channels32"}},
-          tensor<1x64x28x28xf32> {{kiln.name = "relu28"}}, tensor<1x64x32x36xf32> {{kiln.name = "residual36"}}) {{
+          tensor<1x64x28x28xf32> {{kiln.name = "relu28"}}, tensor<1x64x32x36xf32> {{kiln.name = "residual36"}},
+          tensor<1x64x28x28xf32> {{kiln.name = "channels16"}}) {{
     %wa = kiln.constant {literal(wa)} : tensor<64x64x3x3xf32>
     %ba = kiln.constant {literal(ba)} : tensor<64xf32>
     %wb = kiln.constant {literal(wb)} : tensor<96x64x3x3xf32>
@@ -63,6 +66,7 @@ def model():
     %bc = kiln.constant {literal(bc)} : tensor<64xf32>
     %wd = kiln.constant {literal(wd)} : tensor<64x64x3x3xf32>
     %we = kiln.constant {literal(we)} : tensor<64x32x3x3xf32>
+    %wq = kiln.constant {literal(wq)} : tensor<64x16x3x3xf32>
     %a = kiln.conv2d %x, %wa, %ba {{padding = array<i64: 1, 1, 1, 1>}}
         : (tensor<1x64x14x14xf32>, tensor<64x64x3x3xf32>, tensor<64xf32>) -> tensor<1x64x14x14xf32>
     %ar = kiln.relu %a : tensor<1x64x14x14xf32>
@@ -70,8 +74,8 @@ def model():
         : (tensor<2x64x8x12xf32>, tensor<96x64x3x3xf32>) -> tensor<2x96x8x12xf32>
     %bs = kiln.add %b, %r : (tensor<2x96x8x12xf32>, tensor<2x96x8x12xf32>) -> tensor<2x96x8x12xf32>
     %c = kiln.conv2d %z, %wc, %bc {{padding = array<i64: 1, 1, 1, 1>}}
-        : (tensor<1x128x6x6xf32>, tensor<64x128x3x3xf32>, tensor<64xf32>) -> tensor<1x64x6x6xf32>
-    %cr = kiln.relu %c : tensor<1x64x6x6xf32>
+        : (tensor<1x128x10x10xf32>, tensor<64x128x3x3xf32>, tensor<64xf32>) -> tensor<1x64x10x10xf32>
+    %cr = kiln.relu %c : tensor<1x64x10x10xf32>
     %d = kiln.conv2d %u, %wd {{padding = array<i64: 1, 1, 1, 1>}}
         : (tensor<1x64x30x30xf32>, tensor<64x64x3x3xf32>) -> tensor<1x64x30x30xf32>
     %e = kiln.conv2d %x, %wa {{padding = array<i64: 1, 1, 1, 1>, strides = array<i64: 2, 2>}}
@@ -86,29 +90,33 @@ def model():
     %o = kiln.conv2d %k, %wd {{padding = array<i64: 1, 1, 1, 1>}}
         : (tensor<1x64x32x36xf32>, tensor<64x64x3x3xf32>) -> tensor<1x64x32x36xf32>
     %os = kiln.add %o, %k : (tensor<1x64x32x36xf32>, tensor<1x64x32x36xf32>) -> tensor<1x64x32x36xf32>
-    return %ar, %bs, %c, %cr, %d, %e, %f, %g, %lr, %os : tensor<1x64x14x14xf32>, tensor<2x96x8x12xf32>,
-        tensor<1x64x6x6xf32>, tensor<1x64x6x6xf32>, tensor<1x64x30x30xf32>, tensor<1x64x7x7xf32>,
-        tensor<1x64x7x7xf32>, tensor<1x64x14x14xf32>, tensor<1x64x28x28xf32>, tensor<1x64x32x36xf32>
+    %t = kiln.conv2d %q, %wq {{padding = array<i64: 1, 1, 1, 1>}}
+        : (tensor<1x16x28x28xf32>, tensor<64x16x3x3xf32>) -> tensor<1x64x28x28xf32>
+    return %ar, %bs, %c, %cr, %d, %e, %f, %g, %lr, %os, %t : tensor<1x64x14x14xf32>, tensor<2x96x8x12xf32>,
+        tensor<1x64x10x10xf32>, tensor<1x64x10x10xf32>, tensor<1x64x30x30xf32>, tensor<1x64x7x7xf32>,
+        tensor<1x64x7x7xf32>, tensor<1x64x14x14xf32>, tensor<1x64x28x28xf32>, tensor<1x64x32x36xf32>,
+        tensor<1x64x28x28xf32>
   }}
 }}
 """
 
 
-def reference(x, y, r, z, u, v, s, h, k):
-    wa, ba, wb, wc, bc, wd, we = (a.astype(np.float64) for a in weights())
-    x, y, r, z, u, v, s, h, k = (
-        a.astype(np.float64) for a in (x, y, r, z, u, v, s, h, k))
-    biased6 = conv(z, wc, pad=1) + bc[None, :, None, None]
+def reference(x, y, r, z, u, v, s, h, k, q):
+    wa, ba, wb, wc, bc, wd, we, wq = (a.astype(np.float64) for a in weights())
+    x, y, r, z, u, v, s, h, k, q = (
+        a.astype(np.float64) for a in (x, y, r, z, u, v, s, h, k, q))
+    biased10 = conv(z, wc, pad=1) + bc[None, :, None, None]
     return (np.maximum(conv(x, wa, pad=1) + ba[None, :, None, None], 0),
             conv(y, wb, pad=1) + r,
-            biased6,
-            np.maximum(biased6, 0),
+            biased10,
+            np.maximum(biased10, 0),
             conv(u, wd, pad=1),
             conv(x, wa, stride=2, pad=1),
             conv(v, wd, pad=1),
             conv(s, we, pad=1),
             np.maximum(conv(h, wa, pad=1) + ba[None, :, None, None], 0),
-            conv(k, wd, pad=1) + k)
+            conv(k, wd, pad=1) + k,
+            conv(q, wq, pad=1))
 
 
 if __name__ == "__main__":
