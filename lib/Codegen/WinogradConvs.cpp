@@ -413,9 +413,10 @@ private:
 
 } // namespace
 
-std::string mlir::kiln::getWinogradUnsupportedReason(
-    Operation *op, int64_t vectorBits, int64_t minChannels,
-    int64_t minMultiplyAdds) {
+std::string mlir::kiln::getWinogradUnsupportedReason(Operation *op,
+                                                     int64_t vectorBits,
+                                                     int64_t minChannels,
+                                                     int64_t minMultiplyAdds) {
   auto conv = dyn_cast<Conv2dOp>(op);
   if (!conv)
     return "not a kiln.conv2d";
