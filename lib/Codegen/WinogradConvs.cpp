@@ -1,10 +1,10 @@
 //===- WinogradConvs.cpp - 3x3 convolutions by Winograd's F(m x m, 3x3) ---===//
 //
 // Replaces a kiln.conv2d with a 3x3 constant f32 filter, unit strides and
-// dilations, a padding of 1 on every side and even output rows and columns
-// by Winograd's minimal filtering F(m x m, 3 x 3) (Lavin and Gray, "Fast
-// Algorithms for Convolutional Neural Networks", 2016), m = 2, or 4 on
-// large images whose sides are multiples of 4: each m x m block of outputs
+// dilations and a padding of 1 on every side by Winograd's minimal
+// filtering F(m x m, 3 x 3) (Lavin and Gray, "Fast Algorithms for
+// Convolutional Neural Networks", 2016), m = 2, or 4 on large images whose
+// sides are multiples of 4: each m x m block of outputs
 // of a channel is computed from an alpha x alpha block (alpha = m + 2) of
 // the padded input with alpha^2 multiplications per input channel instead
 // of 9 m^2.
@@ -383,14 +383,27 @@ public:
         Value transposed =
             vector::TransposeOp::create(b, rows[a], ArrayRef<int64_t>{1, 0});
         Value row = affine(i, s.m, a);
-        for (int64_t c = 0; c < s.lanes; ++c) {
-          Value pixelsOfChannel =
-              vector::ExtractOp::create(b, transposed, ArrayRef<int64_t>{c});
-          Value at = arith::AddIOp::create(b, channel, index(c));
-          vector::TransferWriteOp::create(b, pixelsOfChannel, y,
-                                          ValueRange{n, at, row, firstPixel},
-                                          ArrayRef<bool>{wholeRows});
+        auto writeRow = [&] {
+          for (int64_t c = 0; c < s.lanes; ++c) {
+            Value pixelsOfChannel =
+                vector::ExtractOp::create(b, transposed, ArrayRef<int64_t>{c});
+            Value at = arith::AddIOp::create(b, channel, index(c));
+            vector::TransferWriteOp::create(b, pixelsOfChannel, y,
+                                            ValueRange{n, at, row, firstPixel},
+                                            ArrayRef<bool>{wholeRows});
+          }
+        };
+        // Row a of the last row of blocks may lie past the image.
+        if (a < s.m - (s.m * s.tileRows - s.height)) {
+          writeRow();
+          continue;
         }
+        Value inside = arith::CmpIOp::create(b, arith::CmpIPredicate::ult, row,
+                                             index(s.height));
+        auto ifOp = scf::IfOp::create(b, inside, /*withElseRegion=*/false);
+        OpBuilder::InsertionGuard guard(b);
+        b.setInsertionPoint(ifOp.thenBlock()->getTerminator());
+        writeRow();
       }
     });
     b.setInsertionPointAfter(forall);
@@ -438,8 +451,6 @@ std::string mlir::kiln::getWinogradUnsupportedReason(Operation *op,
            "1, without groups";
   int64_t lanes = vectorBits / 32;
   int64_t c = inputType.getDimSize(1), k = type.getDimSize(1);
-  if (type.getDimSize(2) % 2 != 0 || type.getDimSize(3) % 2 != 0)
-    return "odd output rows or columns";
   if (c % lanes != 0 || k % (2 * lanes) != 0)
     return "input channels not whole vectors, or output channels not whole "
            "panels of two vectors";
@@ -468,8 +479,8 @@ void mlir::kiln::lowerConvToWinograd(Operation *op, int64_t vectorBits,
             ? 4
             : 2;
   s.alpha = s.m + 2;
-  s.tileRows = s.height / s.m;
-  s.tileColumns = s.width / s.m;
+  s.tileRows = llvm::divideCeil(s.height, s.m);
+  s.tileColumns = llvm::divideCeil(s.width, s.m);
   s.tiles = s.batch * s.tileRows * s.tileColumns;
   s.lanes = vectorBits / 32;
   s.panel = 2 * s.lanes;
@@ -494,13 +505,21 @@ void mlir::kiln::lowerConvToWinograd(Operation *op, int64_t vectorBits,
                                                  ArrayRef<int64_t>{0, 2, 3, 1})
                          ->getResult(0);
   Value zero = arith::ConstantOp::create(b, b.getF32FloatAttr(0.0f));
+  // Padded by 1, and below and right by as much more as the last row and
+  // column of blocks reach past the image (odd sizes).
+  int64_t extraRows = s.m * s.tileRows - s.height;
+  int64_t extraColumns = s.m * s.tileColumns - s.width;
   SmallVector<OpFoldResult> low = {b.getIndexAttr(0), b.getIndexAttr(1),
                                    b.getIndexAttr(1), b.getIndexAttr(0)};
+  SmallVector<OpFoldResult> high = {
+      b.getIndexAttr(0), b.getIndexAttr(1 + extraRows),
+      b.getIndexAttr(1 + extraColumns), b.getIndexAttr(0)};
   Value padded = tensor::PadOp::create(
       b,
-      RankedTensorType::get({s.batch, s.height + 2, s.width + 2, s.inChannels},
+      RankedTensorType::get({s.batch, s.height + 2 + extraRows,
+                             s.width + 2 + extraColumns, s.inChannels},
                             f32),
-      transposed, low, low, zero);
+      transposed, low, high, zero);
 
   Value v = builder.buildInputTransform(builder.toBuffer(padded));
   Value m = builder.buildProducts(v, filter);

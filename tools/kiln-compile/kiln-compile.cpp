@@ -206,9 +206,8 @@ cl::opt<bool> cpuFlashAttention(
     cl::init(true), cl::cat(category));
 cl::opt<bool> winograd(
     "winograd",
-    cl::desc("Compute f32 3x3 convolutions with unit strides, even output "
-             "rows and columns, at least 32 input and output channels and "
-             "2^22 multiply-adds by "
+    cl::desc("Compute f32 3x3 convolutions with unit strides, at least 32 "
+             "input and output channels and 2^22 multiply-adds by "
              "Winograd's F(2x2, 3x3) (16 multiplications per 2x2 outputs "
              "and input channel instead of 36), or F(4x4, 3x3) on images of "
              "at least 784 pixels with sides multiples of 4 (cpu; default "

@@ -8,9 +8,10 @@ at 30x30 (rows of 15 blocks: the output transform's second chunk of 8
 blocks repeats its last block and writes 14 pixels), all by F(2x2, 3x3);
 by F(4x4, 3x3) (images of at least 784 pixels, sides multiples of 4): 64 ->
 64 at 28x28 with a bias and a ReLU, and 64 -> 64 at 32x36 feeding a
-residual add (rows of 9 blocks of 4: a third chunk of 16 pixels writes 4).
-Left direct: a
-stride-2 one, one with odd output rows (7x7), 32 -> 64 at 14x14 (3.6M
+residual add (rows of 9 blocks of 4: a third chunk of 16 pixels writes 4);
+128 -> 64 at 9x13 with a bias and a ReLU (odd sizes: the last row and
+column of blocks half outside). Left direct: a
+stride-2 one, 64 -> 64 at 7x7 (1.8M multiply-adds), 32 -> 64 at 14x14 (3.6M
 multiply-adds, under min-multiply-adds) and 16 -> 64 at 28x28 (under
 min-channels). The weights come from a fixed seed, so the
 reference rebuilds them.
@@ -42,23 +43,25 @@ def weights():
             rng.standard_normal(64).astype(np.float32),
             rng.standard_normal((64, 64, 3, 3)).astype(np.float32),
             rng.standard_normal((64, 32, 3, 3)).astype(np.float32),
-            rng.standard_normal((64, 16, 3, 3)).astype(np.float32))
+            rng.standard_normal((64, 16, 3, 3)).astype(np.float32),
+            rng.standard_normal(64).astype(np.float32))
 
 
 def model():
-    wa, ba, wb, wc, bc, wd, we, wq = weights()
+    wa, ba, wb, wc, bc, wd, we, wq, bo = weights()
     return f"""module @winograd {{
   func.func @main(%x: tensor<1x64x14x14xf32> {{kiln.name = "x"}}, %y: tensor<2x64x8x12xf32> {{kiln.name = "y"}},
                   %r: tensor<2x96x8x12xf32> {{kiln.name = "r"}}, %z: tensor<1x128x10x10xf32> {{kiln.name = "z"}},
                   %u: tensor<1x64x30x30xf32> {{kiln.name = "u"}}, %v: tensor<1x64x7x7xf32> {{kiln.name = "v"}},
                   %s: tensor<1x32x14x14xf32> {{kiln.name = "s"}}, %h: tensor<1x64x28x28xf32> {{kiln.name = "h"}},
-                  %k: tensor<1x64x32x36xf32> {{kiln.name = "k"}}, %q: tensor<1x16x28x28xf32> {{kiln.name = "q"}})
+                  %k: tensor<1x64x32x36xf32> {{kiln.name = "k"}}, %q: tensor<1x16x28x28xf32> {{kiln.name = "q"}},
+                  %p: tensor<1x128x9x13xf32> {{kiln.name = "p"}})
       -> (tensor<1x64x14x14xf32> {{kiln.name = "relu14"}}, tensor<2x96x8x12xf32> {{kiln.name = "residual"}},
           tensor<1x64x10x10xf32> {{kiln.name = "biased10"}}, tensor<1x64x10x10xf32> {{kiln.name = "relu10"}},
           tensor<1x64x30x30xf32> {{kiln.name = "rows30"}}, tensor<1x64x7x7xf32> {{kiln.name = "strided"}},
           tensor<1x64x7x7xf32> {{kiln.name = "odd7"}}, tensor<1x64x14x14xf32> {{kiln.name = "channels32"}},
           tensor<1x64x28x28xf32> {{kiln.name = "relu28"}}, tensor<1x64x32x36xf32> {{kiln.name = "residual36"}},
-          tensor<1x64x28x28xf32> {{kiln.name = "channels16"}}) {{
+          tensor<1x64x28x28xf32> {{kiln.name = "channels16"}}, tensor<1x64x9x13xf32> {{kiln.name = "odd9x13"}}) {{
     %wa = kiln.constant {literal(wa)} : tensor<64x64x3x3xf32>
     %ba = kiln.constant {literal(ba)} : tensor<64xf32>
     %wb = kiln.constant {literal(wb)} : tensor<96x64x3x3xf32>
@@ -67,6 +70,7 @@ def model():
     %wd = kiln.constant {literal(wd)} : tensor<64x64x3x3xf32>
     %we = kiln.constant {literal(we)} : tensor<64x32x3x3xf32>
     %wq = kiln.constant {literal(wq)} : tensor<64x16x3x3xf32>
+    %bo = kiln.constant {literal(bo)} : tensor<64xf32>
     %a = kiln.conv2d %x, %wa, %ba {{padding = array<i64: 1, 1, 1, 1>}}
         : (tensor<1x64x14x14xf32>, tensor<64x64x3x3xf32>, tensor<64xf32>) -> tensor<1x64x14x14xf32>
     %ar = kiln.relu %a : tensor<1x64x14x14xf32>
@@ -92,19 +96,23 @@ def model():
     %os = kiln.add %o, %k : (tensor<1x64x32x36xf32>, tensor<1x64x32x36xf32>) -> tensor<1x64x32x36xf32>
     %t = kiln.conv2d %q, %wq {{padding = array<i64: 1, 1, 1, 1>}}
         : (tensor<1x16x28x28xf32>, tensor<64x16x3x3xf32>) -> tensor<1x64x28x28xf32>
-    return %ar, %bs, %c, %cr, %d, %e, %f, %g, %lr, %os, %t : tensor<1x64x14x14xf32>, tensor<2x96x8x12xf32>,
+    %pc = kiln.conv2d %p, %wc, %bo {{padding = array<i64: 1, 1, 1, 1>}}
+        : (tensor<1x128x9x13xf32>, tensor<64x128x3x3xf32>, tensor<64xf32>) -> tensor<1x64x9x13xf32>
+    %pr = kiln.relu %pc : tensor<1x64x9x13xf32>
+    return %ar, %bs, %c, %cr, %d, %e, %f, %g, %lr, %os, %t, %pr : tensor<1x64x14x14xf32>, tensor<2x96x8x12xf32>,
         tensor<1x64x10x10xf32>, tensor<1x64x10x10xf32>, tensor<1x64x30x30xf32>, tensor<1x64x7x7xf32>,
         tensor<1x64x7x7xf32>, tensor<1x64x14x14xf32>, tensor<1x64x28x28xf32>, tensor<1x64x32x36xf32>,
-        tensor<1x64x28x28xf32>
+        tensor<1x64x28x28xf32>, tensor<1x64x9x13xf32>
   }}
 }}
 """
 
 
-def reference(x, y, r, z, u, v, s, h, k, q):
-    wa, ba, wb, wc, bc, wd, we, wq = (a.astype(np.float64) for a in weights())
-    x, y, r, z, u, v, s, h, k, q = (
-        a.astype(np.float64) for a in (x, y, r, z, u, v, s, h, k, q))
+def reference(x, y, r, z, u, v, s, h, k, q, p):
+    wa, ba, wb, wc, bc, wd, we, wq, bo = (
+        a.astype(np.float64) for a in weights())
+    x, y, r, z, u, v, s, h, k, q, p = (
+        a.astype(np.float64) for a in (x, y, r, z, u, v, s, h, k, q, p))
     biased10 = conv(z, wc, pad=1) + bc[None, :, None, None]
     return (np.maximum(conv(x, wa, pad=1) + ba[None, :, None, None], 0),
             conv(y, wb, pad=1) + r,
@@ -116,7 +124,8 @@ def reference(x, y, r, z, u, v, s, h, k, q):
             conv(s, we, pad=1),
             np.maximum(conv(h, wa, pad=1) + ba[None, :, None, None], 0),
             conv(k, wd, pad=1) + k,
-            conv(q, wq, pad=1))
+            conv(q, wq, pad=1),
+            np.maximum(conv(p, wc, pad=1) + bo[None, :, None, None], 0))
 
 
 if __name__ == "__main__":
