@@ -1055,6 +1055,9 @@ static void peelMarkedLoops(RewriterBase &rewriter, Operation *root) {
 /// `<op>_<shape>`: the name of `op` without its dialect and the shape of
 /// `root`'s first result, e.g. `conv_2d_nchw_fchw_1x256x14x14`.
 static std::string getKernelName(Operation *op, Operation *root) {
+  // A name its maker gave the op (kiln-winograd-convs' products).
+  if (auto given = op->getAttrOfType<StringAttr>(kKernelNameAttrName))
+    return given.str();
   std::string name = op->getName().stripDialect().str();
   if (root->getNumResults() > 0)
     if (auto type = dyn_cast<ShapedType>(root->getResult(0).getType()))

@@ -304,10 +304,13 @@ public:
         AffineMap::get(5, 0, {dim(0), dim(1), dim(4)}, ctx),
         AffineMap::get(5, 0, {dim(0), dim(2), dim(4), dim(3)}, ctx),
         AffineMap::get(5, 0, {dim(0), dim(1), dim(2), dim(3)}, ctx)};
-    return linalg::ContractOp::create(b, TypeRange{mType}, ValueRange{v, u},
-                                      ValueRange{init},
-                                      b.getAffineMapArrayAttr(maps))
-        .getResult(0);
+    auto contract = linalg::ContractOp::create(
+        b, TypeRange{mType}, ValueRange{v, u}, ValueRange{init},
+        b.getAffineMapArrayAttr(maps));
+    // The profiler's name of the products' kernel (kiln-tile-and-fuse).
+    contract->setAttr(kKernelNameAttrName,
+                      b.getStringAttr(kernelName("products")));
+    return contract.getResult(0);
   }
 
   /// The NCHW output [N, K, H, W]: per row of m x m blocks, chunk of
@@ -501,9 +504,11 @@ void mlir::kiln::lowerConvToWinograd(Operation *op, int64_t vectorBits,
   Value input = conv.getInput();
   Value transposedInit = tensor::EmptyOp::create(
       b, ArrayRef<int64_t>{s.batch, s.height, s.width, s.inChannels}, f32);
-  Value transposed = linalg::TransposeOp::create(b, input, transposedInit,
-                                                 ArrayRef<int64_t>{0, 2, 3, 1})
-                         ->getResult(0);
+  auto transpose = linalg::TransposeOp::create(b, input, transposedInit,
+                                               ArrayRef<int64_t>{0, 2, 3, 1});
+  transpose->setAttr(kKernelNameAttrName,
+                     b.getStringAttr(builder.kernelName("transpose")));
+  Value transposed = transpose->getResult(0);
   Value zero = arith::ConstantOp::create(b, b.getF32FloatAttr(0.0f));
   // Padded by 1, and below and right by as much more as the last row and
   // column of blocks reach past the image (odd sizes).

@@ -40,6 +40,19 @@ func.func @shared_fill(%a: tensor<512x256xf32>, %b: tensor<256x512xf32>, %c: ten
   return %r, %s : tensor<512x512xf32>, tensor<512x512xf32>
 }
 
+// A kernel named by the op's maker (kiln.kernel on the op, as
+// kiln-winograd-convs names its products) keeps that name.
+// CHECK-LABEL: func.func @named
+// CHECK: scf.forall
+// CHECK: } {kiln.kernel = "winograd_products_8x8x8x8"}
+func.func @named(%a: tensor<512x256xf32>, %b: tensor<256x512xf32>) -> tensor<512x512xf32> {
+  %zero = arith.constant 0.0 : f32
+  %e = tensor.empty() : tensor<512x512xf32>
+  %f = linalg.fill ins(%zero : f32) outs(%e : tensor<512x512xf32>) -> tensor<512x512xf32>
+  %r = linalg.matmul {kiln.kernel = "winograd_products_8x8x8x8"} ins(%a, %b : tensor<512x256xf32>, tensor<256x512xf32>) outs(%f : tensor<512x512xf32>) -> tensor<512x512xf32>
+  return %r : tensor<512x512xf32>
+}
+
 // An elementwise chain: the producer is fused into the consumer's tiles;
 // threads take 4 channels each; registers 64 floats along a row, whose
 // remainder of 48 is peeled into a static tile.

@@ -22,7 +22,7 @@
 // WORK: kiln.conv2d
 // CHECK-LABEL: func @relu
 // CHECK-DAG: %[[U:.*]] = arith.constant {{.*}} : tensor<16x2x64x32xf32>
-// CHECK: %[[T:.*]] = linalg.transpose ins(%{{.*}} : tensor<1x64x6x8xf32>) outs(%{{.*}} : tensor<1x6x8x64xf32>) permutation = [0, 2, 3, 1]
+// CHECK: %[[T:.*]] = linalg.transpose ins(%{{.*}} : tensor<1x64x6x8xf32>) outs(%{{.*}} : tensor<1x6x8x64xf32>) permutation = [0, 2, 3, 1] {kiln.kernel = "winograd_transpose_64x64x6x8"}
 // CHECK: %[[P:.*]] = tensor.pad %[[T]] low[0, 1, 1, 0] high[0, 1, 1, 0]
 // CHECK: bufferization.to_buffer %[[P]] read_only : tensor<1x8x10x64xf32>
 // CHECK: memref.alloc() {alignment = 64 : i64} : memref<16x12x64xf32>
@@ -32,7 +32,7 @@
 // CHECK: kiln.kernel = "winograd_input_64x64x6x8"
 // CHECK: %[[V:.*]] = bufferization.to_tensor {{.*}} restrict writable : memref<16x12x64xf32>
 // CHECK: %[[Z:.*]] = linalg.fill {{.*}} -> tensor<16x12x2x32xf32>
-// CHECK: %[[M:.*]] = linalg.contract indexing_maps = [#{{.*}}, #{{.*}}, #{{.*}}] ins(%[[V]], %[[U]] : tensor<16x12x64xf32>, tensor<16x2x64x32xf32>) outs(%[[Z]] : tensor<16x12x2x32xf32>)
+// CHECK: %[[M:.*]] = linalg.contract indexing_maps = [#{{.*}}, #{{.*}}, #{{.*}}] {kiln.kernel = "winograd_products_64x64x6x8"} ins(%[[V]], %[[U]] : tensor<16x12x64xf32>, tensor<16x2x64x32xf32>) outs(%[[Z]] : tensor<16x12x2x32xf32>)
 // CHECK: bufferization.to_buffer %[[M]] read_only
 // CHECK: memref.alloc() {alignment = 64 : i64} : memref<1x64x6x8xf32>
 // CHECK: scf.forall ({{.*}}) in (1, 3, 1, 2)
