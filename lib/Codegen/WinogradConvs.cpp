@@ -15,8 +15,8 @@
 //   y[t][k]     = A^T M[..][t][k] A                      (+ bias, ReLU)
 //
 // with G (alpha x 3), B^T (alpha x alpha) and A^T (m x alpha) the matrices
-// of F(m, 3). The input is transposed to channels last and padded
-// (linalg.transpose, tensor.pad); the input and output transforms are
+// of F(m, 3). The input is transposed to channels last (linalg.transpose;
+// the padding is read as zeros); the input and output transforms are
 // scf.forall kernels on buffers whose vectors run along the channels (no
 // shuffles but the output's register transposes into NCHW rows); the
 // products are one linalg.contract with a batch dimension over a constant
@@ -250,28 +250,50 @@ public:
     return arith::AddIOp::create(b, affine(row, s.tileColumns, 0), j);
   }
 
-  /// V [alpha^2, tiles, C] from the padded channels-last input [N, m *
-  /// tileRows + 2, m * tileColumns + 2, C]: per block and vector of channels,
-  /// the alpha x alpha input block d, B^T d B.
-  Value buildInputTransform(Value padded) {
+  /// V [alpha^2, tiles, C] from the channels-last input [N, H, W, C]: per
+  /// block and vector of channels, the alpha x alpha input block d (zero
+  /// outside the image: the padding of 1, and past the image's end where the
+  /// last blocks reach beyond it), B^T d B.
+  Value buildInputTransform(Value input) {
     WinogradMatrices w = getMatrices(s.m);
     int64_t alpha = s.alpha;
     auto vType = MemRefType::get({alpha * alpha, s.tiles, s.inChannels}, f32);
     Value v = memref::AllocOp::create(b, vType, b.getI64IntegerAttr(64));
     forallTiles("input", [&](Value n, Value i, Value j) {
       Value tile = tileIndex(n, i, j);
-      SmallVector<Value> rows, columns;
+      // Row and column r of the block, clamped into the image, and whether
+      // they lie inside it.
+      SmallVector<Value> rows, columns, rowInside, columnInside;
+      auto clamp = [&](Value at, int64_t size, SmallVector<Value> &clamped,
+                       SmallVector<Value> &inside) {
+        Value low =
+            arith::CmpIOp::create(b, arith::CmpIPredicate::sge, at, index(0));
+        Value high = arith::CmpIOp::create(b, arith::CmpIPredicate::slt, at,
+                                           index(size));
+        inside.push_back(arith::AndIOp::create(b, low, high));
+        clamped.push_back(arith::MinSIOp::create(
+            b, arith::MaxSIOp::create(b, at, index(0)), index(size - 1)));
+      };
       for (int64_t r = 0; r < alpha; ++r) {
-        rows.push_back(affine(i, s.m, r));
-        columns.push_back(affine(j, s.m, r));
+        clamp(arith::SubIOp::create(b, affine(i, s.m, r), index(1)), s.height,
+              rows, rowInside);
+        clamp(arith::SubIOp::create(b, affine(j, s.m, r), index(1)), s.width,
+              columns, columnInside);
       }
+      Value zeroVector = arith::ConstantOp::create(
+          b, DenseElementsAttr::get(vec, b.getF32FloatAttr(0.0f)));
       loop(s.inChannels, s.lanes, [&](Value c) {
         // t[x][col] = (B^T d)[x][col], then v[x][y] = (t B)[x][y].
         SmallVector<SmallVector<Value>> t(alpha, SmallVector<Value>(alpha));
         for (int64_t col = 0; col < alpha; ++col) {
           SmallVector<Value> d;
-          for (int64_t r = 0; r < alpha; ++r)
-            d.push_back(read(padded, {n, rows[r], columns[col], c}));
+          for (int64_t r = 0; r < alpha; ++r) {
+            Value inside =
+                arith::AndIOp::create(b, rowInside[r], columnInside[col]);
+            d.push_back(arith::SelectOp::create(
+                b, inside, read(input, {n, rows[r], columns[col], c}),
+                zeroVector));
+          }
           SmallVector<Value> transformed = applyMatrix(b, w.bt, alpha, d);
           for (int64_t x = 0; x < alpha; ++x)
             t[x][col] = transformed[x];
@@ -500,7 +522,7 @@ void mlir::kiln::lowerConvToWinograd(Operation *op, int64_t vectorBits,
   Value filter = arith::ConstantOp::create(
       b, uType, cast<TypedAttr>(buildFloatData(uType, u, "winograd_filter")));
 
-  // The input channels last, padded by 1.
+  // The input channels last.
   Value input = conv.getInput();
   Value transposedInit = tensor::EmptyOp::create(
       b, ArrayRef<int64_t>{s.batch, s.height, s.width, s.inChannels}, f32);
@@ -509,24 +531,8 @@ void mlir::kiln::lowerConvToWinograd(Operation *op, int64_t vectorBits,
   transpose->setAttr(kKernelNameAttrName,
                      b.getStringAttr(builder.kernelName("transpose")));
   Value transposed = transpose->getResult(0);
-  Value zero = arith::ConstantOp::create(b, b.getF32FloatAttr(0.0f));
-  // Padded by 1, and below and right by as much more as the last row and
-  // column of blocks reach past the image (odd sizes).
-  int64_t extraRows = s.m * s.tileRows - s.height;
-  int64_t extraColumns = s.m * s.tileColumns - s.width;
-  SmallVector<OpFoldResult> low = {b.getIndexAttr(0), b.getIndexAttr(1),
-                                   b.getIndexAttr(1), b.getIndexAttr(0)};
-  SmallVector<OpFoldResult> high = {
-      b.getIndexAttr(0), b.getIndexAttr(1 + extraRows),
-      b.getIndexAttr(1 + extraColumns), b.getIndexAttr(0)};
-  Value padded = tensor::PadOp::create(
-      b,
-      RankedTensorType::get({s.batch, s.height + 2 + extraRows,
-                             s.width + 2 + extraColumns, s.inChannels},
-                            f32),
-      transposed, low, high, zero);
 
-  Value v = builder.buildInputTransform(builder.toBuffer(padded));
+  Value v = builder.buildInputTransform(builder.toBuffer(transposed));
   Value m = builder.buildProducts(v, filter);
   Value bias = conv.getBias() ? builder.toBuffer(conv.getBias()) : Value();
   // A ReLU that is the convolution's only user is applied in the kernel.

@@ -82,10 +82,10 @@ def WinogradConvs : Pass<"kiln-winograd-convs", "::mlir::func::FuncOp"> {
     - The filter is transformed at compile time (U = G g G^T, in double
       precision) into a constant `[16, K / 2L, C, 2L]`: the 16 matrices, each
       in column panels of 2L output channels.
-    - The input is transposed to channels last (`linalg.transpose`) and
-      padded (`tensor.pad`); an `scf.forall` over the 2x2 output blocks
-      (batch, block row, block column) on buffers computes V = B^T d B of
-      each 4x4 input block d into `[16, blocks, C]`, vectors along the
+    - The input is transposed to channels last (`linalg.transpose`); an
+      `scf.forall` over the 2x2 output blocks (batch, block row, block
+      column) on buffers computes V = B^T d B of each 4x4 input block d
+      (zero outside the image) into `[16, blocks, C]`, vectors along the
       channels (additions and subtractions only).
     - The 16 products M = V U are one `linalg.contract` with a batch
       dimension (`[16, blocks, K / 2L, 2L]`), tiled and vectorized by the

@@ -244,7 +244,7 @@ std::string getWinogradUnsupportedReason(Operation *op, int64_t vectorBits,
 
 /// Replaces the kiln.conv2d `op` (for which getWinogradUnsupportedReason is
 /// empty) by the kernels of kiln-winograd-convs: a transpose to channels
-/// last and a pad, the input transform (an scf.forall on buffers), the
+/// last, the input transform (an scf.forall on buffers), the
 /// alpha^2 products (one linalg.contract by a constant in column panels)
 /// and the output transform with the bias and a ReLU that is the
 /// convolution's only user (an scf.forall on buffers writing NCHW). F(4x4,
