@@ -45,8 +45,6 @@
 
 #include "llvm/Support/FormatVariadic.h"
 
-#include <array>
-
 namespace mlir::kiln {
 #define GEN_PASS_DEF_WINOGRADCONVS
 #include "kiln/Codegen/Passes.h.inc"
@@ -57,7 +55,7 @@ using namespace mlir::kiln;
 
 namespace {
 
-/// The sizes of one convolution computed by F(2x2, 3x3).
+/// The sizes of one convolution computed by F(m x m, 3x3).
 struct WinogradShape {
   int64_t batch, inChannels, outChannels, height, width;
   /// F(m x m, 3 x 3): output blocks of m x m, input blocks of alpha x alpha

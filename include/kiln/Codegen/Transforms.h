@@ -231,13 +231,13 @@ void lowerAttentionToCpuFlash(Operation *op, int64_t vectorBits,
 // Winograd convolutions
 //===----------------------------------------------------------------------===//
 
-/// Why the kiln.conv2d `op` cannot be computed by F(2x2, 3x3) with vectors
-/// of `vectorBits` (not static f32, not 3x3 with unit strides and dilations
-/// and a padding of 1, grouped, input channels not whole vectors or output
-/// channels not whole panels of two vectors,
-/// fewer than `minChannels` input or output channels, fewer than
-/// `minMultiplyAdds` multiply-adds computed directly, a filter that is not
-/// constant), or an empty string when it can.
+/// Why the kiln.conv2d `op` cannot be computed by Winograd's F(m x m, 3x3)
+/// with vectors of `vectorBits` (not static f32, not 3x3 with unit strides
+/// and dilations and a padding of 1, grouped, input channels not whole
+/// vectors or output channels not whole panels of two vectors, fewer than
+/// `minChannels` input or output channels, fewer than `minMultiplyAdds`
+/// multiply-adds computed directly, a filter that is not constant), or an
+/// empty string when it can.
 std::string getWinogradUnsupportedReason(Operation *op, int64_t vectorBits,
                                          int64_t minChannels,
                                          int64_t minMultiplyAdds);
