@@ -449,10 +449,26 @@ private:
 
 } // namespace
 
-std::string mlir::kiln::getWinogradUnsupportedReason(Operation *op,
-                                                     int64_t vectorBits,
-                                                     int64_t minChannels,
-                                                     int64_t minMultiplyAdds) {
+/// The output block size m of F(m x m, 3x3) for an output image of `height`
+/// x `width`: 4 on images of at least `largeBlocksMinPixels` pixels (0:
+/// never) whose sides are multiples of 4, else 2.
+static int64_t getBlockSize(int64_t height, int64_t width,
+                            int64_t largeBlocksMinPixels) {
+  return largeBlocksMinPixels > 0 && height % 4 == 0 && width % 4 == 0 &&
+                 height * width >= largeBlocksMinPixels
+             ? 4
+             : 2;
+}
+
+/// The largest transformed filter (alpha^2 x K x C floats) computed at
+/// compile time: its doubles and the constant are built in memory, and a
+/// layer reads it once per run (ResNet-50's largest, 512 -> 512 at 7x7, is
+/// 16 MiB).
+static constexpr int64_t kMaxTransformedFilterBytes = int64_t(64) << 20;
+
+std::string mlir::kiln::getWinogradUnsupportedReason(
+    Operation *op, int64_t vectorBits, int64_t minChannels,
+    int64_t minMultiplyAdds, int64_t largeBlocksMinPixels) {
   auto conv = dyn_cast<Conv2dOp>(op);
   if (!conv)
     return "not a kiln.conv2d";
@@ -481,6 +497,12 @@ std::string mlir::kiln::getWinogradUnsupportedReason(Operation *op,
     return "fewer channels than min-channels";
   if (type.getNumElements() * c * 9 < minMultiplyAdds)
     return "fewer multiply-adds than min-multiply-adds";
+  int64_t alpha = getBlockSize(type.getDimSize(2), type.getDimSize(3),
+                               largeBlocksMinPixels) +
+                  2;
+  if (alpha * alpha * k * c * int64_t(sizeof(float)) >
+      kMaxTransformedFilterBytes)
+    return "transformed filter over 64 MiB";
   if (!readFloatConstant(conv.getFilter()))
     return "filter not constant";
   return "";
@@ -497,10 +519,7 @@ void mlir::kiln::lowerConvToWinograd(Operation *op, int64_t vectorBits,
   s.outChannels = type.getDimSize(1);
   s.height = type.getDimSize(2);
   s.width = type.getDimSize(3);
-  s.m = largeBlocksMinPixels > 0 && s.height % 4 == 0 && s.width % 4 == 0 &&
-                s.height * s.width >= largeBlocksMinPixels
-            ? 4
-            : 2;
+  s.m = getBlockSize(s.height, s.width, largeBlocksMinPixels);
   s.alpha = s.m + 2;
   s.tileRows = llvm::divideCeil(s.height, s.m);
   s.tileColumns = llvm::divideCeil(s.width, s.m);
@@ -564,7 +583,7 @@ struct WinogradConvsPass : kiln::impl::WinogradConvsBase<WinogradConvsPass> {
     SmallVector<Operation *> todo;
     getOperation().walk([&](Conv2dOp op) {
       std::string reason = getWinogradUnsupportedReason(
-          op, vectorBits, minChannels, minMultiplyAdds);
+          op, vectorBits, minChannels, minMultiplyAdds, largeBlocksMinPixels);
       if (reason.empty()) {
         todo.push_back(op);
         return;

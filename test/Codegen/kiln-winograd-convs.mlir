@@ -18,7 +18,8 @@
 // result with the bias and the ReLU, which is gone. With 256-bit vectors the
 // panels are of 16 channels. With the default min-multiply-adds (2^22) this
 // small convolution (9 x 48 x 64 x 64 multiply-adds) is left alone.
-// WORK: remark: convolution not computed by Winograd: fewer multiply-adds than min-multiply-adds
+// WORK-DAG: remark: convolution not computed by Winograd: fewer multiply-adds than min-multiply-adds
+// WORK-DAG: remark: convolution not computed by Winograd: transformed filter over 64 MiB
 // WORK-LABEL: func @relu
 // WORK: kiln.conv2d
 // CHECK-LABEL: func @relu
@@ -144,4 +145,22 @@ func.func @odd(%x: tensor<1x64x7x9xf32>) -> tensor<1x64x7x9xf32> {
   %c = kiln.conv2d %x, %w {padding = array<i64: 1, 1, 1, 1>}
       : (tensor<1x64x7x9xf32>, tensor<64x64x3x3xf32>) -> tensor<1x64x7x9xf32>
   return %c : tensor<1x64x7x9xf32>
+}
+
+// -----
+
+// A transformed filter over 64 MiB is left alone: 1024 -> 1088 channels
+// would need 16 x 1088 x 1024 floats (68 MiB); its remark is checked
+// with the first function's.
+// WORK-LABEL: func @large_filter
+// WORK: kiln.conv2d {{.*}} -> tensor<1x1088x8x8xf32>
+// CHECK-LABEL: func @large_filter
+// CHECK: kiln.conv2d {{.*}} -> tensor<1x1088x8x8xf32>
+// AVX2-LABEL: func @large_filter
+// AVX2: kiln.conv2d {{.*}} -> tensor<1x1088x8x8xf32>
+func.func @large_filter(%x: tensor<1x1024x8x8xf32>) -> tensor<1x1088x8x8xf32> {
+  %w = kiln.constant dense<0.125> : tensor<1088x1024x3x3xf32>
+  %c = kiln.conv2d %x, %w {padding = array<i64: 1, 1, 1, 1>}
+      : (tensor<1x1024x8x8xf32>, tensor<1088x1024x3x3xf32>) -> tensor<1x1088x8x8xf32>
+  return %c : tensor<1x1088x8x8xf32>
 }

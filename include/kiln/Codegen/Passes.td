@@ -72,8 +72,9 @@ def WinogradConvs : Pass<"kiln-winograd-convs", "::mlir::func::FuncOp"> {
     and dilations, a padding of 1 on every side, no groups, input channels
     in whole vectors and output channels in
     whole panels of two vectors (`vector-bits`), at least `min-channels`
-    input and output channels and at least `min-multiply-adds` multiply-adds,
-    by Winograd's minimal filtering F(2x2, 3x3):
+    input and output channels, at least `min-multiply-adds` multiply-adds
+    and a transformed filter of at most 64 MiB, by Winograd's minimal
+    filtering F(2x2, 3x3):
     16 multiplications per 2x2 block of outputs and input channel instead of
     36; on images of at least `large-blocks-min-pixels` pixels whose rows and
     columns are multiples of 4, by F(4x4, 3x3): 36 per 4x4 block instead of

@@ -236,11 +236,14 @@ void lowerAttentionToCpuFlash(Operation *op, int64_t vectorBits,
 /// and dilations and a padding of 1, grouped, input channels not whole
 /// vectors or output channels not whole panels of two vectors, fewer than
 /// `minChannels` input or output channels, fewer than `minMultiplyAdds`
-/// multiply-adds computed directly, a filter that is not constant), or an
-/// empty string when it can.
+/// multiply-adds computed directly, a transformed filter over 64 MiB (with
+/// F(4x4, 3x3) where `largeBlocksMinPixels` chooses it, see
+/// lowerConvToWinograd), a filter that is not constant), or an empty
+/// string when it can.
 std::string getWinogradUnsupportedReason(Operation *op, int64_t vectorBits,
                                          int64_t minChannels,
-                                         int64_t minMultiplyAdds);
+                                         int64_t minMultiplyAdds,
+                                         int64_t largeBlocksMinPixels);
 
 /// Replaces the kiln.conv2d `op` (for which getWinogradUnsupportedReason is
 /// empty) by the kernels of kiln-winograd-convs: a transpose to channels
