@@ -34,6 +34,7 @@
 #include "kiln/Dialect/Kiln/Utils/ConstantData.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Bufferization/IR/BufferizableOpInterface.h"
 #include "mlir/Dialect/Bufferization/IR/Bufferization.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
@@ -42,6 +43,7 @@
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
 #include "mlir/Dialect/Vector/IR/VectorOps.h"
 #include "mlir/IR/ImplicitLocOpBuilder.h"
+#include "mlir/IR/Matchers.h"
 
 #include "llvm/Support/FormatVariadic.h"
 
@@ -143,12 +145,6 @@ SmallVector<Value> applyMatrix(ImplicitLocOpBuilder &b, ArrayRef<double> matrix,
   return result;
 }
 
-/// The identity-layout memref type of a tensor type.
-MemRefType bufferType(Type tensorType) {
-  auto type = cast<RankedTensorType>(tensorType);
-  return MemRefType::get(type.getShape(), type.getElementType());
-}
-
 /// U = G g G^T of every filter `g` ([K, C, 3, 3], row-major), packed as
 /// [alpha^2, K / panel, C, panel]: the alpha^2 matrices of F(m x m, 3 x 3),
 /// each in the column panels a product's register tile reads front to back.
@@ -218,9 +214,9 @@ public:
                                     ArrayRef<bool>{true});
   }
 
-  /// An scf.forall over (batch, tile row, tile column) whose body `body`
-  /// builds with the three induction variables; the stack of each tile is
-  /// released after it.
+  /// An scf.forall over (batch, tile row, tile column), named `name` for
+  /// the profiler, whose body `body` builds with the three induction
+  /// variables.
   void forallTiles(StringRef name,
                    function_ref<void(Value, Value, Value)> body) {
     SmallVector<OpFoldResult> ubs = {b.getIndexAttr(s.batch),
@@ -273,11 +269,15 @@ public:
             b, arith::MaxSIOp::create(b, at, index(0)), index(size - 1)));
       };
       for (int64_t r = 0; r < alpha; ++r) {
-        clamp(arith::SubIOp::create(b, affine(i, s.m, r), index(1)), s.height,
-              rows, rowInside);
-        clamp(arith::SubIOp::create(b, affine(j, s.m, r), index(1)), s.width,
-              columns, columnInside);
+        clamp(affine(i, s.m, r - 1), s.height, rows, rowInside);
+        clamp(affine(j, s.m, r - 1), s.width, columns, columnInside);
       }
+      // inside[r][col]: whether input pixel (r, col) of the block is.
+      SmallVector<SmallVector<Value>> inside(alpha);
+      for (int64_t r = 0; r < alpha; ++r)
+        for (int64_t col = 0; col < alpha; ++col)
+          inside[r].push_back(
+              arith::AndIOp::create(b, rowInside[r], columnInside[col]));
       Value zeroVector = arith::ConstantOp::create(
           b, DenseElementsAttr::get(vec, b.getF32FloatAttr(0.0f)));
       loop(s.inChannels, s.lanes, [&](Value c) {
@@ -285,13 +285,10 @@ public:
         SmallVector<SmallVector<Value>> t(alpha, SmallVector<Value>(alpha));
         for (int64_t col = 0; col < alpha; ++col) {
           SmallVector<Value> d;
-          for (int64_t r = 0; r < alpha; ++r) {
-            Value inside =
-                arith::AndIOp::create(b, rowInside[r], columnInside[col]);
+          for (int64_t r = 0; r < alpha; ++r)
             d.push_back(arith::SelectOp::create(
-                b, inside, read(input, {n, rows[r], columns[col], c}),
+                b, inside[r][col], read(input, {n, rows[r], columns[col], c}),
                 zeroVector));
-          }
           SmallVector<Value> transformed = applyMatrix(b, w.bt, alpha, d);
           for (int64_t x = 0; x < alpha; ++x)
             t[x][col] = transformed[x];
@@ -436,8 +433,11 @@ public:
   }
 
   Value toBuffer(Value tensor) {
-    return bufferization::ToBufferOp::create(b, bufferType(tensor.getType()),
-                                             tensor, /*readOnly=*/true);
+    return bufferization::ToBufferOp::create(
+        b,
+        bufferization::getMemRefTypeWithStaticIdentityLayout(
+            cast<TensorType>(tensor.getType())),
+        tensor, /*readOnly=*/true);
   }
 
 private:
@@ -503,12 +503,14 @@ std::string mlir::kiln::getWinogradUnsupportedReason(
   if (alpha * alpha * k * c * int64_t(sizeof(float)) >
       kMaxTransformedFilterBytes)
     return "transformed filter over 64 MiB";
-  if (!readFloatConstant(conv.getFilter()))
+  if (!matchPattern(conv.getFilter(), m_Constant()))
     return "filter not constant";
   return "";
 }
 
-void mlir::kiln::lowerConvToWinograd(Operation *op, int64_t vectorBits,
+void mlir::kiln::lowerConvToWinograd(Operation *op,
+                                     ArrayRef<double> filterWeights,
+                                     int64_t vectorBits,
                                      int64_t largeBlocksMinPixels) {
   auto conv = cast<Conv2dOp>(op);
   auto inputType = cast<RankedTensorType>(conv.getInput().getType());
@@ -532,8 +534,7 @@ void mlir::kiln::lowerConvToWinograd(Operation *op, int64_t vectorBits,
   WinogradBuilder builder(b, s);
 
   // The filter's alpha^2 transforms, in panels.
-  SmallVector<double> u =
-      transformFilter(*readFloatConstant(conv.getFilter()), s);
+  SmallVector<double> u = transformFilter(filterWeights, s);
   auto uType = RankedTensorType::get(
       {s.alpha * s.alpha, s.outChannels / s.panel, s.inChannels, s.panel}, f32);
   Value filter = arith::ConstantOp::create(
@@ -580,19 +581,24 @@ struct WinogradConvsPass : kiln::impl::WinogradConvsBase<WinogradConvsPass> {
              "large-blocks-min-pixels at least 0";
       return signalPassFailure();
     }
-    SmallVector<Operation *> todo;
+    SmallVector<std::pair<Operation *, SmallVector<double>>> todo;
     getOperation().walk([&](Conv2dOp op) {
       std::string reason = getWinogradUnsupportedReason(
           op, vectorBits, minChannels, minMultiplyAdds, largeBlocksMinPixels);
+      // The weights, read once (a constant whose data is not available, a
+      // resource blob of another element type, is left alone too).
+      std::optional<SmallVector<double>> weights;
+      if (reason.empty() && !(weights = readFloatConstant(op.getFilter())))
+        reason = "filter not constant";
       if (reason.empty()) {
-        todo.push_back(op);
+        todo.emplace_back(op, std::move(*weights));
         return;
       }
       if (remarks)
         op.emitRemark() << "convolution not computed by Winograd: " << reason;
     });
-    for (Operation *op : todo)
-      lowerConvToWinograd(op, vectorBits, largeBlocksMinPixels);
+    for (auto &[op, weights] : todo)
+      lowerConvToWinograd(op, weights, vectorBits, largeBlocksMinPixels);
   }
 };
 

@@ -88,6 +88,17 @@ static int64_t getVectorBits(const CPUPipelineOptions &options) {
   return options.vectorBits > 0 ? options.vectorBits : getHostVectorBits();
 }
 
+/// The largest filter panel (KiB) of kiln-conv-channel-vectors, which
+/// kiln-deinterleave-strided-convs must know too: half the L2 cache, or the
+/// passes' default without `l2-cache-kib`. A negative size stays negative,
+/// for the passes to reject.
+static std::optional<int64_t>
+getChannelVectorMaxPanelKiB(const CPUPipelineOptions &options) {
+  if (options.l2CacheKiB == 0)
+    return std::nullopt;
+  return llvm::divideFloorSigned(int64_t(options.l2CacheKiB), int64_t(2));
+}
+
 /// Tiles for threads and registers with producers fused into them, then
 /// vectors, all on tensors.
 static void addTileAndVectorizeStage(OpPassManager &pm,
@@ -102,10 +113,8 @@ static void addTileAndVectorizeStage(OpPassManager &pm,
   if (options.convChannelVectors) {
     ConvChannelVectorsOptions channelVectors;
     channelVectors.vectorBits = tiling.vectorBits;
-    // Half the cache; a negative size stays negative, for the pass to reject.
-    if (options.l2CacheKiB != 0)
-      channelVectors.maxPanelKiB =
-          llvm::divideFloorSigned(int64_t(options.l2CacheKiB), int64_t(2));
+    if (std::optional<int64_t> kib = getChannelVectorMaxPanelKiB(options))
+      channelVectors.maxPanelKiB = *kib;
     pm.addNestedPass<func::FuncOp>(createConvChannelVectors(channelVectors));
   }
   WidenConvRowsOptions widening;
@@ -279,10 +288,8 @@ void mlir::kiln::buildCPUPipeline(OpPassManager &pm,
     DeinterleaveStridedConvsOptions deinterleaving;
     if (options.convChannelVectors) {
       deinterleaving.channelVectorBits = getVectorBits(options);
-      // The panel limit kiln-conv-channel-vectors gets (half the L2 cache).
-      if (options.l2CacheKiB != 0)
-        deinterleaving.channelVectorMaxPanelKiB =
-            llvm::divideFloorSigned(int64_t(options.l2CacheKiB), int64_t(2));
+      if (std::optional<int64_t> kib = getChannelVectorMaxPanelKiB(options))
+        deinterleaving.channelVectorMaxPanelKiB = *kib;
     }
     pm.addNestedPass<func::FuncOp>(
         createDeinterleaveStridedConvs(deinterleaving));

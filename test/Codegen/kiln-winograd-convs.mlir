@@ -58,6 +58,11 @@ func.func @relu(%x: tensor<1x64x6x8xf32>) -> tensor<1x64x6x8xf32> {
 
 // -----
 
+// RUN: kiln-opt %s --split-input-file --kiln-winograd-convs="remarks=true min-multiply-adds=0" 2>&1 | FileCheck %s --check-prefix=WHY
+// WHY-DAG: remark: convolution not computed by Winograd: not a 3x3 convolution with unit strides and dilations, padded by 1, without groups
+// WHY-DAG: remark: convolution not computed by Winograd: fewer channels than min-channels
+// WHY-DAG: remark: convolution not computed by Winograd: input channels not whole vectors, or output channels not whole panels of two vectors
+// WHY-DAG: remark: convolution not computed by Winograd: filter not constant
 // Left alone: strided, unpadded, 16 input channels (under
 // the default min-channels of 32; taken with min-channels=16), output
 // channels that are not whole panels (48 with 512-bit vectors; taken with

@@ -238,7 +238,7 @@ void lowerAttentionToCpuFlash(Operation *op, int64_t vectorBits,
 /// `minChannels` input or output channels, fewer than `minMultiplyAdds`
 /// multiply-adds computed directly, a transformed filter over 64 MiB (with
 /// F(4x4, 3x3) where `largeBlocksMinPixels` chooses it, see
-/// lowerConvToWinograd), a filter that is not constant), or an empty
+/// lowerConvToWinograd), a filter that is not a constant), or an empty
 /// string when it can.
 std::string getWinogradUnsupportedReason(Operation *op, int64_t vectorBits,
                                          int64_t minChannels,
@@ -253,8 +253,10 @@ std::string getWinogradUnsupportedReason(Operation *op, int64_t vectorBits,
 /// convolution's only user (an scf.forall on buffers writing NCHW). F(4x4,
 /// 3x3) where the output rows and columns are multiples of 4 and the image
 /// has at least `largeBlocksMinPixels` pixels (0: never), else F(2x2, 3x3).
-void lowerConvToWinograd(Operation *op, int64_t vectorBits,
-                         int64_t largeBlocksMinPixels);
+/// `filterWeights` are the constant filter's values ([K, C, 3, 3],
+/// row-major; readFloatConstant).
+void lowerConvToWinograd(Operation *op, ArrayRef<double> filterWeights,
+                         int64_t vectorBits, int64_t largeBlocksMinPixels);
 
 //===----------------------------------------------------------------------===//
 // Execution context and threads
