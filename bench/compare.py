@@ -20,6 +20,7 @@ threads, both from bench/peak.c, run at the start, every round and the end,
 best kept. Benchmarks are never part of the test suite.
 """
 import argparse
+import math
 import os
 import re
 import shutil
@@ -119,11 +120,26 @@ def measure_peak(binary, threads):
     return float(values["fma_gflops"]), float(values["copy_gbs"])
 
 
+# Untimed runs before the timed ones, in milliseconds. A kiln-run process that
+# starts its pool threads and times 30 runs of a 0.03 ms layer is over in 1 ms,
+# before the scheduler has spread the threads over the cores: on 2 cores one
+# process in three timed such a layer on one core (2026-11-29: depthwise 5x5
+# 1152 at 7x7 0.046 or 0.024-0.027 ms, 1 thread 0.046; with 50 ms of warm-up
+# 0.024-0.027 in every process). dnnl-layers warms up as long.
+WARMUP_MS = 50
+
+
 def time_kiln(build, so, threads, runs):
-    out = subprocess.run([os.path.join(build, "bin", "kiln-run"), so, "--bench", str(runs),
-                          "--warmup", "2", "--threads", str(threads)],
-                         check=True, capture_output=True, text=True).stdout
-    return float(re.search(r"latency ms: min [\d.]+ median ([\d.]+)", out).group(1))
+    kiln_run = os.path.join(build, "bin", "kiln-run")
+
+    def median(runs, warmup):
+        out = subprocess.run([kiln_run, so, "--bench", str(runs), "--warmup", str(warmup),
+                              "--threads", str(threads)],
+                             check=True, capture_output=True, text=True).stdout
+        return float(re.search(r"latency ms: min [\d.]+ median ([\d.]+)", out).group(1))
+
+    warmup = max(2, math.ceil(WARMUP_MS / max(median(3, 1), 1e-3)))
+    return median(runs, warmup)
 
 
 def time_torch(fn, runs):
