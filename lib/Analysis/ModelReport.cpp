@@ -124,9 +124,9 @@ std::optional<int64_t> countFlops(Operation *op) {
       })
       // Elementwise arithmetic and activations: 1 per output element.
       .Case<AddOp, SubOp, MulOp, DivOp, PowOp, MaxOp, MinOp, EqualOp, WhereOp,
-            NegOp, AbsOp, ExpOp, LogOp, SqrtOp, TanhOp, ErfOp, ReluOp, ClipOp,
-            LeakyReluOp, EluOp, SeluOp, SigmoidOp, HardSigmoidOp, HardSwishOp,
-            SiluOp, GeluOp, SoftplusOp, PReluOp>(
+            NegOp, AbsOp, ExpOp, LogOp, SqrtOp, TanhOp, ErfOp, SinOp, CosOp,
+            ReluOp, ClipOp, LeakyReluOp, EluOp, SeluOp, SigmoidOp,
+            HardSigmoidOp, HardSwishOp, SiluOp, GeluOp, SoftplusOp, PReluOp>(
           [&](Operation *) -> Result { return out; })
       // Data movement: no arithmetic.
       .Case<ConstantOp, CastOp, ReshapeOp, FlattenOp, SqueezeOp, UnsqueezeOp,
@@ -325,10 +325,11 @@ propagateField(Operation *op,
       // channel rearrangements, the channel-wise concat and split): the
       // hull of the operands' fields.
       .Case<AddOp, SubOp, MulOp, DivOp, PowOp, MaxOp, MinOp, EqualOp, WhereOp,
-            NegOp, AbsOp, ExpOp, LogOp, SqrtOp, TanhOp, ErfOp, CastOp, ReluOp,
-            ClipOp, LeakyReluOp, EluOp, SeluOp, SigmoidOp, HardSigmoidOp,
-            HardSwishOp, SiluOp, GeluOp, SoftplusOp, PReluOp, BatchNormOp,
-            ChannelShuffleOp, ConcatOp, SplitOp, GatherOp, ExpandOp>(
+            NegOp, AbsOp, ExpOp, LogOp, SqrtOp, TanhOp, ErfOp, SinOp, CosOp,
+            CastOp, ReluOp, ClipOp, LeakyReluOp, EluOp, SeluOp, SigmoidOp,
+            HardSigmoidOp, HardSwishOp, SiluOp, GeluOp, SoftplusOp, PReluOp,
+            BatchNormOp, ChannelShuffleOp, ConcatOp, SplitOp, GatherOp,
+            ExpandOp>(
           [&](Operation *) -> Result { return hull(known); })
       .Case<SoftmaxOp, LogSoftmaxOp>([&](auto softmax) -> Result {
         // Softmax over the channels keeps pixels apart.

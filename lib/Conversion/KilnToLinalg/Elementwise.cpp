@@ -207,6 +207,12 @@ Value compute(TanhOp, Scalar &s, ValueRange args, Type) {
 Value compute(ErfOp, Scalar &s, ValueRange args, Type) {
   return math::ErfOp::create(s.b, s.loc, args[0]);
 }
+Value compute(SinOp, Scalar &s, ValueRange args, Type) {
+  return math::SinOp::create(s.b, s.loc, args[0]);
+}
+Value compute(CosOp, Scalar &s, ValueRange args, Type) {
+  return math::CosOp::create(s.b, s.loc, args[0]);
+}
 Value compute(CastOp, Scalar &s, ValueRange args, Type type) {
   return s.convert(args[0], type);
 }
@@ -323,6 +329,7 @@ void mlir::kiln::lowering::populateElementwisePatterns(RewritePatternSet &patter
       ElementwiseLowering<AbsOp>, ElementwiseLowering<ExpOp>,
       ElementwiseLowering<LogOp>, ElementwiseLowering<SqrtOp>,
       ElementwiseLowering<TanhOp>, ElementwiseLowering<ErfOp>,
+      ElementwiseLowering<SinOp>, ElementwiseLowering<CosOp>,
       ElementwiseLowering<CastOp>, ElementwiseLowering<ReluOp>,
       ElementwiseLowering<ClipOp>, ElementwiseLowering<LeakyReluOp>,
       ElementwiseLowering<PReluOp>, ElementwiseLowering<EluOp>,

@@ -262,6 +262,8 @@ void onnx_import::populateElementwiseImporters(NodeImporterTable &table) {
   table["Sqrt"] = [](OnnxNode &node) { return importDirect<SqrtOp>(node); };
   table["Tanh"] = [](OnnxNode &node) { return importDirect<TanhOp>(node); };
   table["Erf"] = [](OnnxNode &node) { return importDirect<ErfOp>(node); };
+  table["Sin"] = [](OnnxNode &node) { return importDirect<SinOp>(node); };
+  table["Cos"] = [](OnnxNode &node) { return importDirect<CosOp>(node); };
   table["Cast"] = importCast;
   table["CastLike"] = importCast;
 

@@ -463,7 +463,14 @@ enum class Arith {
   Not,
   Floor,
   Ceil,
-  Sqrt
+  Sqrt,
+  // Float only (rotary embedding tables computed from torch.arange).
+  Sin,
+  Cos,
+  Exp,
+  Log,
+  Reciprocal,
+  Pow
 };
 } // namespace
 
@@ -474,6 +481,21 @@ static bool isComparison(Arith op) {
   case Arith::Greater:
   case Arith::LessOrEqual:
   case Arith::GreaterOrEqual:
+    return true;
+  default:
+    return false;
+  }
+}
+
+/// Operations evaluated for floats only; on integers they are imported.
+static bool isFloatOnly(Arith op) {
+  switch (op) {
+  case Arith::Sin:
+  case Arith::Cos:
+  case Arith::Exp:
+  case Arith::Log:
+  case Arith::Reciprocal:
+  case Arith::Pow:
     return true;
   default:
     return false;
@@ -502,6 +524,12 @@ static std::optional<Arith> getArith(StringRef opType) {
       .Case("Floor", Arith::Floor)
       .Case("Ceil", Arith::Ceil)
       .Case("Sqrt", Arith::Sqrt)
+      .Case("Sin", Arith::Sin)
+      .Case("Cos", Arith::Cos)
+      .Case("Exp", Arith::Exp)
+      .Case("Log", Arith::Log)
+      .Case("Reciprocal", Arith::Reciprocal)
+      .Case("Pow", Arith::Pow)
       .Default(std::nullopt);
 }
 
@@ -559,6 +587,13 @@ static FailureOr<int64_t> applyInt(const OnnxNode &node, Arith op, int64_t a,
     return a;
   case Arith::Sqrt:
     return static_cast<int64_t>(std::sqrt(static_cast<double>(a)));
+  case Arith::Sin:
+  case Arith::Cos:
+  case Arith::Exp:
+  case Arith::Log:
+  case Arith::Reciprocal:
+  case Arith::Pow:
+    llvm_unreachable("foldArith imports float-only operations on integers");
   }
   llvm_unreachable("unknown operation");
 }
@@ -605,6 +640,18 @@ static double applyFloat(Arith op, double a, double b, bool fmod) {
     return std::ceil(a);
   case Arith::Sqrt:
     return std::sqrt(a);
+  case Arith::Sin:
+    return std::sin(a);
+  case Arith::Cos:
+    return std::cos(a);
+  case Arith::Exp:
+    return std::exp(a);
+  case Arith::Log:
+    return std::log(a);
+  case Arith::Reciprocal:
+    return 1 / a;
+  case Arith::Pow:
+    return std::pow(a, b);
   }
   llvm_unreachable("unknown operation");
 }
@@ -627,6 +674,8 @@ static FailureOr<bool> foldArith(OnnxNode &node) {
     return false;
   bool fmod = node.getInt("fmod", 0) != 0;
   bool isFloat = inputs[0]->isFloat();
+  if (!isFloat && isFloatOnly(op))
+    return false;
   Type resultElement = isComparison(op) ? IntegerType::get(node.getContext(), 1)
                                         : inputs[0]->getElementType();
   RankedTensorType type = withShape(resultElement, *shape);
@@ -962,10 +1011,13 @@ void onnx_import::populateShapeFolders(NodeFolderTable &table) {
   table["Cast"] = foldCast;
   table["CastLike"] = foldCast;
   for (StringRef opType :
-       {"Add",  "Sub",   "Mul",  "Div",     "Mod",         "Min",
-        "Max",  "Equal", "Less", "Greater", "LessOrEqual", "GreaterOrEqual",
-        "And",  "Or",    "Neg",  "Abs",     "Not",         "Floor",
-        "Ceil", "Sqrt"})
+       {"Add",        "Sub",     "Mul",         "Div",
+        "Mod",        "Min",     "Max",         "Equal",
+        "Less",       "Greater", "LessOrEqual", "GreaterOrEqual",
+        "And",        "Or",      "Neg",         "Abs",
+        "Not",        "Floor",   "Ceil",        "Sqrt",
+        "Sin",        "Cos",     "Exp",         "Log",
+        "Reciprocal", "Pow"})
     table[opType] = foldArith;
   table["Where"] = foldWhere;
   table["Gather"] = foldGather;

@@ -68,6 +68,8 @@ func.func @float_ops(%a: tensor<4xf32>, %b: tensor<4xf32>) -> tensor<4xf32> {
 // CHECK: math.sqrt
 // CHECK: math.tanh
 // CHECK: math.erf
+// CHECK: math.sin
+// CHECK: math.cos
 // CHECK: arith.constant 0 : i32
 // CHECK: arith.subi
 // CHECK: math.absi
@@ -79,9 +81,11 @@ func.func @unary(%x: tensor<4xf32>, %i: tensor<4xi32>) -> (tensor<4xf32>, tensor
   %4 = kiln.sqrt %3 : tensor<4xf32>
   %5 = kiln.tanh %4 : tensor<4xf32>
   %6 = kiln.erf %5 : tensor<4xf32>
+  %s = kiln.sin %6 : tensor<4xf32>
+  %c = kiln.cos %s : tensor<4xf32>
   %7 = kiln.neg %i : tensor<4xi32>
   %8 = kiln.abs %7 : tensor<4xi32>
-  return %6, %8 : tensor<4xf32>, tensor<4xi32>
+  return %c, %8 : tensor<4xf32>, tensor<4xi32>
 }
 
 // -----

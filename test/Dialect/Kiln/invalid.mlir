@@ -3228,3 +3228,19 @@ func.func @gather_index_type(%x: tensor<5x3xf32>, %i: tensor<2xf32>) -> tensor<2
   %0 = kiln.gather %x, %i : (tensor<5x3xf32>, tensor<2xf32>) -> tensor<2x3xf32>
   return %0 : tensor<2x3xf32>
 }
+
+// -----
+
+func.func @sin_integer(%x: tensor<4xi32>) {
+  // expected-error@+1 {{'kiln.sin' op operand #0 must be statically shaped tensor of}}
+  %0 = kiln.sin %x : tensor<4xi32>
+  return
+}
+
+// -----
+
+func.func @cos_result_type(%x: tensor<4xf32>) {
+  // expected-error@+1 {{'kiln.cos' op requires the same type for all operands and results}}
+  %0 = "kiln.cos"(%x) : (tensor<4xf32>) -> tensor<5xf32>
+  return
+}

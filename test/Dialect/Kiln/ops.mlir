@@ -59,11 +59,15 @@ func.func @unary(%x: tensor<1x8x4x4xf32>, %i: tensor<3xi32>) -> tensor<1x8x4x4xf
   %5 = kiln.tanh %4 : tensor<1x8x4x4xf32>
   // CHECK: kiln.erf %{{.*}} : tensor<1x8x4x4xf32>
   %6 = kiln.erf %5 : tensor<1x8x4x4xf32>
+  // CHECK: kiln.sin %{{.*}} : tensor<1x8x4x4xf32>
+  %s = kiln.sin %6 : tensor<1x8x4x4xf32>
+  // CHECK: kiln.cos %{{.*}} : tensor<1x8x4x4xf32>
+  %c = kiln.cos %s : tensor<1x8x4x4xf32>
   // CHECK: kiln.neg %{{.*}} : tensor<3xi32>
   %7 = kiln.neg %i : tensor<3xi32>
   // CHECK: kiln.abs %{{.*}} : tensor<3xi32>
   %8 = kiln.abs %7 : tensor<3xi32>
-  return %6 : tensor<1x8x4x4xf32>
+  return %c : tensor<1x8x4x4xf32>
 }
 
 // CHECK-LABEL: func @cast

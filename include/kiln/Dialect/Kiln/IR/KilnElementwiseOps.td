@@ -121,6 +121,8 @@ def Kiln_LogOp : Kiln_UnaryOp<"log", "log(input)", Kiln_FloatTensor>;
 def Kiln_SqrtOp : Kiln_UnaryOp<"sqrt", "sqrt(input)", Kiln_FloatTensor>;
 def Kiln_TanhOp : Kiln_UnaryOp<"tanh", "tanh(input)", Kiln_FloatTensor>;
 def Kiln_ErfOp : Kiln_UnaryOp<"erf", "erf(input)", Kiln_FloatTensor>;
+def Kiln_SinOp : Kiln_UnaryOp<"sin", "sin(input)", Kiln_FloatTensor>;
+def Kiln_CosOp : Kiln_UnaryOp<"cos", "cos(input)", Kiln_FloatTensor>;
 
 def Kiln_CastOp : Kiln_Op<"cast", [SameOperandsAndResultShape]> {
   let summary = "elementwise conversion to another element type";
