@@ -378,6 +378,7 @@ FailureOr<OwningOpRef<ModuleOp>> GraphImporter::run() {
   populatePoolImporters(importers);
   populateShuffleImporters(importers);
   populateTensorImporters(importers);
+  populateEinsum(folders, importers);
 
   std::string symName = graph.name();
   if (symName.empty())

@@ -400,6 +400,8 @@ void populateNormImporters(NodeImporterTable &table);
 void populatePoolImporters(NodeImporterTable &table);
 /// DepthToSpace, SpaceToDepth, Resize.
 void populateShuffleImporters(NodeImporterTable &table);
+/// Einsum, and the evaluation of Einsum and MatMul of constants.
+void populateEinsum(NodeFolderTable &folders, NodeImporterTable &importers);
 /// Constants and tensor plumbing: Reshape, Transpose, Concat, Split, Slice,
 /// Pad, Gather, Expand, Flatten, Squeeze, Unsqueeze, Identity, Dropout, ...
 void populateTensorImporters(NodeImporterTable &table);

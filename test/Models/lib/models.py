@@ -132,6 +132,47 @@ def roformer_block():
     return RoFormerBlock(), (1, 64, 128)
 
 
+class RotaryEmbedding(nn.Module):
+    """cos and sin computed in forward from the sequence length, as Hugging
+    Face style rotary modules do: torch.arange, torch.einsum (the outer
+    product of positions and frequencies), cat, cos, sin."""
+
+    def __init__(self, dim, base=10000):
+        super().__init__()
+        self.register_buffer("inv_freq", 1.0 / (base ** (torch.arange(0, dim, 2).float() / dim)))
+
+    def forward(self, x):
+        t = torch.arange(x.shape[-2], device=x.device).type_as(self.inv_freq)
+        freqs = torch.einsum("i,j->ij", t, self.inv_freq)
+        emb = torch.cat((freqs, freqs), dim=-1)
+        return emb.cos()[None, None], emb.sin()[None, None]
+
+
+class RoFormerEinsumBlock(RoFormerBlock):
+    """The RoFormer block with its rotary tables computed in forward and its
+    attention written with torch.einsum."""
+
+    def __init__(self, **kw):
+        super().__init__(**kw)
+        self.rotary = RotaryEmbedding(self.hd)
+
+    def forward(self, x):
+        b, s, d = x.shape
+        h = self.ln1(x)
+        q, k, v = self.qkv(h).reshape(b, s, 3, self.heads, self.hd).permute(2, 0, 3, 1, 4)
+        cos, sin = self.rotary(q)
+        q = q * cos + rotate_half(q) * sin
+        k = k * cos + rotate_half(k) * sin
+        scores = torch.einsum("bhqd,bhkd->bhqk", q, k) / (self.hd ** 0.5)
+        o = torch.einsum("bhqk,bhkd->bhqd", torch.softmax(scores, dim=-1), v)
+        x = x + self.proj(o.transpose(1, 2).reshape(b, s, d))
+        return x + self.fc2(F.gelu(self.fc1(self.ln2(x))))
+
+
+def roformer_einsum_block():
+    return RoFormerEinsumBlock(), (1, 64, 128)
+
+
 # --- ESPCN super-resolution -------------------------------------------------
 
 class ESPCN(nn.Module):
@@ -282,6 +323,7 @@ MODELS = {
     "regnet_x_400mf": _tv("regnet_x_400mf", 224),
     "inception_block": inception_block,
     "roformer_block": roformer_block,
+    "roformer_einsum_block": roformer_einsum_block,
     "espcn": espcn,
     "unet_decoder": unet_decoder,
     "thundernet_head": thundernet_head,
