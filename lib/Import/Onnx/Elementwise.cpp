@@ -111,6 +111,22 @@ static LogicalResult importReciprocal(OnnxNode &node) {
   return success();
 }
 
+/// Not(x) as equal(x, false).
+static LogicalResult importNot(OnnxNode &node) {
+  FailureOr<Value> input = node.getInput(0);
+  if (failed(input))
+    return failure();
+  FailureOr<Value> no = createScalar(
+      node, cast<RankedTensorType>(input->getType()).getElementType(), 0.0);
+  if (failed(no))
+    return failure();
+  FailureOr<Value> result = node.create<EqualOp>({*input, *no});
+  if (failed(result))
+    return failure();
+  node.setOutput(0, *result);
+  return success();
+}
+
 /// Ops whose operands map one to one, with `attributes` computed from the
 /// node.
 template <typename OpTy>
@@ -253,6 +269,7 @@ void onnx_import::populateElementwiseImporters(NodeImporterTable &table) {
   table["Reciprocal"] = importReciprocal;
   table["Equal"] = [](OnnxNode &node) { return importDirect<EqualOp>(node); };
   table["Where"] = [](OnnxNode &node) { return importDirect<WhereOp>(node); };
+  table["Not"] = importNot;
 
   // Unary math.
   table["Neg"] = [](OnnxNode &node) { return importDirect<NegOp>(node); };

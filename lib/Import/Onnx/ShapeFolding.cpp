@@ -978,13 +978,19 @@ static FailureOr<bool> foldTranspose(OnnxNode &node) {
   return true;
 }
 
-/// Expand of an integer constant to a constant shape. Float constants are
-/// weights: kiln.expand keeps them at their size.
+/// Expand of an integer constant, or of a float one whose elements are all
+/// equal (a ConstantOfShape: Swin's attention mask is built from them), to a
+/// constant shape. Other float constants are weights: kiln.expand keeps them
+/// at their size.
 static FailureOr<bool> foldExpand(OnnxNode &node) {
   const HostTensor *data = node.getConstantInput(0);
   const HostTensor *target = node.getConstantInput(1);
-  if (!data || !target || data->isFloat())
+  if (!data || !target)
     return false;
+  if (data->isFloat())
+    for (int64_t i = 1, e = data->size(); i < e; ++i)
+      if (data->getDouble(i) != data->getDouble(0))
+        return false;
   SmallVector<int64_t> targetShape = target->toInts();
   std::optional<SmallVector<int64_t>> shape =
       broadcast({data->getShape(), targetShape});
@@ -999,6 +1005,69 @@ static FailureOr<bool> foldExpand(OnnxNode &node) {
   node.setOutput(0, gatherElements(*data,
                                    withShape(data->getElementType(), *shape),
                                    positions));
+  return true;
+}
+
+/// ScatterND of constants (Swin Transformer's shifted-window attention mask,
+/// written as slice assignments into a zero tensor): `updates` written into
+/// `data` at the positions `indices` names, replacing (or, with `reduction`
+/// add or mul, combined with) what is there.
+static FailureOr<bool> foldScatterND(OnnxNode &node) {
+  SmallVector<const HostTensor *> inputs;
+  if (!getConstantInputs(node, inputs) || inputs.size() != 3 ||
+      llvm::is_contained(inputs, nullptr))
+    return false;
+  const HostTensor &data = *inputs[0], &indices = *inputs[1],
+                   &updates = *inputs[2];
+  std::string reduction = node.getString("reduction", "none");
+  if (reduction != "none" && reduction != "add" && reduction != "mul")
+    return node.emitError()
+           << "unsupported ScatterND reduction '" << reduction << "'";
+  ArrayRef<int64_t> dataShape = data.getShape(),
+                    indexShape = indices.getShape();
+  int64_t depth = indexShape.empty() ? 0 : indexShape.back();
+  if (indexShape.empty() || depth > data.getRank())
+    return node.emitError() << "the last dimension of 'indices' must be at "
+                               "most the rank of 'data'";
+  SmallVector<int64_t> updateShape(indexShape.drop_back());
+  llvm::append_range(updateShape, dataShape.drop_front(depth));
+  if (updates.getShape() != ArrayRef<int64_t>(updateShape) ||
+      updates.isFloat() != data.isFloat())
+    return node.emitError() << "'updates' does not match 'data' and 'indices'";
+  int64_t slice = getNumElements(dataShape.drop_front(depth));
+  SmallVector<int64_t> strides = getStrides(dataShape);
+  SmallVector<double> floats =
+      data.isFloat() ? data.toDoubles() : SmallVector<double>();
+  SmallVector<int64_t> ints =
+      data.isFloat() ? SmallVector<int64_t>() : data.toInts();
+  for (int64_t i = 0, e = getNumElements(indexShape.drop_back()); i < e; ++i) {
+    int64_t offset = 0;
+    for (int64_t d = 0; d < depth; ++d) {
+      int64_t index = indices.getInt(i * depth + d), size = dataShape[d];
+      if (index < -size || index >= size)
+        return node.emitError() << "index " << index << " is out of range for "
+                                << "a dimension of size " << size;
+      offset += (index < 0 ? index + size : index) * strides[d];
+    }
+    for (int64_t j = 0; j < slice; ++j) {
+      int64_t from = i * slice + j, to = offset + j;
+      if (data.isFloat()) {
+        double value = updates.getDouble(from);
+        floats[to] = reduction == "add"   ? floats[to] + value
+                     : reduction == "mul" ? floats[to] * value
+                                          : value;
+      } else {
+        uint64_t value = updates.getInt(from),
+                 old = static_cast<uint64_t>(ints[to]);
+        ints[to] = static_cast<int64_t>(reduction == "add"   ? old + value
+                                        : reduction == "mul" ? old * value
+                                                             : value);
+      }
+    }
+  }
+  node.setOutput(0, data.isFloat()
+                        ? HostTensor::fromDoubles(data.getType(), floats)
+                        : HostTensor::fromInts(data.getType(), ints));
   return true;
 }
 
@@ -1029,4 +1098,5 @@ void onnx_import::populateShapeFolders(NodeFolderTable &table) {
   table["Slice"] = foldSlice;
   table["Transpose"] = foldTranspose;
   table["Expand"] = foldExpand;
+  table["ScatterND"] = foldScatterND;
 }

@@ -72,3 +72,48 @@ save(model(nodes, [("x", FLOAT, ["N", 8, 4, 4])],
            [("y", FLOAT, ["N", 8, 4, 4]), ("z", FLOAT, ["N", 4, 4, 4]),
             ("p", FLOAT, ["N", 4, 4, 4])], inits, infer=False),
      d, "shuffle_chunk")
+
+# A Swin-style attention mask built by slice assignment into zeros
+# (torch.onnx.export writes mask[..., a:b] = v as ScatterND of an Expand of
+# ConstantOfShape): all of it is evaluated at import. Then a Not of a value
+# known at run time only, which is imported (as equal(x, false)).
+#
+#     mask = zeros(4, 4); mask[2:4] = 1; mask[0, 0] = 5; mask[1, 1] = 7
+#     y = where(x != 0, x * mask, -1)
+from onnx import TensorProto  # noqa: E402
+import os  # noqa: E402
+mask_nodes = [
+    N("ConstantOfShape", ["mask_shape"], ["zeros"],
+      value=helper.make_tensor("v0", TensorProto.FLOAT, [1], [0.0])),
+    N("ConstantOfShape", ["one_shape"], ["one"],
+      value=helper.make_tensor("v1", TensorProto.FLOAT, [1], [1.0])),
+    N("Expand", ["one", "rows_shape"], ["ones"]),
+    N("ScatterND", ["zeros", "rows", "ones"], ["mask1"]),
+    N("ScatterND", ["mask1", "points", "values"], ["mask"]),
+    N("Mul", ["x", "mask"], ["xm"]),
+    N("Equal", ["x", "zero_f"], ["is_zero"]),
+    N("Not", ["is_zero"], ["nonzero"]),
+    N("Where", ["nonzero", "xm", "minus_one"], ["y"]),
+]
+mask_inits = [
+    ints("mask_shape", [4, 4]), ints("one_shape", [1, 1]), ints("rows_shape", [2, 4]),
+    ints("rows", [[2], [3]]), ints("points", [[0, 0], [1, 1]]),
+    floats("values", [5.0, 7.0]), floats("zero_f", 0.0), floats("minus_one", -1.0),
+]
+save(model(mask_nodes, [("x", FLOAT, [2, 4, 4])], ["y"], mask_inits), d, "scatter_mask")
+with open(os.path.join(d, "scatter_mask.py"), "w") as f:
+    f.write('''import numpy as np
+
+
+def make_inputs(rng, infos):
+    x = rng.standard_normal((2, 4, 4)).astype(np.float32)
+    x[0, 1, :2] = 0  # Not(Equal(x, 0)) is false there
+    return {"x": x}
+
+
+def reference(x):
+    mask = np.zeros((4, 4), np.float32)
+    mask[2:4] = 1
+    mask[0, 0], mask[1, 1] = 5, 7
+    return np.where(x != 0, x * mask, -1).astype(np.float32)
+''')
