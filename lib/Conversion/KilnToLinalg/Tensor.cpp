@@ -25,6 +25,7 @@
 #include "kiln/Dialect/Kiln/IR/KilnTensorOps.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
 #include "mlir/Transforms/DialectConversion.h"
@@ -245,7 +246,75 @@ Value copyWindow(OpBuilder &b, Location loc, Value input,
   return generic.getResult(0);
 }
 
+/// Returns true if `a` and `b` concatenate along the same axis in the same
+/// block and `a`'s inputs are a proper prefix of `b`'s.
+static bool isPrefixOf(ConcatOp a, ConcatOp b) {
+  if (a == b || a->getBlock() != b->getBlock() ||
+      a.getInputs().size() >= b.getInputs().size())
+    return false;
+  int64_t rank = cast<RankedTensorType>(a.getType()).getRank();
+  if (normalizeAxis(a.getAxis(), rank) != normalizeAxis(b.getAxis(), rank))
+    return false;
+  return llvm::equal(a.getInputs(),
+                     b.getInputs().take_front(a.getInputs().size()));
+}
+
+/// The concats that `op`'s inputs begin: the users of its first input that
+/// concatenate it and more along the same axis, before (`before`) or after
+/// `op` in its block, and whose inputs `op`'s extend or are extended by.
+static SmallVector<ConcatOp> getChainNeighbours(ConcatOp op, bool before) {
+  SmallVector<ConcatOp> result;
+  if (op.getInputs().empty())
+    return result;
+  for (Operation *user : op.getInputs().front().getUsers()) {
+    auto other = dyn_cast<ConcatOp>(user);
+    if (!other || other->getBlock() != op->getBlock() ||
+        other->isBeforeInBlock(op) != before ||
+        !(before ? isPrefixOf(other, op) : isPrefixOf(op, other)))
+      continue;
+    if (!llvm::is_contained(result, other))
+      result.push_back(other);
+  }
+  return result;
+}
+
+/// The last concat of the chain that `op` begins or continues: the one
+/// after `op` with the most inputs, when every concat after `op` that
+/// extends `op`'s inputs is a prefix of it (the chain does not branch); null
+/// otherwise.
+static ConcatOp getChainEnd(ConcatOp op) {
+  SmallVector<ConcatOp> later = getChainNeighbours(op, /*before=*/false);
+  ConcatOp end;
+  for (ConcatOp other : later)
+    if (!end || other.getInputs().size() > end.getInputs().size())
+      end = other;
+  for (ConcatOp other : later)
+    if (other != end && !isPrefixOf(other, end))
+      return {};
+  return end;
+}
+
+/// Returns true if the result of `op` may be a view of a larger buffer
+/// (an extract_slice): not returned, and not reshaped (a view of a prefix
+/// along the channels is not contiguous for a batch of several images).
+static bool mayBeView(ConcatOp op) {
+  return llvm::none_of(op->getUsers(), [](Operation *user) {
+    return isa<func::ReturnOp, ReshapeOp, FlattenOp, SqueezeOp, UnsqueezeOp>(
+        user);
+  });
+}
+
 /// Concatenation writes each non-empty input into its window of the result.
+///
+/// Concats that extend one another (DenseNet: each layer concatenates every
+/// feature map before it, cat(x0..xk) then cat(x0..xk+1)) share one buffer
+/// of the last one's size: the first concat of such a chain writes its
+/// inputs into a new tensor of that size and is the view of its prefix, and
+/// each later one writes only the inputs it adds into the tensor of the one
+/// before, then is the view of its own prefix (the last, the whole tensor).
+/// Bufferization writes them in place (what a concat reads was read before
+/// the next input is computed), so every feature map is copied once, or
+/// written there by its producer, instead of once per later layer.
 struct ConcatLowering : OpConversionPattern<ConcatOp> {
   using OpConversionPattern::OpConversionPattern;
 
@@ -265,9 +334,29 @@ struct ConcatLowering : OpConversionPattern<ConcatOp> {
         return success();
       }
     }
-    Value result = emptyTensor(rewriter, loc, resultType);
+    // The chain's tensor and the inputs already in it.
+    ConcatOp end = mayBeView(op) ? getChainEnd(op) : ConcatOp();
+    auto bufferType = end ? cast<RankedTensorType>(end.getType()) : resultType;
+    Value result;
+    size_t first = 0;
+    for (ConcatOp previous : getChainNeighbours(op, /*before=*/true)) {
+      auto view = rewriter.getRemappedValue(previous.getResult())
+                      .getDefiningOp<tensor::ExtractSliceOp>();
+      if (view && view.getSourceType() == bufferType &&
+          previous.getInputs().size() > first) {
+        result = view.getSource();
+        first = previous.getInputs().size();
+      }
+    }
+    if (!result)
+      result = emptyTensor(rewriter, loc, bufferType);
     SmallVector<int64_t> offsets(rank, 0);
-    for (auto [input, original] : llvm::zip(inputs, op.getInputs())) {
+    for (auto [i, input, original] : llvm::enumerate(inputs, op.getInputs())) {
+      if (i < first) {
+        offsets[axis] +=
+            cast<RankedTensorType>(input.getType()).getDimSize(axis);
+        continue;
+      }
       auto inputType = cast<RankedTensorType>(input.getType());
       // A unit-step slice is copied from its source in place of the slice's
       // own copy (which is then dead): one copy instead of two.
@@ -285,6 +374,12 @@ struct ConcatLowering : OpConversionPattern<ConcatOp> {
         result = insertByCopy(rewriter, loc, input, result, offsets);
       offsets[axis] += inputType.getDimSize(axis);
     }
+    if (bufferType != resultType)
+      result = tensor::ExtractSliceOp::create(
+          rewriter, loc, resultType, result,
+          indexAttrs(rewriter, SmallVector<int64_t>(rank, 0)),
+          indexAttrs(rewriter, resultType.getShape()),
+          indexAttrs(rewriter, SmallVector<int64_t>(rank, 1)));
     rewriter.replaceOp(op, result);
     return success();
   }

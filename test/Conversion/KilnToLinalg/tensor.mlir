@@ -156,6 +156,53 @@ func.func @concat_of_slices(%a: tensor<1x8x2xf32>, %b: tensor<1x8x2xf32>) -> ten
 
 // -----
 
+// Concats that extend one another (DenseNet's cat of every earlier feature
+// map) share the last one's tensor: the first writes its inputs into it and
+// is a view of its prefix, each later one writes only the input it adds and
+// is a view of its own prefix, the last is the whole tensor.
+// CHECK-LABEL: func @concat_chain
+// CHECK-SAME: (%[[X0:.*]]: tensor<1x2x3xf32>, %[[X1:.*]]: tensor<1x1x3xf32>, %[[X2:.*]]: tensor<1x1x3xf32>)
+// CHECK: %[[E:.*]] = tensor.empty() : tensor<1x4x3xf32>
+// CHECK: linalg.copy ins(%[[X0]] : tensor<1x2x3xf32>)
+// CHECK: %[[B0:.*]] = tensor.insert_slice %{{.*}} into %[[E]][0, 0, 0] [1, 2, 3] [1, 1, 1]
+// CHECK: linalg.copy ins(%[[X1]] : tensor<1x1x3xf32>)
+// CHECK: %[[B1:.*]] = tensor.insert_slice %{{.*}} into %[[B0]][0, 2, 0] [1, 1, 3] [1, 1, 1]
+// CHECK: %[[C1:.*]] = tensor.extract_slice %[[B1]][0, 0, 0] [1, 3, 3] [1, 1, 1] : tensor<1x4x3xf32> to tensor<1x3x3xf32>
+// CHECK: %[[Y:.*]] = linalg.generic {{.*}} ins(%[[C1]]
+// CHECK-NOT: tensor.empty() : tensor<1x4x3xf32>
+// CHECK-NOT: linalg.copy ins(%[[X0]]
+// CHECK-NOT: linalg.copy ins(%[[X1]]
+// CHECK: linalg.copy ins(%[[X2]] : tensor<1x1x3xf32>)
+// CHECK: %[[B2:.*]] = tensor.insert_slice %{{.*}} into %[[B1]][0, 3, 0] [1, 1, 3] [1, 1, 1]
+// CHECK: return %[[Y]], %[[B2]]
+func.func @concat_chain(%x0: tensor<1x2x3xf32>, %x1: tensor<1x1x3xf32>, %x2: tensor<1x1x3xf32>) -> (tensor<1x3x3xf32>, tensor<1x4x3xf32>) {
+  %0 = kiln.concat %x0, %x1 {axis = 1 : i64} : (tensor<1x2x3xf32>, tensor<1x1x3xf32>) -> tensor<1x3x3xf32>
+  %1 = kiln.relu %0 : tensor<1x3x3xf32>
+  %2 = kiln.concat %x0, %x1, %x2 {axis = 1 : i64} : (tensor<1x2x3xf32>, tensor<1x1x3xf32>, tensor<1x1x3xf32>) -> tensor<1x4x3xf32>
+  return %1, %2 : tensor<1x3x3xf32>, tensor<1x4x3xf32>
+}
+
+// -----
+
+// No chain: a concat that is returned or reshaped cannot be a view (it is
+// copied whole), and two concats that extend a third differently do not
+// share its tensor.
+// CHECK-LABEL: func @concat_not_chained
+// CHECK: tensor.empty() : tensor<1x2x3xf32>
+// CHECK-NOT: tensor.extract_slice %{{.*}}[0, 0, 0] [1, 2, 3]
+// CHECK-COUNT-2: tensor.empty() : tensor<1x3x3xf32>
+// CHECK-NOT: tensor.extract_slice %{{.*}}[0, 0, 0] [1, 2, 3]
+// CHECK: return
+func.func @concat_not_chained(%x0: tensor<1x1x3xf32>, %x1: tensor<1x1x3xf32>, %x2: tensor<1x1x3xf32>, %x3: tensor<1x1x3xf32>) -> (tensor<1x2x3xf32>, tensor<6xf32>, tensor<1x3x3xf32>, tensor<1x3x3xf32>) {
+  %0 = kiln.concat %x0, %x1 {axis = 1 : i64} : (tensor<1x1x3xf32>, tensor<1x1x3xf32>) -> tensor<1x2x3xf32>
+  %1 = kiln.reshape %0 {shape = array<i64: 6>} : (tensor<1x2x3xf32>) -> tensor<6xf32>
+  %2 = kiln.concat %x0, %x1, %x2 {axis = 1 : i64} : (tensor<1x1x3xf32>, tensor<1x1x3xf32>, tensor<1x1x3xf32>) -> tensor<1x3x3xf32>
+  %3 = kiln.concat %x0, %x1, %x3 {axis = 1 : i64} : (tensor<1x1x3xf32>, tensor<1x1x3xf32>, tensor<1x1x3xf32>) -> tensor<1x3x3xf32>
+  return %0, %1, %2, %3 : tensor<1x2x3xf32>, tensor<6xf32>, tensor<1x3x3xf32>, tensor<1x3x3xf32>
+}
+
+// -----
+
 // The one input with elements is the result.
 // CHECK-LABEL: func @concat_one_nonempty
 // CHECK-SAME: (%{{.*}}: tensor<0x3xi1>, %[[B:.*]]: tensor<4x3xi1>)

@@ -321,6 +321,7 @@ MODELS = {
     "efficientnet_b0": _tv("efficientnet_b0", 224),
     "resnet50": _tv("resnet50", 224),
     "regnet_x_400mf": _tv("regnet_x_400mf", 224),
+    "densenet121": _tv("densenet121", 224),
     "inception_block": inception_block,
     "roformer_block": roformer_block,
     "roformer_einsum_block": roformer_einsum_block,
