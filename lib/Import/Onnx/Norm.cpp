@@ -1,6 +1,7 @@
 //===- Norm.cpp - Import normalizations and softmax -----------------------===//
 //
-// BatchNormalization (inference), LayerNormalization, Softmax and LogSoftmax
+// BatchNormalization (inference), LayerNormalization, InstanceNormalization
+// (and so torch's GroupNorm), Softmax and LogSoftmax
 // (opset 11-12: the input is viewed as a matrix split at `axis`; opset 13:
 // one axis). LayerNormalization's Mean and InvStdDev outputs are computed
 // with reductions next to kiln.layer_norm; of BatchNormalization only output
@@ -111,6 +112,63 @@ static LogicalResult importLayerNorm(OnnxNode &node) {
   return success();
 }
 
+/// Returns true if `value` is an import-time constant whose elements all
+/// equal `x`.
+static bool isConstantSplat(const OnnxNode &node, unsigned input, double x) {
+  const HostTensor *tensor = node.getConstantInput(input);
+  if (!tensor)
+    return false;
+  for (int64_t i = 0, e = tensor->size(); i < e; ++i)
+    if (tensor->getDouble(i) != x)
+      return false;
+  return true;
+}
+
+/// InstanceNormalization(x [N, C, D...], scale [C], bias [C]): each image's
+/// channel normalized over D... (a kiln.layer_norm from axis 2, without its
+/// own scale and bias), then scaled and shifted per channel. torch.onnx
+/// exports GroupNorm as this on x viewed as [N, groups, -1] with a scale of
+/// ones and a bias of zeros (the affine parameters follow as Mul and Add):
+/// those constants are left out.
+static LogicalResult importInstanceNorm(OnnxNode &node) {
+  FailureOr<Value> input = node.getInput(0);
+  if (failed(input))
+    return failure();
+  auto type = cast<RankedTensorType>(input->getType());
+  int64_t rank = type.getRank();
+  if (rank < 3)
+    return node.emitError() << "InstanceNormalization needs an input of rank "
+                               "3 or more, not "
+                            << rank;
+  FailureOr<Value> result = node.create<LayerNormOp>(
+      {*input},
+      {node.i64Attr("axis", 2),
+       node.f64Attr("epsilon", node.getFloat("epsilon", 1e-5)),
+       node.namedAttr("operandSegmentSizes",
+                      DenseI32ArrayAttr::get(node.getContext(), {1, 0, 0}))});
+  if (failed(result))
+    return failure();
+  // The per-channel parameters as [C, 1, ...] against [N, C, D...].
+  SmallVector<int64_t> channelShape(rank - 1, 1);
+  channelShape[0] = type.getDimSize(1);
+  for (auto [i, identity] : {std::pair<unsigned, double>{1, 1.0}, {2, 0.0}}) {
+    if (isConstantSplat(node, i, identity))
+      continue;
+    FailureOr<Value> parameter = node.getInput(i);
+    if (failed(parameter))
+      return failure();
+    parameter = reshapeTo(node, *parameter, channelShape);
+    if (failed(parameter))
+      return failure();
+    result = i == 1 ? node.create<MulOp>({*result, *parameter})
+                    : node.create<AddOp>({*result, *parameter});
+    if (failed(result))
+      return failure();
+  }
+  node.setOutput(0, *result);
+  return success();
+}
+
 /// Softmax and LogSoftmax.
 template <typename OpTy> static LogicalResult importSoftmax(OnnxNode &node) {
   FailureOr<Value> input = node.getInput(0);
@@ -155,6 +213,7 @@ template <typename OpTy> static LogicalResult importSoftmax(OnnxNode &node) {
 void onnx_import::populateNormImporters(NodeImporterTable &table) {
   table["BatchNormalization"] = importBatchNorm;
   table["LayerNormalization"] = importLayerNorm;
+  table["InstanceNormalization"] = importInstanceNorm;
   table["Softmax"] = importSoftmax<SoftmaxOp>;
   table["LogSoftmax"] = importSoftmax<LogSoftmaxOp>;
 }

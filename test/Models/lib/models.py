@@ -173,6 +173,39 @@ def roformer_einsum_block():
     return RoFormerEinsumBlock(), (1, 64, 128)
 
 
+# --- GroupNorm and InstanceNorm blocks ----------------------------------------
+
+class NormBlock(nn.Module):
+    """A diffusion-U-Net style residual block (conv, GroupNorm, SiLU, twice,
+    plus the skip) and a style-transfer style one (conv, InstanceNorm2d with
+    affine parameters, ReLU): torch.onnx exports GroupNorm as
+    InstanceNormalization of the [N, groups, -1] view, then Mul and Add."""
+
+    def __init__(self, ch=32, groups=8):
+        super().__init__()
+        self.stem = nn.Conv2d(3, ch, 3, padding=1)
+        self.gn1 = nn.GroupNorm(groups, ch)
+        self.conv1 = nn.Conv2d(ch, ch, 3, padding=1)
+        self.gn2 = nn.GroupNorm(groups, ch)
+        self.conv2 = nn.Conv2d(ch, ch, 3, padding=1)
+        self.conv3 = nn.Conv2d(ch, ch, 3, stride=2, padding=1)
+        self.inorm = nn.InstanceNorm2d(ch, affine=True)
+        with torch.no_grad():
+            for norm in (self.gn1, self.gn2, self.inorm):
+                norm.weight.uniform_(0.5, 1.5)
+                norm.bias.normal_(0, 0.2)
+
+    def forward(self, x):
+        x = self.stem(x)
+        h = self.conv1(F.silu(self.gn1(x)))
+        x = x + self.conv2(F.silu(self.gn2(h)))
+        return F.relu(self.inorm(self.conv3(x)))
+
+
+def norm_block():
+    return NormBlock(), (1, 3, 64, 64)
+
+
 # --- ESPCN super-resolution -------------------------------------------------
 
 class ESPCN(nn.Module):
@@ -326,6 +359,7 @@ MODELS = {
     "roformer_block": roformer_block,
     "roformer_einsum_block": roformer_einsum_block,
     "espcn": espcn,
+    "norm_block": norm_block,
     "unet_decoder": unet_decoder,
     "thundernet_head": thundernet_head,
 }

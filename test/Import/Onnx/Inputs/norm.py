@@ -42,3 +42,41 @@ nodes = [
 save(model(nodes, [("x", FLOAT, [2, 3, 4])],
            ["ln2", "mean", "inv_std_dev", "ln3", "inv_only"],
            [weights("g2", [3, 4], 7)], opset=17), d, "layernorm-stats")
+
+# InstanceNormalization of an image batch (per-channel scale and bias) and of
+# a [N, groups, -1] view with a scale of ones and a bias of zeros (the form
+# torch.onnx gives GroupNorm), with their numpy reference.
+import os  # noqa: E402
+
+import numpy as np  # noqa: E402
+
+from onnxgen import floats, ints  # noqa: E402
+
+nodes = [
+    N("InstanceNormalization", ["x", "s", "c"], ["inorm"], epsilon=1e-3),
+    N("Reshape", ["x", "grouped"], ["xg"]),
+    N("InstanceNormalization", ["xg", "ones", "zeros"], ["gn_flat"]),
+    N("Reshape", ["gn_flat", "image"], ["gnorm"]),
+]
+save(model(nodes, [("x", FLOAT, [2, 4, 3, 5])], ["inorm", "gnorm"],
+           [weights("s", [4], 8), weights("c", [4], 9), ints("grouped", [2, 2, -1]),
+            floats("ones", [1.0, 1.0]), floats("zeros", [0.0, 0.0]),
+            ints("image", [2, 4, 3, 5])]), d, "instancenorm")
+with open(os.path.join(d, "instancenorm.py"), "w") as f:
+    f.write(f'''import numpy as np
+
+S = np.array({np.random.default_rng(8).standard_normal([4]).astype(np.float32).tolist()})
+C = np.array({np.random.default_rng(9).standard_normal([4]).astype(np.float32).tolist()})
+
+
+def normalize(x, axes, eps):
+    x = x.astype(np.float64)
+    mean = x.mean(axis=axes, keepdims=True)
+    return (x - mean) / np.sqrt(x.var(axis=axes, keepdims=True) + eps)
+
+
+def reference(x):
+    inorm = normalize(x, (2, 3), 1e-3) * S.reshape(4, 1, 1) + C.reshape(4, 1, 1)
+    gnorm = normalize(x.reshape(2, 2, -1), (2,), 1e-5).reshape(x.shape)
+    return inorm.astype(np.float32), gnorm.astype(np.float32)
+''')
