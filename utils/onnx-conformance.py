@@ -95,7 +95,8 @@ COMPILE_TIME_INPUTS = {
     "Clip": (1, 2), "ConstantOfShape": (0,), "Dropout": (1, 2), "Expand": (1,),
     "Pad": (1, 2, 3), "Range": (0, 1, 2), "ReduceMax": (1,), "ReduceMean": (1,),
     "ReduceSum": (1,), "Reshape": (1,), "Resize": (1, 2, 3), "Slice": (1, 2, 3, 4),
-    "Split": (1,), "Squeeze": (1,), "Unsqueeze": (1,), "Upsample": (1,),
+    "Split": (1,), "Squeeze": (1,), "Tile": (1,), "Trilu": (1,), "Unsqueeze": (1,),
+    "Upsample": (1,),
 }
 
 #: ONNX's backend test tolerances (onnx/backend/test/runner).

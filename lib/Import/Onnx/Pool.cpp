@@ -9,6 +9,7 @@
 
 #include "Importer.h"
 
+#include "kiln/Dialect/Kiln/IR/KilnElementwiseOps.h"
 #include "kiln/Dialect/Kiln/IR/KilnPoolOps.h"
 
 using namespace mlir;
@@ -162,6 +163,98 @@ template <typename OpTy> static LogicalResult importReduce(OnnxNode &node) {
   return success();
 }
 
+namespace {
+/// The reductions kiln has no op of its own for, built from reduce_sum and
+/// reduce_max and elementwise ops.
+enum class Composite { Min, L1, L2, SumSquare, LogSumExp };
+} // namespace
+
+/// ReduceMin (-max(-x)), ReduceL1 (sum |x|), ReduceL2 (sqrt(sum x^2)),
+/// ReduceSumSquare (sum x^2) and ReduceLogSumExp (log(sum exp(x - max)) +
+/// max, with the maximum kept as size-1 dimensions, then dropped unless
+/// `keepdims`), over the `axes` attribute (all axes when absent).
+template <Composite kind>
+static LogicalResult importCompositeReduce(OnnxNode &node) {
+  FailureOr<std::optional<SmallVector<int64_t>>> axes =
+      getAxesParameter(node, 1);
+  FailureOr<Value> input = node.getInput(0);
+  if (failed(axes) || failed(input))
+    return failure();
+  SmallVector<int64_t> axesList = *axes ? **axes : SmallVector<int64_t>();
+  bool keepDims = node.getInt("keepdims", 1) != 0;
+  auto reduce = [&](auto tag, Value value, bool keep) -> FailureOr<Value> {
+    using OpTy = decltype(tag);
+    return node.create<OpTy>({value}, {node.i64ArrayAttr("axes", axesList),
+                                       node.boolAttr("keep_dims", keep)});
+  };
+  Value x = *input;
+  FailureOr<Value> result = failure();
+  switch (kind) {
+  case Composite::Min: {
+    FailureOr<Value> negated = node.create<NegOp>({x});
+    if (failed(negated))
+      return failure();
+    result = reduce(ReduceMaxOp(), *negated, keepDims);
+    if (succeeded(result))
+      result = node.create<NegOp>({*result});
+    break;
+  }
+  case Composite::L1: {
+    FailureOr<Value> magnitude = node.create<AbsOp>({x});
+    if (failed(magnitude))
+      return failure();
+    result = reduce(ReduceSumOp(), *magnitude, keepDims);
+    break;
+  }
+  case Composite::L2:
+  case Composite::SumSquare: {
+    FailureOr<Value> square = node.create<MulOp>({x, x});
+    if (failed(square))
+      return failure();
+    result = reduce(ReduceSumOp(), *square, keepDims);
+    if (succeeded(result) && kind == Composite::L2)
+      result = node.create<SqrtOp>({*result});
+    break;
+  }
+  case Composite::LogSumExp: {
+    FailureOr<Value> max = reduce(ReduceMaxOp(), x, /*keep=*/true);
+    if (failed(max))
+      return failure();
+    FailureOr<Value> shifted = node.create<SubOp>({x, *max});
+    if (failed(shifted))
+      return failure();
+    FailureOr<Value> exp = node.create<ExpOp>({*shifted});
+    if (failed(exp))
+      return failure();
+    FailureOr<Value> sum = reduce(ReduceSumOp(), *exp, /*keep=*/true);
+    if (failed(sum))
+      return failure();
+    FailureOr<Value> log = node.create<LogOp>({*sum});
+    if (failed(log))
+      return failure();
+    result = node.create<AddOp>({*log, *max});
+    if (succeeded(result) && !keepDims) {
+      ArrayRef<int64_t> shape = cast<RankedTensorType>(x.getType()).getShape();
+      FailureOr<SmallVector<int64_t>> reduced =
+          normalizeAxes(node, axesList, shape.size(), "axes");
+      if (failed(reduced))
+        return failure();
+      SmallVector<int64_t> kept;
+      for (auto [d, size] : llvm::enumerate(shape))
+        if (!reduced->empty() &&
+            !llvm::is_contained(*reduced, static_cast<int64_t>(d)))
+          kept.push_back(size);
+      result = reshapeTo(node, *result, kept);
+    }
+    break;
+  }
+  }
+  if (failed(result))
+    return failure();
+  node.setOutput(0, *result);
+  return success();
+}
+
 void onnx_import::populatePoolImporters(NodeImporterTable &table) {
   table["MaxPool"] = importPool<MaxPool2dOp>;
   table["AveragePool"] = importPool<AvgPool2dOp>;
@@ -170,4 +263,9 @@ void onnx_import::populatePoolImporters(NodeImporterTable &table) {
   table["ReduceMean"] = importReduce<ReduceMeanOp>;
   table["ReduceSum"] = importReduce<ReduceSumOp>;
   table["ReduceMax"] = importReduce<ReduceMaxOp>;
+  table["ReduceMin"] = importCompositeReduce<Composite::Min>;
+  table["ReduceL1"] = importCompositeReduce<Composite::L1>;
+  table["ReduceL2"] = importCompositeReduce<Composite::L2>;
+  table["ReduceSumSquare"] = importCompositeReduce<Composite::SumSquare>;
+  table["ReduceLogSumExp"] = importCompositeReduce<Composite::LogSumExp>;
 }

@@ -11,6 +11,7 @@
 
 #include "Importer.h"
 
+#include "kiln/Dialect/Kiln/IR/KilnElementwiseOps.h"
 #include "kiln/Dialect/Kiln/IR/KilnTensorOps.h"
 
 #include "llvm/Support/FormatVariadic.h"
@@ -310,6 +311,77 @@ static LogicalResult importDropout(OnnxNode &node) {
   return success();
 }
 
+/// Tile: x [d0, d1, ...] viewed as [1, d0, 1, d1, ...], expanded to
+/// [r0, d0, r1, d1, ...] and viewed as [r0 * d0, r1 * d1, ...].
+static LogicalResult importTile(OnnxNode &node) {
+  FailureOr<Value> input = node.getInput(0);
+  FailureOr<const HostTensor *> repeats =
+      node.requireConstantInput(1, "repeats");
+  if (failed(input) || failed(repeats))
+    return failure();
+  ArrayRef<int64_t> shape = cast<RankedTensorType>(input->getType()).getShape();
+  SmallVector<int64_t> counts = (*repeats)->toInts();
+  if (counts.size() != shape.size())
+    return node.emitError() << "'repeats' has " << counts.size()
+                            << " values for an input of rank " << shape.size();
+  if (llvm::all_of(counts, [](int64_t r) { return r == 1; })) {
+    node.forwardInput(0, 0);
+    return success();
+  }
+  SmallVector<int64_t> spread, expanded, tiled;
+  for (auto [size, count] : llvm::zip(shape, counts)) {
+    if (count < 0)
+      return node.emitError() << "'repeats' has a negative value " << count;
+    spread.append({1, size});
+    expanded.append({count, size});
+    tiled.push_back(count * size);
+  }
+  if (!isValidShape(tiled))
+    return node.emitError() << "the tiled tensor is too large";
+  FailureOr<Value> result = reshapeTo(node, *input, spread);
+  if (failed(result))
+    return failure();
+  result =
+      node.create<ExpandOp>({*result}, {node.i64ArrayAttr("shape", expanded)});
+  if (failed(result))
+    return failure();
+  return setResult(node, reshapeTo(node, *result, tiled));
+}
+
+/// Trilu: the elements on and above (`upper`, default) or on and below
+/// diagonal `k` (input 1, default 0) of the last two dimensions, zeros
+/// elsewhere: a kiln.where with a constant mask.
+static LogicalResult importTrilu(OnnxNode &node) {
+  FailureOr<Value> input = node.getInput(0);
+  if (failed(input))
+    return failure();
+  int64_t k = 0;
+  if (node.hasInput(1)) {
+    FailureOr<const HostTensor *> diagonal = node.requireConstantInput(1, "k");
+    if (failed(diagonal))
+      return failure();
+    k = (*diagonal)->getInt(0);
+  }
+  auto type = cast<RankedTensorType>(input->getType());
+  if (type.getRank() < 2)
+    return node.emitError() << "Trilu needs an input of rank 2 or more";
+  int64_t rows = type.getDimSize(type.getRank() - 2),
+          columns = type.getDimSize(type.getRank() - 1);
+  bool upper = node.getInt("upper", 1) != 0;
+  SmallVector<bool> keep;
+  for (int64_t i = 0; i < rows; ++i)
+    for (int64_t j = 0; j < columns; ++j)
+      keep.push_back(upper ? j - i >= k : j - i <= k);
+  auto maskType = RankedTensorType::get({rows, columns},
+                                        IntegerType::get(node.getContext(), 1));
+  FailureOr<Value> mask = node.create<ConstantOp>(
+      {}, {node.namedAttr("value", DenseElementsAttr::get(maskType, keep))});
+  FailureOr<Value> zero = createScalar(node, type.getElementType(), 0.0);
+  if (failed(mask) || failed(zero))
+    return failure();
+  return setResult(node, node.create<WhereOp>({*mask, *input, *zero}));
+}
+
 void onnx_import::populateTensorImporters(NodeImporterTable &table) {
   table["Reshape"] = importReshape;
   table["Transpose"] = importTranspose;
@@ -324,4 +396,6 @@ void onnx_import::populateTensorImporters(NodeImporterTable &table) {
   table["Unsqueeze"] = importUnsqueeze;
   table["Identity"] = importIdentity;
   table["Dropout"] = importDropout;
+  table["Tile"] = importTile;
+  table["Trilu"] = importTrilu;
 }
