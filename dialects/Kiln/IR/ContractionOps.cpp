@@ -10,6 +10,7 @@
 #include "kiln/Dialect/Kiln/IR/KilnContractionOps.h"
 
 #include "OpUtils.h"
+#include "kiln/Dialect/Kiln/IR/KilnElementwiseOps.h"
 #include "kiln/Dialect/Kiln/IR/KilnTensorOps.h"
 #include "kiln/Dialect/Kiln/Utils/ConstantData.h"
 #include "mlir/IR/Matchers.h"
@@ -605,6 +606,120 @@ struct PretransposeConstantGemmOperand : public OpRewritePattern<GemmOp> {
   }
 };
 } // namespace
+
+namespace {
+/// The columns [start, end) of the constant `attr` of type `type`, whose
+/// last dimension is `columns` wide (bytes moved as they are).
+static ElementsAttr sliceColumns(ElementsAttr attr, RankedTensorType type,
+                                 int64_t start, int64_t end) {
+  ArrayRef<char> bytes = getConstantBytes(attr);
+  int64_t columns = type.getShape().back();
+  int64_t rows = type.getNumElements() / std::max<int64_t>(columns, 1);
+  if (bytes.empty() || columns == 0 ||
+      static_cast<int64_t>(bytes.size()) % (rows * columns) != 0)
+    return {};
+  int64_t width = bytes.size() / (rows * columns);
+  SmallVector<char> sliced;
+  for (int64_t r = 0; r < rows; ++r)
+    llvm::append_range(sliced, bytes.slice((r * columns + start) * width,
+                                           (end - start) * width));
+  SmallVector<int64_t> shape(type.getShape());
+  shape.back() = end - start;
+  return buildConstantBytesLike(
+      attr, RankedTensorType::get(shape, type.getElementType()), sliced,
+      (".cols" + Twine(start)).str());
+}
+
+/// Returns the column range that `slice` takes of the last dimension of a
+/// tensor of `shape` (unit steps, every other dimension whole), or nullopt.
+static std::optional<std::pair<int64_t, int64_t>>
+getColumnRange(SliceOp slice, ArrayRef<int64_t> shape) {
+  ArrayRef<int64_t> starts = slice.getStarts(), ends = slice.getEnds(),
+                    steps = slice.getSteps();
+  int64_t last = shape.size() - 1;
+  for (int64_t d = 0; d < last; ++d)
+    if (starts[d] != 0 || ends[d] != shape[d] || steps[d] != 1)
+      return std::nullopt;
+  if (steps[last] != 1 || starts[last] >= ends[last])
+    return std::nullopt;
+  return std::make_pair(starts[last], ends[last]);
+}
+
+/// slice(x @ W [+ b]) over columns [s, e) of a constant W [K, N] (and a
+/// constant b of shape [..., N] with 1s before N) -> x @ W[:, s:e] [+
+/// b[..., s:e]], when slices are all that read the product.
+struct SplitProductBySlices : OpRewritePattern<MatMulOp> {
+  using OpRewritePattern::OpRewritePattern;
+
+  LogicalResult matchAndRewrite(MatMulOp op,
+                                PatternRewriter &rewriter) const override {
+    auto rhsType = cast<RankedTensorType>(op.getRhs().getType());
+    ElementsAttr weights;
+    if (rhsType.getRank() != 2 ||
+        !matchPattern(op.getRhs(), m_Constant(&weights)) ||
+        isa<SplatElementsAttr>(weights))
+      return failure();
+    auto type = cast<RankedTensorType>(op.getType());
+    // The value the slices read: the product, or its sum with a bias.
+    Value sliced = op.getResult();
+    AddOp biasAdd;
+    ElementsAttr bias;
+    RankedTensorType biasType;
+    if (op->hasOneUse())
+      if (auto add = dyn_cast<AddOp>(*op->user_begin())) {
+        Value other = add.getLhs() == op.getResult() ? add.getRhs()
+                                                     : add.getLhs();
+        biasType = cast<RankedTensorType>(other.getType());
+        ArrayRef<int64_t> shape = biasType.getShape();
+        if (add.getType() == type && matchPattern(other, m_Constant(&bias)) &&
+            !isa<SplatElementsAttr>(bias) && !shape.empty() &&
+            shape.back() == type.getShape().back() &&
+            llvm::all_of(shape.drop_back(),
+                         [](int64_t size) { return size == 1; })) {
+          biasAdd = add;
+          sliced = add.getResult();
+        }
+      }
+    SmallVector<std::pair<SliceOp, std::pair<int64_t, int64_t>>> slices;
+    for (Operation *user : sliced.getUsers()) {
+      auto slice = dyn_cast<SliceOp>(user);
+      std::optional<std::pair<int64_t, int64_t>> range;
+      if (slice)
+        range = getColumnRange(slice, type.getShape());
+      if (!range)
+        return failure();
+      slices.push_back({slice, *range});
+    }
+    if (slices.empty())
+      return failure();
+    for (auto [slice, range] : slices) {
+      auto [start, end] = range;
+      ElementsAttr part = sliceColumns(weights, rhsType, start, end);
+      ElementsAttr biasPart =
+          biasAdd ? sliceColumns(bias, biasType, start, end) : ElementsAttr();
+      if (!part || (biasAdd && !biasPart))
+        return failure();
+      rewriter.setInsertionPoint(slice);
+      Value w = ConstantOp::create(rewriter, op.getLoc(),
+                                   cast<RankedTensorType>(part.getType()), part);
+      Value result = MatMulOp::create(rewriter, op.getLoc(), op.getLhs(), w);
+      if (biasAdd)
+        result = AddOp::create(
+            rewriter, biasAdd.getLoc(), result,
+            ConstantOp::create(rewriter, biasAdd.getLoc(),
+                               cast<RankedTensorType>(biasPart.getType()),
+                               biasPart));
+      rewriter.replaceOp(slice, result);
+    }
+    return success();
+  }
+};
+} // namespace
+
+void MatMulOp::getCanonicalizationPatterns(RewritePatternSet &results,
+                                           MLIRContext *context) {
+  results.add<SplitProductBySlices>(context);
+}
 
 void GemmOp::getCanonicalizationPatterns(RewritePatternSet &results,
                                          MLIRContext *context) {

@@ -288,6 +288,66 @@ OpFoldResult ReshapeOp::fold(FoldAdaptor adaptor) {
   return getResult();
 }
 
+namespace {
+/// reshape(transpose(x, p)) where the reshape only drops dimensions of size
+/// 1 -> transpose(reshape(x), p'): the transpose can then meet the one
+/// before or after it (nn.MultiheadAttention's export: heads transposed to
+/// the front in 4-D, a leading 1 dropped, transposed back in 3-D).
+struct DropUnitDimsBeforeTranspose : OpRewritePattern<ReshapeOp> {
+  using OpRewritePattern::OpRewritePattern;
+
+  LogicalResult matchAndRewrite(ReshapeOp op,
+                                PatternRewriter &rewriter) const override {
+    auto transpose = op.getInput().getDefiningOp<TransposeOp>();
+    if (!transpose || !transpose->hasOneUse())
+      return failure();
+    auto from = cast<RankedTensorType>(transpose.getType());
+    auto to = cast<RankedTensorType>(op.getType());
+    // The transposed dimensions the reshape keeps: every other one is 1.
+    SmallVector<int64_t> kept;
+    int64_t next = 0;
+    for (int64_t i = 0, e = from.getRank(); i < e; ++i) {
+      if (next < to.getRank() && from.getDimSize(i) == to.getDimSize(next)) {
+        kept.push_back(i);
+        ++next;
+      } else if (from.getDimSize(i) != 1) {
+        return failure();
+      }
+    }
+    if (next != to.getRank() ||
+        static_cast<int64_t>(kept.size()) == from.getRank())
+      return failure();
+    ArrayRef<int64_t> permutation = transpose.getPermutation();
+    auto source = cast<RankedTensorType>(transpose.getInput().getType());
+    // x without the dropped dimensions, and their new numbers.
+    SmallVector<bool> keepSource(source.getRank(), false);
+    for (int64_t i : kept)
+      keepSource[permutation[i]] = true;
+    SmallVector<int64_t> shape, number(source.getRank(), -1);
+    for (int64_t d = 0, e = source.getRank(); d < e; ++d)
+      if (keepSource[d]) {
+        number[d] = shape.size();
+        shape.push_back(source.getDimSize(d));
+      }
+    SmallVector<int64_t> newPermutation;
+    for (int64_t i : kept)
+      newPermutation.push_back(number[permutation[i]]);
+    Value reshaped = ReshapeOp::create(
+        rewriter, op.getLoc(),
+        RankedTensorType::get(shape, source.getElementType()),
+        transpose.getInput(), rewriter.getDenseI64ArrayAttr(shape));
+    rewriter.replaceOpWithNewOp<TransposeOp>(
+        op, to, reshaped, rewriter.getDenseI64ArrayAttr(newPermutation));
+    return success();
+  }
+};
+} // namespace
+
+void ReshapeOp::getCanonicalizationPatterns(RewritePatternSet &results,
+                                            MLIRContext *context) {
+  results.add<DropUnitDimsBeforeTranspose>(context);
+}
+
 //===----------------------------------------------------------------------===//
 // FlattenOp
 //===----------------------------------------------------------------------===//
@@ -536,6 +596,38 @@ OpFoldResult TransposeOp::fold(FoldAdaptor adaptor) {
   setPermutation(composed);
   getInputMutable().assign(inner.getInput());
   return getResult();
+}
+
+namespace {
+/// A transpose that moves only dimensions of size 1 (the others keep their
+/// order) is a reshape: [1, S, D] -> [S, 1, D] as nn.MultiheadAttention's
+/// batch_first export writes it.
+struct UnitTransposeToReshape : OpRewritePattern<TransposeOp> {
+  using OpRewritePattern::OpRewritePattern;
+
+  LogicalResult matchAndRewrite(TransposeOp op,
+                                PatternRewriter &rewriter) const override {
+    auto type = cast<RankedTensorType>(op.getInput().getType());
+    int64_t last = -1;
+    for (int64_t d : op.getPermutation()) {
+      if (type.getDimSize(d) == 1)
+        continue;
+      if (d < last)
+        return failure();
+      last = d;
+    }
+    auto resultType = cast<RankedTensorType>(op.getType());
+    rewriter.replaceOpWithNewOp<ReshapeOp>(
+        op, resultType, op.getInput(),
+        rewriter.getDenseI64ArrayAttr(resultType.getShape()));
+    return success();
+  }
+};
+} // namespace
+
+void TransposeOp::getCanonicalizationPatterns(RewritePatternSet &results,
+                                              MLIRContext *context) {
+  results.add<UnitTransposeToReshape>(context);
 }
 
 //===----------------------------------------------------------------------===//

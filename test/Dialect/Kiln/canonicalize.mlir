@@ -1835,14 +1835,79 @@ func.func @transpose_transpose(%x: tensor<2x3x4xf32>) -> tensor<3x2x4xf32> {
 // A 4-D case, as NCHW -> NHWC -> CNHW: p = [0, 2, 3, 1], q = [3, 0, 1, 2]
 // gives [1, 0, 2, 3].
 // CHECK-LABEL: func @transpose_transpose_4d
-// CHECK-SAME: (%[[X:.*]]: tensor<1x2x3x4xf32>)
-// CHECK: %[[T:.*]] = kiln.transpose %[[X]] {permutation = array<i64: 1, 0, 2, 3>} : (tensor<1x2x3x4xf32>) -> tensor<2x1x3x4xf32>
+// CHECK-SAME: (%[[X:.*]]: tensor<5x2x3x4xf32>)
+// CHECK: %[[T:.*]] = kiln.transpose %[[X]] {permutation = array<i64: 1, 0, 2, 3>} : (tensor<5x2x3x4xf32>) -> tensor<2x5x3x4xf32>
 // CHECK-NOT: kiln.transpose
 // CHECK: return %[[T]]
-func.func @transpose_transpose_4d(%x: tensor<1x2x3x4xf32>) -> tensor<2x1x3x4xf32> {
-  %0 = kiln.transpose %x {permutation = array<i64: 0, 2, 3, 1>} : (tensor<1x2x3x4xf32>) -> tensor<1x3x4x2xf32>
-  %1 = kiln.transpose %0 {permutation = array<i64: 3, 0, 1, 2>} : (tensor<1x3x4x2xf32>) -> tensor<2x1x3x4xf32>
-  return %1 : tensor<2x1x3x4xf32>
+func.func @transpose_transpose_4d(%x: tensor<5x2x3x4xf32>) -> tensor<2x5x3x4xf32> {
+  %0 = kiln.transpose %x {permutation = array<i64: 0, 2, 3, 1>} : (tensor<5x2x3x4xf32>) -> tensor<5x3x4x2xf32>
+  %1 = kiln.transpose %0 {permutation = array<i64: 3, 0, 1, 2>} : (tensor<5x3x4x2xf32>) -> tensor<2x5x3x4xf32>
+  return %1 : tensor<2x5x3x4xf32>
+}
+
+// -----
+
+// A transpose that moves only dimensions of size 1 copies nothing: it is a
+// reshape ([1, S, D] -> [S, 1, D], nn.MultiheadAttention's batch_first).
+// CHECK-LABEL: func @transpose_of_unit_dims
+// CHECK-SAME: (%[[X:.*]]: tensor<1x5x8xf32>)
+// CHECK-NEXT: %[[R:.*]] = kiln.reshape %[[X]] {shape = array<i64: 5, 1, 8>} : (tensor<1x5x8xf32>) -> tensor<5x1x8xf32>
+// CHECK-NEXT: return %[[R]]
+func.func @transpose_of_unit_dims(%x: tensor<1x5x8xf32>) -> tensor<5x1x8xf32> {
+  %0 = kiln.transpose %x {permutation = array<i64: 1, 0, 2>} : (tensor<1x5x8xf32>) -> tensor<5x1x8xf32>
+  return %0 : tensor<5x1x8xf32>
+}
+
+// -----
+
+// A reshape that drops a dimension of size 1 moves above the transpose it
+// reads, which then meets the next transpose: heads moved to the front in
+// 4-D, the leading 1 dropped, moved back in 3-D is a reshape.
+// CHECK-LABEL: func @reshape_between_transposes
+// CHECK-SAME: (%[[X:.*]]: tensor<1x5x4x8xf32>)
+// CHECK-NEXT: %[[R:.*]] = kiln.reshape %[[X]] {shape = array<i64: 5, 4, 8>} : (tensor<1x5x4x8xf32>) -> tensor<5x4x8xf32>
+// CHECK-NEXT: return %[[R]]
+func.func @reshape_between_transposes(%x: tensor<1x5x4x8xf32>) -> tensor<5x4x8xf32> {
+  %0 = kiln.transpose %x {permutation = array<i64: 0, 2, 1, 3>} : (tensor<1x5x4x8xf32>) -> tensor<1x4x5x8xf32>
+  %1 = kiln.reshape %0 {shape = array<i64: 4, 5, 8>} : (tensor<1x4x5x8xf32>) -> tensor<4x5x8xf32>
+  %2 = kiln.transpose %1 {permutation = array<i64: 1, 0, 2>} : (tensor<4x5x8xf32>) -> tensor<5x4x8xf32>
+  return %2 : tensor<5x4x8xf32>
+}
+
+// -----
+
+// Slices of the columns of a product by a constant (and its bias) -- the
+// fused Q, K, V projection -- become one product per slice, by those
+// columns; a slice that is not along the last dimension keeps the product.
+// CHECK-LABEL: func @sliced_product
+// CHECK-SAME: (%[[X:.*]]: tensor<5x4xf32>)
+// CHECK-DAG: %[[W0:.*]] = kiln.constant dense<{{\[}}[1.000000e+00, 2.000000e+00], [7.000000e+00, 8.000000e+00], [1.300000e+01, 1.400000e+01], [1.900000e+01, 2.000000e+01]]> : tensor<4x2xf32>
+// CHECK-DAG: %[[B0:.*]] = kiln.constant dense<[1.000000e-01, 2.000000e-01]> : tensor<2xf32>
+// CHECK-DAG: %[[W1:.*]] = kiln.constant dense<{{\[}}[3.000000e+00, 4.000000e+00, 5.000000e+00, 6.000000e+00], [9.000000e+00, 1.000000e+01, 1.100000e+01, 1.200000e+01], [1.500000e+01, 1.600000e+01, 1.700000e+01, 1.800000e+01], [2.100000e+01, 2.200000e+01, 2.300000e+01, 2.400000e+01]]> : tensor<4x4xf32>
+// CHECK-DAG: %[[B1:.*]] = kiln.constant dense<[3.000000e-01, 4.000000e-01, 5.000000e-01, 6.000000e-01]> : tensor<4xf32>
+// CHECK-DAG: %[[P0:.*]] = kiln.matmul %[[X]], %[[W0]] : (tensor<5x4xf32>, tensor<4x2xf32>) -> tensor<5x2xf32>
+// CHECK-DAG: %[[P1:.*]] = kiln.matmul %[[X]], %[[W1]] : (tensor<5x4xf32>, tensor<4x4xf32>) -> tensor<5x4xf32>
+// CHECK-DAG: kiln.add %[[P0]], %[[B0]]
+// CHECK-DAG: kiln.add %[[P1]], %[[B1]]
+// CHECK-NOT: kiln.slice
+func.func @sliced_product(%x: tensor<5x4xf32>) -> (tensor<5x2xf32>, tensor<5x4xf32>) {
+  %w = kiln.constant dense<[[1.0, 2.0, 3.0, 4.0, 5.0, 6.0], [7.0, 8.0, 9.0, 10.0, 11.0, 12.0], [13.0, 14.0, 15.0, 16.0, 17.0, 18.0], [19.0, 20.0, 21.0, 22.0, 23.0, 24.0]]> : tensor<4x6xf32>
+  %b = kiln.constant dense<[0.1, 0.2, 0.3, 0.4, 0.5, 0.6]> : tensor<6xf32>
+  %p = kiln.matmul %x, %w : (tensor<5x4xf32>, tensor<4x6xf32>) -> tensor<5x6xf32>
+  %y = kiln.add %p, %b : (tensor<5x6xf32>, tensor<6xf32>) -> tensor<5x6xf32>
+  %s0 = kiln.slice %y {starts = array<i64: 0, 0>, ends = array<i64: 5, 2>, steps = array<i64: 1, 1>} : (tensor<5x6xf32>) -> tensor<5x2xf32>
+  %s1 = kiln.slice %y {starts = array<i64: 0, 2>, ends = array<i64: 5, 6>, steps = array<i64: 1, 1>} : (tensor<5x6xf32>) -> tensor<5x4xf32>
+  return %s0, %s1 : tensor<5x2xf32>, tensor<5x4xf32>
+}
+
+// CHECK-LABEL: func @sliced_product_rows
+// CHECK: kiln.matmul
+// CHECK: kiln.slice
+func.func @sliced_product_rows(%x: tensor<5x4xf32>) -> tensor<2x6xf32> {
+  %w = kiln.constant dense<[[1.0, 2.0, 3.0, 4.0, 5.0, 6.0], [7.0, 8.0, 9.0, 10.0, 11.0, 12.0], [13.0, 14.0, 15.0, 16.0, 17.0, 18.0], [19.0, 20.0, 21.0, 22.0, 23.0, 24.0]]> : tensor<4x6xf32>
+  %p = kiln.matmul %x, %w : (tensor<5x4xf32>, tensor<4x6xf32>) -> tensor<5x6xf32>
+  %s = kiln.slice %p {starts = array<i64: 0, 0>, ends = array<i64: 2, 6>, steps = array<i64: 1, 1>} : (tensor<5x6xf32>) -> tensor<2x6xf32>
+  return %s : tensor<2x6xf32>
 }
 
 // -----

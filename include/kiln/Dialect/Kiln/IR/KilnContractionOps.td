@@ -193,6 +193,12 @@ def Kiln_MatMulOp : Kiln_InferOp<"matmul"> {
     and without `N` for a 1-D `rhs` (two 1-D operands give a 0-D result).
     Both operands and the result have the same element type.
 
+    Canonicalization: a product by a constant `[K, N]` matrix whose result
+    (or whose sum with a constant that varies along the last dimension
+    only, a bias) is only read by slices of column ranges (the fused Q, K, V
+    projection of `nn.MultiheadAttention`) becomes one product per slice, by
+    those columns of the matrix (and of the bias), sliced at compile time.
+
     ```mlir
     %0 = kiln.matmul %q, %k : (tensor<2x8x128x64xf32>, tensor<2x8x64x128xf32>) -> tensor<2x8x128x128xf32>
     %1 = kiln.matmul %x, %w : (tensor<4x16x512xf32>, tensor<512x1024xf32>) -> tensor<4x16x1024xf32>
@@ -203,6 +209,7 @@ def Kiln_MatMulOp : Kiln_InferOp<"matmul"> {
   let results = (outs Kiln_NumericTensor:$output);
   let assemblyFormat =
       "$lhs `,` $rhs attr-dict `:` functional-type(operands, results)";
+  let hasCanonicalizer = 1;
 }
 
 def Kiln_GemmOp : Kiln_InferOp<"gemm"> {

@@ -55,7 +55,10 @@ def Kiln_ReshapeOp : Kiln_InferOp<"reshape", [
     Folds: a reshape to the input's type is the input;
     `reshape(reshape(x))`, and a reshape of a `kiln.flatten`, `kiln.squeeze`
     or `kiln.unsqueeze`, becomes one reshape of `x`; a reshape of a constant
-    (`dense` splat or not) is the reshaped constant.
+    (`dense` splat or not) is the reshaped constant. Canonicalization moves a
+    reshape that only drops dimensions of size 1 above a transpose it reads
+    (`reshape(transpose(x))` becomes `transpose(reshape(x))`), where the
+    transpose can meet another one.
 
     ```mlir
     %0 = kiln.reshape %x {shape = array<i64: 2, 3, 4>}
@@ -67,6 +70,7 @@ def Kiln_ReshapeOp : Kiln_InferOp<"reshape", [
   let assemblyFormat =
       "$input attr-dict `:` functional-type(operands, results)";
   let hasFolder = 1;
+  let hasCanonicalizer = 1;
 }
 
 def Kiln_FlattenOp : Kiln_InferOp<"flatten", [
@@ -186,7 +190,9 @@ def Kiln_TransposeOp : Kiln_InferOp<"transpose", [
     Folds: the identity permutation gives the input;
     `transpose(transpose(x, p), q)` becomes `transpose(x, c)` with
     `c[i] = p[q[i]]`; a transpose of a splat constant is the splat constant of
-    the result type.
+    the result type. Canonicalization makes a transpose that keeps the order
+    of the dimensions larger than 1 (it moves only dimensions of size 1) a
+    `kiln.reshape`, which copies nothing.
 
     ```mlir
     %0 = kiln.transpose %x {permutation = array<i64: 0, 2, 3, 1>}
@@ -198,6 +204,7 @@ def Kiln_TransposeOp : Kiln_InferOp<"transpose", [
   let assemblyFormat =
       "$input attr-dict `:` functional-type(operands, results)";
   let hasFolder = 1;
+  let hasCanonicalizer = 1;
 }
 
 def Kiln_ExpandOp : Kiln_InferOp<"expand", [
