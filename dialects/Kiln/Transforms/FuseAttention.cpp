@@ -6,7 +6,9 @@
 //
 // with the scale applied to the scores, to Q or to K (a product with or a
 // quotient by a scalar constant), transposes between [B, S, H, D] and
-// [B, H, S, D], and key/value heads repeated for grouped-query attention.
+// [B, H, S, D], and key/value heads repeated for grouped-query attention;
+// nn.MultiheadAttention's export is the same on [B * H, S, D] (it is first
+// rebuilt on [1, B * H, S, D] views).
 // The patterns here replace it with one kiln.attention, then fold the
 // kiln.rope ops that produce Q and K into its `rope` attribute, absorb
 // scalar scales of Q and K and transposes of all three operands, and turn a
@@ -28,6 +30,7 @@
 #include "mlir/IR/PatternMatch.h"
 
 #include <cmath>
+#include <functional>
 
 namespace mlir::kiln {
 #define GEN_PASS_DEF_FUSEATTENTION
@@ -242,6 +245,18 @@ static AttentionOp rebuildAttention(PatternRewriter &rewriter,
 // Patterns
 //===----------------------------------------------------------------------===//
 
+/// The softmax over the last axis, used once, whose product `output` (a
+/// float tensor of rank `rank`) is; null otherwise.
+static SoftmaxOp matchSoftmaxProduct(MatMulOp output, int64_t rank) {
+  auto type = cast<RankedTensorType>(output.getType());
+  auto softmax = output.getLhs().getDefiningOp<SoftmaxOp>();
+  if (type.getRank() != rank || !isa<FloatType>(type.getElementType()) ||
+      !softmax || !softmax->hasOneUse())
+    return {};
+  int64_t axis = softmax.getAxis();
+  return axis == -1 || axis == rank - 1 ? softmax : SoftmaxOp();
+}
+
 namespace {
 /// softmax(matmul(Q, K^T) * scale [+ mask]) @ V -> kiln.attention.
 struct FuseSoftmaxAttention : OpRewritePattern<MatMulOp> {
@@ -250,14 +265,10 @@ struct FuseSoftmaxAttention : OpRewritePattern<MatMulOp> {
   LogicalResult matchAndRewrite(MatMulOp output,
                                 PatternRewriter &rewriter) const override {
     auto outType = cast<RankedTensorType>(output.getType());
-    if (outType.getRank() != 4 || !isa<FloatType>(outType.getElementType()))
-      return rewriter.notifyMatchFailure(output, "not a 4-D float product");
-    auto softmax = output.getLhs().getDefiningOp<SoftmaxOp>();
-    if (!softmax || !softmax->hasOneUse() ||
-        (static_cast<int64_t>(softmax.getAxis()) != -1 &&
-         static_cast<int64_t>(softmax.getAxis()) != 3))
+    SoftmaxOp softmax = matchSoftmaxProduct(output, 4);
+    if (!softmax)
       return rewriter.notifyMatchFailure(
-          output, "lhs is not a softmax over the last axis used once");
+          output, "not a 4-D float product of a softmax over the last axis");
 
     // Scores: scales and masks down to Q K^T. A mask must be added after
     // every scale (a scaled mask is not an attention mask).
@@ -355,6 +366,114 @@ struct FuseSoftmaxAttention : OpRewritePattern<MatMulOp> {
     if (layout == SequenceLayout::BSHD)
       result = transpose(rewriter, loc, result, kSwapHeadsAndSequence);
     rewriter.replaceOp(output, result);
+    return success();
+  }
+};
+
+/// The 3-D form [B * H, S, D] that nn.MultiheadAttention exports (heads
+/// folded into the batch, Q scaled before the product):
+///
+///   matmul(softmax(matmul(Q, Kt) [* scale] [+ mask], axis = -1), V)
+///
+/// rebuilt on [1, B * H, S, D] views of Q, Kt and V, so that
+/// FuseSoftmaxAttention makes it one kiln.attention; the result is viewed
+/// back as [B * H, S, Dv].
+struct LiftAttentionTo4d : OpRewritePattern<MatMulOp> {
+  using OpRewritePattern::OpRewritePattern;
+
+  LogicalResult matchAndRewrite(MatMulOp output,
+                                PatternRewriter &rewriter) const override {
+    auto outType = cast<RankedTensorType>(output.getType());
+    SoftmaxOp softmax = matchSoftmaxProduct(output, 3);
+    if (!softmax)
+      return rewriter.notifyMatchFailure(
+          output, "not a 3-D float product of a softmax over the last axis");
+    // The scales and mask additions between the scores and the softmax,
+    // from the softmax down.
+    SmallVector<Operation *> chain;
+    Value scores = softmax.getInput();
+    while (!scores.getDefiningOp<MatMulOp>()) {
+      Operation *op = scores.getDefiningOp();
+      if (!op || !scores.hasOneUse() || !isa<MulOp, DivOp, AddOp>(op) ||
+          chain.size() > 8)
+        return rewriter.notifyMatchFailure(output, "scores are not Q K^T");
+      Value next;
+      if (std::optional<ScalarScale> s = matchScalarScale(scores)) {
+        next = s->input;
+      } else if (auto add = dyn_cast<AddOp>(op)) {
+        for (Value operand : {add.getLhs(), add.getRhs()})
+          if (operand.getType() == add.getType() && reachesProduct(operand))
+            next = operand;
+      }
+      if (!next)
+        return rewriter.notifyMatchFailure(output, "scores are not Q K^T");
+      chain.push_back(op);
+      scores = next;
+    }
+    auto product = scores.getDefiningOp<MatMulOp>();
+    if (!scores.hasOneUse())
+      return rewriter.notifyMatchFailure(output, "scores have other uses");
+    for (Value operand : {product.getLhs(), product.getRhs(), output.getRhs()})
+      if (cast<RankedTensorType>(operand.getType()).getRank() != 3)
+        return rewriter.notifyMatchFailure(output, "operands are not 3-D");
+
+    Location loc = output.getLoc();
+    auto lift = [&](Value value) -> Value {
+      auto type = cast<RankedTensorType>(value.getType());
+      SmallVector<int64_t> shape = {1};
+      llvm::append_range(shape, type.getShape());
+      return ReshapeOp::create(
+          rewriter, loc, RankedTensorType::get(shape, type.getElementType()),
+          value, rewriter.getDenseI64ArrayAttr(shape));
+    };
+    // Transposes (to heads first, K^T from [S, B * H, D]) and scalar scales
+    // of the operands stay outside the view, where FuseSoftmaxAttention
+    // absorbs them (a bshd layout for operands transposed from it).
+    std::function<Value(Value)> liftOperand = [&](Value value) -> Value {
+      if (!value.hasOneUse())
+        return lift(value);
+      if (auto t = value.getDefiningOp<TransposeOp>()) {
+        SmallVector<int64_t> permutation = {0};
+        for (int64_t d : t.getPermutation())
+          permutation.push_back(d + 1);
+        return transpose(rewriter, loc, liftOperand(t.getInput()), permutation);
+      }
+      std::optional<ScalarScale> scale = matchScalarScale(value);
+      if (!scale)
+        return lift(value);
+      Value inner = liftOperand(scale->input);
+      if (auto mul = dyn_cast<MulOp>(scale->op))
+        return MulOp::create(rewriter, loc, inner,
+                             mul.getLhs() == scale->input ? mul.getRhs()
+                                                          : mul.getLhs());
+      return DivOp::create(rewriter, loc, inner,
+                           cast<DivOp>(scale->op).getRhs());
+    };
+    Value lifted =
+        MatMulOp::create(rewriter, loc, liftOperand(product.getLhs()),
+                         liftOperand(product.getRhs()));
+    // The scales and masks again, on the 4-D scores (a mask of rank 3 or
+    // less broadcasts alike: shapes align on the right).
+    Value current = scores;
+    for (Operation *op : llvm::reverse(chain)) {
+      SmallVector<Value> operands;
+      for (Value operand : op->getOperands())
+        operands.push_back(operand == current ? lifted : operand);
+      current = op->getResult(0);
+      if (isa<MulOp>(op))
+        lifted = MulOp::create(rewriter, loc, operands[0], operands[1]);
+      else if (isa<DivOp>(op))
+        lifted = DivOp::create(rewriter, loc, operands[0], operands[1]);
+      else
+        lifted = AddOp::create(rewriter, loc, operands[0], operands[1]);
+    }
+    Value probabilities =
+        SoftmaxOp::create(rewriter, loc, lifted, rewriter.getI64IntegerAttr(3));
+    Value result = MatMulOp::create(rewriter, loc, probabilities,
+                                    liftOperand(output.getRhs()));
+    rewriter.replaceOpWithNewOp<ReshapeOp>(
+        output, outType, result,
+        rewriter.getDenseI64ArrayAttr(outType.getShape()));
     return success();
   }
 };
@@ -587,7 +706,7 @@ struct FuseAttentionPass : kiln::impl::FuseAttentionBase<FuseAttentionPass> {
 } // namespace
 
 void mlir::kiln::populateFuseAttentionPatterns(RewritePatternSet &patterns) {
-  patterns.add<FuseSoftmaxAttention, FoldRopeIntoAttention,
+  patterns.add<FuseSoftmaxAttention, LiftAttentionTo4d, FoldRopeIntoAttention,
                AbsorbScaleIntoAttention, AbsorbLayoutTransposes,
                SwapRopeAndTranspose, CausalMaskToAttribute>(
       patterns.getContext());

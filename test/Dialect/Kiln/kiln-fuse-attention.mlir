@@ -342,3 +342,43 @@ func.func @rope_extra_use(%q: tensor<1x2x4x8xf32>, %k: tensor<1x2x4x8xf32>, %v: 
   %o = kiln.matmul %p, %v : (tensor<1x2x4x4xf32>, tensor<1x2x4x8xf32>) -> tensor<1x2x4x8xf32>
   return %o, %rk : tensor<1x2x4x8xf32>, tensor<1x2x4x8xf32>
 }
+
+// -----
+
+// nn.MultiheadAttention's export: heads folded into the batch ([B * H, S, D]),
+// Q scaled before the product, K^T made from [S, B * H, D]. It is rebuilt on
+// [1, B * H, S, D] views and fused; the scale of Q is absorbed.
+// CHECK-LABEL: func @heads_in_batch
+// CHECK-SAME: (%[[Q:.*]]: tensor<6x4x8xf32>, %[[K:.*]]: tensor<4x6x8xf32>, %[[V:.*]]: tensor<6x4x8xf32>, %[[M:.*]]: tensor<4x4xf32>)
+// CHECK-DAG: %[[Q4:.*]] = kiln.reshape %[[Q]] {shape = array<i64: 1, 6, 4, 8>}
+// CHECK-DAG: %[[V4:.*]] = kiln.reshape %[[V]] {shape = array<i64: 1, 6, 4, 8>}
+// CHECK-DAG: %[[K4:.*]] = kiln.reshape %[[K]] {shape = array<i64: 1, 4, 6, 8>}
+// CHECK: %[[KT:.*]] = kiln.transpose %[[K4]] {permutation = array<i64: 0, 2, 1, 3>}
+// CHECK-NOT: kiln.transpose
+// CHECK: %[[A:.*]] = kiln.attention %[[Q4]], %[[KT]], %[[V4]] mask(%[[M]]) {scale = 1.250000e-01 : f64} : (tensor<1x6x4x8xf32>, tensor<1x6x4x8xf32>, tensor<1x6x4x8xf32>, tensor<4x4xf32>) -> tensor<1x6x4x8xf32>
+// CHECK: %[[R:.*]] = kiln.reshape %[[A]] {shape = array<i64: 6, 4, 8>}
+// CHECK-NOT: kiln.softmax
+// CHECK: return %[[R]]
+func.func @heads_in_batch(%q: tensor<6x4x8xf32>, %k: tensor<4x6x8xf32>, %v: tensor<6x4x8xf32>, %m: tensor<4x4xf32>) -> tensor<6x4x8xf32> {
+  %c = kiln.constant dense<8.0> : tensor<f32>
+  %qs = kiln.div %q, %c : (tensor<6x4x8xf32>, tensor<f32>) -> tensor<6x4x8xf32>
+  %kt = kiln.transpose %k {permutation = array<i64: 1, 2, 0>} : (tensor<4x6x8xf32>) -> tensor<6x8x4xf32>
+  %s = kiln.matmul %qs, %kt : (tensor<6x4x8xf32>, tensor<6x8x4xf32>) -> tensor<6x4x4xf32>
+  %a = kiln.add %s, %m : (tensor<6x4x4xf32>, tensor<4x4xf32>) -> tensor<6x4x4xf32>
+  %p = kiln.softmax %a {axis = 2 : i64} : tensor<6x4x4xf32>
+  %o = kiln.matmul %p, %v : (tensor<6x4x4xf32>, tensor<6x4x8xf32>) -> tensor<6x4x8xf32>
+  return %o : tensor<6x4x8xf32>
+}
+
+// -----
+
+// Not attention: a 3-D softmax over the middle axis stays as it is.
+// CHECK-LABEL: func @heads_in_batch_other_axis
+// CHECK: kiln.softmax
+// CHECK-NOT: kiln.attention
+func.func @heads_in_batch_other_axis(%q: tensor<6x4x8xf32>, %kt: tensor<6x8x4xf32>, %v: tensor<6x4x8xf32>) -> tensor<6x4x8xf32> {
+  %s = kiln.matmul %q, %kt : (tensor<6x4x8xf32>, tensor<6x8x4xf32>) -> tensor<6x4x4xf32>
+  %p = kiln.softmax %s {axis = 1 : i64} : tensor<6x4x4xf32>
+  %o = kiln.matmul %p, %v : (tensor<6x4x4xf32>, tensor<6x4x8xf32>) -> tensor<6x4x8xf32>
+  return %o : tensor<6x4x8xf32>
+}

@@ -169,6 +169,31 @@ class RoFormerEinsumBlock(RoFormerBlock):
         return x + self.fc2(F.gelu(self.fc1(self.ln2(x))))
 
 
+class MultiheadAttentionBlock(nn.Module):
+    """A ViT encoder block: pre-norm nn.MultiheadAttention (batch_first),
+    whose export folds the heads into the batch ([B * H, S, D]) and scales Q
+    before Q K^T, and a GELU MLP."""
+
+    def __init__(self, dim=128, heads=4, mlp=512):
+        super().__init__()
+        self.ln1 = nn.LayerNorm(dim)
+        self.attn = nn.MultiheadAttention(dim, heads, batch_first=True)
+        self.ln2 = nn.LayerNorm(dim)
+        self.mlp = nn.Sequential(nn.Linear(dim, mlp), nn.GELU(), nn.Linear(mlp, dim))
+        with torch.no_grad():  # nn.MultiheadAttention starts its biases at 0
+            self.attn.in_proj_bias.normal_(0, 0.2)
+            self.attn.out_proj.bias.normal_(0, 0.2)
+
+    def forward(self, x):
+        h = self.ln1(x)
+        x = x + self.attn(h, h, h, need_weights=False)[0]
+        return x + self.mlp(self.ln2(x))
+
+
+def mha_block():
+    return MultiheadAttentionBlock(), (1, 50, 128)
+
+
 def roformer_einsum_block():
     return RoFormerEinsumBlock(), (1, 64, 128)
 
@@ -358,6 +383,7 @@ MODELS = {
     "inception_block": inception_block,
     "roformer_block": roformer_block,
     "roformer_einsum_block": roformer_einsum_block,
+    "mha_block": mha_block,
     "espcn": espcn,
     "norm_block": norm_block,
     "unet_decoder": unet_decoder,
