@@ -18,7 +18,7 @@ func.func @conv2d_pad_stride_dilation_bias(%x: tensor<1x3x11x9xf32>, %w: tensor<
 
 // -----
 
-// An ungrouped conv of a channel concat is one conv per concat input, each
+// A pointwise conv of a channel concat is one conv per concat input, each
 // with its slice of the filter's input channels and accumulating into the
 // previous result; a unit-step slice input is read from its source. The
 // concat is left unused (the pipeline's canonicalizer erases it). Split
@@ -66,6 +66,21 @@ func.func @conv2d_of_concat_copied(%a: tensor<1x2x3x3xf32>, %b: tensor<1x2x3x3xf
   %cat = kiln.concat %a, %b, %c {axis = 1 : i64} : (tensor<1x2x3x3xf32>, tensor<1x2x3x3xf32>, tensor<1x2x3x3xf32>) -> tensor<1x6x3x3xf32>
   %0 = kiln.conv2d %cat, %w : (tensor<1x6x3x3xf32>, tensor<5x6x1x1xf32>) -> tensor<1x5x3x3xf32>
   return %0 : tensor<1x5x3x3xf32>
+}
+
+// -----
+
+// A conv with a window reads the concatenation whole, even where a split
+// would move fewer elements (1 extra pass over 2 x 2 x 2 against a 4 x 6 x 6
+// concat): each piece's conv runs at a fraction of the whole one's rate.
+// CHECK-LABEL: func @conv3x3_of_concat
+// CHECK-COUNT-2: linalg.copy
+// CHECK: linalg.conv_2d_nchw_fchw
+// CHECK-NOT: linalg.conv_2d_nchw_fchw
+func.func @conv3x3_of_concat(%a: tensor<1x2x6x6xf32>, %b: tensor<1x2x6x6xf32>, %w: tensor<2x4x3x3xf32>) -> tensor<1x2x2x2xf32> {
+  %cat = kiln.concat %a, %b {axis = 1 : i64} : (tensor<1x2x6x6xf32>, tensor<1x2x6x6xf32>) -> tensor<1x4x6x6xf32>
+  %0 = kiln.conv2d %cat, %w {strides = array<i64: 2, 2>} : (tensor<1x4x6x6xf32>, tensor<2x4x3x3xf32>) -> tensor<1x2x2x2xf32>
+  return %0 : tensor<1x2x2x2xf32>
 }
 
 // -----
