@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
-"""Times Kiln on the convolution shapes of ResNet-50 (conv + ReLU, batch 1) and
-the 1x1 ones of MobileNetV2 that ResNet-50 lacks,
+"""Times Kiln on the convolution shapes of ResNet-50 (conv + ReLU, batch 1),
+the 1x1 ones of MobileNetV2 that ResNet-50 lacks and the unpadded 3x3 ones of
+Inception-v3,
 one single-layer ONNX model each, to show which shapes hold the whole model
 back (docs/Performance.md). Each layer is exported by torch.onnx.export,
 compiled by kiln-compile (default pipeline) and timed by kiln-run --bench;
@@ -58,6 +59,11 @@ SHAPES = [
     ("1x1 960->160 @7 (MobileNetV2)", 960, 160, 1, 1, 0, 7),
     ("1x1 960->320 @7 (MobileNetV2)", 960, 320, 1, 1, 0, 7),
     ("1x1 320->1280 @7 (MobileNetV2)", 320, 1280, 1, 1, 0, 7),
+    # Inception-v3 at 299x299: odd sizes, no padding.
+    ("3x3 32->32 @149 valid (Inception-v3)", 32, 32, 3, 1, 0, 149),
+    ("3x3 80->192 @73 valid (Inception-v3)", 80, 192, 3, 1, 0, 73),
+    ("3x3 s2 288->384 @35 valid (Inception-v3)", 288, 384, 3, 2, 0, 35),
+    ("3x3 s2 192->320 @17 valid (Inception-v3)", 192, 320, 3, 2, 0, 17),
 ]
 
 

@@ -1,7 +1,7 @@
 //===- WinogradConvs.cpp - 3x3 convolutions by Winograd's F(m x m, 3x3) ---===//
 //
 // Replaces a kiln.conv2d with a 3x3 constant f32 filter, unit strides and
-// dilations and a padding of 1 on every side by Winograd's minimal
+// dilations and a padding of 0 or 1 on each side by Winograd's minimal
 // filtering F(m x m, 3 x 3) (Lavin and Gray, "Fast Algorithms for
 // Convolutional Neural Networks", 2016), m = 2, or 4 on large images whose
 // sides are multiples of 4: each m x m block of outputs
@@ -59,7 +59,11 @@ namespace {
 
 /// The sizes of one convolution computed by F(m x m, 3x3).
 struct WinogradShape {
+  /// `height` and `width` are the output's.
   int64_t batch, inChannels, outChannels, height, width;
+  /// The input's height and width, and its padding at the top and the left
+  /// (0 or 1; those at the bottom and the right follow from the sizes).
+  int64_t inHeight, inWidth, padTop, padLeft;
   /// F(m x m, 3 x 3): output blocks of m x m, input blocks of alpha x alpha
   /// (alpha = m + 2), alpha^2 products.
   int64_t m, alpha;
@@ -246,7 +250,7 @@ public:
 
   /// V [alpha^2, tiles, C] from the channels-last input [N, H, W, C]: per
   /// block and vector of channels, the alpha x alpha input block d (zero
-  /// outside the image: the padding of 1, and past the image's end where the
+  /// outside the image: the padding, and past the image's end where the
   /// last blocks reach beyond it), B^T d B.
   Value buildInputTransform(Value input) {
     WinogradMatrices w = getMatrices(s.m);
@@ -269,8 +273,9 @@ public:
             b, arith::MaxSIOp::create(b, at, index(0)), index(size - 1)));
       };
       for (int64_t r = 0; r < alpha; ++r) {
-        clamp(affine(i, s.m, r - 1), s.height, rows, rowInside);
-        clamp(affine(j, s.m, r - 1), s.width, columns, columnInside);
+        clamp(affine(i, s.m, r - s.padTop), s.inHeight, rows, rowInside);
+        clamp(affine(j, s.m, r - s.padLeft), s.inWidth, columns,
+              columnInside);
       }
       // inside[r][col]: whether input pixel (r, col) of the block is.
       SmallVector<SmallVector<Value>> inside(alpha);
@@ -485,9 +490,10 @@ std::string mlir::kiln::getWinogradUnsupportedReason(
       filterType.getDimSize(3) != 3 ||
       llvm::any_of(conv.getStrides(), [](int64_t v) { return v != 1; }) ||
       llvm::any_of(conv.getDilations(), [](int64_t v) { return v != 1; }) ||
-      llvm::any_of(conv.getPadding(), [](int64_t v) { return v != 1; }))
+      llvm::any_of(conv.getPadding(),
+                   [](int64_t v) { return v != 0 && v != 1; }))
     return "not a 3x3 convolution with unit strides and dilations, padded by "
-           "1, without groups";
+           "0 or 1, without groups";
   int64_t lanes = vectorBits / 32;
   int64_t c = inputType.getDimSize(1), k = type.getDimSize(1);
   if (c % lanes != 0 || k % (2 * lanes) != 0)
@@ -521,6 +527,10 @@ void mlir::kiln::lowerConvToWinograd(Operation *op,
   s.outChannels = type.getDimSize(1);
   s.height = type.getDimSize(2);
   s.width = type.getDimSize(3);
+  s.inHeight = inputType.getDimSize(2);
+  s.inWidth = inputType.getDimSize(3);
+  s.padTop = conv.getPadding()[0];
+  s.padLeft = conv.getPadding()[1];
   s.m = getBlockSize(s.height, s.width, largeBlocksMinPixels);
   s.alpha = s.m + 2;
   s.tileRows = llvm::divideCeil(s.height, s.m);
@@ -543,7 +553,7 @@ void mlir::kiln::lowerConvToWinograd(Operation *op,
   // The input channels last.
   Value input = conv.getInput();
   Value transposedInit = tensor::EmptyOp::create(
-      b, ArrayRef<int64_t>{s.batch, s.height, s.width, s.inChannels}, f32);
+      b, ArrayRef<int64_t>{s.batch, s.inHeight, s.inWidth, s.inChannels}, f32);
   auto transpose = linalg::TransposeOp::create(b, input, transposedInit,
                                                ArrayRef<int64_t>{0, 2, 3, 1});
   transpose->setAttr(kKernelNameAttrName,

@@ -59,11 +59,11 @@ func.func @relu(%x: tensor<1x64x6x8xf32>) -> tensor<1x64x6x8xf32> {
 // -----
 
 // RUN: kiln-opt %s --split-input-file --kiln-winograd-convs="remarks=true min-multiply-adds=0" 2>&1 | FileCheck %s --check-prefix=WHY
-// WHY-DAG: remark: convolution not computed by Winograd: not a 3x3 convolution with unit strides and dilations, padded by 1, without groups
+// WHY-DAG: remark: convolution not computed by Winograd: not a 3x3 convolution with unit strides and dilations, padded by 0 or 1, without groups
 // WHY-DAG: remark: convolution not computed by Winograd: fewer channels than min-channels
 // WHY-DAG: remark: convolution not computed by Winograd: input channels not whole vectors, or output channels not whole panels of two vectors
 // WHY-DAG: remark: convolution not computed by Winograd: filter not constant
-// Left alone: strided, unpadded, 16 input channels (under
+// Left alone: strided, padded by 2, 16 input channels (under
 // the default min-channels of 32; taken with min-channels=16), output
 // channels that are not whole panels (48 with 512-bit vectors; taken with
 // 256-bit ones, 3 panels of 16), a filter that is not constant, grouped.
@@ -72,14 +72,14 @@ func.func @relu(%x: tensor<1x64x6x8xf32>) -> tensor<1x64x6x8xf32> {
 // CHECK-NOT: linalg.contract
 // AVX2-LABEL: func @left_alone
 // AVX2: kiln.conv2d {{.*}} -> tensor<1x64x4x4xf32>
-// AVX2: kiln.conv2d {{.*}} -> tensor<1x64x6x6xf32>
+// AVX2: kiln.conv2d {{.*}} -> tensor<1x64x10x10xf32>
 // AVX2: linalg.contract {{.*}} -> tensor<16x16x4x16xf32>
 // AVX2: linalg.contract {{.*}} -> tensor<16x16x3x16xf32>
 // AVX2: kiln.conv2d {{.*}} -> tensor<1x64x8x8xf32>
 // AVX2: kiln.conv2d {{.*}}groups = 2{{.*}} -> tensor<1x64x8x8xf32>
 // AVX2-NOT: kiln.conv2d
 func.func @left_alone(%x: tensor<1x64x8x8xf32>, %s: tensor<1x16x8x8xf32>, %wv: tensor<64x64x3x3xf32>)
-    -> (tensor<1x64x4x4xf32>, tensor<1x64x6x6xf32>, tensor<1x64x8x8xf32>,
+    -> (tensor<1x64x4x4xf32>, tensor<1x64x10x10xf32>, tensor<1x64x8x8xf32>,
         tensor<1x48x8x8xf32>, tensor<1x64x8x8xf32>, tensor<1x64x8x8xf32>) {
   %w = kiln.constant dense<0.125> : tensor<64x64x3x3xf32>
   %ws = kiln.constant dense<0.125> : tensor<64x16x3x3xf32>
@@ -87,7 +87,8 @@ func.func @left_alone(%x: tensor<1x64x8x8xf32>, %s: tensor<1x16x8x8xf32>, %wv: t
   %wg = kiln.constant dense<0.125> : tensor<64x32x3x3xf32>
   %a = kiln.conv2d %x, %w {padding = array<i64: 1, 1, 1, 1>, strides = array<i64: 2, 2>}
       : (tensor<1x64x8x8xf32>, tensor<64x64x3x3xf32>) -> tensor<1x64x4x4xf32>
-  %b = kiln.conv2d %x, %w : (tensor<1x64x8x8xf32>, tensor<64x64x3x3xf32>) -> tensor<1x64x6x6xf32>
+  %b = kiln.conv2d %x, %w {padding = array<i64: 2, 2, 2, 2>}
+      : (tensor<1x64x8x8xf32>, tensor<64x64x3x3xf32>) -> tensor<1x64x10x10xf32>
   %d = kiln.conv2d %s, %ws {padding = array<i64: 1, 1, 1, 1>}
       : (tensor<1x16x8x8xf32>, tensor<64x16x3x3xf32>) -> tensor<1x64x8x8xf32>
   %e = kiln.conv2d %x, %w48 {padding = array<i64: 1, 1, 1, 1>}
@@ -96,8 +97,29 @@ func.func @left_alone(%x: tensor<1x64x8x8xf32>, %s: tensor<1x16x8x8xf32>, %wv: t
       : (tensor<1x64x8x8xf32>, tensor<64x64x3x3xf32>) -> tensor<1x64x8x8xf32>
   %g = kiln.conv2d %x, %wg {groups = 2 : i64, padding = array<i64: 1, 1, 1, 1>}
       : (tensor<1x64x8x8xf32>, tensor<64x32x3x3xf32>) -> tensor<1x64x8x8xf32>
-  return %a, %b, %d, %e, %f, %g : tensor<1x64x4x4xf32>, tensor<1x64x6x6xf32>,
+  return %a, %b, %d, %e, %f, %g : tensor<1x64x4x4xf32>, tensor<1x64x10x10xf32>,
       tensor<1x64x8x8xf32>, tensor<1x48x8x8xf32>, tensor<1x64x8x8xf32>, tensor<1x64x8x8xf32>
+}
+
+// -----
+
+// Without padding (Inception-v3's 3x3 layers), or padded on some sides only:
+// the input blocks start at the image's corner (rows 2 i + r, not 2 i + r - 1);
+// the channels-last input keeps the input's size.
+// CHECK-LABEL: func @unpadded
+// CHECK: linalg.transpose ins(%{{.*}} : tensor<1x64x8x10xf32>) outs(%{{.*}} : tensor<1x8x10x64xf32>)
+// CHECK: kiln.kernel = "winograd_input_64x64x6x8"
+// CHECK: linalg.contract {{.*}} -> tensor<16x12x2x32xf32>
+// CHECK: kiln.kernel = "winograd_output_64x64x6x8"
+// CHECK: linalg.transpose ins(%{{.*}} : tensor<1x64x8x10xf32>) outs(%{{.*}} : tensor<1x8x10x64xf32>)
+// CHECK: kiln.kernel = "winograd_output_64x64x6x10"
+// CHECK-NOT: kiln.conv2d
+func.func @unpadded(%x: tensor<1x64x8x10xf32>) -> (tensor<1x64x6x8xf32>, tensor<1x64x6x10xf32>) {
+  %w = kiln.constant dense<0.125> : tensor<64x64x3x3xf32>
+  %a = kiln.conv2d %x, %w : (tensor<1x64x8x10xf32>, tensor<64x64x3x3xf32>) -> tensor<1x64x6x8xf32>
+  %b = kiln.conv2d %x, %w {padding = array<i64: 0, 1, 0, 1>}
+      : (tensor<1x64x8x10xf32>, tensor<64x64x3x3xf32>) -> tensor<1x64x6x10xf32>
+  return %a, %b : tensor<1x64x6x8xf32>, tensor<1x64x6x10xf32>
 }
 
 // -----

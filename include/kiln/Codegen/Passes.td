@@ -69,7 +69,7 @@ def WinogradConvs : Pass<"kiln-winograd-convs", "::mlir::func::FuncOp"> {
   let summary = "Compute 3x3 convolutions by Winograd's F(2x2, 3x3)";
   let description = [{
     Replaces each `kiln.conv2d` with a constant f32 3x3 filter, unit strides
-    and dilations, a padding of 1 on every side, no groups, input channels
+    and dilations, a padding of 0 or 1 on each side, no groups, input channels
     in whole vectors and output channels in
     whole panels of two vectors (`vector-bits`), at least `min-channels`
     input and output channels, at least `min-multiply-adds` multiply-adds

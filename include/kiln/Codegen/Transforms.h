@@ -233,7 +233,7 @@ void lowerAttentionToCpuFlash(Operation *op, int64_t vectorBits,
 
 /// Why the kiln.conv2d `op` cannot be computed by Winograd's F(m x m, 3x3)
 /// with vectors of `vectorBits` (not static f32, not 3x3 with unit strides
-/// and dilations and a padding of 1, grouped, input channels not whole
+/// and dilations and a padding of 0 or 1 on each side, grouped, input channels not whole
 /// vectors or output channels not whole panels of two vectors, fewer than
 /// `minChannels` input or output channels, fewer than `minMultiplyAdds`
 /// multiply-adds computed directly, a transformed filter over 64 MiB (with

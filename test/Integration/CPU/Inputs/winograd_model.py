@@ -10,7 +10,9 @@ by F(4x4, 3x3) (images of at least 784 pixels, sides multiples of 4): 64 ->
 64 at 28x28 with a bias and a ReLU, and 64 -> 64 at 32x36 feeding a
 residual add (rows of 9 blocks of 4: a third chunk of 16 pixels writes 4);
 128 -> 64 at 9x13 with a bias and a ReLU (odd sizes: the last row and
-column of blocks half outside). Left direct: a
+column of blocks half outside). Without padding (Inception-v3's 3x3
+layers): 64 -> 64 from 30x30 to 28x28 by F(4x4, 3x3), and 128 -> 64 from
+9x13 padded on the left and right only (7x13, F(2x2, 3x3)). Left direct: a
 stride-2 one, 64 -> 64 at 7x7 (1.8M multiply-adds), 32 -> 64 at 14x14 (3.6M
 multiply-adds, under min-multiply-adds) and 16 -> 64 at 28x28 (under
 min-channels). The weights come from a fixed seed, so the
@@ -61,7 +63,8 @@ def model():
           tensor<1x64x30x30xf32> {{kiln.name = "rows30"}}, tensor<1x64x7x7xf32> {{kiln.name = "strided"}},
           tensor<1x64x7x7xf32> {{kiln.name = "odd7"}}, tensor<1x64x14x14xf32> {{kiln.name = "channels32"}},
           tensor<1x64x28x28xf32> {{kiln.name = "relu28"}}, tensor<1x64x32x36xf32> {{kiln.name = "residual36"}},
-          tensor<1x64x28x28xf32> {{kiln.name = "channels16"}}, tensor<1x64x9x13xf32> {{kiln.name = "odd9x13"}}) {{
+          tensor<1x64x28x28xf32> {{kiln.name = "channels16"}}, tensor<1x64x9x13xf32> {{kiln.name = "odd9x13"}},
+          tensor<1x64x28x28xf32> {{kiln.name = "valid28"}}, tensor<1x64x7x13xf32> {{kiln.name = "sides7x13"}}) {{
     %wa = kiln.constant {literal(wa)} : tensor<64x64x3x3xf32>
     %ba = kiln.constant {literal(ba)} : tensor<64xf32>
     %wb = kiln.constant {literal(wb)} : tensor<96x64x3x3xf32>
@@ -99,10 +102,14 @@ def model():
     %pc = kiln.conv2d %p, %wc, %bo {{padding = array<i64: 1, 1, 1, 1>}}
         : (tensor<1x128x9x13xf32>, tensor<64x128x3x3xf32>, tensor<64xf32>) -> tensor<1x64x9x13xf32>
     %pr = kiln.relu %pc : tensor<1x64x9x13xf32>
-    return %ar, %bs, %c, %cr, %d, %e, %f, %g, %lr, %os, %t, %pr : tensor<1x64x14x14xf32>, tensor<2x96x8x12xf32>,
+    %va = kiln.conv2d %u, %wd
+        : (tensor<1x64x30x30xf32>, tensor<64x64x3x3xf32>) -> tensor<1x64x28x28xf32>
+    %vb = kiln.conv2d %p, %wc, %bo {{padding = array<i64: 0, 1, 0, 1>}}
+        : (tensor<1x128x9x13xf32>, tensor<64x128x3x3xf32>, tensor<64xf32>) -> tensor<1x64x7x13xf32>
+    return %ar, %bs, %c, %cr, %d, %e, %f, %g, %lr, %os, %t, %pr, %va, %vb : tensor<1x64x14x14xf32>, tensor<2x96x8x12xf32>,
         tensor<1x64x10x10xf32>, tensor<1x64x10x10xf32>, tensor<1x64x30x30xf32>, tensor<1x64x7x7xf32>,
         tensor<1x64x7x7xf32>, tensor<1x64x14x14xf32>, tensor<1x64x28x28xf32>, tensor<1x64x32x36xf32>,
-        tensor<1x64x28x28xf32>, tensor<1x64x9x13xf32>
+        tensor<1x64x28x28xf32>, tensor<1x64x9x13xf32>, tensor<1x64x28x28xf32>, tensor<1x64x7x13xf32>
   }}
 }}
 """
@@ -125,7 +132,10 @@ def reference(x, y, r, z, u, v, s, h, k, q, p):
             np.maximum(conv(h, wa, pad=1) + ba[None, :, None, None], 0),
             conv(k, wd, pad=1) + k,
             conv(q, wq, pad=1),
-            np.maximum(conv(p, wc, pad=1) + bo[None, :, None, None], 0))
+            np.maximum(conv(p, wc, pad=1) + bo[None, :, None, None], 0),
+            conv(u, wd, pad=0),
+            conv(np.pad(p, ((0, 0), (0, 0), (0, 0), (1, 1))), wc, pad=0)
+            + bo[None, :, None, None])
 
 
 if __name__ == "__main__":
