@@ -11,6 +11,7 @@
 
 #include "kiln/Dialect/Kiln/IR/KilnElementwiseOps.h"
 #include "kiln/Dialect/Kiln/IR/KilnPoolOps.h"
+#include "kiln/Dialect/Kiln/IR/KilnTensorOps.h"
 
 using namespace mlir;
 using namespace mlir::kiln;
@@ -255,6 +256,72 @@ static LogicalResult importCompositeReduce(OnnxNode &node) {
   return success();
 }
 
+/// ArgMax and ArgMin along `axis` (default 0): the extreme value m (the
+/// maximum of x, or of -x), the positions where the values equal it, their
+/// indices (a constant [0, n) along the axis; the axis size n elsewhere, or
+/// -1 with select_last_index), and the smallest (the largest) of those, as
+/// int64. A NaN is not found: its slice's result is n (or -1).
+template <bool isMax> static LogicalResult importArgExtreme(OnnxNode &node) {
+  FailureOr<Value> input = node.getInput(0);
+  if (failed(input))
+    return failure();
+  auto type = cast<RankedTensorType>(input->getType());
+  int64_t rank = type.getRank();
+  FailureOr<int64_t> axis =
+      normalizeAxis(node, node.getInt("axis", 0), rank, "axis");
+  if (failed(axis))
+    return failure();
+  bool keepDims = node.getInt("keepdims", 1) != 0;
+  bool last = node.getInt("select_last_index", 0) != 0;
+  int64_t size = type.getDimSize(*axis);
+  auto reduceMax = [&](Value value, bool keep) {
+    return node.create<ReduceMaxOp>(
+        {value},
+        {node.i64ArrayAttr("axes", {*axis}), node.boolAttr("keep_dims", keep)});
+  };
+  FailureOr<Value> values =
+      isMax ? FailureOr<Value>(*input) : node.create<NegOp>({*input});
+  if (failed(values))
+    return failure();
+  FailureOr<Value> extreme = reduceMax(*values, true);
+  if (failed(extreme))
+    return failure();
+  FailureOr<Value> found = node.create<EqualOp>({*values, *extreme});
+  if (failed(found))
+    return failure();
+  Type i64 = IntegerType::get(node.getContext(), 64);
+  SmallVector<int64_t> iotaShape(rank, 1);
+  iotaShape[*axis] = size;
+  auto iotaType = RankedTensorType::get(iotaShape, i64);
+  SmallVector<APInt> positions;
+  for (int64_t i = 0; i < size; ++i)
+    positions.push_back(APInt(64, i));
+  FailureOr<Value> iota = node.create<ConstantOp>(
+      {},
+      {node.namedAttr("value", DenseElementsAttr::get(iotaType, positions))});
+  FailureOr<Value> other = createScalar(node, i64, last ? -1.0 : double(size));
+  if (failed(iota) || failed(other))
+    return failure();
+  FailureOr<Value> indices = node.create<WhereOp>({*found, *iota, *other});
+  if (failed(indices))
+    return failure();
+  FailureOr<Value> result = failure();
+  if (last) {
+    result = reduceMax(*indices, keepDims);
+  } else {
+    FailureOr<Value> negated = node.create<NegOp>({*indices});
+    if (failed(negated))
+      return failure();
+    result = reduceMax(*negated, keepDims);
+    if (succeeded(result))
+      result = node.create<NegOp>({*result});
+  }
+  if (failed(result))
+    return failure();
+  node.setOutput(0, *result);
+  return success();
+}
+
 void onnx_import::populatePoolImporters(NodeImporterTable &table) {
   table["MaxPool"] = importPool<MaxPool2dOp>;
   table["AveragePool"] = importPool<AvgPool2dOp>;
@@ -264,6 +331,8 @@ void onnx_import::populatePoolImporters(NodeImporterTable &table) {
   table["ReduceSum"] = importReduce<ReduceSumOp>;
   table["ReduceMax"] = importReduce<ReduceMaxOp>;
   table["ReduceMin"] = importCompositeReduce<Composite::Min>;
+  table["ArgMax"] = importArgExtreme<true>;
+  table["ArgMin"] = importArgExtreme<false>;
   table["ReduceL1"] = importCompositeReduce<Composite::L1>;
   table["ReduceL2"] = importCompositeReduce<Composite::L2>;
   table["ReduceSumSquare"] = importCompositeReduce<Composite::SumSquare>;
