@@ -111,6 +111,66 @@ static LogicalResult importReciprocal(OnnxNode &node) {
   return success();
 }
 
+/// Less, LessOrEqual, Greater and GreaterOrEqual from min and equal:
+/// a <= b is min(a, b) == a, a < b is that where a != b (else false), and
+/// Greater and GreaterOrEqual swap the operands. A NaN compares false (min
+/// propagates it, and NaN equals nothing), as in ONNX.
+template <bool strict, bool swap>
+static LogicalResult importCompare(OnnxNode &node) {
+  FailureOr<Value> a = node.getInput(swap ? 1 : 0),
+                   b = node.getInput(swap ? 0 : 1);
+  if (failed(a) || failed(b))
+    return failure();
+  FailureOr<Value> low = node.create<MinOp>({*a, *b});
+  if (failed(low))
+    return failure();
+  FailureOr<Value> result = node.create<EqualOp>({*low, *a});
+  if (failed(result))
+    return failure();
+  if (strict) {
+    FailureOr<Value> same = node.create<EqualOp>({*a, *b});
+    FailureOr<Value> no =
+        createScalar(node, IntegerType::get(node.getContext(), 1), 0.0);
+    if (failed(same) || failed(no))
+      return failure();
+    result = node.create<WhereOp>({*same, *no, *result});
+    if (failed(result))
+      return failure();
+  }
+  node.setOutput(0, *result);
+  return success();
+}
+
+namespace {
+enum class Logic { And, Or, Xor };
+} // namespace
+
+/// And (where(p, q, false)), Or (where(p, true, q)) and Xor
+/// (equal(equal(p, q), false)) of booleans.
+template <Logic kind> static LogicalResult importLogic(OnnxNode &node) {
+  FailureOr<Value> p = node.getInput(0), q = node.getInput(1);
+  if (failed(p) || failed(q))
+    return failure();
+  Type i1 = IntegerType::get(node.getContext(), 1);
+  FailureOr<Value> constant = createScalar(node, i1, kind == Logic::Or);
+  if (failed(constant))
+    return failure();
+  FailureOr<Value> result = failure();
+  if (kind == Logic::And) {
+    result = node.create<WhereOp>({*p, *q, *constant});
+  } else if (kind == Logic::Or) {
+    result = node.create<WhereOp>({*p, *constant, *q});
+  } else {
+    result = node.create<EqualOp>({*p, *q});
+    if (succeeded(result))
+      result = node.create<EqualOp>({*result, *constant});
+  }
+  if (failed(result))
+    return failure();
+  node.setOutput(0, *result);
+  return success();
+}
+
 /// Not(x) as equal(x, false).
 static LogicalResult importNot(OnnxNode &node) {
   FailureOr<Value> input = node.getInput(0);
@@ -270,6 +330,13 @@ void onnx_import::populateElementwiseImporters(NodeImporterTable &table) {
   table["Equal"] = [](OnnxNode &node) { return importDirect<EqualOp>(node); };
   table["Where"] = [](OnnxNode &node) { return importDirect<WhereOp>(node); };
   table["Not"] = importNot;
+  table["Less"] = importCompare</*strict=*/true, /*swap=*/false>;
+  table["LessOrEqual"] = importCompare</*strict=*/false, /*swap=*/false>;
+  table["Greater"] = importCompare</*strict=*/true, /*swap=*/true>;
+  table["GreaterOrEqual"] = importCompare</*strict=*/false, /*swap=*/true>;
+  table["And"] = importLogic<Logic::And>;
+  table["Or"] = importLogic<Logic::Or>;
+  table["Xor"] = importLogic<Logic::Xor>;
 
   // Unary math.
   table["Neg"] = [](OnnxNode &node) { return importDirect<NegOp>(node); };

@@ -169,6 +169,66 @@ static LogicalResult importInstanceNorm(OnnxNode &node) {
   return success();
 }
 
+/// LRN (AlexNet- and GoogLeNet-era exports): x / (bias + alpha / size *
+/// sum of x^2 over the `size` channels around c)^beta. The sum is an
+/// average pool (padding counted) of x^2 viewed as [N, 1, C, D...] with a
+/// window of `size` channels, times `size`.
+static LogicalResult importLrn(OnnxNode &node) {
+  FailureOr<Value> input = node.getInput(0);
+  if (failed(input))
+    return failure();
+  auto type = cast<RankedTensorType>(input->getType());
+  int64_t size = node.getInt("size", 0);
+  if (type.getRank() < 3)
+    return node.emitError() << "LRN needs an input of rank 3 or more";
+  if (size < 1)
+    return node.emitError() << "'size' must be positive, not " << size;
+  ArrayRef<int64_t> shape = type.getShape();
+  int64_t pixels = 1;
+  for (int64_t d : shape.drop_front(2))
+    pixels *= d;
+  Type element = type.getElementType();
+  FailureOr<Value> square = node.create<MulOp>({*input, *input});
+  if (failed(square))
+    return failure();
+  FailureOr<Value> planes =
+      reshapeTo(node, *square, {shape[0], 1, shape[1], pixels});
+  if (failed(planes))
+    return failure();
+  FailureOr<Value> window = node.create<AvgPool2dOp>(
+      {*planes},
+      {node.i64ArrayAttr("kernel", {size, 1}),
+       node.i64ArrayAttr("strides", {1, 1}),
+       node.i64ArrayAttr("padding", {(size - 1) / 2, 0, size / 2, 0}),
+       node.boolAttr("ceil_mode", false),
+       node.boolAttr("count_include_pad", true)});
+  if (failed(window))
+    return failure();
+  FailureOr<Value> mean = reshapeTo(node, *window, shape);
+  FailureOr<Value> alpha =
+      createScalar(node, element, node.getFloat("alpha", 1e-4));
+  FailureOr<Value> bias =
+      createScalar(node, element, node.getFloat("bias", 1.0));
+  FailureOr<Value> beta =
+      createScalar(node, element, node.getFloat("beta", 0.75));
+  if (failed(mean) || failed(alpha) || failed(bias) || failed(beta))
+    return failure();
+  FailureOr<Value> scaled = node.create<MulOp>({*mean, *alpha});
+  if (failed(scaled))
+    return failure();
+  FailureOr<Value> base = node.create<AddOp>({*scaled, *bias});
+  if (failed(base))
+    return failure();
+  FailureOr<Value> divisor = node.create<PowOp>({*base, *beta});
+  if (failed(divisor))
+    return failure();
+  FailureOr<Value> result = node.create<DivOp>({*input, *divisor});
+  if (failed(result))
+    return failure();
+  node.setOutput(0, *result);
+  return success();
+}
+
 /// Softmax and LogSoftmax.
 template <typename OpTy> static LogicalResult importSoftmax(OnnxNode &node) {
   FailureOr<Value> input = node.getInput(0);
@@ -214,6 +274,7 @@ void onnx_import::populateNormImporters(NodeImporterTable &table) {
   table["BatchNormalization"] = importBatchNorm;
   table["LayerNormalization"] = importLayerNorm;
   table["InstanceNormalization"] = importInstanceNorm;
+  table["LRN"] = importLrn;
   table["Softmax"] = importSoftmax<SoftmaxOp>;
   table["LogSoftmax"] = importSoftmax<LogSoftmaxOp>;
 }
