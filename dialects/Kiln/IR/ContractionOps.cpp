@@ -647,7 +647,9 @@ getColumnRange(SliceOp slice, ArrayRef<int64_t> shape) {
 
 /// slice(x @ W [+ b]) over columns [s, e) of a constant W [K, N] (and a
 /// constant b of shape [..., N] with 1s before N) -> x @ W[:, s:e] [+
-/// b[..., s:e]], when slices are all that read the product.
+/// b[..., s:e]], when slices of columns, and splits along the last
+/// dimension (torch's qkv.split(d, dim=-1) and chunk), are all that read the
+/// product.
 struct SplitProductBySlices : OpRewritePattern<MatMulOp> {
   using OpRewritePattern::OpRewritePattern;
 
@@ -680,26 +682,49 @@ struct SplitProductBySlices : OpRewritePattern<MatMulOp> {
           sliced = add.getResult();
         }
       }
-    SmallVector<std::pair<SliceOp, std::pair<int64_t, int64_t>>> slices;
+    // Each value to replace and the columns it holds.
+    SmallVector<std::pair<Value, std::pair<int64_t, int64_t>>> slices;
+    int64_t last = type.getRank() - 1;
     for (Operation *user : sliced.getUsers()) {
+      if (auto split = dyn_cast<SplitOp>(user)) {
+        int64_t axis = split.getAxis();
+        if (axis != last && axis != -1)
+          return failure();
+        int64_t start = 0;
+        for (Value piece : split.getOutputs()) {
+          int64_t size =
+              cast<RankedTensorType>(piece.getType()).getShape()[last];
+          slices.push_back({piece, {start, start + size}});
+          start += size;
+        }
+        continue;
+      }
       auto slice = dyn_cast<SliceOp>(user);
       std::optional<std::pair<int64_t, int64_t>> range;
       if (slice)
         range = getColumnRange(slice, type.getShape());
       if (!range)
         return failure();
-      slices.push_back({slice, *range});
+      slices.push_back({slice.getResult(), *range});
     }
     if (slices.empty())
       return failure();
-    for (auto [slice, range] : slices) {
+    // The columns of the weight and bias for each piece, all before the IR
+    // changes.
+    SmallVector<std::pair<ElementsAttr, ElementsAttr>> parts;
+    for (auto [piece, range] : slices) {
       auto [start, end] = range;
       ElementsAttr part = sliceColumns(weights, rhsType, start, end);
       ElementsAttr biasPart =
           biasAdd ? sliceColumns(bias, biasType, start, end) : ElementsAttr();
       if (!part || (biasAdd && !biasPart))
         return failure();
-      rewriter.setInsertionPoint(slice);
+      parts.push_back({part, biasPart});
+    }
+    for (auto [slice, columns] : llvm::zip(slices, parts)) {
+      Value piece = slice.first;
+      auto [part, biasPart] = columns;
+      rewriter.setInsertionPoint(piece.getDefiningOp());
       Value w = ConstantOp::create(rewriter, op.getLoc(),
                                    cast<RankedTensorType>(part.getType()), part);
       Value result = MatMulOp::create(rewriter, op.getLoc(), op.getLhs(), w);
@@ -709,8 +734,10 @@ struct SplitProductBySlices : OpRewritePattern<MatMulOp> {
             ConstantOp::create(rewriter, biasAdd.getLoc(),
                                cast<RankedTensorType>(biasPart.getType()),
                                biasPart));
-      rewriter.replaceOp(slice, result);
+      rewriter.replaceAllUsesWith(piece, result);
     }
+    for (Operation *user : llvm::make_early_inc_range(sliced.getUsers()))
+      rewriter.eraseOp(user);
     return success();
   }
 };

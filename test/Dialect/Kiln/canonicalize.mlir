@@ -1900,6 +1900,23 @@ func.func @sliced_product(%x: tensor<5x4xf32>) -> (tensor<5x2xf32>, tensor<5x4xf
   return %s0, %s1 : tensor<5x2xf32>, tensor<5x4xf32>
 }
 
+// A split along the last dimension (torch's qkv.split(d, dim=-1), chunk)
+// is read the same way: one product per piece.
+// CHECK-LABEL: func @split_product
+// CHECK-SAME: (%[[X:.*]]: tensor<5x4xf32>)
+// CHECK-DAG: %[[W0:.*]] = kiln.constant dense<{{\[}}[1.000000e+00, 2.000000e+00, 3.000000e+00], [7.000000e+00, 8.000000e+00, 9.000000e+00], [1.300000e+01, 1.400000e+01, 1.500000e+01], [1.900000e+01, 2.000000e+01, 2.100000e+01]]> : tensor<4x3xf32>
+// CHECK-DAG: %[[W1:.*]] = kiln.constant dense<{{\[}}[4.000000e+00, 5.000000e+00, 6.000000e+00], [1.000000e+01, 1.100000e+01, 1.200000e+01], [1.600000e+01, 1.700000e+01, 1.800000e+01], [2.200000e+01, 2.300000e+01, 2.400000e+01]]> : tensor<4x3xf32>
+// CHECK-DAG: %[[P0:.*]] = kiln.matmul %[[X]], %[[W0]]
+// CHECK-DAG: %[[P1:.*]] = kiln.matmul %[[X]], %[[W1]]
+// CHECK-NOT: kiln.split
+// CHECK: return %[[P0]], %[[P1]]
+func.func @split_product(%x: tensor<5x4xf32>) -> (tensor<5x3xf32>, tensor<5x3xf32>) {
+  %w = kiln.constant dense<[[1.0, 2.0, 3.0, 4.0, 5.0, 6.0], [7.0, 8.0, 9.0, 10.0, 11.0, 12.0], [13.0, 14.0, 15.0, 16.0, 17.0, 18.0], [19.0, 20.0, 21.0, 22.0, 23.0, 24.0]]> : tensor<4x6xf32>
+  %p = kiln.matmul %x, %w : (tensor<5x4xf32>, tensor<4x6xf32>) -> tensor<5x6xf32>
+  %s:2 = kiln.split %p {axis = -1 : i64, sizes = array<i64: 3, 3>} : (tensor<5x6xf32>) -> (tensor<5x3xf32>, tensor<5x3xf32>)
+  return %s#0, %s#1 : tensor<5x3xf32>, tensor<5x3xf32>
+}
+
 // CHECK-LABEL: func @sliced_product_rows
 // CHECK: kiln.matmul
 // CHECK: kiln.slice
