@@ -27,6 +27,7 @@
 #include "kiln/Dialect/Kiln/Utils/Fusion.h"
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/IR/Matchers.h"
 #include "mlir/IR/PatternMatch.h"
 
 #include <cmath>
@@ -245,6 +246,33 @@ static AttentionOp rebuildAttention(PatternRewriter &rewriter,
 // Patterns
 //===----------------------------------------------------------------------===//
 
+/// The additive mask of where(condition, fill, scores) (`fillOnTrue`; else
+/// where(condition, scores, fill)): `fill` where the fill is taken, 0
+/// elsewhere, a constant when the condition is one.
+static Value buildAdditiveMask(PatternRewriter &rewriter, Location loc,
+                               Value condition, double fill, bool fillOnTrue,
+                               Type element) {
+  auto conditionType = cast<RankedTensorType>(condition.getType());
+  auto maskType = RankedTensorType::get(conditionType.getShape(), element);
+  DenseElementsAttr flags;
+  if (matchPattern(condition, m_Constant(&flags))) {
+    SmallVector<double> values;
+    for (bool flag : flags.getValues<bool>())
+      values.push_back(flag == fillOnTrue ? fill : 0.0);
+    return ConstantOp::create(
+        rewriter, loc, buildFloatData(maskType, values, "attention_mask"));
+  }
+  auto scalarType = RankedTensorType::get({}, element);
+  Value filled = ConstantOp::create(
+      rewriter, loc, scalarType,
+      DenseElementsAttr::get(scalarType, rewriter.getFloatAttr(element, fill)));
+  Value zero = ConstantOp::create(
+      rewriter, loc, scalarType,
+      DenseElementsAttr::get(scalarType, rewriter.getFloatAttr(element, 0.0)));
+  return WhereOp::create(rewriter, loc, condition, fillOnTrue ? filled : zero,
+                         fillOnTrue ? zero : filled);
+}
+
 /// The softmax over the last axis, used once, whose product `output` (a
 /// float tensor of rank `rank`) is; null otherwise.
 static SoftmaxOp matchSoftmaxProduct(MatMulOp output, int64_t rank) {
@@ -274,6 +302,15 @@ struct FuseSoftmaxAttention : OpRewritePattern<MatMulOp> {
     // every scale (a scaled mask is not an attention mask).
     double scale = 1.0;
     SmallVector<Value> masks;
+    // Masked fills of the scores, where(c, fill, scores) (or with the two
+    // swapped: `fillOnTrue` false), made additive masks once the pattern
+    // matches.
+    struct MaskedFill {
+      Value condition;
+      double fill;
+      bool fillOnTrue;
+    };
+    SmallVector<MaskedFill> fills;
     Value scores = softmax.getInput();
     bool scaled = false;
     while (true) {
@@ -295,6 +332,24 @@ struct FuseSoftmaxAttention : OpRewritePattern<MatMulOp> {
           return rewriter.notifyMatchFailure(output, "mask is scaled");
         masks.push_back(lhsScores ? rhs : lhs);
         scores = lhsScores ? lhs : rhs;
+        continue;
+      }
+      // masked_fill(mask, -inf): an additive mask of -inf and 0 gives the
+      // same scores. So does a fill so negative (-1e30 or below, as
+      // torch.finfo(float32).min) that adding any score leaves it as it is.
+      if (auto where = scores.getDefiningOp<WhereOp>()) {
+        Value onTrue = where.getOnTrue(), onFalse = where.getOnFalse();
+        bool trueScores =
+            onTrue.getType() == where.getType() && reachesProduct(onTrue);
+        bool falseScores =
+            onFalse.getType() == where.getType() && reachesProduct(onFalse);
+        std::optional<double> fill = readSplat(trueScores ? onFalse : onTrue);
+        if (trueScores == falseScores || !fill || !(*fill <= -1e30))
+          break;
+        if (scaled)
+          return rewriter.notifyMatchFailure(output, "mask is scaled");
+        fills.push_back({where.getCondition(), *fill, falseScores});
+        scores = trueScores ? onTrue : onFalse;
         continue;
       }
       break;
@@ -353,6 +408,9 @@ struct FuseSoftmaxAttention : OpRewritePattern<MatMulOp> {
         return operand.value;
       return transpose(rewriter, loc, operand.value, operand.permutation);
     };
+    for (const MaskedFill &f : fills)
+      masks.push_back(buildAdditiveMask(rewriter, loc, f.condition, f.fill,
+                                        f.fillOnTrue, element));
     Value mask;
     for (Value m : masks)
       mask = mask ? AddOp::create(rewriter, loc, mask, m).getResult() : m;

@@ -382,3 +382,55 @@ func.func @heads_in_batch_other_axis(%q: tensor<6x4x8xf32>, %kt: tensor<6x8x4xf3
   %o = kiln.matmul %p, %v : (tensor<6x4x4xf32>, tensor<6x4x8xf32>) -> tensor<6x4x8xf32>
   return %o : tensor<6x4x8xf32>
 }
+
+// -----
+
+// masked_fill(mask, -inf) of the scores, as nanoGPT writes a causal mask:
+// a constant condition becomes an additive mask of -inf and 0, which is
+// causal here. A run-time condition becomes a where of -inf and 0.
+// CHECK-LABEL: func @masked_fill
+// CHECK: %[[A:.*]] = kiln.attention %{{.*}}, %{{.*}}, %{{.*}} {causal, scale = 1.250000e-01 : f64}
+// CHECK-NOT: kiln.softmax
+// CHECK: return %[[A]]
+func.func @masked_fill(%q: tensor<1x2x3x8xf32>, %k: tensor<1x2x3x8xf32>, %v: tensor<1x2x3x8xf32>) -> tensor<1x2x3x8xf32> {
+  %kt = kiln.transpose %k {permutation = array<i64: 0, 1, 3, 2>} : (tensor<1x2x3x8xf32>) -> tensor<1x2x8x3xf32>
+  %s = kiln.matmul %q, %kt : (tensor<1x2x3x8xf32>, tensor<1x2x8x3xf32>) -> tensor<1x2x3x3xf32>
+  %c = kiln.constant dense<0.125> : tensor<f32>
+  %d = kiln.mul %s, %c : (tensor<1x2x3x3xf32>, tensor<f32>) -> tensor<1x2x3x3xf32>
+  %hidden = kiln.constant dense<[[[[false, true, true], [false, false, true], [false, false, false]]]]> : tensor<1x1x3x3xi1>
+  %inf = kiln.constant dense<0xFF800000> : tensor<f32>
+  %m = kiln.where %hidden, %inf, %d : (tensor<1x1x3x3xi1>, tensor<f32>, tensor<1x2x3x3xf32>) -> tensor<1x2x3x3xf32>
+  %p = kiln.softmax %m {axis = -1 : i64} : tensor<1x2x3x3xf32>
+  %o = kiln.matmul %p, %v : (tensor<1x2x3x3xf32>, tensor<1x2x3x8xf32>) -> tensor<1x2x3x8xf32>
+  return %o : tensor<1x2x3x8xf32>
+}
+
+// CHECK-LABEL: func @masked_fill_runtime
+// CHECK-SAME: %[[KEEP:[^:]*]]: tensor<1x1x1x3xi1>
+// CHECK-DAG: %[[INF:.*]] = kiln.constant dense<0xFF800000> : tensor<f32>
+// CHECK-DAG: %[[ZERO:.*]] = kiln.constant dense<0.000000e+00> : tensor<f32>
+// CHECK: %[[MASK:.*]] = kiln.where %[[KEEP]], %[[ZERO]], %[[INF]]
+// CHECK: kiln.attention %{{.*}}, %{{.*}}, %{{.*}} mask(%[[MASK]]) {scale = 1.000000e+00 : f64}
+// CHECK-NOT: kiln.softmax
+func.func @masked_fill_runtime(%q: tensor<1x2x3x8xf32>, %kt: tensor<1x2x8x3xf32>, %v: tensor<1x2x3x8xf32>, %keep: tensor<1x1x1x3xi1>) -> tensor<1x2x3x8xf32> {
+  %s = kiln.matmul %q, %kt : (tensor<1x2x3x8xf32>, tensor<1x2x8x3xf32>) -> tensor<1x2x3x3xf32>
+  %inf = kiln.constant dense<0xFF800000> : tensor<f32>
+  %m = kiln.where %keep, %s, %inf : (tensor<1x1x1x3xi1>, tensor<1x2x3x3xf32>, tensor<f32>) -> tensor<1x2x3x3xf32>
+  %p = kiln.softmax %m {axis = -1 : i64} : tensor<1x2x3x3xf32>
+  %o = kiln.matmul %p, %v : (tensor<1x2x3x3xf32>, tensor<1x2x3x8xf32>) -> tensor<1x2x3x8xf32>
+  return %o : tensor<1x2x3x8xf32>
+}
+
+// A fill of -1e9 is not an additive mask (a fully masked row would differ):
+// left alone.
+// CHECK-LABEL: func @masked_fill_finite
+// CHECK: kiln.softmax
+// CHECK-NOT: kiln.attention
+func.func @masked_fill_finite(%q: tensor<1x2x3x8xf32>, %kt: tensor<1x2x8x3xf32>, %v: tensor<1x2x3x8xf32>, %keep: tensor<1x1x1x3xi1>) -> tensor<1x2x3x8xf32> {
+  %s = kiln.matmul %q, %kt : (tensor<1x2x3x8xf32>, tensor<1x2x8x3xf32>) -> tensor<1x2x3x3xf32>
+  %big = kiln.constant dense<-1.0e9> : tensor<f32>
+  %m = kiln.where %keep, %s, %big : (tensor<1x1x1x3xi1>, tensor<1x2x3x3xf32>, tensor<f32>) -> tensor<1x2x3x3xf32>
+  %p = kiln.softmax %m {axis = -1 : i64} : tensor<1x2x3x3xf32>
+  %o = kiln.matmul %p, %v : (tensor<1x2x3x3xf32>, tensor<1x2x3x8xf32>) -> tensor<1x2x3x8xf32>
+  return %o : tensor<1x2x3x8xf32>
+}

@@ -194,6 +194,36 @@ def mha_block():
     return MultiheadAttentionBlock(), (1, 50, 128)
 
 
+class CausalBlock(nn.Module):
+    """A GPT block as nanoGPT writes it: one Linear to Q, K, V split along
+    the last dimension, heads by view and transpose, scores masked with
+    masked_fill(tril == 0, -inf) from a registered buffer, a GELU MLP."""
+
+    def __init__(self, dim=128, heads=4, seq=48):
+        super().__init__()
+        self.heads, self.dim = heads, dim
+        self.ln1 = nn.LayerNorm(dim)
+        self.c_attn = nn.Linear(dim, 3 * dim)
+        self.c_proj = nn.Linear(dim, dim)
+        self.ln2 = nn.LayerNorm(dim)
+        self.mlp = nn.Sequential(nn.Linear(dim, 4 * dim), nn.GELU(), nn.Linear(4 * dim, dim))
+        self.register_buffer("bias", torch.tril(torch.ones(seq, seq)).view(1, 1, seq, seq))
+
+    def forward(self, x):
+        b, t, c = x.shape
+        q, k, v = self.c_attn(self.ln1(x)).split(self.dim, dim=2)
+        q, k, v = (z.view(b, t, self.heads, c // self.heads).transpose(1, 2) for z in (q, k, v))
+        att = (q @ k.transpose(-2, -1)) * (1.0 / (k.size(-1) ** 0.5))
+        att = att.masked_fill(self.bias[:, :, :t, :t] == 0, float("-inf"))
+        y = (F.softmax(att, dim=-1) @ v).transpose(1, 2).contiguous().view(b, t, c)
+        x = x + self.c_proj(y)
+        return x + self.mlp(self.ln2(x))
+
+
+def causal_block():
+    return CausalBlock(), (1, 48, 128)
+
+
 def roformer_einsum_block():
     return RoFormerEinsumBlock(), (1, 64, 128)
 
@@ -384,6 +414,7 @@ MODELS = {
     "roformer_block": roformer_block,
     "roformer_einsum_block": roformer_einsum_block,
     "mha_block": mha_block,
+    "causal_block": causal_block,
     "espcn": espcn,
     "norm_block": norm_block,
     "unet_decoder": unet_decoder,
