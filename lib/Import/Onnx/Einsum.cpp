@@ -120,9 +120,10 @@ static FailureOr<SmallVector<int64_t>> parseTerm(const OnnxNode &node,
 
 /// Parses the `equation` of an Einsum node with inputs of `shapes`.
 static FailureOr<Equation> parseEquation(const OnnxNode &node,
+                                         StringRef written,
                                          ArrayRef<ArrayRef<int64_t>> shapes) {
   std::string text;
-  for (char c : node.getString("equation", ""))
+  for (char c : written)
     if (!std::isspace(static_cast<unsigned char>(c)))
       text.push_back(c);
   StringRef equation(text);
@@ -303,13 +304,16 @@ static FailureOr<bool> foldEinsum(OnnxNode &node) {
   SmallVector<const HostTensor *> inputs = getConstants(node);
   if (inputs.empty())
     return false;
-  FailureOr<Equation> equation = parseEquation(node, getInputShapes(node));
+  FailureOr<Equation> equation =
+      parseEquation(node, node.getString("equation", ""), getInputShapes(node));
   if (failed(equation))
     return failure();
   return evaluate(node, *equation, inputs);
 }
 
-/// MatMul of two constants, as the einsum of numpy's matmul.
+/// MatMul of two constants, as the einsum of numpy's matmul: '...' the
+/// broadcast batch, 'a' and 'b' the rows and columns, 'k' the summed index
+/// (a 1-D operand has only 'k').
 static FailureOr<bool> foldMatMul(OnnxNode &node) {
   SmallVector<const HostTensor *> inputs = getConstants(node);
   if (inputs.size() != 2)
@@ -317,43 +321,14 @@ static FailureOr<bool> foldMatMul(OnnxNode &node) {
   int64_t lhsRank = inputs[0]->getRank(), rhsRank = inputs[1]->getRank();
   if (lhsRank == 0 || rhsRank == 0)
     return node.emitError() << "MatMul of a scalar";
-  // 'a' and 'b' are the rows and columns, 'k' the summed index; '...' the
-  // broadcast batch.
-  Equation equation;
-  int64_t batch = std::max<int64_t>(0, std::max(lhsRank, rhsRank) - 2);
-  auto batchIndices = [&](int64_t rank) {
-    SmallVector<int64_t> indices;
-    for (int64_t d = batch - std::max<int64_t>(rank - 2, 0); d < batch; ++d)
-      indices.push_back(kFirstEllipsis + d);
-    return indices;
-  };
-  constexpr int64_t a = 26, b = 27, k = 36;
-  SmallVector<int64_t> lhs = batchIndices(lhsRank), rhs = batchIndices(rhsRank);
-  if (lhsRank > 1)
-    lhs.push_back(a);
-  lhs.push_back(k);
-  rhs.push_back(k);
-  if (rhsRank > 1)
-    rhs.push_back(b);
-  for (int64_t d = 0; d < batch; ++d)
-    equation.output.push_back(kFirstEllipsis + d);
-  if (lhsRank > 1)
-    equation.output.push_back(a);
-  if (rhsRank > 1)
-    equation.output.push_back(b);
-  for (auto [indices, input] :
-       llvm::zip(SmallVector<SmallVector<int64_t>>{lhs, rhs}, inputs)) {
-    for (auto [index, size] : llvm::zip(indices, input->getShape())) {
-      auto [it, inserted] = equation.sizes.try_emplace(index, size);
-      if (inserted || it->second == size || (size == 1 && index != k))
-        continue;
-      if (it->second != 1 || index == k)
-        return node.emitError() << "MatMul operand shapes do not match";
-      it->second = size;
-    }
-    equation.inputs.push_back(indices);
-  }
-  return evaluate(node, equation, inputs);
+  std::string equation = (lhsRank > 1 ? "...ak," : "k,") +
+                         std::string(rhsRank > 1 ? "...kb" : "k") + "->..." +
+                         (lhsRank > 1 ? "a" : "") + (rhsRank > 1 ? "b" : "");
+  FailureOr<Equation> parsed = parseEquation(
+      node, equation, {inputs[0]->getShape(), inputs[1]->getShape()});
+  if (failed(parsed))
+    return failure();
+  return evaluate(node, *parsed, inputs);
 }
 
 //===----------------------------------------------------------------------===//
@@ -491,7 +466,8 @@ static FailureOr<Term> multiply(const OnnxNode &node, Term lhs, Term rhs,
 }
 
 static LogicalResult importEinsum(OnnxNode &node) {
-  FailureOr<Equation> equation = parseEquation(node, getInputShapes(node));
+  FailureOr<Equation> equation =
+      parseEquation(node, node.getString("equation", ""), getInputShapes(node));
   if (failed(equation))
     return failure();
   SmallVector<Term> terms;
