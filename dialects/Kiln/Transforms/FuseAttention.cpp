@@ -285,6 +285,52 @@ static SoftmaxOp matchSoftmaxProduct(MatMulOp output, int64_t rank) {
   return axis == -1 || axis == rank - 1 ? softmax : SoftmaxOp();
 }
 
+/// The scores below one step of an attention's score chain, or null when
+/// `scores` is no such step: a scalar scale, an additive mask (the operand
+/// that reaches Q K^T), or a masked fill (where) with -inf or a fill so
+/// negative (-1e30 or below, as torch.finfo(float32).min) that adding any
+/// score leaves it as it is, so that it is an additive mask of fill and 0.
+static Value getScoresBelow(Value scores) {
+  if (std::optional<ScalarScale> s = matchScalarScale(scores))
+    return s->input;
+  auto carriesScores = [&](Value operand) {
+    return operand.getType() == scores.getType() && reachesProduct(operand);
+  };
+  if (auto add = scores.getDefiningOp<AddOp>()) {
+    if (carriesScores(add.getLhs()))
+      return add.getLhs();
+    if (carriesScores(add.getRhs()))
+      return add.getRhs();
+    return {};
+  }
+  if (auto where = scores.getDefiningOp<WhereOp>()) {
+    Value onTrue = where.getOnTrue(), onFalse = where.getOnFalse();
+    bool trueScores = carriesScores(onTrue),
+         falseScores = carriesScores(onFalse);
+    std::optional<double> fill = readSplat(trueScores ? onFalse : onTrue);
+    if (trueScores == falseScores || !fill || !(*fill <= -1e30))
+      return {};
+    return trueScores ? onTrue : onFalse;
+  }
+  return {};
+}
+
+/// The steps from the input of a softmax down to the product they scale and
+/// mask (getScoresBelow), each value on the way read once; `scores` is set
+/// to the value below the last step. Fails when one is read elsewhere.
+static FailureOr<SmallVector<Operation *>> getScoreChain(Value &scores) {
+  SmallVector<Operation *> chain;
+  while (true) {
+    if (!scores.hasOneUse())
+      return failure();
+    Value below = getScoresBelow(scores);
+    if (!below)
+      return chain;
+    chain.push_back(scores.getDefiningOp());
+    scores = below;
+  }
+}
+
 namespace {
 /// softmax(matmul(Q, K^T) * scale [+ mask]) @ V -> kiln.attention.
 struct FuseSoftmaxAttention : OpRewritePattern<MatMulOp> {
@@ -300,59 +346,41 @@ struct FuseSoftmaxAttention : OpRewritePattern<MatMulOp> {
 
     // Scores: scales and masks down to Q K^T. A mask must be added after
     // every scale (a scaled mask is not an attention mask).
+    Value scores = softmax.getInput();
+    FailureOr<SmallVector<Operation *>> chain = getScoreChain(scores);
+    if (failed(chain))
+      return rewriter.notifyMatchFailure(output, "scores have other uses");
     double scale = 1.0;
     SmallVector<Value> masks;
-    // Masked fills of the scores, where(c, fill, scores) (or with the two
-    // swapped: `fillOnTrue` false), made additive masks once the pattern
-    // matches.
+    // Masked fills, where(c, fill, scores) (or with the two swapped:
+    // `fillOnTrue` false), made additive masks once the pattern matches.
     struct MaskedFill {
       Value condition;
       double fill;
       bool fillOnTrue;
     };
     SmallVector<MaskedFill> fills;
-    Value scores = softmax.getInput();
     bool scaled = false;
-    while (true) {
-      if (!scores.hasOneUse())
-        return rewriter.notifyMatchFailure(output, "scores have other uses");
-      if (std::optional<ScalarScale> s = matchScalarScale(scores)) {
+    for (Operation *step : *chain) {
+      Value result = step->getResult(0);
+      if (std::optional<ScalarScale> s = matchScalarScale(result)) {
         scale *= s->factor;
         scaled = true;
-        scores = s->input;
         continue;
       }
-      if (auto add = scores.getDefiningOp<AddOp>()) {
-        Value lhs = add.getLhs(), rhs = add.getRhs();
-        bool lhsScores = lhs.getType() == add.getType() && reachesProduct(lhs);
-        bool rhsScores = rhs.getType() == add.getType() && reachesProduct(rhs);
-        if (!lhsScores && !rhsScores)
-          break;
-        if (scaled)
-          return rewriter.notifyMatchFailure(output, "mask is scaled");
-        masks.push_back(lhsScores ? rhs : lhs);
-        scores = lhsScores ? lhs : rhs;
+      if (scaled)
+        return rewriter.notifyMatchFailure(output, "mask is scaled");
+      Value below = getScoresBelow(result);
+      if (auto add = dyn_cast<AddOp>(step)) {
+        masks.push_back(add.getLhs() == below ? add.getRhs() : add.getLhs());
         continue;
       }
-      // masked_fill(mask, -inf): an additive mask of -inf and 0 gives the
-      // same scores. So does a fill so negative (-1e30 or below, as
-      // torch.finfo(float32).min) that adding any score leaves it as it is.
-      if (auto where = scores.getDefiningOp<WhereOp>()) {
-        Value onTrue = where.getOnTrue(), onFalse = where.getOnFalse();
-        bool trueScores =
-            onTrue.getType() == where.getType() && reachesProduct(onTrue);
-        bool falseScores =
-            onFalse.getType() == where.getType() && reachesProduct(onFalse);
-        std::optional<double> fill = readSplat(trueScores ? onFalse : onTrue);
-        if (trueScores == falseScores || !fill || !(*fill <= -1e30))
-          break;
-        if (scaled)
-          return rewriter.notifyMatchFailure(output, "mask is scaled");
-        fills.push_back({where.getCondition(), *fill, falseScores});
-        scores = trueScores ? onTrue : onFalse;
-        continue;
-      }
-      break;
+      auto where = cast<WhereOp>(step);
+      bool fillOnTrue = where.getOnFalse() == below;
+      fills.push_back(
+          {where.getCondition(),
+           *readSplat(fillOnTrue ? where.getOnTrue() : where.getOnFalse()),
+           fillOnTrue});
     }
     auto product = scores.getDefiningOp<MatMulOp>();
     if (!product)
@@ -431,7 +459,8 @@ struct FuseSoftmaxAttention : OpRewritePattern<MatMulOp> {
 /// The 3-D form [B * H, S, D] that nn.MultiheadAttention exports (heads
 /// folded into the batch, Q scaled before the product):
 ///
-///   matmul(softmax(matmul(Q, Kt) [* scale] [+ mask], axis = -1), V)
+///   matmul(softmax(matmul(Q, Kt) [* scale] [+ mask | masked fill],
+///                  axis = -1), V)
 ///
 /// rebuilt on [1, B * H, S, D] views of Q, Kt and V, so that
 /// FuseSoftmaxAttention makes it one kiln.attention; the result is viewed
@@ -446,31 +475,13 @@ struct LiftAttentionTo4d : OpRewritePattern<MatMulOp> {
     if (!softmax)
       return rewriter.notifyMatchFailure(
           output, "not a 3-D float product of a softmax over the last axis");
-    // The scales and mask additions between the scores and the softmax,
-    // from the softmax down.
-    SmallVector<Operation *> chain;
+    // The scales and masks between the scores and the softmax, from the
+    // softmax down.
     Value scores = softmax.getInput();
-    while (!scores.getDefiningOp<MatMulOp>()) {
-      Operation *op = scores.getDefiningOp();
-      if (!op || !scores.hasOneUse() || !isa<MulOp, DivOp, AddOp>(op) ||
-          chain.size() > 8)
-        return rewriter.notifyMatchFailure(output, "scores are not Q K^T");
-      Value next;
-      if (std::optional<ScalarScale> s = matchScalarScale(scores)) {
-        next = s->input;
-      } else if (auto add = dyn_cast<AddOp>(op)) {
-        for (Value operand : {add.getLhs(), add.getRhs()})
-          if (operand.getType() == add.getType() && reachesProduct(operand))
-            next = operand;
-      }
-      if (!next)
-        return rewriter.notifyMatchFailure(output, "scores are not Q K^T");
-      chain.push_back(op);
-      scores = next;
-    }
+    FailureOr<SmallVector<Operation *>> chain = getScoreChain(scores);
     auto product = scores.getDefiningOp<MatMulOp>();
-    if (!scores.hasOneUse())
-      return rewriter.notifyMatchFailure(output, "scores have other uses");
+    if (failed(chain) || !product)
+      return rewriter.notifyMatchFailure(output, "scores are not Q K^T");
     for (Value operand : {product.getLhs(), product.getRhs(), output.getRhs()})
       if (cast<RankedTensorType>(operand.getType()).getRank() != 3)
         return rewriter.notifyMatchFailure(output, "operands are not 3-D");
@@ -513,7 +524,7 @@ struct LiftAttentionTo4d : OpRewritePattern<MatMulOp> {
     // The scales and masks again, on the 4-D scores (a mask of rank 3 or
     // less broadcasts alike: shapes align on the right).
     Value current = scores;
-    for (Operation *op : llvm::reverse(chain)) {
+    for (Operation *op : llvm::reverse(*chain)) {
       SmallVector<Value> operands;
       for (Value operand : op->getOperands())
         operands.push_back(operand == current ? lifted : operand);
@@ -522,8 +533,11 @@ struct LiftAttentionTo4d : OpRewritePattern<MatMulOp> {
         lifted = MulOp::create(rewriter, loc, operands[0], operands[1]);
       else if (isa<DivOp>(op))
         lifted = DivOp::create(rewriter, loc, operands[0], operands[1]);
-      else
+      else if (isa<AddOp>(op))
         lifted = AddOp::create(rewriter, loc, operands[0], operands[1]);
+      else
+        lifted = WhereOp::create(rewriter, loc, operands[0], operands[1],
+                                 operands[2]);
     }
     Value probabilities =
         SoftmaxOp::create(rewriter, loc, lifted, rewriter.getI64IntegerAttr(3));

@@ -372,6 +372,24 @@ func.func @heads_in_batch(%q: tensor<6x4x8xf32>, %k: tensor<4x6x8xf32>, %v: tens
 
 // -----
 
+// The 3-D form with a masked fill (nn.MultiheadAttention with a boolean
+// mask): the same chain of steps as the 4-D form, rebuilt on the views.
+// CHECK-LABEL: func @heads_in_batch_masked_fill
+// CHECK: %[[A:.*]] = kiln.attention %{{.*}}, %{{.*}}, %{{.*}} {causal, scale = 1.000000e+00 : f64} : (tensor<1x6x3x8xf32>
+// CHECK-NOT: kiln.softmax
+// CHECK: kiln.reshape %[[A]] {shape = array<i64: 6, 3, 8>}
+func.func @heads_in_batch_masked_fill(%q: tensor<6x3x8xf32>, %kt: tensor<6x8x3xf32>, %v: tensor<6x3x8xf32>) -> tensor<6x3x8xf32> {
+  %s = kiln.matmul %q, %kt : (tensor<6x3x8xf32>, tensor<6x8x3xf32>) -> tensor<6x3x3xf32>
+  %hidden = kiln.constant dense<[[false, true, true], [false, false, true], [false, false, false]]> : tensor<3x3xi1>
+  %inf = kiln.constant dense<0xFF800000> : tensor<f32>
+  %m = kiln.where %hidden, %inf, %s : (tensor<3x3xi1>, tensor<f32>, tensor<6x3x3xf32>) -> tensor<6x3x3xf32>
+  %p = kiln.softmax %m {axis = 2 : i64} : tensor<6x3x3xf32>
+  %o = kiln.matmul %p, %v : (tensor<6x3x3xf32>, tensor<6x3x8xf32>) -> tensor<6x3x8xf32>
+  return %o : tensor<6x3x8xf32>
+}
+
+// -----
+
 // Not attention: a 3-D softmax over the middle axis stays as it is.
 // CHECK-LABEL: func @heads_in_batch_other_axis
 // CHECK: kiln.softmax
