@@ -141,6 +141,14 @@ template <typename OpTy> static LogicalResult importGlobalPool(OnnxNode &node) {
 /// ReduceMean, ReduceSum, ReduceMax: `axes` is an attribute, or (ReduceSum
 /// from opset 13) the constant input 1, where no axes with
 /// noop_with_empty_axes = 1 means the identity.
+/// A kiln reduction `OpTy` of `value` over `axes` (all when empty).
+template <typename OpTy>
+static FailureOr<Value> createReduce(const OnnxNode &node, Value value,
+                                     ArrayRef<int64_t> axes, bool keepDims) {
+  return node.create<OpTy>({value}, {node.i64ArrayAttr("axes", axes),
+                                     node.boolAttr("keep_dims", keepDims)});
+}
+
 template <typename OpTy> static LogicalResult importReduce(OnnxNode &node) {
   FailureOr<std::optional<SmallVector<int64_t>>> axes =
       getAxesParameter(node, 1);
@@ -154,10 +162,9 @@ template <typename OpTy> static LogicalResult importReduce(OnnxNode &node) {
   FailureOr<Value> input = node.getInput(0);
   if (failed(input))
     return failure();
-  FailureOr<Value> result = node.create<OpTy>(
-      {*input},
-      {node.i64ArrayAttr("axes", noAxes ? ArrayRef<int64_t>() : **axes),
-       node.boolAttr("keep_dims", node.getInt("keepdims", 1) != 0)});
+  FailureOr<Value> result = createReduce<OpTy>(
+      node, *input, noAxes ? ArrayRef<int64_t>() : ArrayRef<int64_t>(**axes),
+      node.getInt("keepdims", 1) != 0);
   if (failed(result))
     return failure();
   node.setOutput(0, *result);
@@ -183,11 +190,6 @@ static LogicalResult importCompositeReduce(OnnxNode &node) {
     return failure();
   SmallVector<int64_t> axesList = *axes ? **axes : SmallVector<int64_t>();
   bool keepDims = node.getInt("keepdims", 1) != 0;
-  auto reduce = [&](auto tag, Value value, bool keep) -> FailureOr<Value> {
-    using OpTy = decltype(tag);
-    return node.create<OpTy>({value}, {node.i64ArrayAttr("axes", axesList),
-                                       node.boolAttr("keep_dims", keep)});
-  };
   Value x = *input;
   FailureOr<Value> result = failure();
   switch (kind) {
@@ -195,7 +197,7 @@ static LogicalResult importCompositeReduce(OnnxNode &node) {
     FailureOr<Value> negated = node.create<NegOp>({x});
     if (failed(negated))
       return failure();
-    result = reduce(ReduceMaxOp(), *negated, keepDims);
+    result = createReduce<ReduceMaxOp>(node, *negated, axesList, keepDims);
     if (succeeded(result))
       result = node.create<NegOp>({*result});
     break;
@@ -204,7 +206,7 @@ static LogicalResult importCompositeReduce(OnnxNode &node) {
     FailureOr<Value> magnitude = node.create<AbsOp>({x});
     if (failed(magnitude))
       return failure();
-    result = reduce(ReduceSumOp(), *magnitude, keepDims);
+    result = createReduce<ReduceSumOp>(node, *magnitude, axesList, keepDims);
     break;
   }
   case Composite::L2:
@@ -212,13 +214,14 @@ static LogicalResult importCompositeReduce(OnnxNode &node) {
     FailureOr<Value> square = node.create<MulOp>({x, x});
     if (failed(square))
       return failure();
-    result = reduce(ReduceSumOp(), *square, keepDims);
+    result = createReduce<ReduceSumOp>(node, *square, axesList, keepDims);
     if (succeeded(result) && kind == Composite::L2)
       result = node.create<SqrtOp>({*result});
     break;
   }
   case Composite::LogSumExp: {
-    FailureOr<Value> max = reduce(ReduceMaxOp(), x, /*keep=*/true);
+    FailureOr<Value> max =
+        createReduce<ReduceMaxOp>(node, x, axesList, /*keepDims=*/true);
     if (failed(max))
       return failure();
     FailureOr<Value> shifted = node.create<SubOp>({x, *max});
@@ -227,7 +230,8 @@ static LogicalResult importCompositeReduce(OnnxNode &node) {
     FailureOr<Value> exp = node.create<ExpOp>({*shifted});
     if (failed(exp))
       return failure();
-    FailureOr<Value> sum = reduce(ReduceSumOp(), *exp, /*keep=*/true);
+    FailureOr<Value> sum =
+        createReduce<ReduceSumOp>(node, *exp, axesList, /*keepDims=*/true);
     if (failed(sum))
       return failure();
     FailureOr<Value> log = node.create<LogOp>({*sum});
@@ -275,9 +279,7 @@ template <bool isMax> static LogicalResult importArgExtreme(OnnxNode &node) {
   bool last = node.getInt("select_last_index", 0) != 0;
   int64_t size = type.getDimSize(*axis);
   auto reduceMax = [&](Value value, bool keep) {
-    return node.create<ReduceMaxOp>(
-        {value},
-        {node.i64ArrayAttr("axes", {*axis}), node.boolAttr("keep_dims", keep)});
+    return createReduce<ReduceMaxOp>(node, value, {*axis}, keep);
   };
   FailureOr<Value> values =
       isMax ? FailureOr<Value>(*input) : node.create<NegOp>({*input});
