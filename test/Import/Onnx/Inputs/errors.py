@@ -118,3 +118,28 @@ external = model([N("Add", ["x", "w"], ["y"])], [("x", FLOAT, [256])], ["y"],
 onnx.save_model(external, os.path.join(d, "external.onnx"),
                 save_as_external_data=True, all_tensors_to_one_file=True,
                 location="external.bin", size_threshold=0)
+
+# Values the importer refuses in ops it composes or evaluates: a ScatterND
+# index outside its dimension, negative Tile repeats, a Trilu diagonal known
+# at run time only, an LRN window of 0 channels, InstanceNormalization of a
+# matrix.
+from onnxgen import floats  # noqa: E402
+
+save(model([N("ConstantOfShape", ["shape"], ["zeros"],
+              value=helper.make_tensor("v", TensorProto.FLOAT, [1], [0.0])),
+            N("ScatterND", ["zeros", "index", "update"], ["mask"], name="scatter"),
+            N("Add", ["x", "mask"], ["y"])],
+           [("x", FLOAT, [4, 4])], ["y"],
+           [ints("shape", [4, 4]), ints("index", [[5]]), floats("update", [[1.0] * 4])]),
+     d, "scatter-index")
+save(model([N("Tile", ["x", "repeats"], ["y"], name="tile")], [("x", FLOAT, [2, 3])],
+           [("y", FLOAT, [2, 6])], [ints("repeats", [-1, 2])], infer=False),
+     d, "tile-negative", check=False)
+save(model([N("Trilu", ["x", "k"], ["y"], name="trilu")],
+           [("x", FLOAT, [3, 3]), ("k", INT64, [])], ["y"], opset=14), d, "trilu-k")
+save(model([N("LRN", ["x"], ["y"], name="lrn", size=0)], [("x", FLOAT, [1, 4, 2, 2])],
+           [("y", FLOAT, [1, 4, 2, 2])], infer=False), d, "lrn-size", check=False)
+save(model([N("InstanceNormalization", ["x", "s", "b"], ["y"], name="inorm")],
+           [("x", FLOAT, [2, 3])], [("y", FLOAT, [2, 3])],
+           [floats("s", [1.0, 1.0, 1.0]), floats("b", [0.0, 0.0, 0.0])], infer=False),
+     d, "instancenorm-rank", check=False)
